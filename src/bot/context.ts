@@ -1,0 +1,44 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { I18n, I18nFlavor } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+import type { Config } from "../config.js";
+import type { Db } from "../db/client.js";
+import type { members, teams, users } from "../db/schema.js";
+import type { Clock } from "../domain/clock.js";
+import type { Logger } from "../logger.js";
+import type { Locale } from "./i18n.js";
+
+export type Team = typeof teams.$inferSelect;
+export type Member = typeof members.$inferSelect;
+export type User = typeof users.$inferSelect;
+
+/** Everything the bot needs from outside; tests pass their own. */
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Used for Bot API calls and file downloads; tests intercept here. */
+  fetch?: typeof fetch;
+  /** Bot identity, so tests and the e2e run need no getMe call. */
+  botInfo?: import("grammy/types").UserFromGetMe;
+}
+
+/** Who sent this update: their user row, and their team membership if any. */
+export interface Actor {
+  user: User | null;
+  member: Member | null;
+  team: Team | null;
+  locale: Locale;
+}
+
+export interface BotExtras {
+  config: Config;
+  deps: Deps;
+  log: Logger;
+  actor: Actor;
+  i18nInstance: I18n<BotContext>;
+}
+
+/** Context inside a conversation: the same extras, installed again by the conversation plugins. */
+export type ConvContext = Context & I18nFlavor & BotExtras;
+export type BotContext = ConversationFlavor<Context & I18nFlavor & BotExtras>;

@@ -1,0 +1,57 @@
+import type { Conversation } from "@grammyjs/conversations";
+import type { InlineKeyboard } from "grammy";
+import type { BotContext, ConvContext } from "../context.js";
+
+export type Conv = Conversation<BotContext, ConvContext>;
+
+export type Answer =
+  | { kind: "button"; data: string; ctx: ConvContext }
+  | { kind: "text"; text: string; ctx: ConvContext };
+
+const commandPattern = /^\/([a-z0-9_]+)(@\w+)?(\s|$)/i;
+
+/**
+ * Waits for the next answer of the person who started the conversation: a tap on one of this
+ * conversation's buttons (data starting with `prefix`) or a typed text. Everything else — other people
+ * in a group, other buttons (call cards, nags, checklists), files, other commands — is passed on to the
+ * rest of the bot untouched, so an open dialogue never swallows updates it does not wait for.
+ * `/cancel` ends the dialogue; nothing the conversation has not written yet is written.
+ */
+export async function waitAnswer(conversation: Conv, starterId: number, prefix: string): Promise<Answer> {
+  const ctx = await conversation.wait();
+  if (ctx.from?.id !== starterId) return conversation.skip({ next: true });
+
+  const data = ctx.callbackQuery?.data;
+  if (data !== undefined) {
+    if (!data.startsWith(prefix)) return conversation.skip({ next: true });
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    return { kind: "button", data: data.slice(prefix.length), ctx };
+  }
+
+  const text = ctx.message?.text;
+  if (text === undefined) return conversation.skip({ next: true });
+  const command = commandPattern.exec(text)?.[1]?.toLowerCase();
+  if (command === "cancel") {
+    await ctx.reply(ctx.t("dialog-cancelled"), { reply_markup: { remove_keyboard: true } });
+    return conversation.halt();
+  }
+  if (command !== undefined) return conversation.skip({ next: true });
+  return { kind: "text", text: text.trim(), ctx };
+}
+
+/** Asks until `interpret` accepts the answer; a refusal explains itself and the question is asked again. */
+export async function askUntil<T>(
+  conversation: Conv,
+  ctx: ConvContext,
+  question: { text: string; keyboard?: InlineKeyboard; prefix: string },
+  interpret: (answer: Answer) => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
+): Promise<{ value: T; ctx: ConvContext }> {
+  const starterId = ctx.from!.id;
+  await ctx.reply(question.text, question.keyboard ? { reply_markup: question.keyboard } : {});
+  for (;;) {
+    const answer = await waitAnswer(conversation, starterId, question.prefix);
+    const result = await interpret(answer);
+    if (result.ok) return { value: result.value, ctx: answer.ctx };
+    await answer.ctx.reply(result.error, question.keyboard ? { reply_markup: question.keyboard } : {});
+  }
+}

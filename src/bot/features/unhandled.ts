@@ -1,0 +1,19 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+
+/** The last feature: whatever nobody handled gets a polite word, never silence or an error. */
+export const unhandledFeature = new Composer<BotContext>();
+
+unhandledFeature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
+
+// In groups the bot stays quiet unless spoken to with a command it does not know.
+unhandledFeature.chatType(["group", "supergroup"]).on("message::bot_command", (ctx) => {
+  const addressee = /^\/\w+@(\w+)/.exec(ctx.message.text ?? "")?.[1];
+  if (addressee && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return; // another bot's command
+  return ctx.reply(ctx.t(ctx.actor.member ? "unknown-command" : "not-member-group"));
+});
+
+unhandledFeature.chatType("private").on("message", (ctx) => {
+  if (!ctx.actor.member) return ctx.reply(ctx.t("not-member"), { link_preview_options: { is_disabled: true } });
+  return ctx.reply(ctx.t(ctx.message.text?.startsWith("/") ? "unknown-command" : "unhandled-message"));
+});

@@ -1,0 +1,26 @@
+import type { BotContext, Member, Team } from "./context.js";
+
+export type Membership = { member: Member; team: Team };
+
+/** Tells a stranger, politely, how to get in; in a button tap it is a short toast. */
+async function refuse(ctx: BotContext, key: string): Promise<null> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(key) }).catch(() => undefined);
+  else await ctx.reply(ctx.t(key), { link_preview_options: { is_disabled: true } });
+  return null;
+}
+
+export async function requireMember(ctx: BotContext): Promise<Membership | null> {
+  const { member, team } = ctx.actor;
+  if (!member || !team) {
+    const inGroup = ctx.chat !== undefined && ctx.chat.type !== "private";
+    return refuse(ctx, ctx.callbackQuery ? "not-member-toast" : inGroup ? "not-member-group" : "not-member");
+  }
+  return { member, team };
+}
+
+export async function requireLead(ctx: BotContext): Promise<Membership | null> {
+  const membership = await requireMember(ctx);
+  if (!membership) return null;
+  if (membership.member.role !== "lead") return refuse(ctx, ctx.callbackQuery ? "lead-only-toast" : "lead-only");
+  return membership;
+}

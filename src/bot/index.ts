@@ -1,0 +1,66 @@
+import { conversations, createConversation } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, BotError, type Middleware } from "grammy";
+import type { Config } from "../config.js";
+import { sqliteStorage } from "../db/kv-storage.js";
+import { configureApi } from "./api-setup.js";
+import type { BotContext, ConvContext, Deps } from "./context.js";
+import { createTeamConversation, createTeamId } from "./conversations/create-team.js";
+import { helpFeature } from "./features/help.js";
+import { languageFeature } from "./features/language.js";
+import { startFeature } from "./features/start.js";
+import { teamFeature } from "./features/team.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { createI18n } from "./i18n.js";
+import { contextExtras, escapeTranslations, loadActor } from "./middleware/context-extras.js";
+
+/** The one place plugins and features are wired; tests build this very bot with their own deps. */
+export function createBot(config: Config, deps: Deps) {
+  const bot = new Bot<BotContext>(config.botToken, {
+    botInfo: deps.botInfo,
+    client: { apiRoot: config.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
+  });
+  configureApi(bot.api);
+  const i18n = createI18n<BotContext>((ctx) => ctx.actor?.locale ?? "ru");
+
+  // Same chat or same person: one update at a time, so a double tap cannot race itself.
+  bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
+
+  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n), loadActor, i18n, escapeTranslations];
+  bot.use(...perUpdate);
+  bot.use(
+    conversations<BotContext, ConvContext>({
+      storage: { type: "key", adapter: sqliteStorage(deps.db) },
+      plugins: [
+        ...(perUpdate as unknown as Middleware<ConvContext>[]),
+        (ctx, next) => {
+          configureApi(ctx.api);
+          return next();
+        },
+      ],
+    }),
+  );
+
+  const features = bot.errorBoundary(onFeatureError);
+  features.use(createConversation(createTeamConversation, createTeamId));
+  features.use(languageFeature, startFeature, helpFeature, teamFeature);
+  features.use(unhandledFeature);
+
+  bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
+  return Object.assign(bot, { i18n });
+}
+
+export type HandoverBot = ReturnType<typeof createBot>;
+
+/** Logs the failure and tells the person, politely, that it did not work; the bot keeps running. */
+async function onFeatureError(err: BotError<BotContext>) {
+  const ctx = err.ctx;
+  ctx.log.error({ err: err.error }, "update failed");
+  const text = ctx.t ? ctx.t("error-generic") : "Something went wrong. Please try again.";
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
+    else if (ctx.chat) await ctx.reply(text);
+  } catch (replyErr) {
+    ctx.log.warn({ err: replyErr }, "could not report the error to the user");
+  }
+}

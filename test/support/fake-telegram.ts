@@ -131,7 +131,7 @@ async function readCall(method: string, init: RequestInit | undefined): Promise<
     return call;
   }
   // Uploads come as multipart form data; undici parses it for us.
-  const form = await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
+  const form = await new Response(body as ConstructorParameters<typeof Response>[0], { headers: { "content-type": type } }).formData();
   for (const [key, value] of form.entries()) {
     if (typeof value === "string") {
       call.payload[key] = tryJson(value);

@@ -2,12 +2,13 @@
 // the real migrations, a hand-moved clock, and a pretend Telegram that records what the bot says.
 import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
-import type { Chat, InlineKeyboardMarkup, Update, User } from "grammy/types";
+import type { Chat, InlineKeyboardMarkup, Update, User, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
 import type { Config } from "../../src/config.js";
 import { createBot, type HandoverBot } from "../../src/bot/index.js";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
 import { teams } from "../../src/db/schema.js";
+import { drainOutbox } from "../../src/outbox/sender.js";
 import { ManualClock } from "./clock.js";
 import { FakeTelegram, type ApiCall } from "./fake-telegram.js";
 import {
@@ -34,7 +35,9 @@ export const BOT_INFO = {
   has_main_web_app: false,
   has_topics_enabled: false,
   allows_users_to_create_topics: false,
-};
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+} as UserFromGetMe;
 
 /** A message as the chat shows it now: the bot's edits applied. */
 export interface ShownMessage {
@@ -165,6 +168,11 @@ export async function createHarness(options: HarnessOptions = {}) {
       const team = h.team(teamId);
       await person.send(`/start ${role === "lead" ? team.leadInviteToken : team.managerInviteToken}`);
       return person;
+    },
+
+    /** Sends what the outbox holds, as the background sender would. */
+    async drainOutbox() {
+      return drainOutbox({ db, api: h.bot.api, clock, logger });
     },
 
     close() {

@@ -26,7 +26,7 @@ export function textUpdate(from: User, text: string, chat: Chat, now: Date): Upd
   const message = { ...baseMessage(from, chat, now), text } as Message.TextMessage;
   const command = /^\/[a-z0-9_]+(@\w+)?/i.exec(text);
   if (command) message.entities = [{ type: "bot_command", offset: 0, length: command[0].length }];
-  return { update_id: updateId++, message };
+  return { update_id: updateId++, message } as Update;
 }
 
 /** A tap on an inline button of `message` (a message the bot sent). */
@@ -62,7 +62,7 @@ export function documentUpdate(
       },
       ...(doc.caption ? { caption: doc.caption } : {}),
     } as Message.DocumentMessage,
-  };
+  } as Update;
 }
 
 export function photoUpdate(from: User, chat: Chat, now: Date): Update {
@@ -72,7 +72,7 @@ export function photoUpdate(from: User, chat: Chat, now: Date): Update {
       ...baseMessage(from, chat, now),
       photo: [{ file_id: "photo1", file_unique_id: "uphoto1", width: 100, height: 100, file_size: 2000 }],
     } as Message.PhotoMessage,
-  };
+  } as Update;
 }
 
 /** The bot was blocked ("kicked") or unblocked ("member") by a user in their private chat. */

@@ -1,0 +1,52 @@
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { Db } from "../db/client.js";
+import { notifications } from "../db/schema.js";
+
+/** A drizzle transaction or the database itself: enqueue joins whatever transaction decides the message. */
+export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete">;
+
+export interface OutgoingMessage {
+  chatId: number;
+  teamId?: number | null;
+  memberId?: number | null;
+  /** What the message is about (digest, nag, handover_received...): for /status and logs. */
+  kind: string;
+  /** Same key = same message: enqueuing it twice sends it once (e.g. `digest:<member>:<date>`). */
+  dedupeKey: string;
+  /** HTML, variables already escaped (use the translator from bot/i18n.ts). */
+  text: string;
+  replyMarkup?: InlineKeyboardMarkup;
+  /** A file to send instead of a plain message; `text` becomes its caption. */
+  document?: { fileName: string; content: Buffer };
+  /** Not before this instant (epoch ms); default now. */
+  notBefore?: number;
+}
+
+/** Stores a message for the sender. Returns false when the same dedupe key was already stored. */
+export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolean {
+  const payload: Record<string, unknown> = message.document
+    ? {
+        method: "sendDocument",
+        caption: message.text,
+        fileName: message.document.fileName,
+        contentBase64: message.document.content.toString("base64"),
+      }
+    : { method: "sendMessage", text: message.text, link_preview_options: { is_disabled: true } };
+  if (message.replyMarkup) payload.reply_markup = message.replyMarkup;
+  const inserted = db
+    .insert(notifications)
+    .values({
+      chatId: message.chatId,
+      teamId: message.teamId ?? null,
+      memberId: message.memberId ?? null,
+      kind: message.kind,
+      dedupeKey: message.dedupeKey,
+      payload,
+      notBefore: message.notBefore ?? now.getTime(),
+      createdAt: now.getTime(),
+    })
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({ id: notifications.id })
+    .all();
+  return inserted.length > 0;
+}

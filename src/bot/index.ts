@@ -42,9 +42,12 @@ export function createBot(config: Config, deps: Deps) {
   );
 
   const features = bot.errorBoundary(onFeatureError);
+  // Conversations first (each waits only for its own updates and passes the rest on), then features.
   features.use(createConversation(createTeamConversation, createTeamId));
+  // [conversations of other features go here, one line each]
   features.use(languageFeature, startFeature, helpFeature, teamFeature);
-  features.use(unhandledFeature);
+  // [features go here, one line each: clients, offboard, distribution, calls, nags/status, settings]
+  features.use(unhandledFeature); // always last
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
   return Object.assign(bot, { i18n });

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "./client.js";
+import { hotQueries } from "./hot-queries.js";
 import { conversationState } from "./schema.js";
 
 /** A grammY storage adapter over SQLite, so open conversations survive a restart. */
 export function sqliteStorage<T>(db: Db, now: () => number = Date.now) {
   return {
     read(key: string): T | undefined {
-      const row = db.select().from(conversationState).where(eq(conversationState.key, key)).get();
+      const row = hotQueries(db).conversationByKey.get({ key });
       return row ? (JSON.parse(row.value) as T) : undefined;
     },
     write(key: string, value: T): void {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, ne, or } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { hotQueries } from "../db/hot-queries.js";
 import { members, teams, users, type MemberRole, type Reachability } from "../db/schema.js";
 
 export type Team = typeof teams.$inferSelect;
@@ -127,7 +128,7 @@ export function linkGroup(db: Db, teamId: number, chatId: number): LinkResult {
 }
 
 export function teamOfGroup(db: Db, chatId: number): Team | null {
-  return db.select().from(teams).where(eq(teams.groupChatId, chatId)).get() ?? null;
+  return hotQueries(db).teamByGroup.get({ id: chatId }) ?? null;
 }
 
 export function setReachability(db: Db, memberId: number, reachability: Reachability): void {
@@ -144,7 +145,7 @@ export function touchUser(
   from: { id: number; first_name: string; username?: string | undefined; language_code?: string | undefined },
   now: Date,
 ) {
-  const current = db.select().from(users).where(eq(users.telegramId, from.id)).get();
+  const current = hotQueries(db).userById.get({ id: from.id });
   const fresh = {
     firstName: from.first_name,
     username: from.username ?? null,
@@ -175,11 +176,5 @@ export function setUserLocale(db: Db, telegramId: number, locale: string, now: D
 
 /** The active membership of a Telegram user, with its team. */
 export function membershipOf(db: Db, telegramId: number): { member: Member; team: Team } | null {
-  const row = db
-    .select({ member: members, team: teams })
-    .from(members)
-    .innerJoin(teams, eq(teams.id, members.teamId))
-    .where(and(eq(members.telegramId, telegramId), ne(members.status, "left")))
-    .get();
-  return row ?? null;
+  return hotQueries(db).membershipByTelegramId.get({ id: telegramId }) ?? null;
 }

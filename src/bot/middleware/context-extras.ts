@@ -12,7 +12,12 @@ export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>
     ctx.config = config;
     ctx.deps = deps;
     ctx.i18nInstance = i18n;
-    ctx.log = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id, user_id: ctx.from?.id });
+    // The child logger is made on first use: most updates never log.
+    let log: Deps["logger"] | undefined;
+    Object.defineProperty(ctx, "log", {
+      configurable: true,
+      get: () => (log ??= deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chat?.id, user_id: ctx.from?.id })),
+    });
     return next();
   };
 }

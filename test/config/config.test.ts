@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const token = "123:abc-DEF_ghi";
+
+describe("configuration", () => {
+  it("applies defaults", () => {
+    const config = loadConfig({ BOT_TOKEN: token });
+    expect(config).toEqual({
+      botToken: token,
+      databasePath: "./data/handover.sqlite",
+      apiRoot: "https://api.telegram.org",
+      defaultTimezone: "Europe/Moscow",
+      logLevel: "info",
+    });
+  });
+
+  it("takes a local Bot API root without a trailing slash", () => {
+    expect(loadConfig({ BOT_TOKEN: token, BOT_API_ROOT: "http://localhost:8081/" }).apiRoot).toBe("http://localhost:8081");
+  });
+
+  it.each([
+    [{}, "BOT_TOKEN is required"],
+    [{ BOT_TOKEN: "nonsense" }, "BOT_TOKEN does not look like a bot token"],
+    [{ BOT_TOKEN: token, DEFAULT_TIMEZONE: "Moscow" }, "DEFAULT_TIMEZONE must be an IANA time zone"],
+    [{ BOT_TOKEN: token, BOT_API_ROOT: "ftp://x" }, "BOT_API_ROOT must be an http(s) URL"],
+    [{ BOT_TOKEN: token, LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of"],
+  ])("refuses %j with a message naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it("never repeats a token in its messages", () => {
+    const secret = "123:this-is-secret";
+    try {
+      loadConfig({ BOT_TOKEN: secret, DEFAULT_TIMEZONE: "nowhere" });
+    } catch (err) {
+      expect(String(err)).not.toContain(secret);
+    }
+  });
+});

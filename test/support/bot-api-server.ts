@@ -1,0 +1,134 @@
+// A local HTTP server playing the Telegram Bot API for a bot running as a real process (BOT_API_ROOT).
+// It serves getUpdates by long polling from a queue the test fills, and records every call.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update, UserFromGetMe } from "grammy/types";
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, any>;
+}
+
+export class BotApiServer {
+  readonly calls: RecordedCall[] = [];
+  private readonly queue: Update[] = [];
+  private waiting: (() => void)[] = [];
+  private server: Server | undefined;
+  private messageIds = new Map<number, number>();
+  private readonly files = new Map<string, Buffer>();
+  private callListeners: ((call: RecordedCall) => void)[] = [];
+  url = "";
+
+  constructor(
+    readonly token: string,
+    readonly botInfo: UserFromGetMe,
+  ) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void this.route(req).then(
+        ({ status, body, raw }) => {
+          res.writeHead(status, { "content-type": raw ? "application/octet-stream" : "application/json" });
+          res.end(raw ?? JSON.stringify(body));
+        },
+        () => {
+          res.writeHead(500);
+          res.end();
+        },
+      );
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.waiting.forEach((wake) => wake());
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  push(update: Update): void {
+    this.queue.push(update);
+    this.waiting.splice(0).forEach((wake) => wake());
+  }
+
+  addFile(fileId: string, bytes: Buffer): void {
+    this.files.set(fileId, bytes);
+  }
+
+  /** Resolves with the first call (already made or coming) that matches, or rejects after `ms`. */
+  waitFor(match: (call: RecordedCall) => boolean, ms = 15_000): Promise<RecordedCall> {
+    const found = this.calls.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.callListeners = this.callListeners.filter((l) => l !== listener);
+        reject(new Error(`no matching Bot API call within ${ms} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`));
+      }, ms);
+      const listener = (call: RecordedCall) => {
+        if (!match(call)) return;
+        clearTimeout(timer);
+        this.callListeners = this.callListeners.filter((l) => l !== listener);
+        resolve(call);
+      };
+      this.callListeners.push(listener);
+    });
+  }
+
+  private async route(req: IncomingMessage): Promise<{ status: number; body?: unknown; raw?: Buffer }> {
+    const url = new URL(req.url ?? "/", this.url);
+    const filePrefix = `/file/bot${this.token}/`;
+    if (url.pathname.startsWith(filePrefix)) {
+      const bytes = this.files.get(decodeURIComponent(url.pathname.slice(filePrefix.length)));
+      return bytes ? { status: 200, raw: bytes } : { status: 404, body: { ok: false } };
+    }
+    if (!url.pathname.startsWith(`/bot${this.token}/`)) {
+      return { status: 401, body: { ok: false, error_code: 401, description: "Unauthorized" } };
+    }
+    const method = url.pathname.split("/").pop()!;
+    const payload = await readJson(req);
+    if (method === "getUpdates") return { status: 200, body: { ok: true, result: await this.nextUpdates(payload) } };
+    const call = { method, payload };
+    this.calls.push(call);
+    this.callListeners.forEach((l) => l(call));
+    return { status: 200, body: { ok: true, result: this.answer(call) } };
+  }
+
+  private async nextUpdates(payload: Record<string, any>): Promise<Update[]> {
+    const offset = Number(payload.offset ?? 0);
+    while (this.queue.length > 0 && this.queue[0]!.update_id < offset) this.queue.shift();
+    if (this.queue.length === 0) {
+      const seconds = Math.min(Number(payload.timeout ?? 0), 1);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, seconds * 1000);
+        this.waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.queue.slice(0, Number(payload.limit ?? 100));
+  }
+
+  private answer(call: RecordedCall): unknown {
+    const p = call.payload;
+    if (call.method === "getMe") return this.botInfo;
+    if (call.method === "getFile") return { file_id: p.file_id, file_unique_id: `u${p.file_id}`, file_path: p.file_id };
+    if (call.method.startsWith("send")) {
+      const chatId = Number(p.chat_id);
+      const id = (this.messageIds.get(chatId) ?? 0) + 1;
+      this.messageIds.set(chatId, id);
+      return { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, text: p.text };
+    }
+    return true;
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text) return Object.fromEntries(new URL(req.url ?? "/", "http://x").searchParams);
+  if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(text);
+  return { raw: text };
+}

@@ -4,7 +4,9 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { BotContext } from "./bot/context.js";
 import type { Clock } from "./domain/clock.js";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
+import { startSender, type SenderHandle, type SenderOptions } from "./outbox/sender.js";
 
 export interface BackgroundDeps {
   config: Config;
@@ -13,9 +15,37 @@ export interface BackgroundDeps {
   api: Api;
   i18n: I18n<BotContext>;
   clock: Clock;
+  /** The bot's username (for invite links in messages); asked from getMe when absent. */
+  botUsername?: string;
+  sender?: SenderOptions;
 }
 
-/** Cron jobs and the outbox sender: started after the bot, stopped before the database closes. */
-export function startBackgroundWork(_deps: BackgroundDeps): { stop(): Promise<void> } {
-  return { stop: async () => undefined };
+/**
+ * Cron jobs and the outbox sender: started after the bot, stopped before the database closes. The
+ * scheduler's first tick at start makes up a run missed while the bot was down.
+ */
+export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<void> } {
+  const { db, logger, api, i18n, clock, config } = deps;
+  let stopped = false;
+  let scheduler: Scheduler | null = null;
+  let sender: SenderHandle | null = null;
+
+  const ready = (async () => {
+    const botUsername = deps.botUsername ?? (await api.getMe()).username;
+    if (stopped) return;
+    sender = startSender({ db, api, clock, logger, i18n, botUsername }, deps.sender);
+    scheduler = createScheduler({ db, i18n, clock, logger, config, botUsername });
+    scheduler.start();
+    logger.info("scheduler and outbox sender started");
+  })().catch((err) => logger.error({ err }, "could not start the scheduler and the sender"));
+
+  return {
+    async stop() {
+      stopped = true;
+      await ready;
+      scheduler?.stop();
+      // The message in flight is finished and recorded; the rest stays pending for the next start.
+      await sender?.stop();
+    },
+  };
 }

@@ -6,12 +6,31 @@ import { sqliteStorage } from "../db/kv-storage.js";
 import { configureApi } from "./api-setup.js";
 import type { BotContext, ConvContext, Deps } from "./context.js";
 import { createTeamConversation, createTeamId } from "./conversations/create-team.js";
+import { checklistInputConversation, checklistInputId, offboardConversation, offboardConversationId } from "./conversations/offboard.js";
+import { leaverFormConversation, leaverFormId } from "./conversations/interview-form.js";
+import { offboardFeature } from "./features/offboard.js";
+import { checklistFeature } from "./features/checklist.js";
+import { CALL_DIALOG_TIMEOUT_MS, callOutcomeConversation, callOutcomeId } from "./conversations/call-outcome.js";
+import { scriptEditConversation, scriptEditId } from "./conversations/script-edit.js";
+import { callsFeature } from "./features/calls.js";
+import { reportFeature } from "./features/report.js";
+import { scriptFeature } from "./features/script.js";
+import { addClientConversation, addClientId } from "./conversations/add-client.js";
+import { addCommitmentConversation, addCommitmentId } from "./conversations/add-commitment.js";
+import { clientsFeature } from "./features/clients.js";
+import { exportFeature } from "./features/export.js";
+import { importFeature } from "./features/import.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
+import { statusFeature } from "./features/status.js";
 import { teamFeature } from "./features/team.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
+import { DIST_DIALOG_TIMEOUT_MS, distributeAdjustConversation, distributeAdjustId } from "./conversations/distribute-adjust.js";
+import { distributionFeature } from "./features/distribution.js";
+import { SETTINGS_DIALOG_TIMEOUT_MS, settingsValueConversation, settingsValueId } from "./conversations/settings-value.js";
+import { settingsFeature } from "./features/settings.js";
 import { contextExtras, escapeTranslations, loadActor } from "./middleware/context-extras.js";
 
 /** The one place plugins and features are wired; tests build this very bot with their own deps. */
@@ -45,8 +64,19 @@ export function createBot(config: Config, deps: Deps) {
   // Conversations first (each waits only for its own updates and passes the rest on), then features.
   features.use(createConversation(createTeamConversation, createTeamId));
   // [conversations of other features go here, one line each]
+  features.use(createConversation(checklistInputConversation, { id: checklistInputId, parallel: true }), createConversation(offboardConversation, { id: offboardConversationId, parallel: true }), createConversation(leaverFormConversation, { id: leaverFormId, parallel: true }));
+  features.use(createConversation(callOutcomeConversation, { id: callOutcomeId, parallel: true, maxMillisecondsToWait: CALL_DIALOG_TIMEOUT_MS }), createConversation(scriptEditConversation, scriptEditId));
+  features.use(createConversation(addClientConversation, addClientId), createConversation(addCommitmentConversation, addCommitmentId));
+  features.use(createConversation(distributeAdjustConversation, { id: distributeAdjustId, parallel: true, maxMillisecondsToWait: DIST_DIALOG_TIMEOUT_MS }));
+  features.use(createConversation(settingsValueConversation, { id: settingsValueId, parallel: true, maxMillisecondsToWait: SETTINGS_DIALOG_TIMEOUT_MS }));
   features.use(languageFeature, startFeature, helpFeature, teamFeature);
   // [features go here, one line each: clients, offboard, distribution, calls, nags/status, settings]
+  features.use(offboardFeature, checklistFeature);
+  features.use(distributionFeature);
+  features.use(settingsFeature);
+  features.use(callsFeature, reportFeature, scriptFeature);
+  features.use(importFeature, clientsFeature, exportFeature);
+  features.use(statusFeature);
   features.use(unhandledFeature); // always last
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));

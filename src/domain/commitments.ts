@@ -34,3 +34,13 @@ export function openCommitmentsOfClients(tx: DbOrTx, clientIds: number[]): Commi
     .orderBy(asc(commitments.dueOn), asc(commitments.id))
     .all();
 }
+
+/** Every open commitment of a team (for the export), by client then due date. */
+export function openCommitmentsOfTeam(tx: DbOrTx, teamId: number): Commitment[] {
+  return tx
+    .select()
+    .from(commitments)
+    .where(and(eq(commitments.teamId, teamId), eq(commitments.status, "open")))
+    .orderBy(asc(commitments.clientId), asc(commitments.dueOn), asc(commitments.id))
+    .all();
+}

@@ -3,6 +3,7 @@ import { and, asc, eq, ne, or } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { hotQueries } from "../db/hot-queries.js";
 import { members, teams, users, type MemberRole, type Reachability } from "../db/schema.js";
+import { adoptNameOnlyMember } from "./name-only-members.js";
 
 export type Team = typeof teams.$inferSelect;
 export type Member = typeof members.$inferSelect;
@@ -89,7 +90,7 @@ export function joinTeam(db: Db, input: { team: Team; role: MemberRole; person: 
       })
       .returning()
       .get();
-    return { ok: true, member, promoted: false };
+    return { ok: true, member: adoptNameOnlyMember(tx, member), promoted: false };
   });
 }
 

@@ -130,17 +130,57 @@ async function readCall(method: string, init: RequestInit | undefined): Promise<
     call.payload = JSON.parse(body);
     return call;
   }
-  // Uploads come as multipart form data; undici parses it for us.
-  const form = await new Response(body as ConstructorParameters<typeof Response>[0], { headers: { "content-type": type } }).formData();
-  for (const [key, value] of form.entries()) {
-    if (typeof value === "string") {
-      call.payload[key] = tryJson(value);
+  // Uploads come as multipart form data. grammY streams it (a Node Readable) in a dialect undici's
+  // strict parser refuses (no spaces after ';', unquoted filename), so it is read and split by hand.
+  const raw = await readBody(body);
+  const boundary = /boundary=(.+)$/.exec(type)?.[1]?.replace(/^"|"$/g, "");
+  if (!boundary) return call;
+  const parts = parseMultipart(raw, boundary);
+  const uploads = new Map(parts.filter((p) => p.filename !== undefined).map((p) => [p.name, p]));
+  for (const part of parts) {
+    if (part.filename !== undefined) continue;
+    const value = part.data.toString("utf8");
+    const attached = /^attach:\/\/(.+)$/.exec(value)?.[1];
+    const upload = attached ? uploads.get(attached) : undefined;
+    if (upload) {
+      call.files[part.name] = { name: upload.filename!, bytes: upload.data };
+      call.payload[part.name] = `attach://${upload.filename}`;
     } else {
-      call.files[key] = { name: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
-      call.payload[key] = `attach://${value.name}`;
+      call.payload[part.name] = tryJson(value);
     }
   }
   return call;
+}
+
+async function readBody(body: unknown): Promise<Buffer> {
+  if (typeof body === "string") return Buffer.from(body);
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  if (body && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function") {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body as AsyncIterable<Uint8Array | string>) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  }
+  return Buffer.from(await new Response(body as ConstructorParameters<typeof Response>[0]).arrayBuffer());
+}
+
+function parseMultipart(raw: Buffer, boundary: string): { name: string; filename?: string; data: Buffer }[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: { name: string; filename?: string; data: Buffer }[] = [];
+  let start = raw.indexOf(delimiter);
+  while (start >= 0) {
+    const from = start + delimiter.length;
+    if (raw.subarray(from, from + 2).toString() === "--") break;
+    const next = raw.indexOf(delimiter, from);
+    if (next < 0) break;
+    const chunk = raw.subarray(from + 2, next - 2); // skip CRLF after the delimiter and before the next
+    const split = chunk.indexOf("\r\n\r\n");
+    const head = chunk.subarray(0, split).toString("utf8");
+    const name = /name="?([^";\r\n]+)"?/i.exec(head.replace(/filename=[^;\r\n]*/i, ""))?.[1] ?? "";
+    const filename = /filename="?([^";\r\n]+)"?/i.exec(head)?.[1];
+    parts.push({ name, ...(filename !== undefined ? { filename } : {}), data: Buffer.from(chunk.subarray(split + 4)) });
+    start = next;
+  }
+  return parts;
 }
 
 function tryJson(value: string): unknown {

@@ -9,6 +9,7 @@ import { createBot, type HandoverBot } from "../../src/bot/index.js";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
 import { teams } from "../../src/db/schema.js";
 import { drainOutbox } from "../../src/outbox/sender.js";
+import { createScheduler, runJobNow } from "../../src/jobs/scheduler.js";
 import { ManualClock } from "./clock.js";
 import { FakeTelegram, type ApiCall } from "./fake-telegram.js";
 import {
@@ -172,8 +173,13 @@ export async function createHarness(options: HarnessOptions = {}) {
 
     /** Sends what the outbox holds, as the background sender would. */
     async drainOutbox() {
-      return drainOutbox({ db, api: h.bot.api, clock, logger });
+      return drainOutbox({ db, api: h.bot.api, clock, logger, i18n: h.bot.i18n, botUsername: BOT_INFO.username });
     },
+
+    /** Runs one scheduled job now (as `npm run job` does), for every team or one; returns messages enqueued. */
+    runJob: (name: string, teamId?: number) => runJobNow({ db, clock, logger, config, i18n: h.bot.i18n, botUsername: BOT_INFO.username }, name, teamId === undefined ? {} : { teamId }).enqueued,
+    /** One cron tick at the clock's time: runs every job whose slot is due and not yet run. */
+    tick: () => createScheduler({ db, clock, logger, config, i18n: h.bot.i18n, botUsername: BOT_INFO.username }).tick(clock.now()),
 
     close() {
       closeDatabase(db);

@@ -16,8 +16,10 @@ const commandPattern = /^\/([a-z0-9_]+)(@\w+)?(\s|$)/i;
  * in a group, other buttons (call cards, nags, checklists), files, other commands — is passed on to the
  * rest of the bot untouched, so an open dialogue never swallows updates it does not wait for.
  * `/cancel` ends the dialogue; nothing the conversation has not written yet is written.
+ * `claim` lets a dialogue take a command of its own as a text answer (e.g. `/offboard` typed again
+ * restarts the open /offboard dialogue instead of opening a second one beside it).
  */
-export async function waitAnswer(conversation: Conv, starterId: number, prefix: string): Promise<Answer> {
+export async function waitAnswer(conversation: Conv, starterId: number, prefix: string, claim?: (text: string) => boolean): Promise<Answer> {
   const ctx = await conversation.wait();
   if (ctx.from?.id !== starterId) return conversation.skip({ next: true });
 
@@ -35,7 +37,7 @@ export async function waitAnswer(conversation: Conv, starterId: number, prefix: 
     await ctx.reply(ctx.t("dialog-cancelled"), { reply_markup: { remove_keyboard: true } });
     return conversation.halt();
   }
-  if (command !== undefined) return conversation.skip({ next: true });
+  if (command !== undefined && !claim?.(text)) return conversation.skip({ next: true });
   return { kind: "text", text: text.trim(), ctx };
 }
 
@@ -43,13 +45,13 @@ export async function waitAnswer(conversation: Conv, starterId: number, prefix: 
 export async function askUntil<T>(
   conversation: Conv,
   ctx: ConvContext,
-  question: { text: string; keyboard?: InlineKeyboard; prefix: string },
+  question: { text: string; keyboard?: InlineKeyboard; prefix: string; claim?: (text: string) => boolean },
   interpret: (answer: Answer) => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
 ): Promise<{ value: T; ctx: ConvContext }> {
   const starterId = ctx.from!.id;
   await ctx.reply(question.text, question.keyboard ? { reply_markup: question.keyboard } : {});
   for (;;) {
-    const answer = await waitAnswer(conversation, starterId, question.prefix);
+    const answer = await waitAnswer(conversation, starterId, question.prefix, question.claim);
     const result = await interpret(answer);
     if (result.ok) return { value: result.value, ctx: answer.ctx };
     await answer.ctx.reply(result.error, question.keyboard ? { reply_markup: question.keyboard } : {});

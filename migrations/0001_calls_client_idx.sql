@@ -1,0 +1,1 @@
+CREATE INDEX `calls_client_idx` ON `calls` (`client_id`,`status`);

@@ -1,0 +1,523 @@
+// /offboard: who is leaving, on which terms, their last day, what is at stake — then one tap creates the
+// handover and posts its checklist. Also the small typed-input dialogue the checklist needs (skip
+// reason, due date, the interview, template wording).
+//
+// Both dialogues listen only to the person who started them (ask.ts) and pass everything else on. A lead
+// who types /offboard again (or taps "New handover") restarts their open dialogue instead of opening a
+// second one beside it; an input dialogue switches task when its owner taps another input button.
+import { InlineKeyboard } from "grammy";
+import type { Terms } from "../../db/schema.js";
+import { addDays, localDate } from "../../domain/calendar.js";
+import { checkStepAction, MAX_SKIP_REASON, setStepDue, skipStep } from "../../domain/checklist.js";
+import { editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "../../domain/checklist-template.js";
+import { parseUserDate } from "../../domain/date-input.js";
+import { formatDay, stepTitle } from "../../domain/handover-texts.js";
+import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type AtStake, type LeaverNotes } from "../../domain/handovers.js";
+import { teamOfGroup } from "../../domain/teams.js";
+import { accessRefusalKey, handoverAccess, postChecklistMessage, refreshChecklistMessage } from "../checklist-view.js";
+import type { ConvContext } from "../context.js";
+import type { Locale } from "../i18n.js";
+import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX, chk, parseInputTask, type InputTask } from "../keyboards/checklist.js";
+import { renderTemplateMenu } from "../keyboards/checklist-template.js";
+import { off, OFFBOARD_DIALOGUE_PREFIX } from "../keyboards/offboard.js";
+import { waitAnswer, type Answer, type Conv } from "./ask.js";
+import { interviewLoop } from "./interview.js";
+
+export const offboardConversationId = "offboard";
+export const checklistInputId = "checklist-input";
+
+const claimOffboard = (text: string) => /^\/offboard(@\w+)?$/i.test(text.trim());
+
+/** Thrown (and caught at the top) when the starter asks for a fresh start. */
+class Restart {
+  constructor(readonly ctx: ConvContext) {}
+}
+
+/** In a group the bot reads only replies to its messages (privacy mode): say so where text is asked. */
+export function groupHint(ctx: ConvContext): string {
+  return ctx.chat && ctx.chat.type !== "private" ? `\n\n${ctx.t("offboard-group-reply-hint")}` : "";
+}
+
+export async function offboardConversation(conversation: Conv, ctx: ConvContext): Promise<void> {
+  let current = ctx;
+  for (;;) {
+    try {
+      await offboardDialogue(conversation, current);
+      return;
+    } catch (err) {
+      if (!(err instanceof Restart)) throw err;
+      current = err.ctx;
+      await current.reply(current.t("offboard-restarted"));
+    }
+  }
+}
+
+async function answer(conversation: Conv, starterId: number): Promise<Answer> {
+  const a = await waitAnswer(conversation, starterId, OFFBOARD_DIALOGUE_PREFIX, claimOffboard);
+  if ((a.kind === "text" && claimOffboard(a.text)) || (a.kind === "button" && a.data === "new")) throw new Restart(a.ctx);
+  return a;
+}
+
+type Candidate = ReturnType<typeof leaverCandidates>[number];
+
+function whoKeyboard(ctx: ConvContext, candidates: Candidate[]): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  candidates.slice(0, 90).forEach((c, i) => {
+    const marks = [c.role === "lead" ? ctx.t("offboard-mark-lead") : "", c.nameOnly ? ctx.t("offboard-mark-name-only") : "", c.handoverId ? "⏳" : ""].filter(Boolean);
+    kb.text(marks.length > 0 ? `${c.name} · ${marks.join(" ")}` : c.name, off.who(c.id));
+    if (i % 2 === 1) kb.row();
+  });
+  return kb;
+}
+
+function normalizeName(s: string): string {
+  return s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+}
+
+async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<void> {
+  const starterId = ctx.from!.id;
+  const chatId = ctx.chat!.id;
+  const start = await conversation.external((c) => {
+    const { member, team } = c.actor;
+    if (!member || !team) return { ok: false as const, error: "not-member" };
+    if (member.role !== "lead") return { ok: false as const, error: "lead-only" };
+    if (c.chat && c.chat.type !== "private" && teamOfGroup(c.deps.db, c.chat.id)?.id !== team.id) return { ok: false as const, error: "offboard-group-not-linked" };
+    return { ok: true as const, teamId: team.id, timezone: team.timezone, memberId: member.id, candidates: leaverCandidates(c.deps.db, team.id) };
+  });
+  if (!start.ok) {
+    await ctx.reply(ctx.t(start.error));
+    return;
+  }
+  const { teamId, timezone, memberId, candidates } = start;
+  const others = candidates.filter((c) => c.id !== memberId || candidates.some((o) => o.role === "lead" && o.id !== memberId));
+  if (others.length === 0) {
+    await ctx.reply(ctx.t("offboard-nobody"));
+    return;
+  }
+
+  // 1. Who is leaving.
+  const whoKb = whoKeyboard(ctx, candidates);
+  await ctx.reply(ctx.t("offboard-ask-who", { count: candidates.length }) + (candidates.length > 90 ? `\n${ctx.t("offboard-type-name")}` : ""), { reply_markup: whoKb });
+  let leaver: { id: number; name: string; notes: LeaverNotes } | null = null;
+  let last = ctx;
+  while (!leaver) {
+    const a = await answer(conversation, starterId);
+    last = a.ctx;
+    let id: number | null = null;
+    if (a.kind === "button") {
+      const m = /^who:(\d+)$/.exec(a.data);
+      if (m) id = Number(m[1]);
+    } else {
+      const q = normalizeName(a.text);
+      const found = candidates.filter((c) => normalizeName(c.name).includes(q));
+      const exact = found.filter((c) => normalizeName(c.name) === q);
+      if (exact.length === 1) id = exact[0]!.id;
+      else if (found.length === 1) id = found[0]!.id;
+      else {
+        await a.ctx.reply(ctx.t(found.length === 0 ? "offboard-who-unknown" : "offboard-who-ambiguous", { name: a.text }), { reply_markup: whoKb });
+        continue;
+      }
+    }
+    if (id === null) {
+      await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: whoKb });
+      continue;
+    }
+    const leaverId = id;
+    const check = await conversation.external((c) => checkLeaver(c.deps.db, { teamId, leaverId, starterId: memberId }));
+    if (check.ok) {
+      leaver = { id: check.leaver.id, name: check.leaver.name, notes: check.notes };
+    } else if (check.reason === "already") {
+      await a.ctx.reply(ctx.t("offboard-already", { name: check.name }), { reply_markup: new InlineKeyboard().text(ctx.t("offboard-button-open-checklist"), chk.open(check.handoverId)) });
+    } else {
+      await a.ctx.reply(ctx.t(check.reason === "self_only_lead" ? "offboard-self-only-lead" : "offboard-who-gone"), { reply_markup: whoKb });
+    }
+  }
+
+  // 2. On which terms.
+  const termsKb = new InlineKeyboard().text(ctx.t("offboard-terms-good"), off.terms("good")).text(ctx.t("offboard-terms-bad"), off.terms("bad"));
+  await last.reply(ctx.t("offboard-ask-terms", { name: leaver.name }), { reply_markup: termsKb });
+  let terms: Terms | null = null;
+  while (!terms) {
+    const a = await answer(conversation, starterId);
+    last = a.ctx;
+    if (a.kind === "button" && (a.data === "terms:good" || a.data === "terms:bad")) terms = a.data.slice(6) as Terms;
+    else await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: termsKb });
+  }
+
+  // 3. The last working day, in the team's time zone.
+  const nowMs = await conversation.external((c) => c.deps.clock.now().getTime());
+  const today = localDate(new Date(nowMs), timezone);
+  const tomorrow = addDays(today, 1);
+  const locale = (ctx.actor?.locale ?? "ru") as Locale;
+  const dayKb = new InlineKeyboard()
+    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, off.day(today))
+    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, off.day(tomorrow));
+  await last.reply(ctx.t("offboard-ask-last-day", { name: leaver.name }) + groupHint(last), { reply_markup: dayKb });
+  let lastDay: string | null = null;
+  while (!lastDay) {
+    const a = await answer(conversation, starterId);
+    last = a.ctx;
+    let day: string | null = null;
+    let confirmed = false;
+    if (a.kind === "button") {
+      const m = /^(day|past):(\d{4}-\d{2}-\d{2})$/.exec(a.data);
+      if (m) {
+        day = m[2]!;
+        confirmed = m[1] === "past";
+      } else if (a.data === "pastno") {
+        await a.ctx.reply(ctx.t("offboard-ask-last-day-again") + groupHint(a.ctx), { reply_markup: dayKb });
+        continue;
+      }
+    } else {
+      day = parseUserDate(a.text, { now: new Date(nowMs), timezone });
+      if (!day) {
+        await a.ctx.reply(ctx.t("offboard-day-unparsed", { text: a.text }) + groupHint(a.ctx), { reply_markup: dayKb });
+        continue;
+      }
+    }
+    if (!day) {
+      await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: dayKb });
+      continue;
+    }
+    if (day > addDays(today, MAX_DAYS_AHEAD)) {
+      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDay(day, locale, today) }), { reply_markup: dayKb });
+      continue;
+    }
+    if (day < today && !confirmed) {
+      await a.ctx.reply(ctx.t("offboard-day-past", { date: formatDay(day, locale, today) }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("offboard-day-past-yes", { date: formatDay(day, locale, today) }), off.pastYes(day)).text(ctx.t("offboard-day-past-no"), off.pastNo()),
+      });
+      continue;
+    }
+    lastDay = day;
+  }
+
+  // 4. What is at stake.
+  const leaverId = leaver.id;
+  const stake = await conversation.external((c) => atStake(c.deps.db, { teamId, leaverId, today }));
+  const confirmKb = new InlineKeyboard().text(ctx.t("offboard-button-confirm"), off.confirm()).text(ctx.t("offboard-button-abort"), off.abort());
+  await last.reply(atStakeText(ctx, { name: leaver.name, notes: leaver.notes, terms, lastDay, stake, locale, today }), { reply_markup: confirmKb });
+  for (;;) {
+    const a = await answer(conversation, starterId);
+    last = a.ctx;
+    if (a.kind === "button" && a.data === "no") {
+      await a.ctx.reply(ctx.t("offboard-aborted"));
+      return;
+    }
+    if (a.kind === "button" && a.data === "go") break;
+    await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: confirmKb });
+  }
+
+  // 5. Create the handover and post its checklist.
+  const chosenTerms = terms;
+  const chosenDay = lastDay;
+  const created = await conversation.external(async (c) => {
+    const now = c.deps.clock.now();
+    const result = startHandover(c.deps.db, { teamId, leaverId, startedById: memberId, terms: chosenTerms, lastDay: chosenDay, today: localDate(now, timezone), now });
+    if (!result.ok) return result;
+    c.log.info({ handoverId: result.handoverId, leaverId, noClients: result.noClients }, "handover started");
+    try {
+      await postChecklistMessage(c.api, c.deps.db, c.i18nInstance, result.handoverId, chatId, { now });
+      return { ...result, posted: true };
+    } catch (err) {
+      c.log.warn({ err, handoverId: result.handoverId }, "could not post the checklist");
+      return { ...result, posted: false };
+    }
+  });
+  if (!created.ok) {
+    if (created.reason === "already") {
+      await last.reply(ctx.t("offboard-already", { name: created.name }), { reply_markup: new InlineKeyboard().text(ctx.t("offboard-button-open-checklist"), chk.open(created.handoverId)) });
+    } else {
+      await last.reply(ctx.t(created.reason === "self_only_lead" ? "offboard-self-only-lead" : created.reason === "not_lead" ? "lead-only" : "offboard-who-gone"));
+    }
+    return;
+  }
+  if (!created.posted) await last.reply(ctx.t("offboard-checklist-not-posted"));
+}
+
+function atStakeText(
+  ctx: ConvContext,
+  v: { name: string; notes: LeaverNotes; terms: Terms; lastDay: string; stake: AtStake; locale: Locale; today: string },
+): string {
+  const { stake } = v;
+  const lines = [ctx.t("offboard-stake-title", { name: v.name }), ctx.t("offboard-stake-terms", { terms: v.terms, date: formatDay(v.lastDay, v.locale, v.today) }), ""];
+  if (stake.clients.total === 0) lines.push(ctx.t("offboard-stake-no-clients", { name: v.name }));
+  else {
+    lines.push(ctx.t("offboard-stake-clients", { total: stake.clients.total, hot: stake.clients.hot, warm: stake.clients.warm, cold: stake.clients.cold }));
+    lines.push(
+      stake.commitments.open === 0
+        ? ctx.t("offboard-stake-no-commitments")
+        : ctx.t("offboard-stake-commitments", { open: stake.commitments.open, documents: stake.commitments.documents, promises: stake.commitments.promises, deadlines: stake.commitments.deadlines }),
+    );
+    if (stake.soonTotal > 0) {
+      lines.push(ctx.t("offboard-stake-soon", { count: stake.soonTotal }));
+      for (const s of stake.soon) lines.push(ctx.t("offboard-stake-soon-line", { date: formatDay(s.dueOn, v.locale, v.today), client: s.client, text: s.text.slice(0, 120), kind: s.kind }));
+      if (stake.soonTotal > stake.soon.length) lines.push(ctx.t("offboard-stake-more", { count: stake.soonTotal - stake.soon.length }));
+    }
+    lines.push(ctx.t("offboard-stake-next-contacts", { count: stake.nextContacts.dueSoon }));
+    if (stake.commitments.overdue > 0) lines.push(ctx.t("offboard-stake-overdue-commitments", { count: stake.commitments.overdue }));
+    if (stake.nextContacts.overdue > 0) lines.push(ctx.t("offboard-stake-overdue-contacts", { count: stake.nextContacts.overdue }));
+  }
+  const notes: string[] = [];
+  if (v.notes.isSelf) notes.push(ctx.t("offboard-note-self"));
+  else if (v.notes.isLead) notes.push(ctx.t("offboard-note-lead", { name: v.name }));
+  if (v.notes.noOtherManagers && stake.clients.total > 0) notes.push(ctx.t("offboard-note-only-manager", { name: v.name }));
+  if (stake.clients.total === 0) notes.push(ctx.t("offboard-note-no-clients"));
+  if (notes.length > 0) lines.push("", ...notes);
+  lines.push("", ctx.t("offboard-stake-confirm", { name: v.name }));
+  return lines.join("\n");
+}
+
+// --- The checklist's typed-input dialogue ------------------------------------------------------------
+
+/** Thrown when the owner taps another input button: the dialogue switches to that task. */
+class Switch {
+  constructor(
+    readonly task: InputTask,
+    readonly ctx: ConvContext,
+  ) {}
+}
+
+export type InputAnswer = { kind: "button"; data: string; ctx: ConvContext } | { kind: "text"; text: string; ctx: ConvContext };
+
+async function inputAnswer(conversation: Conv, starterId: number): Promise<InputAnswer> {
+  const a = await waitAnswer(conversation, starterId, CHECKLIST_INPUT_PREFIX);
+  if (a.kind === "text") return a;
+  if (a.data.startsWith(CHECKLIST_ANSWER)) return { ...a, data: a.data.slice(CHECKLIST_ANSWER.length) };
+  const task = parseInputTask(a.data);
+  if (task) throw new Switch(task, a.ctx);
+  return { ...a, data: "" };
+}
+
+export async function checklistInputConversation(conversation: Conv, ctx: ConvContext, task: InputTask): Promise<void> {
+  let current = { task, ctx };
+  for (;;) {
+    try {
+      await runInputTask(conversation, current.ctx, current.task);
+      return;
+    } catch (err) {
+      if (!(err instanceof Switch)) throw err;
+      current = { task: err.task, ctx: err.ctx };
+    }
+  }
+}
+
+async function runInputTask(conversation: Conv, ctx: ConvContext, task: InputTask): Promise<void> {
+  const starterId = ctx.from!.id;
+  const next = () => inputAnswer(conversation, starterId);
+  switch (task.kind) {
+    case "skip":
+      return askSkipReason(conversation, ctx, task, next);
+    case "due":
+      return askDueDate(conversation, ctx, task, next);
+    case "interview":
+      return interviewLoop(conversation, ctx, task.handoverId, next);
+    case "template-add":
+    case "template-rename":
+    case "template-offset":
+      return editTemplateText(conversation, ctx, task, next);
+  }
+}
+
+type Next = () => Promise<InputAnswer>;
+
+/** Checks, outside the replay, that the person may act on this step now; the title for the prompt. */
+async function stepForInput(conversation: Conv, task: { handoverId: number; stepId: number }, action: "skip" | "due") {
+  return conversation.external((c) => {
+    const access = handoverAccess(c.deps.db, c.actor, task.handoverId);
+    if (!access.ok) return { ok: false as const, key: accessRefusalKey(access.reason) };
+    const check = checkStepAction(c.deps.db, { ...task, action });
+    if (!check.ok) return { ok: false as const, key: `checklist-refused-${check.reason}` };
+    const team = c.actor.team!;
+    const now = c.deps.clock.now();
+    return {
+      ok: true as const,
+      memberId: access.memberId,
+      position: check.step.position,
+      kind: check.step.kind,
+      title: check.step.title,
+      lastDay: check.handover.lastDay,
+      timezone: team.timezone,
+      nowMs: now.getTime(),
+    };
+  });
+}
+
+async function afterChange(conversation: Conv, handoverId: number): Promise<void> {
+  await conversation.external(async (c) => {
+    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now() }).catch((err) => c.log.warn({ err, handoverId }, "checklist refresh failed"));
+  });
+}
+
+async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { handoverId: number; stepId: number }, next: Next): Promise<void> {
+  const info = await stepForInput(conversation, task, "skip");
+  if (!info.ok) {
+    await ctx.reply(ctx.t(info.key));
+    return;
+  }
+  const kb = new InlineKeyboard()
+    .text(ctx.t("checklist-reason-not-needed"), chk.answer("r:na"))
+    .text(ctx.t("checklist-reason-outside"), chk.answer("r:out"))
+    .row()
+    .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+  await ctx.reply(ctx.t("checklist-ask-skip-reason", { position: info.position, title: stepTitle(ctx.t, info) }) + groupHint(ctx), { reply_markup: kb });
+  for (;;) {
+    const a = await next();
+    let reason: string;
+    if (a.kind === "button") {
+      if (a.data === "x") {
+        await a.ctx.reply(ctx.t("checklist-input-cancelled"));
+        return;
+      }
+      if (a.data === "r:na") reason = ctx.t("checklist-reason-not-needed");
+      else if (a.data === "r:out") reason = ctx.t("checklist-reason-outside");
+      else {
+        await a.ctx.reply(ctx.t("checklist-ask-skip-reason-again"), { reply_markup: kb });
+        continue;
+      }
+    } else reason = a.text;
+    if (reason.trim().length < 2 || reason.length > MAX_SKIP_REASON) {
+      await a.ctx.reply(ctx.t("checklist-skip-reason-invalid", { max: MAX_SKIP_REASON }), { reply_markup: kb });
+      continue;
+    }
+    const result = await conversation.external((c) => skipStep(c.deps.db, { ...task, actorId: info.memberId, reason, now: c.deps.clock.now() }));
+    await afterChange(conversation, task.handoverId);
+    await a.ctx.reply(result.ok ? ctx.t(result.closed ? "checklist-toast-closed" : "checklist-skipped", { position: info.position }) : ctx.t(`checklist-refused-${result.reason}`));
+    return;
+  }
+}
+
+async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handoverId: number; stepId: number }, next: Next): Promise<void> {
+  const info = await stepForInput(conversation, task, "due");
+  if (!info.ok) {
+    await ctx.reply(ctx.t(info.key));
+    return;
+  }
+  const locale = (ctx.actor?.locale ?? "ru") as Locale;
+  const today = localDate(new Date(info.nowMs), info.timezone);
+  const tomorrow = addDays(today, 1);
+  const kb = new InlineKeyboard()
+    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, chk.answer(`d:${today}`))
+    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, chk.answer(`d:${tomorrow}`))
+    .row();
+  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDay(info.lastDay, locale, today)}`, chk.answer(`d:${info.lastDay}`)).row();
+  kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+  await ctx.reply(ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }) + groupHint(ctx), { reply_markup: kb });
+  for (;;) {
+    const a = await next();
+    let day: string | null = null;
+    if (a.kind === "button") {
+      if (a.data === "x") {
+        await a.ctx.reply(ctx.t("checklist-input-cancelled"));
+        return;
+      }
+      day = /^d:(\d{4}-\d{2}-\d{2})$/.exec(a.data)?.[1] ?? null;
+    } else {
+      day = parseUserDate(a.text, { now: new Date(info.nowMs), timezone: info.timezone });
+      if (!day) {
+        await a.ctx.reply(ctx.t("checklist-due-unparsed", { text: a.text }), { reply_markup: kb });
+        continue;
+      }
+    }
+    if (!day) continue;
+    if (day < today) {
+      await a.ctx.reply(ctx.t("checklist-due-past", { date: formatDay(day, locale, today) }), { reply_markup: kb });
+      continue;
+    }
+    if (day > addDays(today, MAX_DAYS_AHEAD)) {
+      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDay(day, locale, today) }), { reply_markup: kb });
+      continue;
+    }
+    const chosen = day;
+    const result = await conversation.external((c) => setStepDue(c.deps.db, { ...task, actorId: info.memberId, dueOn: chosen, now: c.deps.clock.now() }));
+    await afterChange(conversation, task.handoverId);
+    await a.ctx.reply(result.ok ? ctx.t("checklist-due-set", { position: info.position, date: formatDay(chosen, locale, today) }) : ctx.t(`checklist-refused-${result.reason}`));
+    return;
+  }
+}
+
+async function editTemplateText(
+  conversation: Conv,
+  ctx: ConvContext,
+  task: Extract<InputTask, { kind: "template-add" | "template-rename" | "template-offset" }>,
+  next: Next,
+): Promise<void> {
+  const info = await conversation.external((c) => {
+    const { member, team } = c.actor;
+    if (!member || !team) return { ok: false as const, key: "not-member" };
+    if (member.role !== "lead") return { ok: false as const, key: "lead-only" };
+    const step = "stepId" in task ? templateStep(c.deps.db, team.id, task.stepId) : null;
+    if ("stepId" in task && !step) return { ok: false as const, key: "button-stale" };
+    return { ok: true as const, teamId: team.id, memberId: member.id, step };
+  });
+  if (!info.ok) {
+    await ctx.reply(ctx.t(info.key));
+    return;
+  }
+  const cancelRow = new InlineKeyboard().text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+  const ask = async (prompt: string, kb: InlineKeyboard, accept: (a: InputAnswer) => { ok: true; value: string | number | null } | { ok: false; error: string }) => {
+    await ctx.reply(prompt + groupHint(ctx), { reply_markup: kb });
+    for (;;) {
+      const a = await next();
+      if (a.kind === "button" && a.data === "x") {
+        await a.ctx.reply(ctx.t("checklist-input-cancelled"));
+        return { cancelled: true as const };
+      }
+      const r = accept(a);
+      if (r.ok) return { cancelled: false as const, value: r.value, ctx: a.ctx };
+      await a.ctx.reply(r.error, { reply_markup: kb });
+    }
+  };
+  const acceptTitle = (a: InputAnswer) => {
+    if (a.kind === "button" && a.data === "def") return { ok: true as const, value: null };
+    if (a.kind !== "text") return { ok: false as const, error: ctx.t("checklist-template-title-invalid", { max: MAX_STEP_TITLE }) };
+    const title = a.text.replace(/\s+/g, " ").trim();
+    if (title.length < 2 || title.length > MAX_STEP_TITLE) return { ok: false as const, error: ctx.t("checklist-template-title-invalid", { max: MAX_STEP_TITLE }) };
+    return { ok: true as const, value: title };
+  };
+  const offsetKb = new InlineKeyboard()
+    .text(ctx.t("checklist-offset-asap"), chk.answer("o:-365"))
+    .text("−1", chk.answer("o:-1"))
+    .text("0", chk.answer("o:0"))
+    .text("+1", chk.answer("o:1"))
+    .text("+7", chk.answer("o:7"))
+    .row()
+    .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+  const acceptOffset = (a: InputAnswer) => {
+    const n = a.kind === "button" ? (/^o:(-?\d+)$/.exec(a.data) ? Number(a.data.slice(2)) : null) : parseOffset(a.text);
+    return n === null ? { ok: false as const, error: ctx.t("checklist-template-offset-invalid") } : { ok: true as const, value: n };
+  };
+
+  let edit: Parameters<typeof editTemplate>[1]["edit"];
+  let last = ctx;
+  if (task.kind === "template-add") {
+    const title = await ask(ctx.t("checklist-template-ask-title"), cancelRow, acceptTitle);
+    if (title.cancelled) return;
+    const offset = await ask(ctx.t("checklist-template-ask-offset"), offsetKb, acceptOffset);
+    if (offset.cancelled) return;
+    if (title.value === null) return;
+    edit = { op: "add", title: String(title.value), offsetDays: Number(offset.value) };
+    last = offset.ctx;
+  } else if (task.kind === "template-rename") {
+    const kb = new InlineKeyboard();
+    if (info.step && info.step.kind !== "custom") kb.text(ctx.t("checklist-template-button-default-wording"), chk.answer("def")).row();
+    kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+    const title = await ask(ctx.t("checklist-template-ask-rename", { title: stepTitle(ctx.t, info.step!) }), kb, acceptTitle);
+    if (title.cancelled) return;
+    edit = { op: "rename", stepId: task.stepId, title: title.value === null ? null : String(title.value) };
+    last = title.ctx;
+  } else {
+    const offset = await ask(ctx.t("checklist-template-ask-offset"), offsetKb, acceptOffset);
+    if (offset.cancelled) return;
+    edit = { op: "offset", stepId: task.stepId, offsetDays: Number(offset.value) };
+    last = offset.ctx;
+  }
+  const chosen = edit;
+  const result = await conversation.external((c) => editTemplate(c.deps.db, { teamId: info.teamId, actorId: info.memberId, edit: chosen, now: c.deps.clock.now() }));
+  if (!result.ok) {
+    await last.reply(ctx.t(`checklist-template-refused-${result.reason}`));
+    return;
+  }
+  const menu = renderTemplateMenu(ctx.t, result.steps);
+  await last.reply(ctx.t("checklist-template-saved") + "\n\n" + menu.text, { reply_markup: menu.keyboard });
+}

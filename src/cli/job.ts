@@ -1,0 +1,85 @@
+// npm run job -- <name> [--team <id>]: runs one job once, now (whatever the hour), then sends what the
+// outbox holds, within Telegram's limits, and exits. For operators and for checking a job by hand.
+import dotenv from "dotenv";
+import { Api } from "grammy";
+import { ConfigError, loadConfig } from "../config.js";
+import { closeDatabase, openDatabase } from "../db/client.js";
+import { systemClock } from "../domain/clock.js";
+import { createI18n } from "../bot/i18n.js";
+import type { BotContext } from "../bot/context.js";
+import { findJob, jobNames } from "../jobs/registry.js";
+import { runJobNow, UnknownJobError } from "../jobs/scheduler.js";
+import { createLogger } from "../logger.js";
+import { drainUntilIdle } from "../outbox/sender.js";
+
+dotenv.config({ quiet: true });
+
+const usage = `usage: npm run job -- <name> [--team <id>]\njobs: ${jobNames().join(", ")}`;
+
+function parseArgs(argv: string[]): { name: string; teamId?: number } {
+  const rest = [...argv];
+  let teamId: number | undefined;
+  const at = rest.indexOf("--team");
+  if (at >= 0) {
+    const value = Number(rest[at + 1]);
+    if (!Number.isInteger(value) || value <= 0) throw new Error("--team needs a team id (a positive whole number)");
+    teamId = value;
+    rest.splice(at, 2);
+  }
+  const name = rest.find((a) => !a.startsWith("-"));
+  if (!name || rest.length !== 1) throw new Error(usage);
+  return teamId === undefined ? { name } : { name, teamId };
+}
+
+async function main(): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    return 2;
+  }
+  if (!findJob(args.name)) {
+    console.error(`unknown job "${args.name}"\n${usage}`);
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel, config.botToken);
+  const db = openDatabase(config.databasePath);
+  try {
+    const api = new Api(config.botToken, { apiRoot: config.apiRoot });
+    const botUsername = (await api.getMe()).username;
+    const i18n = createI18n<BotContext>(() => "ru");
+    const deps = { db, i18n, clock: systemClock, logger, config, botUsername };
+    const result = runJobNow(deps, args.name, args.teamId === undefined ? {} : { teamId: args.teamId });
+    if (args.teamId !== undefined && result.teams === 0) {
+      console.error(`no team with id ${args.teamId}`);
+      return 1;
+    }
+    console.log(`${args.name}: ${result.enqueued} message(s) enqueued for ${result.teams} team(s)`);
+    const stats = await drainUntilIdle({ db, api, clock: systemClock, logger, i18n, botUsername });
+    console.log(`outbox: sent ${stats.sent}, failed ${stats.failed}, retrying later ${stats.retried}, recipients unreachable ${stats.unreachable}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UnknownJobError) {
+      console.error(`${err.message}\n${usage}`);
+      return 2;
+    }
+    logger.error({ err }, "job failed");
+    console.error(`job failed: ${(err as Error).message}`);
+    return 1;
+  } finally {
+    closeDatabase(db);
+  }
+}
+
+process.exitCode = await main();

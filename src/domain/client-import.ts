@@ -1,0 +1,556 @@
+// Parsed rows -> the team's client base. Two steps that share one planner, so the preview a lead sees and
+// what is written cannot disagree: planImport reads the team into memory and decides every row without
+// writing; applyImport re-plans inside ONE synchronous transaction and writes it all, or nothing.
+// The hot loop works on Maps and raw prepared statements: a 100,000-row file must not make 100,000
+// round trips through the query builder.
+import type Database from "better-sqlite3";
+import type { Db } from "../db/client.js";
+import type { CommitmentKind, MemberRole, MemberStatus, Temperature } from "../db/schema.js";
+import type { ParsedClientRow } from "../import/types.js";
+import { OwnerIndex, type RosterMember } from "./owner-match.js";
+
+export type ImportRow = ParsedClientRow;
+export type ImportMode = "all" | "valid_only";
+
+/** Why the planner refused a row (the parser's own reasons come with the parse result). */
+export type PlanRejectCode = "owner_not_you" | "not_your_client" | "owner_unknown_id";
+
+export interface PlanProblem {
+  rowNumber: number;
+  code: PlanRejectCode;
+  /** The owner text as typed; personal data, shown to the uploader only. */
+  value?: string;
+}
+
+export interface ImportSummary {
+  /** Rows handed to the planner (rows the parser rejected are not among them). */
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows folded into another row of the same file (same external id, phone or e-mail). */
+  merged: number;
+  rejected: number;
+  commitments: number;
+  unassigned: number;
+  perOwner: { memberId: number | null; name: string; isNew: boolean; count: number }[];
+  perTemperature: Record<Temperature, number>;
+  /** Owner names nobody in the team has: they become members known by name only. */
+  unknownOwners: { name: string; rows: number[]; count: number }[];
+  /** Owners who are leaving or gone: their new clients go to the unassigned pool instead. */
+  inactiveOwners: { memberId: number; name: string; count: number }[];
+  /** The first problems, by row. */
+  problems: PlanProblem[];
+}
+
+/** A member id, the key of a name-only member still to be added, or null (the unassigned pool). */
+type OwnerTarget = number | string | null;
+
+interface ClientState {
+  name: string;
+  company: string | null;
+  phones: string[];
+  email: string | null;
+  externalId: string | null;
+  owner: OwnerTarget;
+  temperature: Temperature;
+  lastContactOn: string | null;
+  nextContactOn: string | null;
+  notes: string | null;
+}
+
+interface Draft {
+  existingId: number | null;
+  /** The stored owner of an existing client (to tell an owner change from a no-op). */
+  ownerBefore: OwnerTarget;
+  state: ClientState;
+  /** Fields of an existing client this import changes; null while none (most drafts are new clients). */
+  changed: Set<string> | null;
+  firstRow: number;
+  rowCount: number;
+  commitments: { kind: CommitmentKind; text: string; dueOn: string | null }[];
+}
+
+interface ExistingClient extends ClientState {
+  id: number;
+}
+
+/** Everything the planner needs to know about a team, read in a few queries. */
+export interface TeamSnapshot {
+  teamId: number;
+  roster: RosterMember[];
+  clients: Map<number, ExistingClient>;
+  /** `${clientId}|${kind}|${text}|${dueOn}` of open commitments, so re-imports do not repeat them. */
+  openCommitments: Set<string>;
+}
+
+export interface PlanInput {
+  actorMemberId: number;
+  rows: readonly ImportRow[];
+  /** Fields the file had a column for; a missing column must not reset a field (e.g. temperature). */
+  presentFields?: readonly string[];
+}
+
+export interface ImportPlan {
+  summary: ImportSummary;
+  drafts: Draft[];
+  /** Name-only members to add, by key. */
+  newMembers: Map<string, { name: string; username: string | null }>;
+  rejectedRows: number;
+}
+
+const MAX_PROBLEMS = 50;
+const MAX_ROWS_LISTED = 10;
+
+export function loadTeamSnapshot(db: Db, teamId: number): TeamSnapshot {
+  const sqlite = db.$client;
+  const roster = (
+    sqlite
+      .prepare("SELECT id, name, username, telegram_id AS telegramId, role, status FROM members WHERE team_id = ?")
+      .all(teamId) as { id: number; name: string; username: string | null; telegramId: number | null; role: MemberRole; status: MemberStatus }[]
+  ).map((m) => ({ ...m }));
+  const clients = new Map<number, ExistingClient>();
+  const rows = sqlite
+    .prepare(
+      `SELECT id, name, company, phones, email, external_id, owner_id, temperature, last_contact_on, next_contact_on, notes
+       FROM clients WHERE team_id = ?`,
+    )
+    .raw()
+    .iterate(teamId) as IterableIterator<unknown[]>;
+  for (const r of rows) {
+    const id = r[0] as number;
+    clients.set(id, {
+      id,
+      name: r[1] as string,
+      company: r[2] as string | null,
+      phones: JSON.parse((r[3] as string) || "[]") as string[],
+      email: r[4] as string | null,
+      externalId: r[5] as string | null,
+      owner: r[6] as number | null,
+      temperature: r[7] as Temperature,
+      lastContactOn: r[8] as string | null,
+      nextContactOn: r[9] as string | null,
+      notes: r[10] as string | null,
+    });
+  }
+  const openCommitments = new Set<string>();
+  const open = sqlite
+    .prepare("SELECT client_id, kind, text, due_on FROM commitments WHERE team_id = ? AND status = 'open'")
+    .raw()
+    .iterate(teamId) as IterableIterator<unknown[]>;
+  for (const c of open) openCommitments.add(commitmentKey(c[0] as number, c[1] as string, c[2] as string, c[3] as string | null));
+  return { teamId, roster, clients, openCommitments };
+}
+
+function commitmentKey(clientId: number, kind: string, text: string, dueOn: string | null): string {
+  return `${clientId}|${kind}|${text}|${dueOn ?? ""}`;
+}
+
+/** What an owner cell means for a row; the same text always means the same, so it is worked out once. */
+type OwnerDecision =
+  | { reject: PlanRejectCode }
+  /** "keep": leave an existing client's owner as it is (no owner in the row, or someone leaving). */
+  | { reject: null; wanted: OwnerTarget | "keep"; inactive: RosterMember | null; newKey: string | null };
+
+/** Decides every row without writing anything. */
+export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan {
+  const actor = snapshot.roster.find((m) => m.id === input.actorMemberId);
+  if (!actor) throw new Error(`member ${input.actorMemberId} is not in team ${snapshot.teamId}`);
+  const isLead = actor.role === "lead";
+  const owners = new OwnerIndex(snapshot.roster);
+  const rosterById = new Map(snapshot.roster.map((m) => [m.id, m]));
+  const present = new Set(input.presentFields ?? ["temperature"]);
+  const newMembers = new Map<string, { name: string; username: string | null }>();
+
+  const decisions = new Map<string, OwnerDecision>();
+  const noOwner: Extract<OwnerDecision, { reject: null }> = isLead
+    ? { reject: null, wanted: "keep", inactive: null, newKey: null }
+    : actor.status === "active"
+      ? { reject: null, wanted: actor.id, inactive: null, newKey: null }
+      : { reject: null, wanted: "keep", inactive: actor, newKey: null };
+  const decide = (text: string): OwnerDecision => {
+    const ref = owners.resolve(text);
+    if (!isLead) return ref.kind === "member" && ref.member.id === actor.id ? noOwner : { reject: "owner_not_you" };
+    if (ref.kind === "unknown_id") return { reject: "owner_unknown_id" };
+    if (ref.kind === "unknown_name") {
+      if (!newMembers.has(ref.key)) newMembers.set(ref.key, { name: ref.name, username: ref.username });
+      return { reject: null, wanted: ref.key, inactive: null, newKey: ref.key };
+    }
+    if (ref.member.status !== "active") return { reject: null, wanted: "keep", inactive: ref.member, newKey: null };
+    return { reject: null, wanted: ref.member.id, inactive: null, newKey: null };
+  };
+
+  // Keys -> client: positive numbers are existing clients, negative ones drafts made by earlier rows.
+  const byExternal = new Map<string, number>();
+  const byPhone = new Map<string, number>();
+  const byEmail = new Map<string, number>();
+  for (const c of snapshot.clients.values()) {
+    if (c.externalId !== null && !byExternal.has(c.externalId)) byExternal.set(c.externalId, c.id);
+    for (const p of c.phones) if (!byPhone.has(p)) byPhone.set(p, c.id);
+    if (c.email !== null && !byEmail.has(c.email)) byEmail.set(c.email, c.id);
+  }
+
+  const drafts: Draft[] = [];
+  const draftOfExisting = new Map<number, number>();
+  const stateOf = (ref: number): ClientState => {
+    if (ref < 0) return drafts[-ref - 1]!.state;
+    const index = draftOfExisting.get(ref);
+    return index !== undefined ? drafts[index]!.state : snapshot.clients.get(ref)!;
+  };
+  const unknownRows = new Map<string, number[]>();
+  const unknownCounts = new Map<string, number>();
+  const inactiveCounts = new Map<number, number>();
+  const problems: PlanProblem[] = [];
+  let rejected = 0;
+
+  for (const row of input.rows) {
+    // 1. Whose client is this row?
+    let decision: OwnerDecision = noOwner;
+    if (row.owner) {
+      decision = decisions.get(row.owner) ?? decide(row.owner);
+      decisions.set(row.owner, decision);
+    }
+    if (decision.reject !== null) {
+      rejected++;
+      if (problems.length < MAX_PROBLEMS) problems.push({ rowNumber: row.rowNumber, code: decision.reject, ...(row.owner ? { value: row.owner } : {}) });
+      continue;
+    }
+
+    // 2. Is the client already known? External id, then any phone, then e-mail. Two different external
+    // ids mean two different clients, even when they share an office phone.
+    let ref: number | undefined;
+    if (row.externalId !== null) ref = byExternal.get(row.externalId);
+    if (ref === undefined) {
+      for (const p of row.phones) {
+        const found = byPhone.get(p);
+        if (found !== undefined && compatible(row.externalId, stateOf(found).externalId)) {
+          ref = found;
+          break;
+        }
+      }
+    }
+    if (ref === undefined && row.email !== null) {
+      const found = byEmail.get(row.email);
+      if (found !== undefined && compatible(row.externalId, stateOf(found).externalId)) ref = found;
+    }
+
+    // 3. A manager touches only their own clients.
+    if (!isLead && ref !== undefined && ref > 0 && stateOf(ref).owner !== actor.id) {
+      rejected++;
+      if (problems.length < MAX_PROBLEMS) problems.push({ rowNumber: row.rowNumber, code: "not_your_client" });
+      continue;
+    }
+
+    let draft: Draft;
+    if (ref === undefined) {
+      draft = {
+        existingId: null,
+        ownerBefore: null,
+        state: {
+          name: row.name,
+          company: row.company,
+          phones: row.phones,
+          email: row.email,
+          externalId: row.externalId,
+          owner: decision.wanted === "keep" ? null : decision.wanted,
+          temperature: row.temperature,
+          lastContactOn: row.lastContactOn,
+          nextContactOn: row.nextContactOn,
+          notes: row.notes,
+        },
+        changed: null,
+        firstRow: row.rowNumber,
+        rowCount: 1,
+        commitments: row.commitments.length ? dedupeCommitments(row.commitments) : [],
+      };
+      drafts.push(draft);
+      ref = -drafts.length;
+    } else {
+      if (ref < 0) draft = drafts[-ref - 1]!;
+      else {
+        const index = draftOfExisting.get(ref);
+        if (index !== undefined) draft = drafts[index]!;
+        else {
+          const existing = snapshot.clients.get(ref)!;
+          draft = {
+            existingId: ref,
+            ownerBefore: existing.owner,
+            state: { ...existing },
+            changed: null,
+            firstRow: row.rowNumber,
+            rowCount: 0,
+            commitments: [],
+          };
+          draftOfExisting.set(ref, drafts.length);
+          drafts.push(draft);
+        }
+      }
+      draft.rowCount++;
+      mergeRow(draft, row, present);
+      // An explicit owner wins; "keep" leaves the client where it is.
+      if (decision.wanted !== "keep") setOwner(draft, decision.wanted);
+      for (const c of row.commitments) {
+        if (draft.commitments.some((d) => d.kind === c.kind && d.text === c.text && d.dueOn === c.dueOn)) continue;
+        if (draft.existingId !== null && snapshot.openCommitments.has(commitmentKey(draft.existingId, c.kind, c.text, c.dueOn))) continue;
+        draft.commitments.push({ kind: c.kind, text: c.text, dueOn: c.dueOn });
+      }
+    }
+
+    // Someone leaving never receives clients: a new client of theirs waits in the unassigned pool.
+    if (decision.inactive) inactiveCounts.set(decision.inactive.id, (inactiveCounts.get(decision.inactive.id) ?? 0) + 1);
+    if (decision.newKey !== null) {
+      const list = unknownRows.get(decision.newKey) ?? [];
+      if (list.length < MAX_ROWS_LISTED) list.push(row.rowNumber);
+      unknownRows.set(decision.newKey, list);
+      unknownCounts.set(decision.newKey, (unknownCounts.get(decision.newKey) ?? 0) + 1);
+    }
+
+    // Later rows of the same file find this client too.
+    const s = draft.state;
+    if (s.externalId !== null && !byExternal.has(s.externalId)) byExternal.set(s.externalId, ref);
+    for (const p of s.phones) if (!byPhone.has(p)) byPhone.set(p, ref);
+    if (s.email !== null && !byEmail.has(s.email)) byEmail.set(s.email, ref);
+  }
+
+  return { summary: summarise(drafts, input.rows.length, rejected, problems, newMembers, unknownRows, unknownCounts, inactiveCounts, rosterById), drafts, newMembers, rejectedRows: rejected };
+}
+
+function compatible(rowExternal: string | null, clientExternal: string | null): boolean {
+  return rowExternal === null || clientExternal === null || rowExternal === clientExternal;
+}
+
+function dedupeCommitments(list: readonly { kind: CommitmentKind; text: string; dueOn: string | null }[]) {
+  const out: { kind: CommitmentKind; text: string; dueOn: string | null }[] = [];
+  for (const c of list) if (!out.some((d) => d.kind === c.kind && d.text === c.text && d.dueOn === c.dueOn)) out.push({ kind: c.kind, text: c.text, dueOn: c.dueOn });
+  return out;
+}
+
+function markChanged(draft: Draft, field: string): void {
+  if (draft.existingId === null) return;
+  (draft.changed ??= new Set()).add(field);
+}
+
+function mergeRow(draft: Draft, row: ImportRow, present: Set<string>): void {
+  const s = draft.state;
+  const set = <K extends keyof ClientState>(field: K, value: ClientState[K]) => {
+    if (s[field] === value) return;
+    s[field] = value;
+    markChanged(draft, field);
+  };
+  set("name", row.name);
+  if (row.company !== null) set("company", row.company);
+  if (row.email !== null) set("email", row.email);
+  if (row.externalId !== null) set("externalId", row.externalId);
+  if (present.has("temperature")) set("temperature", row.temperature);
+  if (row.lastContactOn !== null) set("lastContactOn", row.lastContactOn);
+  if (row.nextContactOn !== null) set("nextContactOn", row.nextContactOn);
+  if (row.notes !== null) set("notes", row.notes);
+  // Phones are only ever added: a number that is not in this file may still be the client's.
+  for (const p of row.phones) {
+    if (s.phones.includes(p)) continue;
+    s.phones = [...s.phones, p];
+    markChanged(draft, "phones");
+  }
+}
+
+function setOwner(draft: Draft, owner: OwnerTarget): void {
+  if (draft.state.owner === owner) return;
+  draft.state.owner = owner;
+  if (draft.existingId === null) return;
+  if (draft.ownerBefore === owner) draft.changed?.delete("owner");
+  else markChanged(draft, "owner");
+}
+
+function summarise(
+  drafts: Draft[],
+  rowCount: number,
+  rejected: number,
+  problems: PlanProblem[],
+  newMembers: Map<string, { name: string }>,
+  unknownRows: Map<string, number[]>,
+  unknownCounts: Map<string, number>,
+  inactiveCounts: Map<number, number>,
+  rosterById: Map<number, RosterMember>,
+): ImportSummary {
+  let created = 0;
+  let updated = 0;
+  let unchanged = 0;
+  let commitments = 0;
+  let unassigned = 0;
+  let rowsInDrafts = 0;
+  const perTemperature: Record<Temperature, number> = { hot: 0, warm: 0, cold: 0 };
+  const perOwner = new Map<OwnerTarget, { memberId: number | null; name: string; isNew: boolean; count: number }>();
+  for (const d of drafts) {
+    rowsInDrafts += d.rowCount;
+    commitments += d.commitments.length;
+    if (d.existingId === null) created++;
+    else if ((d.changed?.size ?? 0) > 0 || d.commitments.length > 0) updated++;
+    else {
+      unchanged++;
+      continue;
+    }
+    perTemperature[d.state.temperature]++;
+    const o = d.state.owner;
+    if (o === null) {
+      unassigned++;
+      continue;
+    }
+    let entry = perOwner.get(o);
+    if (!entry) {
+      entry =
+        typeof o === "number"
+          ? { memberId: o, name: rosterById.get(o)?.name ?? "?", isNew: false, count: 0 }
+          : { memberId: null, name: newMembers.get(o)!.name, isNew: true, count: 0 };
+      perOwner.set(o, entry);
+    }
+    entry.count++;
+  }
+  return {
+    rows: rowCount,
+    created,
+    updated,
+    unchanged,
+    merged: rowsInDrafts - drafts.length,
+    rejected,
+    commitments,
+    unassigned,
+    perOwner: [...perOwner.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    perTemperature,
+    unknownOwners: [...newMembers.entries()].map(([key, m]) => ({ name: m.name, rows: unknownRows.get(key) ?? [], count: unknownCounts.get(key) ?? 0 })),
+    inactiveOwners: [...inactiveCounts.entries()].map(([memberId, count]) => ({ memberId, name: rosterById.get(memberId)?.name ?? "?", count })),
+    problems,
+  };
+}
+
+export interface ApplyInput {
+  teamId: number;
+  actorMemberId: number;
+  rows: readonly ImportRow[];
+  mode: ImportMode;
+  now: Date;
+  presentFields?: readonly string[];
+  /** Rows the parser already rejected: with mode "all" any of them stops the whole import. */
+  parseRejected?: number;
+  /** The batch being applied; marked applied in the same transaction. */
+  batchId?: number;
+}
+
+export type ApplyResult =
+  | { ok: true; summary: ImportSummary; clientIds: number[]; newMemberIds: number[] }
+  | { ok: false; reason: "has_rejected"; summary: ImportSummary; rejected: number };
+
+/** Re-plans against the current data and writes the plan in one transaction: all or nothing. */
+export function applyImport(db: Db, input: ApplyInput): ApplyResult {
+  return db.$client.transaction(() => applyInTransaction(db, input))();
+}
+
+/** The body of applyImport, for callers that already hold a transaction (batches). */
+export function applyInTransaction(db: Db, input: ApplyInput): ApplyResult {
+  const snapshot = loadTeamSnapshot(db, input.teamId);
+  const plan = planImport(snapshot, input);
+  const rejected = plan.rejectedRows + (input.parseRejected ?? 0);
+  if (input.mode === "all" && rejected > 0) return { ok: false, reason: "has_rejected", summary: plan.summary, rejected };
+  const written = writePlan(db.$client, input, plan);
+  return { ok: true, summary: plan.summary, ...written };
+}
+
+const INSERT_CHUNK = 100;
+const CLIENT_COLUMNS = 15;
+
+function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPlan): { clientIds: number[]; newMemberIds: number[] } {
+  const now = input.now.getTime();
+  const team = input.teamId;
+  const memberIds = new Map<string, number>();
+  const used = new Set<string>();
+  for (const d of plan.drafts) if (typeof d.state.owner === "string") used.add(d.state.owner);
+  const insertMember = sqlite.prepare(
+    "INSERT INTO members (team_id, telegram_id, username, name, role, status, created_at) VALUES (?, NULL, ?, ?, 'manager', 'active', ?)",
+  );
+  // Only names some surviving row still points at become members.
+  for (const [key, m] of plan.newMembers) {
+    if (used.has(key)) memberIds.set(key, Number(insertMember.run(team, m.username, m.name, now).lastInsertRowid));
+  }
+  const ownerId = (o: OwnerTarget): number | null => (typeof o === "string" ? memberIds.get(o)! : o);
+
+  // New clients: multi-row INSERTs (one statement per 100 clients). Rowids of one INSERT are consecutive
+  // (nobody else writes inside this transaction), so the ids follow from lastInsertRowid.
+  const fresh = plan.drafts.filter((d) => d.existingId === null);
+  const freshIds = new Array<number>(fresh.length);
+  const statements = new Map<number, Database.Statement>();
+  const statementFor = (rows: number) => {
+    let st = statements.get(rows);
+    if (!st) {
+      const values = Array.from({ length: rows }, () => `(${new Array(CLIENT_COLUMNS).fill("?").join(", ")})`).join(", ");
+      st = sqlite.prepare(
+        `INSERT INTO clients (team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature,
+           last_contact_on, next_contact_on, notes, unassigned_since, created_at, updated_at) VALUES ${values}`,
+      );
+      statements.set(rows, st);
+    }
+    return st;
+  };
+  const params: unknown[] = [];
+  for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
+    const end = Math.min(start + INSERT_CHUNK, fresh.length);
+    params.length = 0;
+    for (let i = start; i < end; i++) {
+      const s = fresh[i]!.state;
+      const owner = ownerId(s.owner);
+      params.push(team, s.externalId, s.name, s.company, JSON.stringify(s.phones), s.phones[0] ?? null, s.email, owner, s.temperature, s.lastContactOn, s.nextContactOn, s.notes, owner === null ? now : null, now, now);
+    }
+    const last = Number(statementFor(end - start).run(params).lastInsertRowid);
+    for (let i = start; i < end; i++) freshIds[i] = last - (end - 1 - i);
+  }
+  if (fresh.length > 0) {
+    // One statement writes every "imported" event.
+    sqlite
+      .prepare(
+        `INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at)
+         SELECT team_id, id, ?, 'imported', json_object('batchId', ?), ? FROM clients WHERE id BETWEEN ? AND ? AND team_id = ?`,
+      )
+      .run(input.actorMemberId, input.batchId ?? null, now, freshIds[0], freshIds[fresh.length - 1], team);
+  }
+
+  const updateClient = sqlite.prepare(
+    `UPDATE clients SET external_id = ?, name = ?, company = ?, phones = ?, primary_phone = ?, email = ?, owner_id = ?,
+       previous_owner_id = ?, temperature = ?, last_contact_on = ?, next_contact_on = ?, notes = ?, unassigned_since = ?,
+       updated_at = ? WHERE id = ?`,
+  );
+  const currentOwner = sqlite.prepare("SELECT owner_id, previous_owner_id, unassigned_since FROM clients WHERE id = ?").raw();
+  const insertEvent = sqlite.prepare("INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at) VALUES (?, ?, ?, ?, ?, ?)");
+  const insertCommitment = sqlite.prepare(
+    "INSERT INTO commitments (team_id, client_id, owner_id, kind, text, due_on, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
+  );
+  const batch = input.batchId ?? null;
+  const clientIds: number[] = [];
+  let freshIndex = 0;
+  for (const d of plan.drafts) {
+    const s = d.state;
+    const owner = ownerId(s.owner);
+    let clientId: number;
+    if (d.existingId === null) {
+      clientId = freshIds[freshIndex++]!;
+    } else {
+      clientId = d.existingId;
+      const changed = d.changed && d.changed.size > 0 ? [...d.changed].sort() : [];
+      if (changed.length > 0) {
+        const [oldOwner, oldPrevious, oldSince] = currentOwner.get(clientId) as [number | null, number | null, number | null];
+        const ownerChanged = changed.includes("owner");
+        updateClient.run(
+          s.externalId, s.name, s.company, JSON.stringify(s.phones), s.phones[0] ?? null, s.email, owner,
+          ownerChanged && oldOwner !== null ? oldOwner : oldPrevious, s.temperature, s.lastContactOn, s.nextContactOn, s.notes,
+          owner === null ? (oldSince ?? now) : null, now, clientId,
+        );
+      }
+      if (changed.length > 0 || d.commitments.length > 0) {
+        const details: Record<string, unknown> = { batchId: batch, row: d.firstRow, fields: changed };
+        if (changed.includes("owner")) Object.assign(details, { fromOwnerId: typeof d.ownerBefore === "number" ? d.ownerBefore : null, toOwnerId: owner });
+        if (d.commitments.length > 0) details.commitments = d.commitments.length;
+        insertEvent.run(team, clientId, input.actorMemberId, "updated", JSON.stringify(details), now);
+      }
+    }
+    for (const c of d.commitments) insertCommitment.run(team, clientId, owner, c.kind, c.text, c.dueOn, now);
+    clientIds.push(clientId);
+  }
+  return { clientIds, newMemberIds: [...memberIds.values()] };
+}

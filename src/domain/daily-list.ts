@@ -1,0 +1,184 @@
+// A member's list for a day: overdue calls, calls due today, next contacts due, commitment deadlines.
+// Built with a handful of set-based indexed queries — per member (for /today) or per team (for the
+// digest) — never one query per client.
+import { and, asc, eq, inArray, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { calls, clients, commitments, members, type CallKind, type CommitmentKind, type Temperature } from "../db/schema.js";
+
+export interface CallEntry {
+  callId: number;
+  clientId: number;
+  clientName: string;
+  company: string | null;
+  temperature: Temperature;
+  kind: CallKind;
+  dueOn: string;
+  dueTime: string | null;
+  attempts: number;
+}
+
+export interface ContactEntry {
+  clientId: number;
+  clientName: string;
+  company: string | null;
+  temperature: Temperature;
+  nextContactOn: string;
+}
+
+export interface DeadlineEntry {
+  commitmentId: number;
+  clientId: number;
+  clientName: string;
+  kind: CommitmentKind;
+  text: string;
+  dueOn: string;
+}
+
+export interface DailyList {
+  memberId: number;
+  date: string;
+  overdue: CallEntry[];
+  calls: CallEntry[];
+  contacts: ContactEntry[];
+  deadlines: DeadlineEntry[];
+  counts: { overdue: number; calls: number; contacts: number; deadlines: number; total: number };
+}
+
+/** Which rows: one member's (member indexes) or a whole team's (team indexes). */
+type Scope = { memberId: number } | { teamId: number };
+
+/** One member's list for `today` ('YYYY-MM-DD', the team's local date). */
+export function dailyListOf(db: Db, input: { memberId: number; today: string }): DailyList {
+  return build(db, { memberId: input.memberId }, input.today).get(input.memberId) ?? emptyList(input.memberId, input.today);
+}
+
+/** Every member's list for the team in a few queries; members with nothing to do are absent. */
+export function dailyListsOfTeam(db: Db, input: { teamId: number; today: string }): Map<number, DailyList> {
+  return build(db, { teamId: input.teamId }, input.today);
+}
+
+export function emptyList(memberId: number, date: string): DailyList {
+  return { memberId, date, overdue: [], calls: [], contacts: [], deadlines: [], counts: { overdue: 0, calls: 0, contacts: 0, deadlines: 0, total: 0 } };
+}
+
+const temperatureRank = sql<number>`case ${clients.temperature} when 'hot' then 0 when 'warm' then 1 else 2 end`;
+
+function build(db: Db, scope: Scope, today: string): Map<number, DailyList> {
+  const lists = new Map<number, DailyList>();
+  const listOf = (memberId: number) => {
+    let list = lists.get(memberId);
+    if (!list) lists.set(memberId, (list = emptyList(memberId, today)));
+    return list;
+  };
+
+  // Open calls due today or earlier: calls_assignee_due_idx or calls_team_status_idx.
+  const callRows = db
+    .select({
+      assigneeId: calls.assigneeId,
+      callId: calls.id,
+      clientId: calls.clientId,
+      clientName: clients.name,
+      company: clients.company,
+      temperature: clients.temperature,
+      kind: calls.kind,
+      dueOn: calls.dueOn,
+      dueTime: calls.dueTime,
+      attempts: calls.attempts,
+    })
+    .from(calls)
+    .innerJoin(clients, eq(clients.id, calls.clientId))
+    .where(
+      and(
+        "memberId" in scope ? eq(calls.assigneeId, scope.memberId) : eq(calls.teamId, scope.teamId),
+        eq(calls.status, "open"),
+        lte(calls.dueOn, today),
+      ),
+    )
+    .orderBy(asc(calls.dueOn), sql`${calls.dueTime} is null`, asc(calls.dueTime), sql`${calls.kind} <> 'reactivation'`, temperatureRank, asc(calls.id))
+    .all();
+  for (const { assigneeId, ...entry } of callRows) {
+    const list = listOf(assigneeId);
+    (entry.dueOn < today ? list.overdue : list.calls).push(entry);
+  }
+
+  // Next contacts due, of active clients without an open call (those are already listed as calls):
+  // clients_owner_next_idx range scans, one per owner, plus calls_client_idx for the open-call check.
+  const owners =
+    "memberId" in scope
+      ? [scope.memberId]
+      : db.select({ id: members.id }).from(members).where(and(eq(members.teamId, scope.teamId), ne(members.status, "left"))).all().map((m) => m.id);
+  if (owners.length > 0) {
+    const contactRows = db
+      .select({
+        ownerId: clients.ownerId,
+        clientId: clients.id,
+        clientName: clients.name,
+        company: clients.company,
+        temperature: clients.temperature,
+        nextContactOn: clients.nextContactOn,
+      })
+      .from(clients)
+      .where(
+        and(
+          owners.length === 1 ? eq(clients.ownerId, owners[0]!) : inArray(clients.ownerId, owners),
+          isNotNull(clients.nextContactOn),
+          lte(clients.nextContactOn, today),
+          eq(clients.status, "active"),
+          sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${clients.id} and ${calls.status} = 'open')`,
+        ),
+      )
+      .orderBy(asc(clients.nextContactOn), temperatureRank, asc(clients.id))
+      .all();
+    for (const { ownerId, nextContactOn, ...entry } of contactRows) {
+      listOf(ownerId!).contacts.push({ ...entry, nextContactOn: nextContactOn! });
+    }
+  }
+
+  // Open commitments due today or overdue: commitments_owner_due_idx or commitments_team_due_idx.
+  const deadlineRows = db
+    .select({
+      ownerId: commitments.ownerId,
+      commitmentId: commitments.id,
+      clientId: commitments.clientId,
+      clientName: clients.name,
+      kind: commitments.kind,
+      text: commitments.text,
+      dueOn: commitments.dueOn,
+    })
+    .from(commitments)
+    .innerJoin(clients, eq(clients.id, commitments.clientId))
+    .where(
+      and(
+        "memberId" in scope ? eq(commitments.ownerId, scope.memberId) : eq(commitments.teamId, scope.teamId),
+        eq(commitments.status, "open"),
+        isNotNull(commitments.dueOn),
+        lte(commitments.dueOn, today),
+      ),
+    )
+    .orderBy(asc(commitments.dueOn), asc(commitments.id))
+    .all();
+  for (const { ownerId, dueOn, ...entry } of deadlineRows) {
+    if (ownerId === null) continue; // the pool's deadlines are the nags' business
+    listOf(ownerId).deadlines.push({ ...entry, dueOn: dueOn! });
+  }
+
+  for (const list of lists.values()) {
+    const c = list.counts;
+    c.overdue = list.overdue.length;
+    c.calls = list.calls.length;
+    c.contacts = list.contacts.length;
+    c.deadlines = list.deadlines.length;
+    c.total = c.overdue + c.calls + c.contacts + c.deadlines;
+  }
+  return lists;
+}
+
+/** Overdue open calls of a member, for reminders elsewhere (lt, not lte: today is not overdue yet). */
+export function overdueCallCount(db: Db, memberId: number, today: string): number {
+  const row = db
+    .select({ n: sql<number>`count(*)` })
+    .from(calls)
+    .where(and(eq(calls.assigneeId, memberId), eq(calls.status, "open"), lt(calls.dueOn, today)))
+    .get();
+  return row?.n ?? 0;
+}

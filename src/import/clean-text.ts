@@ -1,0 +1,61 @@
+// Cell -> clean text. Only what would corrupt storage or layout is removed (control characters, stray
+// line breaks in one-line fields); `<`, `&`, `_`, `*`, emoji and RTL text stay exactly as typed —
+// escaping them is the display layer's job.
+import type { RawCell } from "./types.js";
+
+// C0/C1 controls except tab, LF and CR, which are handled per field kind below.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const ANY_CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const LINE_BREAKS_AND_TABS = /\s*[\t\r\n]+\s*/g;
+const CRLF = /\r\n?/g;
+// Excel users (and a few CRMs) write ="0123" to keep leading zeros; the value is what is inside.
+const EXCEL_TEXT_FORMULA = /^="(.*)"$/s;
+const DOUBLED_QUOTE = /""/g;
+const NON_SPACE = /\S/;
+
+/** The text a user would see in the cell; dates become 'YYYY-MM-DD'. Not trimmed or cleaned yet. */
+export function cellToText(cell: RawCell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") {
+    const m = cell.length > 2 && cell.charCodeAt(0) === 0x3d ? EXCEL_TEXT_FORMULA.exec(cell) : null;
+    return m ? m[1]!.replace(DOUBLED_QUOTE, '"') : cell;
+  }
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return Number.isNaN(cell.getTime()) ? "" : isoDateOfUtc(cell);
+}
+
+export function isoDateOfUtc(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** One-line text: controls removed, line breaks and tabs become one space, trimmed. */
+export function cleanLine(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text.trim();
+  return text.replace(CONTROL, "").replace(LINE_BREAKS_AND_TABS, " ").trim();
+}
+
+/** Multi-line text (notes): controls removed, line breaks kept as "\n", trimmed. */
+export function cleanMultiline(text: string): string {
+  if (!ANY_CONTROL.test(text)) return text.trim();
+  return text.replace(CRLF, "\n").replace(CONTROL, "").trim();
+}
+
+/** Cuts to `max` UTF-16 units without splitting a surrogate pair; `cut` tells whether it did. */
+export function capLength(text: string, max: number): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  let end = max;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return { text: text.slice(0, end).trimEnd(), cut: true };
+}
+
+export function isBlankCell(cell: RawCell): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === "string") return !NON_SPACE.test(cell);
+  return false;
+}

@@ -1,0 +1,61 @@
+// A commitments cell («договор до 30.11; акт сверки — 2026-12-05\nперезвонить») -> items with due dates.
+// A trailing date is taken as the due date when the word or sign right before it is a connector
+// («до», «к», «—», «:», «by»…) or when it carries a year, so «обновить до версии 2.10» stays plain text.
+// A year-less date means its next occurrence from `today`.
+import { capLength, cleanLine } from "./clean-text.js";
+import { parseDateText, type Day } from "./parse-dates.js";
+import type { CommitmentKind, ParsedCommitment } from "./types.js";
+
+export const MAX_COMMITMENT_LENGTH = 500;
+
+const ITEM_SEPARATORS = /\s*(?:;|\r\n|\r|\n)\s*/;
+const BULLET = /^(?:[-•*·–—]\s+|\d{1,2}[.)]\s+)/;
+// dd.mm, dd.mm.yy(yy), yyyy-mm-dd, «30 ноября [2026]», optionally «г.», a closing bracket or a full stop.
+const DATE_AT_END = /(\d{1,2}[./]\d{2}(?:[./](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}{3,}\.?(?:\s+\d{4})?)\s*(?:г\.?)?\s*\)?\s*\.?$/u;
+const HAS_YEAR = /^\d{4}-|[./]\d{2,4}[./]\d{2,4}$|\s\d{4}$/;
+const CONNECTOR_AT_END = /(?:^|[\s(])(?:до|к|ко|by|until|due|срок|deadline|не позднее)\s*:?\s*$|[—–:(-]\s*$/iu;
+const TRAILING_PUNCTUATION = /[\s,;:—–(-]+$/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+export interface CommitmentCellResult {
+  items: ParsedCommitment[];
+  /** Items whose trailing due date does not exist (до 31.02): kept without a date. */
+  badDates: string[];
+  /** Items cut to MAX_COMMITMENT_LENGTH. */
+  tooLong: string[];
+}
+
+export function parseCommitmentCell(text: string, kind: CommitmentKind, today: Day): CommitmentCellResult {
+  const result: CommitmentCellResult = { items: [], badDates: [], tooLong: [] };
+  for (const raw of text.split(ITEM_SEPARATORS)) {
+    let item = cleanLine(raw).replace(BULLET, "");
+    if (item === "") continue;
+    const capped = capLength(item, MAX_COMMITMENT_LENGTH);
+    if (capped.cut) result.tooLong.push(item);
+    item = capped.text;
+    const due = splitDueDate(item, today);
+    if (due === "bad") {
+      result.badDates.push(item);
+      result.items.push({ kind, text: item, dueOn: null });
+    } else {
+      result.items.push({ kind, text: due?.text ?? item, dueOn: due?.dueOn ?? null });
+    }
+  }
+  return result;
+}
+
+function splitDueDate(item: string, today: Day): { text: string; dueOn: string } | "bad" | null {
+  const m = DATE_AT_END.exec(item);
+  if (!m) return null;
+  if (m.index > 0 && LETTER_OR_DIGIT.test(item[m.index - 1]!)) return null; // «№12.05», «v1.20»
+  const dateText = m[1]!;
+  let head = item.slice(0, m.index);
+  const connector = CONNECTOR_AT_END.exec(head);
+  if (!connector && !HAS_YEAR.test(dateText)) return null;
+  if (connector) head = head.slice(0, connector.index);
+  const dueOn = parseDateText(dateText, "future", today);
+  if (dueOn === undefined) return null; // «до 30 попугаев»
+  if (dueOn === null) return "bad";
+  const text = head.replace(TRAILING_PUNCTUATION, "");
+  return { text: text === "" ? item : text, dueOn };
+}

@@ -1,0 +1,177 @@
+// Zip-bomb guard for .xlsx files, run before exceljs sees the bytes. exceljs (through JSZip) inflates
+// every entry fully in memory and only then compares the size with what the zip declared, so a file
+// that lies about its sizes would be inflated first and checked second. We therefore:
+//  1. read the central directory and refuse absurd declarations (total size, entry count, ratio);
+//  2. inflate each entry with zlib's maxOutputLength set to its declared size, so a lie is caught
+//     after at most that many bytes, and the total stays within the budget.
+// Step 2 costs one extra inflate pass, a few ms per MB of xlsx.
+import { inflateRawSync } from "node:zlib";
+
+export interface ZipLimits {
+  maxTotalUncompressed: number;
+  maxEntries: number;
+  /** Compression ratio above which a big entry is considered hostile (deflate tops out near 1032:1). */
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalUncompressed: 100 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxRatio: 200,
+};
+
+/** Entries larger than this are subject to the ratio check; tiny entries compress absurdly well legitimately. */
+const RATIO_CHECK_MIN_SIZE = 1024 * 1024;
+
+export type ZipInspection =
+  | { ok: true; entryNames: string[]; totalUncompressed: number }
+  | { ok: false; reason: "corrupt" | "too_large" | "encrypted" };
+
+interface Entry {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_EOCD64_LOCATOR = 0x07064b50;
+const SIG_EOCD64 = 0x06064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+const U32_MAX = 0xffffffff;
+const U16_MAX = 0xffff;
+
+class Corrupt extends Error {}
+
+export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipInspection {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let entries: Entry[];
+  try {
+    entries = readCentralDirectory(buf, limits);
+  } catch (e) {
+    if (e instanceof TooLarge) return { ok: false, reason: "too_large" };
+    if (e instanceof Corrupt || e instanceof RangeError) return { ok: false, reason: "corrupt" };
+    throw e;
+  }
+
+  let declaredTotal = 0;
+  for (const e of entries) {
+    if (e.flags & 0x1) return { ok: false, reason: "encrypted" };
+    declaredTotal += e.uncompressedSize;
+    if (declaredTotal > limits.maxTotalUncompressed) return { ok: false, reason: "too_large" };
+    if (e.uncompressedSize > RATIO_CHECK_MIN_SIZE && e.uncompressedSize > e.compressedSize * limits.maxRatio) {
+      return { ok: false, reason: "too_large" };
+    }
+  }
+
+  for (const e of entries) {
+    const verdict = verifyEntry(buf, e);
+    if (verdict !== "ok") return { ok: false, reason: verdict };
+  }
+  return { ok: true, entryNames: entries.map((e) => e.name), totalUncompressed: declaredTotal };
+}
+
+class TooLarge extends Error {}
+
+function readCentralDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
+  const eocd = findEocd(buf);
+  if (eocd < 0) throw new Corrupt("no end of central directory");
+  let count = buf.readUInt16LE(eocd + 10);
+  let cdSize = buf.readUInt32LE(eocd + 12);
+  let cdOffset = buf.readUInt32LE(eocd + 16);
+
+  if (count === U16_MAX || cdSize === U32_MAX || cdOffset === U32_MAX) {
+    const locator = eocd - 20;
+    if (locator < 0 || buf.readUInt32LE(locator) !== SIG_EOCD64_LOCATOR) throw new Corrupt("zip64 locator missing");
+    const eocd64 = safeNumber(buf.readBigUInt64LE(locator + 8));
+    if (eocd64 + 56 > buf.length || buf.readUInt32LE(eocd64) !== SIG_EOCD64) throw new Corrupt("zip64 record missing");
+    count = safeNumber(buf.readBigUInt64LE(eocd64 + 32));
+    cdSize = safeNumber(buf.readBigUInt64LE(eocd64 + 40));
+    cdOffset = safeNumber(buf.readBigUInt64LE(eocd64 + 48));
+  }
+  if (count > limits.maxEntries) throw new TooLarge("too many entries");
+  if (cdOffset + cdSize > buf.length) throw new Corrupt("central directory out of bounds");
+
+  const entries: Entry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== SIG_CENTRAL) throw new Corrupt("bad central header");
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const end = p + 46 + nameLen + extraLen + commentLen;
+    if (end > buf.length) throw new Corrupt("central header out of bounds");
+    const entry: Entry = {
+      name: buf.toString("utf8", p + 46, p + 46 + nameLen),
+      flags: buf.readUInt16LE(p + 8),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      uncompressedSize: buf.readUInt32LE(p + 24),
+      localHeaderOffset: buf.readUInt32LE(p + 42),
+    };
+    applyZip64Extra(entry, buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen));
+    entries.push(entry);
+    p = end;
+  }
+  return entries;
+}
+
+function findEocd(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === SIG_EOCD) return i;
+  }
+  return -1;
+}
+
+/** Sizes of 0xFFFFFFFF mean "see the zip64 extra field", which lists only those fields, in this order. */
+function applyZip64Extra(entry: Entry, extra: Buffer): void {
+  const needs = entry.uncompressedSize === U32_MAX || entry.compressedSize === U32_MAX || entry.localHeaderOffset === U32_MAX;
+  if (!needs) return;
+  let q = 0;
+  while (q + 4 <= extra.length) {
+    const id = extra.readUInt16LE(q);
+    const size = extra.readUInt16LE(q + 2);
+    if (id === 0x0001) {
+      let r = q + 4;
+      const next = (): number => {
+        if (r + 8 > q + 4 + size || r + 8 > extra.length) throw new Corrupt("short zip64 extra");
+        const v = safeNumber(extra.readBigUInt64LE(r));
+        r += 8;
+        return v;
+      };
+      if (entry.uncompressedSize === U32_MAX) entry.uncompressedSize = next();
+      if (entry.compressedSize === U32_MAX) entry.compressedSize = next();
+      if (entry.localHeaderOffset === U32_MAX) entry.localHeaderOffset = next();
+      return;
+    }
+    q += 4 + size;
+  }
+  throw new Corrupt("zip64 extra missing");
+}
+
+function safeNumber(v: bigint): number {
+  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new TooLarge("size beyond 2^53");
+  return Number(v);
+}
+
+function verifyEntry(buf: Buffer, e: Entry): "ok" | "corrupt" | "too_large" {
+  const h = e.localHeaderOffset;
+  if (h + 30 > buf.length || buf.readUInt32LE(h) !== SIG_LOCAL) return "corrupt";
+  const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
+  const end = start + e.compressedSize;
+  if (end > buf.length) return "corrupt";
+  if (e.method === 0) return e.compressedSize === e.uncompressedSize ? "ok" : "corrupt";
+  if (e.method !== 8) return "corrupt"; // JSZip reads only stored and deflate entries anyway
+  let out: Buffer;
+  try {
+    // One byte of slack: an entry that inflates past its declaration fails here, not in JSZip.
+    out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: e.uncompressedSize + 1 });
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? "too_large" : "corrupt";
+  }
+  return out.length === e.uncompressedSize ? "ok" : "corrupt";
+}

@@ -499,34 +499,16 @@ describe("planDistribution: examples", () => {
     });
   });
 
-  it("is fast: 50,000 clients over 50 managers in well under 100 ms", () => {
+  // Speed is measured in bench/distribution.bench.ts, not here; this checks only that a large input is whole.
+  it("assigns every one of 50,000 clients over 50 managers", () => {
     const temps: Temperature[] = ["hot", "warm", "cold"];
-    let seed = 42;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const cs = Array.from({ length: 50_000 }, (_, i) =>
-      client(50_000 - i, temps[Math.floor(random() * 3)]!, {
-        company: random() < 0.3 ? `Company ${Math.floor(random() * 5000)}` : null,
-        nextContactOn: random() < 0.2 ? "2026-11-25" : null,
-        deadlineOn: random() < 0.1 ? "2026-11-27" : null,
-      }),
+      client(50_000 - i, temps[i % 3]!, { company: i % 4 === 0 ? `Company ${i % 5000}` : null }),
     );
-    const ms = Array.from({ length: 50 }, (_, i) =>
-      manager(i + 1, {
-        weight: i % 5 === 0 ? 0.5 : 1,
-        excluded: i === 3,
-        load: { hot: Math.floor(random() * 50), warm: Math.floor(random() * 50), cold: Math.floor(random() * 50) },
-        cap: i % 7 === 0 ? 800 : null,
-      }),
-    );
-    plan(cs, ms); // warm-up (JIT), as in a long-running bot
-    const timings: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      const result = plan(cs, ms);
-      timings.push(performance.now() - started);
-      expect(result.assignments).toHaveLength(50_000);
-    }
-    // Best of five: robust against a busy CI machine, still catches an O(n·m)-with-allocations regression.
-    expect(Math.min(...timings)).toBeLessThan(100);
+    const ms = Array.from({ length: 50 }, (_, i) => manager(i + 1, { weight: i % 5 === 0 ? 0.5 : 1, excluded: i === 3 }));
+    const result = plan(cs, ms);
+    expect(result.assignments).toHaveLength(50_000);
+    expect(new Set(result.assignments.map((a) => a.clientId)).size).toBe(50_000);
+    expect(result.assignments.some((a) => a.managerId === 4)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 export interface RecordedCall {
   method: string;
   payload: Record<string, any>;
+  result?: any;
 }
 
 export class BotApiServer {
@@ -27,7 +28,8 @@ export class BotApiServer {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void this.route(req).then(
-        ({ status, body, raw }) => {
+        ({ status, body, raw, drop }) => {
+          if (drop) return void req.socket.destroy();
           res.writeHead(status, { "content-type": raw ? "application/octet-stream" : "application/json" });
           res.end(raw ?? JSON.stringify(body));
         },
@@ -45,6 +47,16 @@ export class BotApiServer {
     this.waiting.forEach((wake) => wake());
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  /** The next calls (not getUpdates) fail like this, in order: 429 bursts, 5xx, dropped connections. */
+  readonly failures: ({ error_code: number; description: string; parameters?: { retry_after?: number } } | "drop")[] = [];
+
+  /** Like waitFor, but only for calls made after the first `index` calls. */
+  waitForAfter(index: number, match: (call: RecordedCall) => boolean, ms = 15_000): Promise<RecordedCall> {
+    const found = this.calls.slice(index).find(match);
+    if (found) return Promise.resolve(found);
+    return this.waitFor((c) => this.calls.indexOf(c) >= index && match(c), ms);
   }
 
   push(update: Update): void {
@@ -75,7 +87,7 @@ export class BotApiServer {
     });
   }
 
-  private async route(req: IncomingMessage): Promise<{ status: number; body?: unknown; raw?: Buffer }> {
+  private async route(req: IncomingMessage): Promise<{ status: number; body?: unknown; raw?: Buffer; drop?: boolean }> {
     const url = new URL(req.url ?? "/", this.url);
     const filePrefix = `/file/bot${this.token}/`;
     if (url.pathname.startsWith(filePrefix)) {
@@ -88,10 +100,16 @@ export class BotApiServer {
     const method = url.pathname.split("/").pop()!;
     const payload = await readJson(req);
     if (method === "getUpdates") return { status: 200, body: { ok: true, result: await this.nextUpdates(payload) } };
-    const call = { method, payload };
+    const call: RecordedCall = { method, payload };
+    const failure = this.failures.shift();
+    if (failure) {
+      if (failure === "drop") return { status: 0, drop: true };
+      return { status: failure.error_code >= 500 ? failure.error_code : 200, body: { ok: false, ...failure } };
+    }
+    call.result = this.answer(call);
     this.calls.push(call);
     this.callListeners.forEach((l) => l(call));
-    return { status: 200, body: { ok: true, result: this.answer(call) } };
+    return { status: 200, body: { ok: true, result: call.result } };
   }
 
   private async nextUpdates(payload: Record<string, any>): Promise<Update[]> {
@@ -127,8 +145,25 @@ export class BotApiServer {
 async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text) return Object.fromEntries(new URL(req.url ?? "/", "http://x").searchParams);
-  if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(text);
-  return { raw: text };
+  const body = Buffer.concat(chunks);
+  const type = req.headers["content-type"] ?? "";
+  if (body.length === 0) return Object.fromEntries(new URL(req.url ?? "/", "http://x").searchParams);
+  if (type.includes("application/json")) return JSON.parse(body.toString("utf8"));
+  if (type.includes("multipart/form-data")) {
+    const form = await new Response(body, { headers: { "content-type": type } }).formData();
+    const out: Record<string, any> = {};
+    for (const [key, value] of form.entries()) {
+      if (typeof value === "string") {
+        try {
+          out[key] = JSON.parse(value);
+        } catch {
+          out[key] = value;
+        }
+      } else {
+        out[key] = { fileName: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+      }
+    }
+    return out;
+  }
+  return { raw: body.toString("utf8") };
 }

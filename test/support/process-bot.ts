@@ -1,0 +1,141 @@
+// The built bot as a real process against BotApiServer, with simulated people who read their chats and
+// tap buttons, as in Telegram. Used by the end-to-end and crash-safety tests.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import type { Chat, User } from "grammy/types";
+import type { BotApiServer, RecordedCall } from "./bot-api-server.js";
+import { TEST_TOKEN } from "./harness.js";
+import { callbackUpdate, documentUpdate, privateChat, telegramUser, textUpdate } from "./updates.js";
+
+export const repoRoot = join(import.meta.dirname, "../..");
+
+export interface BotProcess {
+  proc: ChildProcess;
+  output: { stdout: string; stderr: string };
+  exited: Promise<number | null>;
+}
+
+export function startBotProcess(server: BotApiServer, databasePath: string, env: Record<string, string> = {}): BotProcess {
+  const output = { stdout: "", stderr: "" };
+  const proc = spawn(process.execPath, [join(repoRoot, "dist/main.js")], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: server.url, DATABASE_PATH: databasePath, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  proc.stdout!.on("data", (d) => (output.stdout += d));
+  proc.stderr!.on("data", (d) => (output.stderr += d));
+  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  return { proc, output, exited };
+}
+
+/** Runs `npm run job -- <name>`-equivalent with the built code, against the same database and Bot API. */
+export function runJobProcess(server: BotApiServer, databasePath: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [join(repoRoot, "dist/cli/job.js"), ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: server.url, DATABASE_PATH: databasePath, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
+export interface ShownMessage {
+  messageId: number;
+  text: string;
+  buttons: { text: string; data?: string }[];
+  call: RecordedCall;
+}
+
+/** What a chat shows now: the bot's messages with edits applied. */
+export function chatView(server: BotApiServer, chatId: number): ShownMessage[] {
+  const shown = new Map<number, ShownMessage>();
+  server.calls.forEach((call, index) => {
+    if (Number(call.payload.chat_id) !== chatId) return;
+    const p = call.payload;
+    if (call.method.startsWith("send")) {
+      const id = Number(call.result?.message_id ?? index);
+      shown.set(id, { messageId: id, text: String(p.text ?? p.caption ?? ""), buttons: buttonsOf(p.reply_markup), call });
+    } else if (call.method === "editMessageText" || call.method === "editMessageReplyMarkup") {
+      const m = shown.get(Number(p.message_id));
+      if (!m) return;
+      if (p.text !== undefined) m.text = String(p.text);
+      m.buttons = buttonsOf(p.reply_markup);
+    }
+  });
+  return [...shown.values()];
+}
+
+function buttonsOf(markup: unknown): ShownMessage["buttons"] {
+  const parsed = typeof markup === "string" ? JSON.parse(markup) : markup;
+  const rows = (parsed as { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
+  return rows.flat().map((b) => ({ text: b.text, ...(b.callback_data ? { data: b.callback_data } : {}) }));
+}
+
+export class SimUser {
+  readonly user: User;
+  readonly dm: Chat;
+  constructor(
+    readonly server: BotApiServer,
+    id: number,
+    options: Partial<User> = {},
+  ) {
+    this.user = telegramUser(id, options);
+    this.dm = privateChat(this.user);
+  }
+
+  /** Sends text and waits until the bot has said something new in that chat. */
+  async say(text: string, chat: Chat = this.dm): Promise<ShownMessage> {
+    const before = this.server.calls.length;
+    this.server.push(textUpdate(this.user, text, chat, new Date()));
+    return this.nextIn(chat.id, before);
+  }
+
+  async sendFile(fileName: string, bytes: Buffer, chat: Chat = this.dm): Promise<ShownMessage> {
+    const fileId = `f${Date.now()}${Math.random().toString(36).slice(2)}`;
+    this.server.addFile(fileId, bytes);
+    const before = this.server.calls.length;
+    this.server.push(documentUpdate(this.user, chat, { fileId, fileName, size: bytes.length }, new Date()));
+    return this.nextIn(chat.id, before);
+  }
+
+  /** Taps the newest button whose label matches, and waits for the bot's reaction in the chat. */
+  async tap(label: string | RegExp, chat: Chat = this.dm): Promise<ShownMessage | undefined> {
+    const messages = chatView(this.server, chat.id);
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const msg = messages[i]!;
+      const button = msg.buttons.find((b) => (typeof label === "string" ? b.text.includes(label) : label.test(b.text)));
+      if (!button?.data) continue;
+      const before = this.server.calls.length;
+      this.server.push(callbackUpdate(this.user, button.data, { message_id: msg.messageId, chat }, new Date()));
+      await this.server.waitForAfter(before, (c) => c.method === "answerCallbackQuery" || Number(c.payload.chat_id) === chat.id);
+      await settle(this.server);
+      return chatView(this.server, chat.id).at(-1);
+    }
+    throw new Error(`no button ${String(label)} in chat ${chat.id}: ${JSON.stringify(messages.flatMap((m) => m.buttons.map((b) => b.text)).slice(-20))}`);
+  }
+
+  messages(chat: Chat = this.dm): ShownMessage[] {
+    return chatView(this.server, chat.id);
+  }
+
+  private async nextIn(chatId: number, before: number): Promise<ShownMessage> {
+    await this.server.waitForAfter(before, (c) => Number(c.payload.chat_id) === chatId && (c.method.startsWith("send") || c.method.startsWith("edit")));
+    await settle(this.server);
+    return chatView(this.server, chatId).at(-1)!;
+  }
+}
+
+/** Waits until the bot has made no call for a short while: its reaction to the last update is complete. */
+export async function settle(server: BotApiServer, quietMs = 250, maxMs = 10_000): Promise<void> {
+  const start = Date.now();
+  let count = server.calls.length;
+  let stableSince = Date.now();
+  while (Date.now() - start < maxMs) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (server.calls.length !== count) {
+      count = server.calls.length;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= quietMs) {
+      return;
+    }
+  }
+}

@@ -43,7 +43,7 @@ export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<voi
     async stop() {
       stopped = true;
       await ready;
-      scheduler?.stop();
+      await scheduler?.stop();
       // The message in flight is finished and recorded; the rest stays pending for the next start.
       await sender?.stop();
     },

@@ -93,6 +93,7 @@ help-manager =
 help-lead =
     /offboard — hand over a leaving manager's affairs
     /distribute — distribute clients with no owner
+    /settings — team settings: caps, calling round, working days, managers' weights
     /clients — the team's clients
     /client — add a client
     /today — my calls for today

@@ -12,7 +12,10 @@ dist-table-title-pool = <b>Distributing the unassigned pool</b>
         [one] client
        *[other] clients
     } without an owner. I split every temperature evenly, counting what each manager already has, and kept clients of one company with one manager.
-dist-table-with-commitments = { $count } of them have open promises or deadlines.
+dist-table-with-commitments = { $count ->
+        [one] One of them has
+       *[other] { $count } of them have
+    } open promises or deadlines.
 dist-col-manager = Manager
 dist-col-hot = +hot
 dist-col-warm = +warm
@@ -87,10 +90,10 @@ dist-applied-pool = ✅ Done: { $count } { $count ->
     [one] one manager
    *[other] { $owners } managers
 }. Each of them gets a direct message with their new clients.
-dist-applied-mine = ✅ Done: { $count } { $count ->
-        [one] client
-       *[other] clients
-    } are now yours. I will send you the list in a direct message.
+dist-applied-mine = ✅ Done: { $count ->
+        [one] { $count } client is now yours
+       *[other] { $count } clients are now yours
+    }. I will send you the list in a direct message.
 dist-applied-unreachable = ⚠️ I cannot write to { $names }: they have not opened the bot or blocked it. Please tell them yourself, or forward them the invite link from /team.
 dist-applied-to-pool = Waiting in the unassigned pool for an owner: { $count } — /distribute.
 dist-applied-calls = Reactivation calls scheduled: { $count }.
@@ -131,14 +134,14 @@ dist-dm-next-contact = contact on { $date }
 dist-dm-more = …and { $count } more. The full list is in the file below.
 dist-dm-footer = Please call each of them: the calls will appear in your daily list (/today).
 dist-dm-csv-caption = The full list of your new clients: { $count }.
-dist-dm-undone = ↩️ Your lead undid the handover: { $count } { $count ->
-        [one] client
-       *[other] clients
-    } (previous manager — { $fromName }) are no longer yours and went back to the unassigned pool. No need to call them.
-dist-dm-undone-pool = ↩️ Your lead undid the handover: { $count } { $count ->
-        [one] client
-       *[other] clients
-    } from the unassigned pool are no longer yours. No need to call them.
+dist-dm-undone = ↩️ Your lead undid the handover: { $count ->
+        [one] { $count } client (previous manager — { $fromName }) is no longer yours and went
+       *[other] { $count } clients (previous manager — { $fromName }) are no longer yours and went
+    } back to the unassigned pool. No need to call them.
+dist-dm-undone-pool = ↩️ Your lead undid the handover: { $count ->
+        [one] { $count } client from the unassigned pool is no longer yours
+       *[other] { $count } clients from the unassigned pool are no longer yours
+    }. No need to call them.
 
 dist-csv-file-name = new-clients-{ $id }
 dist-csv-name = Client

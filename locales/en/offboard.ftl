@@ -121,10 +121,10 @@ checklist-step-meta = 👤 { $responsible } · 📅 { $due }{ $overdue ->
 }
 checklist-step-skipped = skipped: { $reason }
 checklist-nobody = nobody
-checklist-auto-redistribute = 🤖 completes by itself once the clients are distributed (with the leaver: { $owned }, in the pool: { $unassigned })
-checklist-auto-reactivation-waiting = 🤖 completes by itself once every client has been called (calls appear after the distribution)
-checklist-auto-reactivation = 🤖 completes by itself once every call is resolved: { $done } of { $total }
-checklist-auto-final = 🤖 completes by itself once every step is closed and no client is left without an owner
+checklist-auto-redistribute = completes by itself once the clients are distributed (with the leaver: { $owned }, in the pool: { $unassigned })
+checklist-auto-reactivation-waiting = completes by itself once every client has been called (calls appear after the distribution)
+checklist-auto-reactivation = completes by itself once every call is resolved: { $done } of { $total }
+checklist-auto-final = completes by itself once every step is closed and no client is left without an owner
 checklist-interview-recorded = 📝 commitments recorded: { $count }
 checklist-step-chosen = 👉 <b>Step { $position }</b>: { $title }
     Choose an action.
@@ -283,6 +283,7 @@ checklist-template-line = { $position }. { $auto ->
    *[no] {""}
 }{ $title } — { $offset }
 checklist-offset-asap = at once, on the start day
+checklist-offset-button-asap = At once
 checklist-offset = { $dir ->
     [same] on the last working day
     [before] { $days } { $days ->

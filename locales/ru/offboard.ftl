@@ -47,7 +47,7 @@ offboard-stake-overdue-commitments = ⚠️ Уже просрочено дого
 offboard-stake-overdue-contacts = ⚠️ Клиентов с просроченным следующим контактом: <b>{ $count }</b>.
 offboard-note-self = Вы оформляете собственный уход: шаги будет подтверждать другой руководитель.
 offboard-note-lead = { $name } — руководитель. До закрытия передачи доступ сохраняется, но подтверждать шаги своей передачи он не сможет.
-offboard-note-only-manager = Других менеджеров в команде нет — передать клиентов некому. На шаге распределения нажмите «Заберу сам»: клиенты перейдут к вам.
+offboard-note-only-manager = Других менеджеров в команде нет — передать клиентов некому. На шаге распределения нажмите «Возьму себе»: клиенты перейдут к вам.
 offboard-note-no-clients = Шаги «Распределить базу» и «Обзвон» отметятся сами. Если клиенты есть в CRM, пришлите выгрузку — новые клиенты уходящего попадут в общий пул.
 offboard-stake-confirm = Начать передачу дел? Сотрудник сразу будет отмечен как увольняющийся: новые клиенты ему больше не назначаются.
 offboard-button-confirm = ✅ Начать передачу
@@ -121,10 +121,10 @@ checklist-step-meta = 👤 { $responsible } · 📅 { $due }{ $overdue ->
 }
 checklist-step-skipped = пропущено: { $reason }
 checklist-nobody = не назначен
-checklist-auto-redistribute = 🤖 отметится сам, когда клиенты распределены (у уходящего: { $owned }, в пуле: { $unassigned })
-checklist-auto-reactivation-waiting = 🤖 отметится сам, когда по всем клиентам пройдут звонки (звонки появятся после распределения)
-checklist-auto-reactivation = 🤖 отметится сам, когда все звонки завершены: { $done } из { $total }
-checklist-auto-final = 🤖 отметится сам, когда все шаги закрыты и ни один клиент не остался без ответственного
+checklist-auto-redistribute = отметится сам, когда клиенты распределены (у уходящего: { $owned }, в пуле: { $unassigned })
+checklist-auto-reactivation-waiting = отметится сам, когда по всем клиентам пройдут звонки (звонки появятся после распределения)
+checklist-auto-reactivation = отметится сам, когда все звонки завершены: { $done } из { $total }
+checklist-auto-final = отметится сам, когда все шаги закрыты и ни один клиент не остался без ответственного
 checklist-interview-recorded = 📝 записано договорённостей: { $count }
 checklist-step-chosen = 👉 <b>Шаг { $position}</b>: { $title }
     Выберите действие.
@@ -283,6 +283,7 @@ checklist-template-line = { $position }. { $auto ->
    *[no] {""}
 }{ $title } — { $offset }
 checklist-offset-asap = сразу, в день запуска
+checklist-offset-button-asap = Сразу
 checklist-offset = { $dir ->
     [same] в последний рабочий день
     [before] за { $days } { $days ->

@@ -70,7 +70,7 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
   if (client.company) head.push(t("call-card-company", { company: clip(client.company, 200) }));
   // Plain numbers: Telegram makes them tappable on phones by itself.
   head.push(client.phones.length > 0 ? t("call-card-phones", { phones: client.phones.slice(0, 5).map(readablePhone).join(", ") }) : t("call-card-no-phone"));
-  if (client.email) head.push(t("call-card-email", { email: client.email }));
+  if (client.email) head.push(t("call-card-email", { email: clip(client.email, 200) }));
   if (data.previousOwnerName) head.push(t("call-card-previous-owner", { name: data.previousOwnerName }));
   if (data.handover && data.handover.leaverName !== data.previousOwnerName) head.push(t("call-card-previous-owner", { name: data.handover.leaverName }));
   if (client.lastContactOn) head.push(t("call-card-last-contact", { date: day(client.lastContactOn) }));
@@ -106,11 +106,15 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
   }
 
   const outcome = call && call.status !== "open" ? outcomeText(t, locale, data) : null;
-  const blocks = [head.join("\n"), status.join("\n"), owed.join("\n"), history.join("\n")];
-  if (outcome) blocks.push(outcome);
-  else if (open && data.canRecord) blocks.push(scriptBlock(t, data, script));
-  let text = blocks.filter(Boolean).join("\n\n");
-  if (text.length > MESSAGE_LIMIT) text = blocks.slice(0, 2).filter(Boolean).join("\n\n") + (outcome ? "\n\n" + outcome : "");
+  const tail = outcome ?? (open && data.canRecord ? scriptBlock(t, data, script) : "");
+  // Too long for one message: history goes first, then the commitments beyond two, then the script is cut.
+  const compose = (h: string[], o: string[], last: string) => [head.join("\n"), status.join("\n"), o.join("\n"), h.join("\n"), last].filter(Boolean).join("\n\n");
+  let text = compose(history, owed, tail);
+  if (text.length > MESSAGE_LIMIT) text = compose([], owed, tail);
+  if (text.length > MESSAGE_LIMIT) text = compose([], owed.slice(0, 3), tail);
+  for (let cut = script?.length ?? 0; text.length > MESSAGE_LIMIT && script && !outcome && cut > 0; cut -= 250) {
+    text = compose([], owed.slice(0, 3), scriptBlock(t, data, clip(script, Math.max(1, cut))));
+  }
 
   const ref: CallRef = call ? { callId: call.id } : { clientId: client.id };
   return { text, keyboard: open && data.canRecord ? cardKeyboard(t, ref, mode) : undefined, ref, open };

@@ -21,8 +21,10 @@ import {
 import { leaverReachable, recordedCount } from "../domain/handover-interview.js";
 import { setChecklistMessage } from "../domain/handovers.js";
 import { formatDay, formatInstant, localeOfTelegramUser, stepTitle, textsFor } from "../domain/handover-texts.js";
+import type { Logger } from "../logger.js";
 import type { Locale, Translate } from "./i18n.js";
 import { chk } from "./keyboards/checklist.js";
+import { distData } from "./keyboards/distribution.js";
 
 /** Everything the checklist shows, read in one go; plain data, so dialogues can carry it. */
 export interface ChecklistView {
@@ -98,7 +100,7 @@ export function progressBar(done: number, total: number): string {
 }
 
 const statusIcon = { done: "✅", skipped: "⏭", open: "⬜" } as const;
-const MAX_TITLE = 100;
+const MAX_TITLE = 140;
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -157,7 +159,7 @@ export function renderChecklist(t: Translate, v: ChecklistView, mode: ChecklistM
   if (mode.kind === "step" && step) {
     text += "\n\n" + t("checklist-step-chosen", { position: step.position, title: clip(stepTitle(t, step), MAX_TITLE) });
     if (!isVerifiedKind(step.kind)) kb.text(t("checklist-button-done"), chk.done(v.id, step.id));
-    if (step.kind === "redistribute") kb.text(t("checklist-button-distribute"), "dist:start");
+    if (step.kind === "redistribute") kb.text(t("checklist-button-distribute"), `dist:h:${v.id}`);
     if (step.kind !== "final_check" && (step.kind !== "redistribute" || (v.clients.ownedByLeaver === 0 && v.clients.unassigned === 0))) {
       kb.text(t("checklist-button-skip"), chk.skip(v.id, step.id));
     }
@@ -210,15 +212,17 @@ function isGone(err: unknown): boolean {
 
 /**
  * Edits the handover's one checklist message in place (re-evaluating the final check first, so a client
- * moved by any path can close the handover). Call it after your transaction. Pass `now` from your clock.
- * If the message is gone, a fresh one is posted in the same chat. Returns false when nothing was shown.
+ * moved by any path can close the handover). Call it after your transaction; pass `now` from your clock
+ * (and `log` to hear about failures). If the message is gone, a fresh one is posted in the same chat.
+ * Never throws for Telegram's sake: the data is already saved, the message is only its picture.
+ * Returns false when nothing could be shown.
  */
 export async function refreshChecklistMessage(
   api: Api,
   db: Db,
-  _i18n: I18n<any>,
+  i18n: I18n<any>,
   handoverId: number,
-  options: { now?: Date; mode?: ChecklistMode } = {},
+  options: { now?: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn"> } = {},
 ): Promise<boolean> {
   const now = options.now ?? new Date();
   db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
@@ -230,11 +234,13 @@ export async function refreshChecklistMessage(
     return true;
   } catch (err) {
     if (isNotModified(err)) return true;
-    if (isGone(err)) {
-      await postChecklistMessage(api, db, _i18n, handoverId, view.chatId, { now });
-      return true;
+    try {
+      if (isGone(err)) return (await postChecklistMessage(api, db, i18n, handoverId, view.chatId, { now })) !== null;
+    } catch (postErr) {
+      err = postErr;
     }
-    throw err;
+    options.log?.warn({ err, handoverId }, "checklist message not updated");
+    return false;
   }
 }
 

@@ -81,6 +81,7 @@ const TEMPERATURE_MARK = { hot: "🔥", warm: "🌤", cold: "❄️" } as const;
 function clientLine(t: Translate, locale: Locale, c: NoticeClient): string {
   let line = `${TEMPERATURE_MARK[c.temperature]} <b>${escapeHtml(clip(c.name, 60))}</b>`;
   if (c.company) line += ` (${escapeHtml(clip(c.company, 40))})`;
+  if (c.phones[0]) line += ` ${escapeHtml(c.phones[0])}`;
   const first = c.commitments[0];
   if (first) {
     const due = first.dueOn ? t("dist-dm-due", { date: formatDay(first.dueOn, locale) }) + " " : "";

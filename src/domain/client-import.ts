@@ -52,7 +52,6 @@ interface ClientState {
   phones: string[];
   email: string | null;
   externalId: string | null;
-  owner: OwnerTarget;
   temperature: Temperature;
   lastContactOn: string | null;
   nextContactOn: string | null;
@@ -63,7 +62,10 @@ interface Draft {
   existingId: number | null;
   /** The stored owner of an existing client (to tell an owner change from a no-op). */
   ownerBefore: OwnerTarget;
+  owner: OwnerTarget;
+  /** A new client's state is its first row itself until a later row changes it (copy on write). */
   state: ClientState;
+  ownState: boolean;
   /** Fields of an existing client this import changes; null while none (most drafts are new clients). */
   changed: Set<string> | null;
   firstRow: number;
@@ -73,6 +75,7 @@ interface Draft {
 
 interface ExistingClient extends ClientState {
   id: number;
+  owner: OwnerTarget;
 }
 
 /** Everything the planner needs to know about a team, read in a few queries. */
@@ -86,7 +89,8 @@ export interface TeamSnapshot {
 
 export interface PlanInput {
   actorMemberId: number;
-  rows: readonly ImportRow[];
+  /** Any iterable: a big stored batch is read back one row at a time, never all at once. */
+  rows: Iterable<ImportRow>;
   /** Fields the file had a column for; a missing column must not reset a field (e.g. temperature). */
   presentFields?: readonly string[];
 }
@@ -100,6 +104,8 @@ export interface ImportPlan {
 }
 
 const MAX_PROBLEMS = 50;
+/** Shared by every draft without commitments (most of them): one array instead of 100,000. */
+const NO_COMMITMENTS: Draft["commitments"] = [];
 const MAX_ROWS_LISTED = 10;
 
 export function loadTeamSnapshot(db: Db, teamId: number): TeamSnapshot {
@@ -197,13 +203,19 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     const index = draftOfExisting.get(ref);
     return index !== undefined ? drafts[index]!.state : snapshot.clients.get(ref)!;
   };
+  const ownerOf = (ref: number): OwnerTarget => {
+    const index = draftOfExisting.get(ref);
+    return index !== undefined ? drafts[index]!.owner : snapshot.clients.get(ref)!.owner;
+  };
   const unknownRows = new Map<string, number[]>();
   const unknownCounts = new Map<string, number>();
   const inactiveCounts = new Map<number, number>();
   const problems: PlanProblem[] = [];
   let rejected = 0;
 
+  let rowCount = 0;
   for (const row of input.rows) {
+    rowCount++;
     // 1. Whose client is this row?
     let decision: OwnerDecision = noOwner;
     if (row.owner) {
@@ -235,7 +247,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     }
 
     // 3. A manager touches only their own clients.
-    if (!isLead && ref !== undefined && ref > 0 && stateOf(ref).owner !== actor.id) {
+    if (!isLead && ref !== undefined && ref > 0 && ownerOf(ref) !== actor.id) {
       rejected++;
       if (problems.length < MAX_PROBLEMS) problems.push({ rowNumber: row.rowNumber, code: "not_your_client" });
       continue;
@@ -246,22 +258,13 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       draft = {
         existingId: null,
         ownerBefore: null,
-        state: {
-          name: row.name,
-          company: row.company,
-          phones: row.phones,
-          email: row.email,
-          externalId: row.externalId,
-          owner: decision.wanted === "keep" ? null : decision.wanted,
-          temperature: row.temperature,
-          lastContactOn: row.lastContactOn,
-          nextContactOn: row.nextContactOn,
-          notes: row.notes,
-        },
+        owner: decision.wanted === "keep" ? null : decision.wanted,
+        state: row,
+        ownState: false,
         changed: null,
         firstRow: row.rowNumber,
         rowCount: 1,
-        commitments: row.commitments.length ? dedupeCommitments(row.commitments) : [],
+        commitments: row.commitments.length ? dedupeCommitments(row.commitments) : NO_COMMITMENTS,
       };
       drafts.push(draft);
       ref = -drafts.length;
@@ -275,11 +278,13 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
           draft = {
             existingId: ref,
             ownerBefore: existing.owner,
-            state: { ...existing },
+            owner: existing.owner,
+            state: existing,
+            ownState: false,
             changed: null,
             firstRow: row.rowNumber,
             rowCount: 0,
-            commitments: [],
+            commitments: NO_COMMITMENTS,
           };
           draftOfExisting.set(ref, drafts.length);
           drafts.push(draft);
@@ -292,6 +297,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       for (const c of row.commitments) {
         if (draft.commitments.some((d) => d.kind === c.kind && d.text === c.text && d.dueOn === c.dueOn)) continue;
         if (draft.existingId !== null && snapshot.openCommitments.has(commitmentKey(draft.existingId, c.kind, c.text, c.dueOn))) continue;
+        if (draft.commitments === NO_COMMITMENTS) draft.commitments = [];
         draft.commitments.push({ kind: c.kind, text: c.text, dueOn: c.dueOn });
       }
     }
@@ -312,7 +318,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     if (s.email !== null && !byEmail.has(s.email)) byEmail.set(s.email, ref);
   }
 
-  return { summary: summarise(drafts, input.rows.length, rejected, problems, newMembers, unknownRows, unknownCounts, inactiveCounts, rosterById), drafts, newMembers, rejectedRows: rejected };
+  return { summary: summarise(drafts, rowCount, rejected, problems, newMembers, unknownRows, unknownCounts, inactiveCounts, rosterById), drafts, newMembers, rejectedRows: rejected };
 }
 
 function compatible(rowExternal: string | null, clientExternal: string | null): boolean {
@@ -331,10 +337,13 @@ function markChanged(draft: Draft, field: string): void {
 }
 
 function mergeRow(draft: Draft, row: ImportRow, present: Set<string>): void {
-  const s = draft.state;
   const set = <K extends keyof ClientState>(field: K, value: ClientState[K]) => {
-    if (s[field] === value) return;
-    s[field] = value;
+    if (draft.state[field] === value) return;
+    if (!draft.ownState) {
+      draft.state = { ...pickState(draft.state) };
+      draft.ownState = true;
+    }
+    draft.state[field] = value;
     markChanged(draft, field);
   };
   set("name", row.name);
@@ -346,16 +355,26 @@ function mergeRow(draft: Draft, row: ImportRow, present: Set<string>): void {
   if (row.nextContactOn !== null) set("nextContactOn", row.nextContactOn);
   if (row.notes !== null) set("notes", row.notes);
   // Phones are only ever added: a number that is not in this file may still be the client's.
-  for (const p of row.phones) {
-    if (s.phones.includes(p)) continue;
-    s.phones = [...s.phones, p];
-    markChanged(draft, "phones");
-  }
+  for (const p of row.phones) if (!draft.state.phones.includes(p)) set("phones", [...draft.state.phones, p]);
+}
+
+function pickState(s: ClientState): ClientState {
+  return {
+    name: s.name,
+    company: s.company,
+    phones: s.phones,
+    email: s.email,
+    externalId: s.externalId,
+    temperature: s.temperature,
+    lastContactOn: s.lastContactOn,
+    nextContactOn: s.nextContactOn,
+    notes: s.notes,
+  };
 }
 
 function setOwner(draft: Draft, owner: OwnerTarget): void {
-  if (draft.state.owner === owner) return;
-  draft.state.owner = owner;
+  if (draft.owner === owner) return;
+  draft.owner = owner;
   if (draft.existingId === null) return;
   if (draft.ownerBefore === owner) draft.changed?.delete("owner");
   else markChanged(draft, "owner");
@@ -390,7 +409,7 @@ function summarise(
       continue;
     }
     perTemperature[d.state.temperature]++;
-    const o = d.state.owner;
+    const o = d.owner;
     if (o === null) {
       unassigned++;
       continue;
@@ -425,7 +444,7 @@ function summarise(
 export interface ApplyInput {
   teamId: number;
   actorMemberId: number;
-  rows: readonly ImportRow[];
+  rows: Iterable<ImportRow>;
   mode: ImportMode;
   now: Date;
   presentFields?: readonly string[];
@@ -454,15 +473,12 @@ export function applyInTransaction(db: Db, input: ApplyInput): ApplyResult {
   return { ok: true, summary: plan.summary, ...written };
 }
 
-const INSERT_CHUNK = 100;
-const CLIENT_COLUMNS = 15;
-
 function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPlan): { clientIds: number[]; newMemberIds: number[] } {
   const now = input.now.getTime();
   const team = input.teamId;
   const memberIds = new Map<string, number>();
   const used = new Set<string>();
-  for (const d of plan.drafts) if (typeof d.state.owner === "string") used.add(d.state.owner);
+  for (const d of plan.drafts) if (typeof d.owner === "string") used.add(d.owner);
   const insertMember = sqlite.prepare(
     "INSERT INTO members (team_id, telegram_id, username, name, role, status, created_at) VALUES (?, NULL, ?, ?, 'manager', 'active', ?)",
   );
@@ -472,43 +488,32 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
   }
   const ownerId = (o: OwnerTarget): number | null => (typeof o === "string" ? memberIds.get(o)! : o);
 
-  // New clients: multi-row INSERTs (one statement per 100 clients). Rowids of one INSERT are consecutive
-  // (nobody else writes inside this transaction), so the ids follow from lastInsertRowid.
+  // New clients: one prepared INSERT each. Their rowids are consecutive (nobody else writes inside this
+  // transaction), which lets one INSERT ... SELECT write all their "imported" events below.
   const fresh = plan.drafts.filter((d) => d.existingId === null);
   const freshIds = new Array<number>(fresh.length);
-  const statements = new Map<number, Database.Statement>();
-  const statementFor = (rows: number) => {
-    let st = statements.get(rows);
-    if (!st) {
-      const values = Array.from({ length: rows }, () => `(${new Array(CLIENT_COLUMNS).fill("?").join(", ")})`).join(", ");
-      st = sqlite.prepare(
-        `INSERT INTO clients (team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature,
-           last_contact_on, next_contact_on, notes, unassigned_since, created_at, updated_at) VALUES ${values}`,
-      );
-      statements.set(rows, st);
-    }
-    return st;
-  };
-  const params: unknown[] = [];
-  for (let start = 0; start < fresh.length; start += INSERT_CHUNK) {
-    const end = Math.min(start + INSERT_CHUNK, fresh.length);
-    params.length = 0;
-    for (let i = start; i < end; i++) {
-      const s = fresh[i]!.state;
-      const owner = ownerId(s.owner);
-      params.push(team, s.externalId, s.name, s.company, JSON.stringify(s.phones), s.phones[0] ?? null, s.email, owner, s.temperature, s.lastContactOn, s.nextContactOn, s.notes, owner === null ? now : null, now, now);
-    }
-    const last = Number(statementFor(end - start).run(params).lastInsertRowid);
-    for (let i = start; i < end; i++) freshIds[i] = last - (end - 1 - i);
+  const insertClient = sqlite.prepare(
+    `INSERT INTO clients (team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature,
+       last_contact_on, next_contact_on, notes, unassigned_since, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (let i = 0; i < fresh.length; i++) {
+    const d = fresh[i]!;
+    const s = d.state;
+    const owner = ownerId(d.owner);
+    freshIds[i] = Number(
+      insertClient.run(team, s.externalId, s.name, s.company, JSON.stringify(s.phones), s.phones[0] ?? null, s.email, owner, s.temperature, s.lastContactOn, s.nextContactOn, s.notes, owner === null ? now : null, now, now)
+        .lastInsertRowid,
+    );
   }
   if (fresh.length > 0) {
     // One statement writes every "imported" event.
     sqlite
       .prepare(
         `INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at)
-         SELECT team_id, id, ?, 'imported', json_object('batchId', ?), ? FROM clients WHERE id BETWEEN ? AND ? AND team_id = ?`,
+         SELECT team_id, id, ?, 'imported', ?, ? FROM clients WHERE id BETWEEN ? AND ? AND team_id = ?`,
       )
-      .run(input.actorMemberId, input.batchId ?? null, now, freshIds[0], freshIds[fresh.length - 1], team);
+      .run(input.actorMemberId, JSON.stringify({ batchId: input.batchId ?? null }), now, freshIds[0], freshIds[fresh.length - 1], team);
   }
 
   const updateClient = sqlite.prepare(
@@ -526,7 +531,7 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
   let freshIndex = 0;
   for (const d of plan.drafts) {
     const s = d.state;
-    const owner = ownerId(s.owner);
+    const owner = ownerId(d.owner);
     let clientId: number;
     if (d.existingId === null) {
       clientId = freshIds[freshIndex++]!;

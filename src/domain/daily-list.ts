@@ -1,7 +1,7 @@
 // A member's list for a day: overdue calls, calls due today, next contacts due, commitment deadlines.
 // Built with a handful of set-based indexed queries — per member (for /today) or per team (for the
 // digest) — never one query per client.
-import { and, asc, eq, inArray, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { calls, clients, commitments, members, type CallKind, type CommitmentKind, type Temperature } from "../db/schema.js";
 
@@ -63,16 +63,17 @@ export function emptyList(memberId: number, date: string): DailyList {
 
 const temperatureRank = sql<number>`case ${clients.temperature} when 'hot' then 0 when 'warm' then 1 else 2 end`;
 
-function build(db: Db, scope: Scope, today: string): Map<number, DailyList> {
-  const lists = new Map<number, DailyList>();
-  const listOf = (memberId: number) => {
-    let list = lists.get(memberId);
-    if (!list) lists.set(memberId, (list = emptyList(memberId, today)));
-    return list;
-  };
+/**
+ * The three queries, prepared once per database and scope: building a drizzle query costs more than
+ * running it, and /today or the digest run them thousands of times a morning.
+ */
+function prepareQueries(db: Db, by: "member" | "team") {
+  const member = sql.placeholder("memberId");
+  const team = sql.placeholder("teamId");
+  const today = sql.placeholder("today");
 
   // Open calls due today or earlier: calls_assignee_due_idx or calls_team_status_idx.
-  const callRows = db
+  const calls_ = db
     .select({
       assigneeId: calls.assigneeId,
       callId: calls.id,
@@ -87,55 +88,37 @@ function build(db: Db, scope: Scope, today: string): Map<number, DailyList> {
     })
     .from(calls)
     .innerJoin(clients, eq(clients.id, calls.clientId))
+    .where(and(by === "member" ? eq(calls.assigneeId, member) : eq(calls.teamId, team), eq(calls.status, "open"), lte(calls.dueOn, today)))
+    .orderBy(asc(calls.dueOn), sql`${calls.dueTime} is null`, asc(calls.dueTime), sql`${calls.kind} <> 'reactivation'`, temperatureRank, asc(calls.id))
+    .prepare();
+
+  // Next contacts due, of active clients without an open call (those are listed as calls already):
+  // clients_owner_next_idx range scans, one per owner, and calls_client_idx for the open-call check.
+  const owners = db.select({ id: members.id }).from(members).where(and(eq(members.teamId, team), ne(members.status, "left")));
+  const contacts = db
+    .select({
+      ownerId: clients.ownerId,
+      clientId: clients.id,
+      clientName: clients.name,
+      company: clients.company,
+      temperature: clients.temperature,
+      nextContactOn: clients.nextContactOn,
+    })
+    .from(clients)
     .where(
       and(
-        "memberId" in scope ? eq(calls.assigneeId, scope.memberId) : eq(calls.teamId, scope.teamId),
-        eq(calls.status, "open"),
-        lte(calls.dueOn, today),
+        by === "member" ? eq(clients.ownerId, member) : inArray(clients.ownerId, owners),
+        isNotNull(clients.nextContactOn),
+        lte(clients.nextContactOn, today),
+        eq(clients.status, "active"),
+        sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${clients.id} and ${calls.status} = 'open')`,
       ),
     )
-    .orderBy(asc(calls.dueOn), sql`${calls.dueTime} is null`, asc(calls.dueTime), sql`${calls.kind} <> 'reactivation'`, temperatureRank, asc(calls.id))
-    .all();
-  for (const { assigneeId, ...entry } of callRows) {
-    const list = listOf(assigneeId);
-    (entry.dueOn < today ? list.overdue : list.calls).push(entry);
-  }
-
-  // Next contacts due, of active clients without an open call (those are already listed as calls):
-  // clients_owner_next_idx range scans, one per owner, plus calls_client_idx for the open-call check.
-  const owners =
-    "memberId" in scope
-      ? [scope.memberId]
-      : db.select({ id: members.id }).from(members).where(and(eq(members.teamId, scope.teamId), ne(members.status, "left"))).all().map((m) => m.id);
-  if (owners.length > 0) {
-    const contactRows = db
-      .select({
-        ownerId: clients.ownerId,
-        clientId: clients.id,
-        clientName: clients.name,
-        company: clients.company,
-        temperature: clients.temperature,
-        nextContactOn: clients.nextContactOn,
-      })
-      .from(clients)
-      .where(
-        and(
-          owners.length === 1 ? eq(clients.ownerId, owners[0]!) : inArray(clients.ownerId, owners),
-          isNotNull(clients.nextContactOn),
-          lte(clients.nextContactOn, today),
-          eq(clients.status, "active"),
-          sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${clients.id} and ${calls.status} = 'open')`,
-        ),
-      )
-      .orderBy(asc(clients.nextContactOn), temperatureRank, asc(clients.id))
-      .all();
-    for (const { ownerId, nextContactOn, ...entry } of contactRows) {
-      listOf(ownerId!).contacts.push({ ...entry, nextContactOn: nextContactOn! });
-    }
-  }
+    .orderBy(asc(clients.nextContactOn), temperatureRank, asc(clients.id))
+    .prepare();
 
   // Open commitments due today or overdue: commitments_owner_due_idx or commitments_team_due_idx.
-  const deadlineRows = db
+  const deadlines = db
     .select({
       ownerId: commitments.ownerId,
       commitmentId: commitments.id,
@@ -149,15 +132,45 @@ function build(db: Db, scope: Scope, today: string): Map<number, DailyList> {
     .innerJoin(clients, eq(clients.id, commitments.clientId))
     .where(
       and(
-        "memberId" in scope ? eq(commitments.ownerId, scope.memberId) : eq(commitments.teamId, scope.teamId),
+        by === "member" ? eq(commitments.ownerId, member) : eq(commitments.teamId, team),
         eq(commitments.status, "open"),
         isNotNull(commitments.dueOn),
         lte(commitments.dueOn, today),
       ),
     )
     .orderBy(asc(commitments.dueOn), asc(commitments.id))
-    .all();
-  for (const { ownerId, dueOn, ...entry } of deadlineRows) {
+    .prepare();
+
+  return { calls: calls_, contacts, deadlines };
+}
+
+type Prepared = ReturnType<typeof prepareQueries>;
+const prepared = new WeakMap<Db, { member?: Prepared; team?: Prepared }>();
+
+function queriesFor(db: Db, by: "member" | "team"): Prepared {
+  let entry = prepared.get(db);
+  if (!entry) prepared.set(db, (entry = {}));
+  return (entry[by] ??= prepareQueries(db, by));
+}
+
+function build(db: Db, scope: Scope, today: string): Map<number, DailyList> {
+  const lists = new Map<number, DailyList>();
+  const listOf = (memberId: number) => {
+    let list = lists.get(memberId);
+    if (!list) lists.set(memberId, (list = emptyList(memberId, today)));
+    return list;
+  };
+  const q = queriesFor(db, "memberId" in scope ? "member" : "team");
+  const params = "memberId" in scope ? { memberId: scope.memberId, today } : { teamId: scope.teamId, today };
+
+  for (const { assigneeId, ...entry } of q.calls.all(params)) {
+    const list = listOf(assigneeId);
+    (entry.dueOn < today ? list.overdue : list.calls).push(entry);
+  }
+  for (const { ownerId, nextContactOn, ...entry } of q.contacts.all(params)) {
+    listOf(ownerId!).contacts.push({ ...entry, nextContactOn: nextContactOn! });
+  }
+  for (const { ownerId, dueOn, ...entry } of q.deadlines.all(params)) {
     if (ownerId === null) continue; // the pool's deadlines are the nags' business
     listOf(ownerId).deadlines.push({ ...entry, dueOn: dueOn! });
   }
@@ -171,14 +184,4 @@ function build(db: Db, scope: Scope, today: string): Map<number, DailyList> {
     c.total = c.overdue + c.calls + c.contacts + c.deadlines;
   }
   return lists;
-}
-
-/** Overdue open calls of a member, for reminders elsewhere (lt, not lte: today is not overdue yet). */
-export function overdueCallCount(db: Db, memberId: number, today: string): number {
-  const row = db
-    .select({ n: sql<number>`count(*)` })
-    .from(calls)
-    .where(and(eq(calls.assigneeId, memberId), eq(calls.status, "open"), lt(calls.dueOn, today)))
-    .get();
-  return row?.n ?? 0;
 }

@@ -938,8 +938,7 @@ function notifyApplied(
     byOwner.set(ownerId, list);
   }
   for (const owner of owners) {
-    const list = byOwner.get(owner.memberId) ?? [];
-    list.sort(urgentFirst);
+    const list = sortForNotice(byOwner.get(owner.memberId) ?? []);
     notifier.applied(
       tx,
       { distributionId: dist.id, teamId: dist.teamId, handoverId: dist.handoverId, owner, fromName: handover?.leaverName ?? null, clients: list },
@@ -948,15 +947,27 @@ function notifyApplied(
   }
 }
 
-/** Clients with a commitment or deadline first (earliest due first), then the rest; by name within each. */
-function urgentFirst(a: NoticeClient, b: NoticeClient): number {
-  const ka = a.commitments.length > 0 ? 0 : 1;
-  const kb = b.commitments.length > 0 ? 0 : 1;
-  if (ka !== kb) return ka - kb;
-  const da = a.commitments[0]?.dueOn ?? "9999-12-31";
-  const dbb = b.commitments[0]?.dueOn ?? "9999-12-31";
-  if (da !== dbb) return da < dbb ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id;
+/**
+ * Clients with a commitment or deadline first (earliest due first), then the rest; by name within each,
+ * "Клиент 2" before "Клиент 10". Keys are computed once per client: lists run to thousands.
+ */
+function sortForNotice(list: NoticeClient[]): NoticeClient[] {
+  const keyed = list.map((c) => ({
+    c,
+    group: c.commitments.length > 0 ? 0 : 1,
+    due: c.commitments[0]?.dueOn ?? "9999-12-31",
+    name: naturalKey(c.name),
+  }));
+  keyed.sort((a, b) => a.group - b.group || cmp(a.due, b.due) || cmp(a.name, b.name) || a.c.id - b.c.id);
+  return keyed.map((k) => k.c);
+}
+
+function naturalKey(name: string): string {
+  return name.toLowerCase().replace(/ё/g, "е").replace(/\d+/g, (d) => d.padStart(12, "0"));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // --- undoing ---------------------------------------------------------------------------------------

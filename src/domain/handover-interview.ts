@@ -41,8 +41,9 @@ export function findDate(text: string, ref: DateInputRef): string | null {
   return null;
 }
 
-const documentWords = /(договор|контракт|\bакт|сч[её]т|документ|\bкп\b|коммерческ|накладн|спецификац|доверенност|invoice|contract|agreement|document|proposal|quote)/i;
-const deadlineWords = /(срок|дедлайн|крайн|тендер|deadline|due date)/i;
+// Word starts in Unicode terms (JS `\b` knows only Latin letters).
+const documentWords = /(?<!\p{L})(договор|контракт|акт(?!\p{L})|акты|сч[её]т|документ|кп(?!\p{L})|коммерческ|накладн|спецификац|доверенност|смет|invoice|contract|agreement|document|proposal|quote)/iu;
+const deadlineWords = /(?<!\p{L})(срок|дедлайн|крайн|тендер|deadline|due date)/iu;
 
 /** Document words → a document debt, deadline words → a client deadline, anything else → a promise. */
 export function guessKind(text: string): CommitmentKind {

@@ -1,6 +1,7 @@
 // A parsed file waits in import_batches between the preview and the lead's tap, so the buttons work after
 // a restart and a double tap applies it once. The payload holds the parsed rows; after applying or
 // cancelling only the summary is kept (a 100,000-row payload has no business staying in the database).
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { importBatches, type CommitmentKind, type MemberRole } from "../db/schema.js";
@@ -56,13 +57,84 @@ function fromStored(a: StoredRow): ImportRow {
   };
 }
 
-interface BatchPayload {
-  v: 2;
-  rows: StoredRow[];
+/**
+ * The stored payload is text: a JSON header line, then one line per 1,000 rows, each a deflated, base64
+ * JSON array of row tuples. A 100,000-row file (18 MB of CSV) is stored in ~4 MB and read back
+ * one block at a time, so the batch never sits in memory twice (text and objects).
+ */
+interface PayloadHeader {
+  v: 4;
   presentFields: string[];
   /** How many distinct rows the parser rejected. */
   parseRejected: number;
   preview: ImportSummary;
+}
+
+const ROWS_PER_BLOCK = 1000;
+
+function writePayload(header: PayloadHeader, rows: readonly ImportRow[]): string {
+  const parts: string[] = [JSON.stringify(header)];
+  for (let i = 0; i < rows.length; i += ROWS_PER_BLOCK) {
+    const block = JSON.stringify(rows.slice(i, i + ROWS_PER_BLOCK).map(toStored));
+    parts.push(deflateRawSync(Buffer.from(block), { level: 1 }).toString("base64"));
+  }
+  return parts.join("\n");
+}
+
+function readHeader(payload: string): PayloadHeader | null {
+  const end = payload.indexOf("\n");
+  try {
+    const header = JSON.parse(end < 0 ? payload : payload.slice(0, end)) as Partial<PayloadHeader>;
+    return header.v === 4 ? (header as PayloadHeader) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Base64 has no line breaks, so every newline starts the next block. */
+function* readRows(payload: string): Generator<ImportRow> {
+  let start = payload.indexOf("\n");
+  while (start >= 0) {
+    const end = payload.indexOf("\n", start + 1);
+    const block = inflateRawSync(Buffer.from(end < 0 ? payload.slice(start + 1) : payload.slice(start + 1, end), "base64"));
+    for (const tuple of JSON.parse(block.toString("utf8")) as StoredRow[]) yield fromStored(tuple);
+    start = end;
+  }
+}
+
+/**
+ * The parsed rows of recent previews, kept in memory until their batch is applied or cancelled, so a tap
+ * moments after the preview does not read and parse the stored payload again. Only an optimisation: after
+ * a restart (or eviction) the payload in the database is the source. Keyed by database, as tests run
+ * several in one process and batch ids repeat between them.
+ */
+const recentRows = new WeakMap<Db, Map<number, { rows: readonly ImportRow[]; at: number }>>();
+const RECENT_MAX_ROWS = 200_000;
+const RECENT_MAX_AGE_MS = 60 * 60 * 1000;
+
+function remember(db: Db, batchId: number, rows: readonly ImportRow[], now: number): void {
+  let batches = recentRows.get(db);
+  if (!batches) recentRows.set(db, (batches = new Map()));
+  batches.set(batchId, { rows, at: now });
+  let total = 0;
+  // Newest first; whatever does not fit, or is old, is dropped.
+  for (const [id, entry] of [...batches.entries()].reverse()) {
+    total += entry.rows.length;
+    if (total > RECENT_MAX_ROWS || now - entry.at > RECENT_MAX_AGE_MS) batches.delete(id);
+  }
+}
+
+function recall(db: Db, batchId: number): readonly ImportRow[] | null {
+  return recentRows.get(db)?.get(batchId)?.rows ?? null;
+}
+
+function forget(db: Db, batchId: number): void {
+  recentRows.get(db)?.delete(batchId);
+}
+
+/** For tests: behave as a freshly started process would. */
+export function forgetRecentImports(db: Db): void {
+  recentRows.delete(db);
 }
 
 export interface Preview {
@@ -84,19 +156,13 @@ export function previewImport(
   const snapshot = loadTeamSnapshot(db, input.teamId);
   const { summary } = planImport(snapshot, { actorMemberId: input.actorMemberId, rows: input.parsed.rows, presentFields: input.parsed.presentFields });
   const parseRejected = distinctRows(input.parsed.rejected);
-  const payload: BatchPayload = { v: 2, rows: input.parsed.rows.map(toStored), presentFields: input.parsed.presentFields, parseRejected, preview: summary };
+  const payload = writePayload({ v: 4, presentFields: input.parsed.presentFields, parseRejected, preview: summary }, input.parsed.rows);
   const batch = db
     .insert(importBatches)
-    .values({
-      teamId: input.teamId,
-      createdById: input.actorMemberId,
-      fileName: input.fileName.slice(0, 200),
-      status: "previewed",
-      payload: JSON.stringify(payload),
-      createdAt: input.now.getTime(),
-    })
+    .values({ teamId: input.teamId, createdById: input.actorMemberId, fileName: input.fileName.slice(0, 200), status: "previewed", payload, createdAt: input.now.getTime() })
     .returning({ id: importBatches.id })
     .get();
+  remember(db, batch.id, input.parsed.rows, input.now.getTime());
   return { batchId: batch.id, summary, parseRejected };
 }
 
@@ -122,33 +188,36 @@ function mayTouch(batch: { teamId: number; createdById: number }, actor: BatchAc
  */
 export function confirmImportBatch(db: Db, input: { batchId: number; actor: BatchActor; mode: ImportMode; now: Date }): ConfirmResult {
   return db.$client.transaction((): ConfirmResult => {
-    const batch = db.select().from(importBatches).where(eq(importBatches.id, input.batchId)).get();
+    const batch = db
+      .select({ id: importBatches.id, teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status, fileName: importBatches.fileName })
+      .from(importBatches)
+      .where(eq(importBatches.id, input.batchId))
+      .get();
     if (!batch || batch.teamId !== input.actor.teamId) return { ok: false, reason: "not_found" };
     if (!mayTouch(batch, input.actor)) return { ok: false, reason: "forbidden" };
     if (batch.status === "applied") return { ok: false, reason: "applied" };
     if (batch.status === "cancelled") return { ok: false, reason: "cancelled" };
-    const payload = JSON.parse(batch.payload) as BatchPayload;
-    batch.payload = ""; // a big file's text can go as soon as it is read
-    if (payload.v !== 2) return { ok: false, reason: "not_found" };
-    const rows = payload.rows.map(fromStored);
-    payload.rows = [];
+    const payload = loadPayloadHeaderAndRows(db, batch.id);
+    const header = payload.header;
+    if (!header) return { ok: false, reason: "not_found" };
     // The rules are those of whoever sent the file: a lead confirming a manager's file does not widen it.
     const result = applyInTransaction(db, {
       teamId: batch.teamId,
       actorMemberId: batch.createdById,
-      rows,
+      rows: payload.rows,
       mode: input.mode,
       now: input.now,
-      presentFields: payload.presentFields,
-      parseRejected: payload.parseRejected,
+      presentFields: header.presentFields,
+      parseRejected: header.parseRejected,
       batchId: batch.id,
     });
     if (!result.ok) return { ok: false, reason: "has_rejected", rejected: result.rejected, summary: result.summary };
+    forget(db, batch.id);
     db.update(importBatches)
-      .set({ status: "applied", appliedAt: input.now.getTime(), payload: JSON.stringify({ v: 1, summary: result.summary, mode: input.mode }) })
+      .set({ status: "applied", appliedAt: input.now.getTime(), payload: JSON.stringify({ v: 0, summary: result.summary, mode: input.mode }) })
       .where(eq(importBatches.id, batch.id))
       .run();
-    return { ok: true, summary: result.summary, changedSincePreview: !sameCounts(payload.preview, result.summary), fileName: batch.fileName };
+    return { ok: true, summary: result.summary, changedSincePreview: !sameCounts(header.preview, result.summary), fileName: batch.fileName };
   })();
 }
 
@@ -156,14 +225,33 @@ export type CancelResult = "cancelled" | "not_found" | "forbidden" | "applied" |
 
 export function cancelImportBatch(db: Db, input: { batchId: number; actor: BatchActor }): CancelResult {
   return db.$client.transaction((): CancelResult => {
-    const batch = db.select().from(importBatches).where(eq(importBatches.id, input.batchId)).get();
+    const batch = db
+      .select({ id: importBatches.id, teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status })
+      .from(importBatches)
+      .where(eq(importBatches.id, input.batchId))
+      .get();
     if (!batch || batch.teamId !== input.actor.teamId) return "not_found";
     if (!mayTouch(batch, input.actor)) return "forbidden";
     if (batch.status === "applied") return "applied";
     if (batch.status === "cancelled") return "already_cancelled";
     db.update(importBatches).set({ status: "cancelled", payload: "{}" }).where(eq(importBatches.id, batch.id)).run();
+    forget(db, batch.id);
     return "cancelled";
   })();
+}
+
+/**
+ * The header is short; the rows come from memory when the preview was made by this process, else they
+ * are read from the stored payload one block at a time.
+ */
+function loadPayloadHeaderAndRows(db: Db, batchId: number): { header: PayloadHeader | null; rows: Iterable<ImportRow> } {
+  const recent = recall(db, batchId);
+  if (recent) {
+    const head = db.$client.prepare("SELECT substr(payload, 1, instr(payload, char(10)) - 1) FROM import_batches WHERE id = ?").pluck().get(batchId) as string | null;
+    return { header: head ? readHeader(head) : null, rows: recent };
+  }
+  const payload = db.select({ payload: importBatches.payload }).from(importBatches).where(eq(importBatches.id, batchId)).get()?.payload ?? "";
+  return { header: readHeader(payload), rows: readRows(payload) };
 }
 
 function sameCounts(a: ImportSummary, b: ImportSummary): boolean {

@@ -1,10 +1,31 @@
 // "What is due" for the nags: one set-based query per question and team, grouped in SQL, so planning
 // stays proportional to what is due (indexes on team + status + date), never to the size of the base.
-import { sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
 import type { CommitmentKind, Reachability, StepKind } from "../db/schema.js";
-import { addDays, workingDaysBetween, type WorkCalendar } from "./calendar.js";
+import { addDays, isWorkingDay, workingDaysBetween, type WorkCalendar } from "./calendar.js";
 import type { Team } from "./teams.js";
+
+const statements = new WeakMap<Db["$client"], Map<string, Database.Statement<unknown[]>>>();
+
+/** Runs a statement prepared once per connection (these run for every team, every day). */
+function prepared(db: Db, text: string): Database.Statement<unknown[]> {
+  let cache = statements.get(db.$client);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db.$client, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = db.$client.prepare<unknown[]>(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
+const all = <T>(db: Db, text: string, ...params: unknown[]) => prepared(db, text).all(...params) as T[];
+const get = <T>(db: Db, text: string, ...params: unknown[]) => prepared(db, text).get(...params) as T | undefined;
+const run = (db: Db, text: string, ...params: unknown[]) => prepared(db, text).run(...params);
 
 /** The team's calendar from its settings. */
 export function calendarOf(team: Pick<Team, "timezone" | "workingDays" | "workStartHour" | "workEndHour">): WorkCalendar {
@@ -18,6 +39,37 @@ export function calendarOf(team: Pick<Team, "timezone" | "workingDays" | "workSt
     workStartHour: team.workStartHour,
     workEndHour: team.workEndHour,
   };
+}
+
+/** A team's wall clock at an instant. */
+export interface WallClock {
+  date: string;
+  hour: number;
+  minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The team-local date and time of `now`. Same answers as calendar.ts's localDate/localHour, but with one
+ * cached formatter per zone: the scheduler asks this for every team every minute, and luxon's zone check
+ * alone costs about 0.3 ms a call. An unknown zone throws a RangeError.
+ */
+export function wallClock(now: Date, timezone: string): WallClock {
+  let f = formatters.get(timezone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    formatters.set(timezone, f);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of f.formatToParts(now)) parts[p.type] = p.value;
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24, minute: Number(parts.minute) };
+}
+
+/** A working day, between the start (inclusive) and the end (exclusive) of the working day: when nags may go. */
+export function isWorkingTime(clock: WallClock, cal: WorkCalendar): boolean {
+  const hour = clock.hour + clock.minute / 60;
+  return isWorkingDay(clock.date, cal) && hour >= cal.workStartHour && hour < cal.workEndHour;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -34,26 +86,39 @@ export interface UnassignedSummary {
  * (their clients are abandoned until distributed).
  */
 export function unassignedClients(db: Db, teamId: number, today: string, oldestLimit = 5): UnassignedSummary {
-  const gone = db
-    .all<{ id: number }>(
-      sql`SELECT m.id FROM members m WHERE m.team_id = ${teamId} AND (m.status = 'left' OR (m.status = 'departing' AND EXISTS (
-            SELECT 1 FROM handovers h WHERE h.leaver_id = m.id AND h.status = 'active' AND h.last_day < ${today})))`,
-    )
-    .map((r) => r.id);
-  // Two indexed parts (team+owner index for NULL and for each gone owner), summed and merged.
-  const owners = gone.length > 0 ? sql`(owner_id IS NULL OR owner_id IN (${sql.join(gone.map((id) => sql`${id}`), sql`, `)}))` : sql`owner_id IS NULL`;
-  const count = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM clients WHERE team_id = ${teamId} AND ${owners} AND status = 'active'`)?.n ?? 0;
-  if (count === 0) return { count: 0, oldest: [] };
-  const oldest = db.all<{ id: number; name: string; since: number }>(
-    sql`SELECT id, name, COALESCE(unassigned_since, updated_at) AS since FROM clients
-        WHERE team_id = ${teamId} AND ${owners} AND status = 'active'
-        ORDER BY since ASC, id ASC LIMIT ${oldestLimit}`,
-  );
-  return { count, oldest };
+  const gone = all<{ id: number }>(
+    db,
+    `SELECT m.id FROM members m WHERE m.team_id = ? AND (m.status = 'left' OR (m.status = 'departing' AND EXISTS (
+       SELECT 1 FROM handovers h WHERE h.leaver_id = m.id AND h.status = 'active' AND h.last_day < ?)))`,
+    teamId,
+    today,
+  ).map((r) => r.id);
+  // Each part uses the (team, owner) index: the pool (owner NULL) and each abandoned owner's clients.
+  const parts = [
+    { where: "owner_id IS NULL", params: [] as unknown[] },
+    ...(gone.length > 0 ? [{ where: "owner_id IN (SELECT value FROM json_each(?))", params: [JSON.stringify(gone)] }] : []),
+  ];
+  let count = 0;
+  const oldest: UnassignedSummary["oldest"] = [];
+  for (const part of parts) {
+    count += get<{ n: number }>(db, `SELECT COUNT(*) AS n FROM clients WHERE team_id = ? AND ${part.where} AND status = 'active'`, teamId, ...part.params)?.n ?? 0;
+    oldest.push(
+      ...all<{ id: number; name: string; since: number }>(
+        db,
+        `SELECT id, name, COALESCE(unassigned_since, updated_at) AS since FROM clients
+         WHERE team_id = ? AND ${part.where} AND status = 'active' ORDER BY since ASC, id ASC LIMIT ?`,
+        teamId,
+        ...part.params,
+        oldestLimit,
+      ),
+    );
+  }
+  oldest.sort((a, b) => a.since - b.since || a.id - b.id);
+  return { count, oldest: oldest.slice(0, oldestLimit) };
 }
 
 export function hasActiveHandover(db: Db, teamId: number): boolean {
-  return db.get(sql`SELECT 1 AS x FROM handovers WHERE team_id = ${teamId} AND status = 'active' LIMIT 1`) !== undefined;
+  return get(db, `SELECT 1 AS x FROM handovers WHERE team_id = ? AND status = 'active' LIMIT 1`, teamId) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -84,7 +149,7 @@ export interface CommitmentGroup {
  * answers for them, counted in SQL, with the first `perOwner` of each group.
  */
 export function dueCommitments(db: Db, teamId: number, today: string, until: string, perOwner = 10): CommitmentGroup[] {
-  const rows = db.all<{
+  const rows = all<{
     id: number;
     clientId: number;
     clientName: string;
@@ -95,20 +160,27 @@ export function dueCommitments(db: Db, teamId: number, today: string, until: str
     overdue: number;
     rn: number;
     total: number;
-  }>(sql`
+  }>(
+    db,
+    `
     SELECT * FROM (
       SELECT d.*,
         ROW_NUMBER() OVER (PARTITION BY d.ownerId, d.overdue ORDER BY d.dueOn, d.id) AS rn,
         COUNT(*) OVER (PARTITION BY d.ownerId, d.overdue) AS total
       FROM (
         SELECT c.id AS id, c.client_id AS clientId, cl.name AS clientName, c.kind AS kind, c.text AS text,
-          c.due_on AS dueOn, COALESCE(c.owner_id, cl.owner_id) AS ownerId, (c.due_on < ${today}) AS overdue
+          c.due_on AS dueOn, COALESCE(c.owner_id, cl.owner_id) AS ownerId, (c.due_on < ?) AS overdue
         FROM commitments c JOIN clients cl ON cl.id = c.client_id
-        WHERE c.team_id = ${teamId} AND c.status = 'open' AND c.due_on IS NOT NULL AND c.due_on <= ${until}
+        WHERE c.team_id = ? AND c.status = 'open' AND c.due_on IS NOT NULL AND c.due_on <= ?
           AND cl.status = 'active'
       ) d
-    ) WHERE rn <= ${perOwner}
-    ORDER BY ownerId, overdue DESC, dueOn, id`);
+    ) WHERE rn <= ?
+    ORDER BY ownerId, overdue DESC, dueOn, id`,
+    today,
+    teamId,
+    until,
+    perOwner,
+  );
   const groups = new Map<number | null, CommitmentGroup>();
   for (const r of rows) {
     let g = groups.get(r.ownerId);
@@ -136,15 +208,21 @@ export interface OverdueCalls {
 
 /** Open calls due on or before `dueOnOrBefore`, per assignee. */
 export function overdueCalls(db: Db, teamId: number, dueOnOrBefore: string, perAssignee = 5): OverdueCalls[] {
-  const rows = db.all<{ assigneeId: number; clientId: number; name: string; dueOn: string; rn: number; total: number }>(sql`
+  const rows = all<{ assigneeId: number; clientId: number; name: string; dueOn: string; rn: number; total: number }>(
+    db,
+    `
     SELECT * FROM (
       SELECT k.assignee_id AS assigneeId, k.client_id AS clientId, cl.name AS name, k.due_on AS dueOn,
         ROW_NUMBER() OVER (PARTITION BY k.assignee_id ORDER BY k.due_on, k.id) AS rn,
         COUNT(*) OVER (PARTITION BY k.assignee_id) AS total
       FROM calls k JOIN clients cl ON cl.id = k.client_id
-      WHERE k.team_id = ${teamId} AND k.status = 'open' AND k.due_on <= ${dueOnOrBefore}
-    ) WHERE rn <= ${perAssignee}
-    ORDER BY assigneeId, rn`);
+      WHERE k.team_id = ? AND k.status = 'open' AND k.due_on <= ?
+    ) WHERE rn <= ?
+    ORDER BY assigneeId, rn`,
+    teamId,
+    dueOnOrBefore,
+    perAssignee,
+  );
   const out = new Map<number, OverdueCalls>();
   for (const r of rows) {
     let g = out.get(r.assigneeId);
@@ -187,17 +265,19 @@ export interface DueStep {
 
 /** Open steps of the team's handovers in progress that are due today or earlier. */
 export function dueChecklistSteps(db: Db, teamId: number, today: string): DueStep[] {
-  return db
-    .all<Omit<DueStep, "overdue"> & { overdue: number }>(
-      sql`SELECT s.id AS stepId, h.id AS handoverId, m.name AS leaverName, h.last_day AS lastDay, h.started_by_id AS startedById,
-            s.kind AS kind, s.title AS title, s.due_on AS dueOn, s.responsible_id AS responsibleId, (s.due_on < ${today}) AS overdue
-          FROM handovers h
-          JOIN checklist_steps s ON s.handover_id = h.id
-          JOIN members m ON m.id = h.leaver_id
-          WHERE h.team_id = ${teamId} AND h.status = 'active' AND s.status = 'open' AND s.due_on <= ${today}
-          ORDER BY h.id, s.position, s.id`,
-    )
-    .map((r) => ({ ...r, overdue: r.overdue === 1 }));
+  return all<Omit<DueStep, "overdue"> & { overdue: number }>(
+    db,
+    `SELECT s.id AS stepId, h.id AS handoverId, m.name AS leaverName, h.last_day AS lastDay, h.started_by_id AS startedById,
+            s.kind AS kind, s.title AS title, s.due_on AS dueOn, s.responsible_id AS responsibleId, (s.due_on < ?) AS overdue
+       FROM handovers h
+       JOIN checklist_steps s ON s.handover_id = h.id
+       JOIN members m ON m.id = h.leaver_id
+       WHERE h.team_id = ? AND h.status = 'active' AND s.status = 'open' AND s.due_on <= ?
+       ORDER BY h.id, s.position, s.id`,
+    today,
+    teamId,
+    today,
+  ).map((r) => ({ ...r, overdue: r.overdue === 1 }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,14 +293,14 @@ export interface UnreachableMember {
 
 /** Active members the bot cannot write to and the leads have not yet been told about. */
 export function unreportedUnreachable(db: Db, teamId: number): UnreachableMember[] {
-  return db
-    .all<{ id: number; name: string; role: "lead" | "manager"; telegramId: number | null; reachability: Reachability }>(
-      sql`SELECT id, name, role, telegram_id AS telegramId, reachability FROM members
-          WHERE team_id = ${teamId} AND status = 'active' AND unreachable_reported_at IS NULL
-            AND (telegram_id IS NULL OR reachability IN ('blocked', 'never_started'))
-          ORDER BY name, id`,
-    )
-    .map((m) => ({
+  return all<{ id: number; name: string; role: "lead" | "manager"; telegramId: number | null; reachability: Reachability }>(
+    db,
+    `SELECT id, name, role, telegram_id AS telegramId, reachability FROM members
+     WHERE team_id = ? AND status = 'active' AND unreachable_reported_at IS NULL
+       AND (telegram_id IS NULL OR reachability IN ('blocked', 'never_started'))
+     ORDER BY name, id`,
+    teamId,
+  ).map((m) => ({
       id: m.id,
       name: m.name,
       role: m.role,
@@ -230,15 +310,15 @@ export function unreportedUnreachable(db: Db, teamId: number): UnreachableMember
 
 /** People who can be written to again may be reported again the next time they drop out. */
 export function forgetReportsOfReachable(db: Db, teamId: number): void {
-  db.run(
-    sql`UPDATE members SET unreachable_reported_at = NULL
-        WHERE team_id = ${teamId} AND unreachable_reported_at IS NOT NULL AND telegram_id IS NOT NULL AND reachability = 'ok'`,
+  run(
+    db,
+    `UPDATE members SET unreachable_reported_at = NULL
+     WHERE team_id = ? AND unreachable_reported_at IS NOT NULL AND telegram_id IS NOT NULL AND reachability = 'ok'`,
+    teamId,
   );
 }
 
 export function markReported(db: Db, memberIds: number[], now: Date): void {
   if (memberIds.length === 0) return;
-  db.run(
-    sql`UPDATE members SET unreachable_reported_at = ${now.getTime()} WHERE id IN (${sql.join(memberIds.map((id) => sql`${id}`), sql`, `)})`,
-  );
+  run(db, `UPDATE members SET unreachable_reported_at = ? WHERE id IN (SELECT value FROM json_each(?))`, now.getTime(), JSON.stringify(memberIds));
 }

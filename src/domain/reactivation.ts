@@ -1,7 +1,7 @@
 // Reactivation calls created by a distribution. (Owned by the calls work; the signatures below are what
 // the distribution flow calls inside its apply/undo transactions.)
-import { and, eq, gt, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import { and, eq, gt, gte, inArray, ne, or, sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
 import { calls, clients, commitments, distributionItems, handovers, teams } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "./calendar.js";
@@ -29,34 +29,7 @@ export function scheduleReactivationCalls(
     if (handover && handover.lastDay > startOn) startOn = handover.lastDay;
   }
 
-  // The moved clients with their most urgent date: next contact or earliest open commitment deadline.
-  const deadlines = tx
-    .select({ clientId: commitments.clientId, dueOn: sql<string>`min(${commitments.dueOn})`.as("due_on") })
-    .from(commitments)
-    .innerJoin(distributionItems, and(eq(distributionItems.clientId, commitments.clientId), eq(distributionItems.distributionId, input.distributionId)))
-    .where(and(eq(commitments.status, "open"), isNotNull(commitments.dueOn)))
-    .groupBy(commitments.clientId)
-    .as("deadlines");
-  const moved = tx
-    .select({
-      clientId: distributionItems.clientId,
-      assigneeId: distributionItems.toMemberId,
-      temperature: clients.temperature,
-      nextContactOn: clients.nextContactOn,
-      deadline: deadlines.dueOn,
-    })
-    .from(distributionItems)
-    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
-    .leftJoin(deadlines, eq(deadlines.clientId, distributionItems.clientId))
-    .where(
-      and(
-        eq(distributionItems.distributionId, input.distributionId),
-        eq(clients.teamId, input.teamId),
-        eq(clients.status, "active"),
-        sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${distributionItems.clientId} and ${calls.distributionId} = ${input.distributionId})`,
-      ),
-    )
-    .all();
+  const moved = movedClients(tx, input.distributionId, input.teamId);
   if (moved.length === 0) return 0;
 
   // What the new owners already have on their days, so the cap counts everything they must call.
@@ -94,23 +67,75 @@ function earliest(a: string | null, b: string | null): string | null {
   return a < b ? a : b;
 }
 
+interface MovedClient {
+  clientId: number;
+  assigneeId: number;
+  temperature: "hot" | "warm" | "cold";
+  nextContactOn: string | null;
+  deadline: string | null;
+}
+
 /**
- * One INSERT … SELECT over a JSON array when the handle can run raw SQL (a 50k-client distribution stays
- * one statement); chunked multi-row inserts otherwise.
+ * The underlying better-sqlite3 handle of a drizzle database or transaction (same connection, so the
+ * same transaction). A 50k-client distribution is applied in one transaction, and building 50k drizzle
+ * rows costs several times what SQLite needs; null falls back to drizzle.
  */
+function rawHandle(tx: DbOrTx): Database.Database | null {
+  const candidate = (tx as { $client?: unknown; session?: { client?: unknown } }).$client ?? (tx as { session?: { client?: unknown } }).session?.client;
+  return candidate && typeof (candidate as Database.Database).prepare === "function" ? (candidate as Database.Database) : null;
+}
+
+/**
+ * The moved, still active clients without a call from this distribution yet, with their most urgent date:
+ * the next contact and the earliest open commitment (a lookup on commitments_client_idx per client).
+ */
+function movedClients(tx: DbOrTx, distributionId: number, teamId: number): MovedClient[] {
+  const raw = rawHandle(tx);
+  if (raw) {
+    return raw
+      .prepare(
+        `SELECT di.client_id AS clientId, di.to_member_id AS assigneeId, c.temperature, c.next_contact_on AS nextContactOn,
+                (SELECT min(m.due_on) FROM commitments m WHERE m.client_id = di.client_id AND m.status = 'open') AS deadline
+           FROM distribution_items di JOIN clients c ON c.id = di.client_id
+          WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active'
+            AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.client_id = di.client_id AND k.distribution_id = di.distribution_id)`,
+      )
+      .all(distributionId, teamId) as MovedClient[];
+  }
+  return tx
+    .select({
+      clientId: distributionItems.clientId,
+      assigneeId: distributionItems.toMemberId,
+      temperature: clients.temperature,
+      nextContactOn: clients.nextContactOn,
+      deadline: sql<string | null>`(select min(${commitments.dueOn}) from ${commitments}
+        where ${commitments.clientId} = ${distributionItems.clientId} and ${commitments.status} = 'open')`,
+    })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .where(
+      and(
+        eq(distributionItems.distributionId, distributionId),
+        eq(clients.teamId, teamId),
+        eq(clients.status, "active"),
+        sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${distributionItems.clientId} and ${calls.distributionId} = ${distributionId})`,
+      ),
+    )
+    .all();
+}
+
 function insertCalls(
   tx: DbOrTx,
   rows: { clientId: number; assigneeId: number; dueOn: string }[],
   common: { teamId: number; handoverId: number | null; distributionId: number; createdAt: number },
 ): void {
-  const runner = tx as Partial<Pick<Db, "run">>;
-  if (typeof runner.run === "function") {
-    const json = JSON.stringify(rows.map((r) => [r.clientId, r.assigneeId, r.dueOn]));
-    runner.run(sql`
-      insert into ${calls} (team_id, client_id, assignee_id, handover_id, distribution_id, kind, due_on, status, attempts, created_at)
-      select ${common.teamId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), ${common.handoverId}, ${common.distributionId},
-             'reactivation', json_extract(value, '$[2]'), 'open', 0, ${common.createdAt}
-        from json_each(${json})`);
+  const raw = rawHandle(tx);
+  if (raw) {
+    const insert = raw.prepare(
+      `INSERT INTO calls (team_id, client_id, assignee_id, handover_id, distribution_id, kind, due_on, status, attempts, created_at)
+       VALUES (?, ?, ?, ?, ?, 'reactivation', ?, 'open', 0, ?)`,
+    );
+    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, common.handoverId, common.distributionId, r.dueOn, common.createdAt);
     return;
   }
   for (let i = 0; i < rows.length; i += 500) {
@@ -122,12 +147,20 @@ function insertCalls(
 
 /** True once any call of the distribution has an outcome or an attempt: from then on it cannot be undone. */
 export function hasRecordedCalls(tx: DbOrTx, distributionId: number): boolean {
+  // Through the distribution's own items and calls_client_idx: the cost follows the distribution, not the table.
   const row = tx
-    .select({ n: sql<number>`count(*)` })
+    .select({ id: calls.id })
     .from(calls)
-    .where(and(eq(calls.distributionId, distributionId), or(ne(calls.status, "open"), gt(calls.attempts, 0))))
+    .where(
+      and(
+        inArray(calls.clientId, clientsOf(tx, distributionId)),
+        eq(calls.distributionId, distributionId),
+        or(ne(calls.status, "open"), gt(calls.attempts, 0)),
+      ),
+    )
+    .limit(1)
     .get();
-  return (row?.n ?? 0) > 0;
+  return row !== undefined;
 }
 
 /** Cancels the open calls of an undone distribution. */
@@ -135,7 +168,11 @@ export function cancelReactivationCalls(tx: DbOrTx, distributionId: number): num
   return tx
     .update(calls)
     .set({ status: "cancelled" })
-    .where(and(eq(calls.distributionId, distributionId), eq(calls.status, "open")))
+    .where(and(inArray(calls.clientId, clientsOf(tx, distributionId)), eq(calls.distributionId, distributionId), eq(calls.status, "open")))
     .returning({ id: calls.id })
     .all().length;
+}
+
+function clientsOf(tx: DbOrTx, distributionId: number) {
+  return tx.select({ id: distributionItems.clientId }).from(distributionItems).where(eq(distributionItems.distributionId, distributionId));
 }

@@ -54,7 +54,7 @@ export function createTableAssembler(options: RowValidatorOptions): TableAssembl
   const finish = (): TableOutcome => {
     if (!validator) {
       if (!firstRow) return { ok: false, error: "empty" };
-      const seen = (bestGuess as { headers: string[] } | null)?.headers ?? firstRow;
+      const seen = bestGuess?.headers ?? firstRow;
       return { ok: false, error: "no_name_column", headersSeen: seen };
     }
     const result = validator.result();

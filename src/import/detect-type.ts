@@ -4,7 +4,7 @@
 export type DetectedType =
   | { kind: "zip" }
   | { kind: "text" }
-  | { kind: "unsupported"; reason: "old_xls" | "image" | "pdf" | "archive" | "html" | "office_doc" }
+  | { kind: "unsupported"; reason: "old_xls" | "image" | "pdf" | "archive" | "html" }
   | { kind: "encrypted" }
   /** Named .xlsx but not a zip: a renamed or truncated file. */
   | { kind: "broken_xlsx" };
@@ -19,7 +19,6 @@ const MAGICS: readonly Magic[] = [
   { bytes: [0x89, 0x50, 0x4e, 0x47], reason: "image" }, // PNG
   { bytes: [0xff, 0xd8, 0xff], reason: "image" }, // JPEG
   { bytes: [0x47, 0x49, 0x46, 0x38], reason: "image" }, // GIF8
-  { bytes: [0x42, 0x4d], reason: "image" }, // BMP ("BM" — a CSV starting with "BM" would be odd)
   { bytes: [0x57, 0x45, 0x42, 0x50], offset: 8, reason: "image" }, // RIFF....WEBP
   { bytes: [0x66, 0x74, 0x79, 0x70], offset: 4, reason: "image" }, // ....ftyp: HEIC/MP4 from phones
   { bytes: [0x25, 0x50, 0x44, 0x46], reason: "pdf" }, // %PDF
@@ -48,7 +47,8 @@ export function detectType(bytes: Uint8Array, fileName: string): DetectedType {
     return view.includes(ENCRYPTED_PACKAGE) ? { kind: "encrypted" } : { kind: "unsupported", reason: "old_xls" };
   }
   for (const m of MAGICS) if (startsWith(bytes, m.bytes, m.offset)) return { kind: "unsupported", reason: m.reason };
-  // Bitrix24's "Export to Excel" and some other CRMs write an HTML table and name it .xls.
+  // Bitrix24's "Export to Excel" and some other CRMs write an HTML table and name it .xls;
+  // Excel 2003 "XML Spreadsheet" starts with <?xml. Neither is CSV.
   if (looksLikeHtml(bytes)) return { kind: "unsupported", reason: "html" };
   if (XLSX_EXTENSIONS.has(extensionOf(fileName))) return { kind: "broken_xlsx" };
   // Text with an ".xls" name is still tried as text: old CRMs save TSV under that name.

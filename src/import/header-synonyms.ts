@@ -193,7 +193,7 @@ export function planColumns(headers: readonly string[]): ColumnPlan {
   else if (last !== null) plan.name = [first, middle, last].filter((i): i is number => i !== null); // Bitrix24 splits names
   else if (best) plan.name = [best.index];
   if (plan.name.length === 0 && title !== null) plan.name = [title];
-  
+  else if (title !== null && plan.company === null) plan.company = title;
   plan.temperature = bestTemperature?.index ?? null;
 
   const describe = (indices: number[]): string => indices.map((i) => headers[i]!.trim()).join(", ");

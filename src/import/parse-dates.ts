@@ -50,9 +50,11 @@ export function resolveToday(today?: string): Day {
     return { year: now.year, month: now.month, day: now.day };
   }
   const m = ISO_DAY.exec(today);
-  const day = m ? exactDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
-  if (!day) throw new TypeError(`options.today must be a real date as YYYY-MM-DD, got ${JSON.stringify(today)}`);
-  return { year: Number(m![1]), month: Number(m![2]), day: Number(m![3]) };
+  const day: Day | null = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
+  if (!day || !exactDay(day.year, day.month, day.day)) {
+    throw new TypeError(`options.today must be a real date as YYYY-MM-DD, got ${JSON.stringify(today)}`);
+  }
+  return day;
 }
 
 // luxon's object construction costs several µs; a file repeats the same few hundred days.

@@ -1,7 +1,6 @@
 // Checklist steps due today or overdue → the person responsible (the lead who started the handover when
 // nobody was named); overdue ones → every lead too. Grouped by handover, with a button to its checklist.
-import { localDate } from "../domain/calendar.js";
-import { dueChecklistSteps, type DueStep } from "../domain/nags.js";
+import { dueChecklistSteps, wallClock, type DueStep } from "../domain/nags.js";
 import type { Member } from "../domain/teams.js";
 import { nagData } from "../bot/keyboards/nags.js";
 import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
@@ -13,7 +12,7 @@ export const checklistNag: JobDefinition = {
   slots: (team) => [{ hour: team.digestHour, kind: "digest" }],
   run(deps, team, now, slot) {
     const { db } = deps;
-    const steps = dueChecklistSteps(db, team.id, localDate(now, team.timezone));
+    const steps = dueChecklistSteps(db, team.id, wallClock(now, team.timezone).date);
     if (steps.length === 0) return 0;
     const people = teamPeople(db, team.id);
 
@@ -37,7 +36,7 @@ export const checklistNag: JobDefinition = {
     let enqueued = 0;
     for (const { member, steps: mine } of byRecipient.values()) {
       if (!canReceive(member)) continue;
-      const voice = voiceOf(deps, member);
+      const voice = voiceOf(deps, member, people);
       const handovers = new Map<number, { step: DueStep; mine: boolean }[]>();
       for (const s of mine) handovers.set(s.step.handoverId, [...(handovers.get(s.step.handoverId) ?? []), s]);
       const text = lines(

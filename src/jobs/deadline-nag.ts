@@ -1,7 +1,7 @@
 // Commitments (promises, documents owed, client deadlines) about to pass → whoever answers for them;
 // overdue ones → also every lead, grouped by owner. Commitments nobody answers for go to the leads.
-import { addDays, localDate } from "../domain/calendar.js";
-import { dueCommitments, type DueCommitment } from "../domain/nags.js";
+import { addDays } from "../domain/calendar.js";
+import { dueCommitments, wallClock, type DueCommitment } from "../domain/nags.js";
 import type { Member } from "../domain/teams.js";
 import { nagData } from "../bot/keyboards/nags.js";
 import type { Translate } from "../bot/i18n.js";
@@ -21,8 +21,8 @@ export const deadlineNag: JobDefinition = {
   slots: (team) => [{ hour: team.digestHour, kind: "digest" }],
   run(deps, team, now, slot) {
     const { db } = deps;
-    const today = localDate(now, team.timezone);
-    const until = localDate(new Date(now.getTime() + team.deadlineWindowHours * 3_600_000), team.timezone);
+    const today = wallClock(now, team.timezone).date;
+    const until = wallClock(new Date(now.getTime() + team.deadlineWindowHours * 3_600_000), team.timezone).date;
     const groups = dueCommitments(db, team.id, today, until < today ? today : until, PER_OWNER);
     if (groups.length === 0) return 0;
     const people = teamPeople(db, team.id);
@@ -47,10 +47,22 @@ export const deadlineNag: JobDefinition = {
     for (const id of own.keys()) recipients.set(id, people.byId.get(id)!);
     for (const lead of people.leads) recipients.set(lead.id, lead);
 
+    // Leads reading the same language see the same team part: built once per language and owner.
+    const teamPart = new Map<string, string[]>();
+    const teamLinesOnce = (voice: Voice, e: TeamEntry) => {
+      const key = `${voice.locale}:${e.owner?.id ?? 0}`;
+      let built = teamPart.get(key);
+      if (!built) {
+        built = teamLines(voice, e, today);
+        teamPart.set(key, built);
+      }
+      return built;
+    };
+
     let enqueued = 0;
     for (const member of recipients.values()) {
       if (!canReceive(member)) continue;
-      const voice = voiceOf(deps, member);
+      const voice = voiceOf(deps, member, people);
       const { t } = voice;
       const mine = own.get(member.id);
       const others = member.role === "lead" ? forLeads.filter((e) => e.owner?.id !== member.id) : [];
@@ -65,7 +77,7 @@ export const deadlineNag: JobDefinition = {
         ...(mine && mine.soonCount > 0
           ? [t("nag-deadline-soon", { count: mine.soonCount }), ...mine.items.filter((i) => !i.overdue).map(item), more(t, mine.soonCount, mine.items.filter((i) => !i.overdue).length), ""]
           : []),
-        ...(others.length > 0 ? [t("nag-deadline-team"), ...others.flatMap((e) => teamLines(voice, e, today))] : []),
+        ...(others.length > 0 ? [t("nag-deadline-team"), ...others.flatMap((e) => teamLinesOnce(voice, e))] : []),
       );
       const buttons = mine ? [[button(voice.label("nag-button-today"), nagData.today())]] : [];
       if (enqueueNag(db, { job: this.name, kind: "nag_deadline", team, member, slot, text, buttons }, now)) enqueued += 1;
@@ -78,8 +90,16 @@ function more(t: Translate, total: number, shown: number): string | false {
   return total > shown && t("nag-more", { count: total - shown });
 }
 
+const tomorrowOf = new Map<string, string>();
+
 function itemLine({ t, locale }: Voice, c: DueCommitment, today: string): string {
-  const state = c.dueOn < today ? "overdue" : c.dueOn === today ? "today" : c.dueOn === addDays(today, 1) ? "tomorrow" : "later";
+  let tomorrow = tomorrowOf.get(today);
+  if (!tomorrow) {
+    tomorrow = addDays(today, 1);
+    if (tomorrowOf.size > 100) tomorrowOf.clear();
+    tomorrowOf.set(today, tomorrow);
+  }
+  const state = c.dueOn < today ? "overdue" : c.dueOn === today ? "today" : c.dueOn === tomorrow ? "tomorrow" : "later";
   return t("nag-deadline-item", { client: short(c.clientName, 40), text: short(c.text, 80), kind: c.kind, state, date: formatDay(c.dueOn, locale) });
 }
 

@@ -1,11 +1,11 @@
 // What every nag shares: who can be written to, in which language, one message per recipient per run
 // (dedupe key = job + recipient + slot), and texts that always fit a Telegram message.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { members, users } from "../db/schema.js";
 import type { Member, Team } from "../domain/teams.js";
-import { listMembers } from "../domain/teams.js";
-import { translator, type Locale, type Translate } from "../bot/i18n.js";
+import { localeFromTelegram, translator, type Locale, type Translate } from "../bot/i18n.js";
 import { localeOfUser } from "../bot/member-locale.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
 import type { JobDeps } from "./types.js";
@@ -22,16 +22,39 @@ export interface JobSlot {
 /** Telegram's limit is 4096; a little room for the ellipsis. */
 const MAX_TEXT = 4000;
 
-/** The people of a team, looked up once per run. */
+/** The people of a team, looked up once per run, with the language each reads. */
 export interface TeamPeople {
   byId: Map<number, Member>;
   /** Leads still with the team. */
   leads: Member[];
+  locales: Map<number, Locale>;
 }
 
+function peopleQuery(db: Db) {
+  return db
+    .select({ member: members, locale: users.locale, languageCode: users.languageCode })
+    .from(members)
+    .leftJoin(users, eq(users.telegramId, members.telegramId))
+    .where(and(eq(members.teamId, sql.placeholder("teamId")), ne(members.status, "left")))
+    .prepare();
+}
+const peopleQueries = new WeakMap<Db, ReturnType<typeof peopleQuery>>();
+
 export function teamPeople(db: Db, teamId: number): TeamPeople {
-  const all = listMembers(db, teamId);
-  return { byId: new Map(all.map((m) => [m.id, m])), leads: all.filter((m) => m.role === "lead" && m.status !== "left") };
+  let query = peopleQueries.get(db);
+  if (!query) {
+    query = peopleQuery(db);
+    peopleQueries.set(db, query);
+  }
+  const rows = query.all({ teamId });
+  const byId = new Map<number, Member>();
+  const locales = new Map<number, Locale>();
+  for (const r of rows) {
+    byId.set(r.member.id, r.member);
+    // The same rule as localeOfUser: their /language choice, else their Telegram client's language.
+    locales.set(r.member.id, r.locale === "ru" || r.locale === "en" ? r.locale : localeFromTelegram(r.languageCode ?? undefined));
+  }
+  return { byId, leads: [...byId.values()].filter((m) => m.role === "lead"), locales };
 }
 
 /** Someone a direct message can reach: opened the bot, has not blocked it, still with the team. */
@@ -48,8 +71,8 @@ export interface Voice {
 }
 
 /** Speaks to a member in their own language. */
-export function voiceOf(deps: Pick<JobDeps, "db" | "i18n">, member: Member & { telegramId: number }): Voice {
-  const locale = localeOfUser(deps.db, member.telegramId);
+export function voiceOf(deps: Pick<JobDeps, "db" | "i18n">, member: Member & { telegramId: number }, people?: TeamPeople): Voice {
+  const locale = people?.locales.get(member.id) ?? localeOfUser(deps.db, member.telegramId);
   return { t: translator(deps.i18n, locale), label: (key, vars) => deps.i18n.t(locale, key, vars), locale };
 }
 
@@ -92,11 +115,13 @@ export function short(text: string, max = 60): string {
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
 }
 
-/** A team-local day as people read it: 25.11 in Russian, 25 Nov in English. */
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A team-local 'YYYY-MM-DD' as people read it: 25.11 in Russian, 25 Nov in English. */
 export function formatDay(date: string, locale: Locale): string {
-  const day = DateTime.fromISO(date, { zone: "utc" });
-  if (!day.isValid) return date;
-  return locale === "ru" ? day.toFormat("dd.MM") : day.setLocale("en").toFormat("d LLL");
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  return locale === "ru" ? `${m[2]}.${m[1]}` : `${Number(m[2])} ${MONTHS_EN[Number(m[1]) - 1] ?? m[1]}`;
 }
 
 /** Lines joined into a message; false/null entries (conditions not met) dropped, "" kept as a blank line. */

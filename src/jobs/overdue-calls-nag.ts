@@ -1,8 +1,8 @@
 // Calls not made. The morning digest already lists a manager's overdue calls, so the manager's own
 // reminder comes in the afternoon if they are still not made; in the morning the leads hear about calls
 // overdue by two working days or more, with counts per manager. An operator's run does both.
-import { addDays, localDate } from "../domain/calendar.js";
-import { calendarOf, overdueCalls, overdueCutoff } from "../domain/nags.js";
+import { addDays } from "../domain/calendar.js";
+import { calendarOf, overdueCalls, overdueCutoff, wallClock } from "../domain/nags.js";
 import { nagData } from "../bot/keyboards/nags.js";
 import type { Member } from "../domain/teams.js";
 import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
@@ -20,14 +20,14 @@ export const overdueCallsNag: JobDefinition = {
   ],
   run(deps, team, now, slot) {
     const { db } = deps;
-    const today = localDate(now, team.timezone);
+    const today = wallClock(now, team.timezone).date;
     const people = teamPeople(db, team.id);
     // One message per recipient: a lead with calls of their own gets both parts in one.
     const parts = new Map<number, { member: Member & { telegramId: number }; voice: Voice; own?: string; team?: string }>();
     const partOf = (member: Member & { telegramId: number }) => {
       let p = parts.get(member.id);
       if (!p) {
-        p = { member, voice: voiceOf(deps, member) };
+        p = { member, voice: voiceOf(deps, member, people) };
         parts.set(member.id, p);
       }
       return p;
@@ -56,10 +56,16 @@ export const overdueCallsNag: JobDefinition = {
       const total = late.reduce((sum, g) => sum + g.count, 0);
       // Most overdue managers first.
       late.sort((a, b) => b.count - a.count || a.oldestDueOn.localeCompare(b.oldestDueOn));
+      const byLocale = new Map<string, string>();
       for (const lead of late.length > 0 ? people.leads : []) {
         if (!canReceive(lead)) continue;
         const p = partOf(lead);
         const { t, locale } = p.voice;
+        const cached = byLocale.get(locale);
+        if (cached) {
+          p.team = cached;
+          continue;
+        }
         const managerLines = late.map((g) => {
           const assignee = people.byId.get(g.assigneeId);
           const clients = g.clients.map((c) => short(c.name, 30)).join(", ") + (g.count > g.clients.length ? ", …" : "");
@@ -71,6 +77,7 @@ export const overdueCallsNag: JobDefinition = {
           });
         });
         p.team = lines(t("nag-calls-lead-title", { count: total }), "", ...managerLines, "", t("nag-calls-lead-action"));
+        byLocale.set(locale, p.team);
       }
     }
 

@@ -5,8 +5,7 @@
 import { eq } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
 import { jobRuns, teams } from "../db/schema.js";
-import { isWithinWorkingHours, localDate, localHour, isWorkingDay } from "../domain/calendar.js";
-import { calendarOf } from "../domain/nags.js";
+import { calendarOf, isWorkingTime, wallClock, type WallClock } from "../domain/nags.js";
 import type { Team } from "../domain/teams.js";
 import type { JobDefinition, JobSlot } from "./nag-common.js";
 import { findJob, jobNames, jobs as allJobs } from "./registry.js";
@@ -28,79 +27,119 @@ const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The slot of `job` that is due for `team` at `now`, or null (not a working day/hour, or no slot yet today). */
 export function dueSlot(job: JobDefinition, team: Team, now: Date): (JobSlot & { hour: number }) | null {
-  const cal = calendarOf(team);
-  const date = localDate(now, team.timezone);
-  if (!isWorkingDay(date, cal) || !isWithinWorkingHours(now, cal)) return null;
-  const hour = localHour(now, team.timezone);
+  const clock = wallClock(now, team.timezone);
+  return isWorkingTime(clock, calendarOf(team)) ? latestSlot(job, team, clock) : null;
+}
+
+/** The latest of the job's slots at or before the team's current hour, today. */
+function latestSlot(job: JobDefinition, team: Team, clock: WallClock): (JobSlot & { hour: number }) | null {
   let best: { hour: number; kind: JobSlot["kind"] } | null = null;
-  for (const slot of job.slots(team)) if (slot.hour <= hour && (best === null || slot.hour > best.hour)) best = slot;
-  return best ? { key: `${date}T${pad(best.hour)}`, kind: best.kind, hour: best.hour } : null;
+  for (const slot of job.slots(team)) if (slot.hour <= clock.hour && (best === null || slot.hour > best.hour)) best = slot;
+  return best ? { key: `${clock.date}T${pad(best.hour)}`, kind: best.kind, hour: best.hour } : null;
 }
 
 export interface Scheduler {
   /** Runs whatever is due at `now`; synchronous, safe to call as often as you like. */
   tick(now?: Date): JobRun[];
-  /** Starts the minute cron (with a make-up tick first). */
+  /** The same, yielding to the event loop between teams so updates keep flowing (what cron calls). */
+  tickAsync(now?: Date): Promise<JobRun[]>;
+  /** Starts the minute cron, with a make-up tick first. */
   start(): void;
-  stop(): void;
+  /** Stops the cron and waits for a tick in progress. */
+  stop(): Promise<void>;
 }
 
 export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = allJobs): Scheduler {
   const { db, logger } = deps;
   const failures = new Map<string, number>();
   let task: ScheduledTask | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+
+  function lastSlots(): Map<string, string> {
+    return new Map(db.select().from(jobRuns).all().map((r) => [`${r.job}:${r.teamId}`, r.lastSlot]));
+  }
+
+  /** Every job due for one team at `now`, each in its own transaction with its job_runs record. */
+  function runTeam(team: Team, now: Date, last: Map<string, string>, runs: JobRun[]): void {
+    let clock: WallClock;
+    try {
+      clock = wallClock(now, team.timezone);
+      if (!isWorkingTime(clock, calendarOf(team))) return;
+    } catch (err) {
+      logger.error({ err, teamId: team.id }, "cannot work out the team's schedule");
+      return;
+    }
+    for (const job of jobs) {
+      const id = `${job.name}:${team.id}`;
+      const slot = latestSlot(job, team, clock);
+      if (!slot) continue;
+      const done = last.get(id);
+      if (done !== undefined && done >= slot.key) continue;
+      const failedAt = failures.get(`${id}:${slot.key}`);
+      if (failedAt !== undefined && now.getTime() - failedAt < RETRY_FAILED_AFTER_MS) continue;
+      try {
+        // The messages and the record of the run commit together: a crash means "not run", never "half sent".
+        const enqueued = db.transaction(() => {
+          const n = job.run(deps, team, now, slot);
+          db.insert(jobRuns)
+            .values({ job: job.name, teamId: team.id, lastSlot: slot.key, ranAt: now.getTime() })
+            .onConflictDoUpdate({ target: [jobRuns.job, jobRuns.teamId], set: { lastSlot: slot.key, ranAt: now.getTime() } })
+            .run();
+          return n;
+        });
+        failures.delete(`${id}:${slot.key}`);
+        last.set(id, slot.key);
+        const run = { job: job.name, teamId: team.id, slot: slot.key, enqueued, madeUp: slot.hour < clock.hour };
+        runs.push(run);
+        logger.info(run, run.madeUp ? "job made up" : "job ran");
+      } catch (err) {
+        failures.set(`${id}:${slot.key}`, now.getTime());
+        logger.error({ err, job: job.name, teamId: team.id, slot: slot.key }, "job failed; will try again later");
+      }
+    }
+  }
 
   function tick(now: Date = deps.clock.now()): JobRun[] {
-    const lastSlots = new Map(db.select().from(jobRuns).all().map((r) => [`${r.job}:${r.teamId}`, r.lastSlot]));
+    const last = lastSlots();
+    const runs: JobRun[] = [];
+    for (const team of db.select().from(teams).all()) runTeam(team, now, last, runs);
+    return runs;
+  }
+
+  async function tickAsync(now: Date = deps.clock.now()): Promise<JobRun[]> {
+    const last = lastSlots();
     const runs: JobRun[] = [];
     for (const team of db.select().from(teams).all()) {
-      for (const job of jobs) {
-        const id = `${job.name}:${team.id}`;
-        let slot: ReturnType<typeof dueSlot>;
-        try {
-          slot = dueSlot(job, team, now);
-        } catch (err) {
-          logger.error({ err, job: job.name, teamId: team.id }, "cannot work out the team's schedule");
-          continue;
-        }
-        if (!slot) continue;
-        const last = lastSlots.get(id);
-        if (last !== undefined && last >= slot.key) continue;
-        const failedAt = failures.get(`${id}:${slot.key}`);
-        if (failedAt !== undefined && now.getTime() - failedAt < RETRY_FAILED_AFTER_MS) continue;
-        try {
-          // The messages and the record of the run commit together: a crash means "not run", never "half sent".
-          const enqueued = db.transaction(() => {
-            const n = job.run(deps, team, now, slot);
-            db.insert(jobRuns)
-              .values({ job: job.name, teamId: team.id, lastSlot: slot.key, ranAt: now.getTime() })
-              .onConflictDoUpdate({ target: [jobRuns.job, jobRuns.teamId], set: { lastSlot: slot.key, ranAt: now.getTime() } })
-              .run();
-            return n;
-          });
-          failures.delete(`${id}:${slot.key}`);
-          const run = { job: job.name, teamId: team.id, slot: slot.key, enqueued, madeUp: slot.hour < localHour(now, team.timezone) };
-          runs.push(run);
-          logger.info(run, run.madeUp ? "job made up" : "job ran");
-        } catch (err) {
-          failures.set(`${id}:${slot.key}`, now.getTime());
-          logger.error({ err, job: job.name, teamId: team.id, slot: slot.key }, "job failed; will try again later");
-        }
-      }
+      if (stopped) break;
+      runTeam(team, now, last, runs);
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return runs;
   }
 
+  /** One tick at a time: a slow one is not overlapped by the next minute's. */
+  function scheduledTick(): Promise<unknown> {
+    running = running.then(() => tickAsync()).catch((err) => logger.error({ err }, "scheduler tick failed"));
+    return running;
+  }
+
   return {
     tick,
+    tickAsync,
     start() {
       if (task) return;
-      tick();
-      task = cron.schedule("* * * * *", () => void tick(), { name: "handover-bot-jobs", noOverlap: true });
+      stopped = false;
+      void scheduledTick(); // the make-up run for anything missed while the bot was down
+      task = cron.schedule("* * * * *", () => {
+        void scheduledTick();
+      }, { name: "handover-bot-jobs", noOverlap: true });
     },
-    stop() {
-      void task?.stop();
+    async stop() {
+      stopped = true;
+      await task?.stop();
       task = null;
+      await running;
     },
   };
 }
@@ -122,7 +161,8 @@ export function runJobNow(deps: JobDeps, name: string, options: { teamId?: numbe
   const list = options.teamId === undefined ? deps.db.select().from(teams).all() : deps.db.select().from(teams).where(eq(teams.id, options.teamId)).all();
   let enqueued = 0;
   for (const team of list) {
-    const slot: JobSlot = { key: `${localDate(now, team.timezone)}T${pad(localHour(now, team.timezone))}`, kind: "manual" };
+    const clock = wallClock(now, team.timezone);
+    const slot: JobSlot = { key: `${clock.date}T${pad(clock.hour)}`, kind: "manual" };
     enqueued += deps.db.transaction(() => job.run(deps, team, now, slot));
   }
   return { teams: list.length, enqueued };

@@ -1,7 +1,6 @@
 // Clients nobody works: every lead hears the count, the ones waiting longest and gets a button to
 // distribute them; in the morning, and again in the afternoon while a handover is in progress.
-import { localDate } from "../domain/calendar.js";
-import { hasActiveHandover, unassignedClients } from "../domain/nags.js";
+import { hasActiveHandover, unassignedClients, wallClock } from "../domain/nags.js";
 import { nagData } from "../bot/keyboards/nags.js";
 import { button, canReceive, enqueueNag, lines, short, teamPeople, voiceOf, type JobDefinition } from "./nag-common.js";
 
@@ -18,12 +17,13 @@ export const unassignedNag: JobDefinition = {
     const { db } = deps;
     const handover = hasActiveHandover(db, team.id);
     if (slot.kind === "afternoon" && !handover) return 0;
-    const pool = unassignedClients(db, team.id, localDate(now, team.timezone), OLDEST);
+    const pool = unassignedClients(db, team.id, wallClock(now, team.timezone).date, OLDEST);
     if (pool.count === 0) return 0;
     let enqueued = 0;
-    for (const lead of teamPeople(db, team.id).leads) {
+    const people = teamPeople(db, team.id);
+    for (const lead of people.leads) {
       if (!canReceive(lead)) continue;
-      const { t, label } = voiceOf(deps, lead);
+      const { t, label } = voiceOf(deps, lead, people);
       const text = lines(
         t("nag-unassigned-title", { count: pool.count }),
         handover && t("nag-unassigned-handover"),

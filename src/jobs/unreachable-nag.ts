@@ -32,15 +32,16 @@ export const unreachableNag: JobDefinition = {
  * Writes to every lead who can be reached about `people` (never about themselves) and marks those people
  * as reported, so each is reported once. Nobody is marked when no lead could be told.
  */
-function tellLeads(deps: ReportDeps, team: Team, people: UnreachableMember[], slot: JobSlot, now: Date): number {
+function tellLeads(deps: ReportDeps, team: Team, unreachable: UnreachableMember[], slot: JobSlot, now: Date): number {
   const links = inviteLinks(deps.botUsername, team);
+  const people = teamPeople(deps.db, team.id);
   let enqueued = 0;
   const told = new Set<number>();
-  for (const lead of teamPeople(deps.db, team.id).leads) {
+  for (const lead of people.leads) {
     if (!canReceive(lead)) continue;
-    const list = people.filter((p) => p.id !== lead.id);
+    const list = unreachable.filter((p) => p.id !== lead.id);
     if (list.length === 0) continue;
-    const { t } = voiceOf(deps, lead);
+    const { t } = voiceOf(deps, lead, people);
     const text = lines(
       t("nag-unreachable-title"),
       "",

@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
@@ -22,6 +23,26 @@ export interface OutgoingMessage {
   notBefore?: number;
 }
 
+type Client = Db["$client"];
+type Statement = Database.Statement<unknown[]>;
+const inserts = new WeakMap<Client, Statement>();
+
+/**
+ * The same INSERT as below, prepared once per connection: a nag run enqueues thousands of messages and
+ * building each through the query builder costs more than the write itself.
+ */
+function preparedInsert(client: Client): Statement {
+  let statement = inserts.get(client);
+  if (!statement) {
+    statement = client.prepare<unknown[]>(
+      `INSERT INTO notifications (chat_id, team_id, member_id, kind, dedupe_key, payload, status, attempts, not_before, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+    );
+    inserts.set(client, statement);
+  }
+  return statement;
+}
+
 /** Stores a message for the sender. Returns false when the same dedupe key was already stored. */
 export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolean {
   const payload: Record<string, unknown> = message.document
@@ -33,6 +54,22 @@ export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolea
       }
     : { method: "sendMessage", text: message.text, link_preview_options: { is_disabled: true } };
   if (message.replyMarkup) payload.reply_markup = message.replyMarkup;
+  // Given the database itself (not a drizzle transaction object), use the prepared statement; inside a
+  // transaction opened on the same connection it takes part in that transaction all the same.
+  const client = (db as Partial<Db>).$client;
+  if (client) {
+    const { changes } = preparedInsert(client).run(
+      message.chatId,
+      message.teamId ?? null,
+      message.memberId ?? null,
+      message.kind,
+      message.dedupeKey,
+      JSON.stringify(payload),
+      message.notBefore ?? now.getTime(),
+      now.getTime(),
+    );
+    return changes > 0;
+  }
   const inserted = db
     .insert(notifications)
     .values({

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { calls, checklistSteps, clientEvents, notifications } from "../../src/db/schema.js";
+import { calls, checklistSteps, clientEvents, handovers, notifications } from "../../src/db/schema.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { callOf, clientOf, handoverScene } from "./calls.setup.js";
 
@@ -220,6 +220,9 @@ describe("recording outcomes", () => {
   it("completes the handover's reactivation step when every call is resolved", async () => {
     const s = await handoverScene(h);
     const step = () => h.db.select().from(checklistSteps).where(eq(checklistSteps.handoverId, s.handoverId)).all().find((x) => x.kind === "reactivation")!;
+    // The handover's checklist lives in the lead's chat; it is edited when the step completes.
+    h.db.update(handovers).set({ checklistChatId: 100, checklistMessageId: 5000 }).where(eq(handovers.id, s.handoverId)).run();
+    const checklistEdits = () => h.calls("editMessageText").filter((c) => c.payload.chat_id === 100 && c.payload.message_id === 5000);
     for (const key of ["alpha", "beta", "gamma"] as const) {
       await s.boris.tap(`call:o:${callOf(h, s.clients[key]).id}`);
       await s.boris.tapButton("Дозвонились");
@@ -229,8 +232,10 @@ describe("recording outcomes", () => {
     expect(step().status).toBe("open");
     await s.vera.tap(`call:o:${callOf(h, s.clients.delta).id}`);
     await s.vera.tapButton("Потерян");
+    expect(checklistEdits()).toHaveLength(0);
     await s.vera.tapButton("уходит вслед за прежним менеджером");
     expect(step().status).toBe("done");
+    expect(checklistEdits()).toHaveLength(1);
     expect(callOf(h, s.clients.beta).nextContactOn).toBe("2026-11-30");
     expect(h.errors()).toEqual([]);
   });
@@ -264,5 +269,26 @@ describe("logging an ordinary call from the client card", () => {
     expect(s.vera.last()!.buttons).toEqual([]);
     await s.vera.tap(`call:log:424242`);
     expect(s.vera.toasts().at(-1)).toBe("Этот звонок больше не найден.");
+  });
+});
+
+describe("a card with a lot in it", () => {
+  it("stays under Telegram's 4096 characters and keeps the script", async () => {
+    const s = await handoverScene(h);
+    const { seedCommitment } = await import("../support/seed.js");
+    const { saveScript } = await import("../../src/domain/call-scripts.js");
+    for (let i = 0; i < 20; i++) seedCommitment(h.db, { teamId: 1, clientId: s.clients.alpha, ownerId: s.ids.boris, text: `<Обязательство> ${i} `.repeat(20), dueOn: "2026-12-01" });
+    saveScript(h.db, { teamId: 1, terms: "good", locale: "ru", text: "Здравствуйте, {client}! <&> ".repeat(90), now: h.clock.now() });
+    const call = callOf(h, s.clients.alpha);
+    for (let i = 0; i < 6; i++) {
+      h.db.insert(clientEvents).values({ teamId: 1, clientId: s.clients.alpha, actorId: s.ids.boris, kind: "call_note", details: { callId: call.id, note: "Очень длинная заметка <b> ".repeat(60) }, at: h.clock.now().getTime() + i }).run();
+    }
+    await s.boris.tap(`call:o:${call.id}`);
+    const card = s.boris.last()!;
+    expect(card.text.length).toBeLessThanOrEqual(4096);
+    expect(card.text).toContain("Скрипт звонка");
+    expect(card.text).toContain("Здравствуйте, ООО «Альфа» &lt;VIP&gt; &amp; Co! &lt;&amp;&gt;");
+    expect(card.text).not.toMatch(/&[a-z]*…/); // never an entity cut in half
+    expect(card.buttons.flat()).toHaveLength(4);
   });
 });

@@ -195,12 +195,48 @@ describe("from a handover", () => {
     expect(h.db.select().from(notifications).all().map((n) => n.memberId)).toEqual([memberIdOf(h.db, 200)]);
   });
 
+  it("keeps the table of a big team within one message", async () => {
+    for (let i = 0; i < 70; i++) seedNameOnlyMember(h.db, 1, `Менеджер с длинным именем ${i}`);
+    const { handoverId } = handoverWith(146);
+    await openFromChecklist(handoverId);
+    const table = lead.lastText();
+    expect(table).toContain("…и ещё 13");
+    expect(table.length).toBeLessThan(4096);
+    await lead.tapButton("Изменить");
+    await lead.tapButton("Исключить менеджера");
+    expect(lead.last()!.buttons.flat()).toHaveLength(74); // 73 managers and "Back"
+  });
+
   it("warns about a manager over the cap", async () => {
     h.db.update(teams).set({ managerCap: 10 }).run();
     seedManyClients(h.db, 1, memberIdOf(h.db, 200), 9, "Свой");
     const { handoverId } = handoverWith(30);
     await openFromChecklist(handoverId);
     expect(lead.lastText()).toMatch(/⚠️ (Борис|Вера|Галина): будет \d+ клиент\S* — больше лимита 10 на менеджера/);
+  });
+});
+
+describe("from the real /offboard checklist", () => {
+  it("step 4's button opens the table; applying completes the step and refreshes the checklist", async () => {
+    const ids = seedManyClients(h.db, 1, leaverId, 9);
+    await lead.send("/offboard");
+    if (lead.lastText().includes("Передачи дел в работе")) await lead.tapButton("Новая передача");
+    await lead.tapButton("Иван");
+    await lead.tapButton("По-хорошему");
+    await lead.send("27.11");
+    await lead.tapButton("Начать передачу");
+    const checklist = lead.messages().find((m) => m.buttons.flat().some((b) => b.text === "4. Распределение"))!;
+    expect(checklist.text).toContain("у уходящего: 9");
+    await lead.tapButton("4. Распределение");
+    await lead.tapButton("📦 Распределить");
+    expect(lead.lastText()).toContain("Распределение клиентов: Иван");
+    await lead.tapButton("Применить");
+    expect(ids.every((id) => ownerOf(id).ownerId !== leaverId)).toBe(true);
+    const handoverId = distRows()[0]!.handoverId!;
+    expect(stepStatus(h.db, handoverId, "redistribute")).toBe("done");
+    const refreshed = lead.messages().find((m) => m.messageId === checklist.messageId)!;
+    expect(refreshed.text).toMatch(/✅ 4\./);
+    expect(h.errors()).toEqual([]);
   });
 });
 
@@ -233,6 +269,18 @@ describe("who may tap", () => {
     expect(otherLead.toasts()).toContain("Эта кнопка устарела. Откройте свежее сообщение.");
     expect(distRows()[0]!.status).toBe("proposed");
     expect(h.errors()).toEqual([]);
+  });
+
+  it("refuses a closed handover, and a handover with nothing left, politely", async () => {
+    const { handoverId } = handoverWith(2);
+    h.db.$client.prepare("UPDATE handovers SET status = 'cancelled' WHERE id = ?").run(handoverId);
+    await openFromChecklist(handoverId);
+    expect(lead.toasts().at(-1)).toBe("Эта передача дел уже закрыта или отменена.");
+    h.db.$client.prepare("UPDATE handovers SET status = 'active' WHERE id = ?").run(handoverId);
+    h.db.update(clients).set({ ownerId: memberIdOf(h.db, 200) }).run();
+    await openFromChecklist(handoverId);
+    expect(lead.toasts().at(-1)).toBe("У уходящего не осталось клиентов — распределять нечего.");
+    expect(distRows()).toHaveLength(0);
   });
 
   it("works in the team's group, listening to the lead only", async () => {

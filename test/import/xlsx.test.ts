@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { inspectZip } from "../../src/import/zip-guard.js";
+import { DEFAULT_ZIP_LIMITS, inspectZip } from "../../src/import/zip-guard.js";
 import { parseFail, parseOk, patchDeclaredSize, xlsx, zip } from "./helpers.js";
 
 const HEADER = ["ФИО", "Компания", "Телефон", "Email", "Дата последнего контакта", "Следующий контакт", "Обещания"];
@@ -145,9 +146,17 @@ describe("zip bomb guard", () => {
     expect(inspectZip(bomb)).toEqual({ ok: false, reason: "too_large" });
   });
 
-  it("refuses a sum of entries over the limit even if each is small", () => {
-    const entries = Array.from({ length: 3 }, (_, i) => ({ name: `xl/media/image${i}.bin`, data: Buffer.alloc(10), declaredSize: 40 * 1024 * 1024 }));
-    expect(inspectZip(zip(entries))).toEqual({ ok: false, reason: "too_large" });
+  it("refuses a sum of honest, incompressible entries over the total limit", () => {
+    const entries = Array.from({ length: 3 }, (_, i) => ({ name: `xl/media/image${i}.bin`, data: randomBytes(600) }));
+    const limits = { ...DEFAULT_ZIP_LIMITS, maxTotalUncompressed: 1000 };
+    expect(inspectZip(zip(entries.slice(0, 1)), limits)).toMatchObject({ ok: true });
+    expect(inspectZip(zip(entries), limits)).toEqual({ ok: false, reason: "too_large" });
+  });
+
+  it("refuses more entries than the limit", () => {
+    const entries = Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from("x") }));
+    expect(inspectZip(zip(entries), { ...DEFAULT_ZIP_LIMITS, maxEntries: 10 })).toEqual({ ok: false, reason: "too_large" });
+    expect(inspectZip(zip(entries.slice(0, 10)), { ...DEFAULT_ZIP_LIMITS, maxEntries: 10 })).toMatchObject({ ok: true });
   });
 
   it("refuses an entry whose declared size is larger than what it inflates to (corrupt)", () => {

@@ -23,7 +23,7 @@ export function savedCommitmentMessage(
   c: { id: number; clientName: string; kind: CommitmentKind; text: string; dueOn: string | null; status?: string },
   locale: Locale,
   today: string,
-): { text: string; keyboard: InlineKeyboard } {
+): { text: string; keyboard: InlineKeyboard | { inline_keyboard: [] } } {
   const removed = c.status !== undefined && c.status !== "open";
   const text = t(removed ? "checklist-commitment-removed" : "checklist-commitment-saved", {
     client: c.clientName,
@@ -32,13 +32,12 @@ export function savedCommitmentMessage(
     due: c.dueOn ? formatDay(c.dueOn, locale, today) : "",
     hasDue: c.dueOn ? "yes" : "no",
   });
+  if (removed) return { text, keyboard: { inline_keyboard: [] } };
   const kb = new InlineKeyboard();
-  if (!removed) {
-    for (const kind of ["promise", "document", "deadline"] as const) {
-      kb.text(`${c.kind === kind ? "• " : ""}${t(`checklist-kind-${kind}`)}`, chk.commitmentKind(c.id, kind));
-    }
-    kb.row().text(t("checklist-button-commitment-remove"), chk.commitmentRemove(c.id));
+  for (const kind of ["promise", "document", "deadline"] as const) {
+    kb.text(`${c.kind === kind ? "• " : ""}${t(`checklist-kind-${kind}`)}`, chk.commitmentKind(c.id, kind));
   }
+  kb.row().text(t("checklist-button-commitment-remove"), chk.commitmentRemove(c.id));
   return { text, keyboard: kb };
 }
 
@@ -148,9 +147,8 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
   }
 
   await conversation.external(async (c) => {
-    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now() }).catch((err) => c.log.warn({ err, handoverId }, "checklist refresh failed"));
+    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now(), log: c.log });
   });
-  const doneKb = new InlineKeyboard();
-  if (info.stepId !== null) doneKb.text(ctx.t("checklist-button-interview-step-done"), chk.done(handoverId, info.stepId));
-  await last.reply(ctx.t("checklist-interview-finished", { count: saved }), { reply_markup: doneKb });
+  const doneKb = info.stepId !== null ? new InlineKeyboard().text(ctx.t("checklist-button-interview-step-done"), chk.done(handoverId, info.stepId)) : undefined;
+  await last.reply(ctx.t("checklist-interview-finished", { count: saved }), doneKb ? { reply_markup: doneKb } : {});
 }

@@ -89,8 +89,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<v
     return;
   }
   const { teamId, timezone, memberId, candidates } = start;
-  const others = candidates.filter((c) => c.id !== memberId || candidates.some((o) => o.role === "lead" && o.id !== memberId));
-  if (others.length === 0) {
+  if (candidates.every((c) => c.id === memberId)) {
     await ctx.reply(ctx.t("offboard-nobody"));
     return;
   }
@@ -345,7 +344,7 @@ async function stepForInput(conversation: Conv, task: { handoverId: number; step
 
 async function afterChange(conversation: Conv, handoverId: number): Promise<void> {
   await conversation.external(async (c) => {
-    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now() }).catch((err) => c.log.warn({ err, handoverId }, "checklist refresh failed"));
+    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now(), log: c.log });
   });
 }
 
@@ -476,7 +475,7 @@ async function editTemplateText(
     return { ok: true as const, value: title };
   };
   const offsetKb = new InlineKeyboard()
-    .text(ctx.t("checklist-offset-asap"), chk.answer("o:-365"))
+    .text(ctx.t("checklist-offset-button-asap"), chk.answer("o:-365"))
     .text("−1", chk.answer("o:-1"))
     .text("0", chk.answer("o:0"))
     .text("+1", chk.answer("o:1"))

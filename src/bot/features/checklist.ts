@@ -38,7 +38,7 @@ async function access(ctx: BotContext, handoverId: number) {
 }
 
 async function refresh(ctx: BotContext, handoverId: number, mode?: ChecklistMode) {
-  await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), ...(mode ? { mode } : {}) });
+  await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), log: ctx.log, ...(mode ? { mode } : {}) });
 }
 
 async function answerChange(ctx: BotContext, handoverId: number, result: StepChangeResult, okKey: string) {

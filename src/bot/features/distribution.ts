@@ -17,6 +17,7 @@ import {
   type ApplyResult,
   type ProposalView,
 } from "../../domain/distribution.js";
+import { refreshChecklistMessage } from "../checklist-view.js";
 import type { BotContext } from "../context.js";
 import { distributeAdjustId, type AdjustArgs } from "../conversations/distribute-adjust.js";
 import { distributionNotifier } from "../distribution-notices.js";
@@ -214,10 +215,9 @@ async function edit(ctx: BotContext, text: string | undefined, keyboard?: import
 /** The handover's checklist message shows the step done (or open again after an undo). */
 async function refreshChecklistAfter(ctx: BotContext, handoverId: number): Promise<void> {
   try {
-    const view = (await import(checklistViewPath)) as { refreshChecklistMessage?: (...args: unknown[]) => Promise<unknown> };
-    await view.refreshChecklistMessage?.(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId);
+    await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), log: ctx.log });
   } catch (err) {
+    // The distribution is saved either way; the checklist catches up on its next edit.
     ctx.log.warn({ err, handoverId }, "could not refresh the checklist message");
   }
 }
-const checklistViewPath = "../checklist-view.js";

@@ -8,7 +8,7 @@ import { teamOfGroup } from "../../domain/teams.js";
 import { progressBar } from "../checklist-view.js";
 import type { BotContext } from "../context.js";
 import { leaverFormId, parseFormStart } from "../conversations/interview-form.js";
-import { offboardConversationId } from "../conversations/offboard.js";
+import { checklistInputId, offboardConversationId } from "../conversations/offboard.js";
 import { requireLead, type Membership } from "../guards.js";
 import { chk } from "../keyboards/checklist.js";
 import { renderTemplateMenu, type TemplateMode } from "../keyboards/checklist-template.js";
@@ -30,13 +30,23 @@ async function leadHere(ctx: BotContext): Promise<Membership | null> {
   return membership;
 }
 
+/**
+ * Opens the /offboard dialogue. In a private chat an open checklist input (an interview, a skip reason)
+ * is closed first, so the new dialogue gets the typed answers; in a group other leads' dialogues live in
+ * the same chat, so nothing is closed there.
+ */
+async function enterOffboard(ctx: BotContext) {
+  if (ctx.chat?.type === "private") await ctx.conversation.exit(checklistInputId);
+  await ctx.conversation.enter(offboardConversationId);
+}
+
 offboardFeature.command("offboard", async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
   const arg = ctx.match.trim().toLowerCase();
   if (/^(template|шаблон)$/.test(arg)) return showTemplate(ctx, membership, { kind: "main" }, "new");
   const list = activeHandovers(ctx.deps.db, membership.team.id);
-  if (list.length === 0) return ctx.conversation.enter(offboardConversationId);
+  if (list.length === 0) return enterOffboard(ctx);
   const today = localDate(ctx.deps.clock.now(), membership.team.timezone);
   const lines = list.map((h) =>
     ctx.t("offboard-list-line", { leaver: h.leaverName, barHtml: progressBar(h.done, h.total), lastDay: formatDay(h.lastDay, ctx.actor.locale, today) }),
@@ -52,7 +62,7 @@ offboardFeature.callbackQuery(off.newHandover(), async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(offboardConversationId);
+  await enterOffboard(ctx);
 });
 
 // --- Template --------------------------------------------------------------------------------------
@@ -104,7 +114,7 @@ offboardFeature.callbackQuery(off.templateClose(), async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
   await ctx.answerCallbackQuery({ text: ctx.t("checklist-template-closed") });
-  await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() }).catch(() => undefined);
+  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
 });
 
 offboardFeature.callbackQuery(/^off:tpl:(up|dn|rmy|def|resety):?(\d*)$/, async (ctx) => {

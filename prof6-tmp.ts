@@ -1,0 +1,18 @@
+import { openDatabase } from "./src/db/client.js";
+import { createTeam } from "./src/domain/teams.js";
+import { rmSync } from "node:fs";
+rmSync("/tmp/p6.sqlite", { force: true }); rmSync("/tmp/p6.sqlite-wal", { force: true });
+const db = openDatabase("/tmp/p6.sqlite"); const now = new Date();
+const { team } = createTeam(db, { name: "B", timezone: "Europe/Moscow", founder: { telegramId: 1, name: "A" }, now });
+const sqlite = db.$client;
+const rows = Array.from({ length: 100000 }, (_, i) => [team.id, `crm-${i}`, `Клиент ${i} Иванов`, `ООО Ромашка ${i % 5000}`, JSON.stringify([`+7916${1000000 + i}`]), `+7916${1000000 + i}`, `c${i}@example.ru`, 1, "warm", null, "2026-12-01", i % 4 ? null : "Звонить после обеда", null, 1, 1]);
+const t = (l: string, f: () => void) => { const s = performance.now(); sqlite.transaction(f)(); console.log(l, Math.round(performance.now() - s)); };
+const single = sqlite.prepare(`INSERT INTO clients (team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature, last_contact_on, next_contact_on, notes, unassigned_since, created_at, updated_at) VALUES (${new Array(15).fill("?").join(",")})`);
+t("single", () => { for (const r of rows) single.run(r); });
+sqlite.exec("DELETE FROM clients");
+const multi = sqlite.prepare(`INSERT INTO clients (team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature, last_contact_on, next_contact_on, notes, unassigned_since, created_at, updated_at) VALUES ${Array.from({ length: 100 }, () => `(${new Array(15).fill("?").join(",")})`).join(",")}`);
+t("multi100", () => { for (let i = 0; i < rows.length; i += 100) multi.run(rows.slice(i, i + 100).flat()); });
+t("events", () => { sqlite.prepare("INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at) SELECT team_id, id, 1, 'imported', json_object('batchId', 1), 1 FROM clients").run(); });
+sqlite.exec("DELETE FROM client_events");
+const ev = sqlite.prepare("INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at) VALUES (?, ?, ?, ?, ?, ?)");
+t("events single", () => { for (let i = 1; i <= 100000; i++) ev.run(1, i, 1, "imported", '{"batchId":1}', 1); });

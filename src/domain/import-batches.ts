@@ -247,7 +247,7 @@ export function cancelImportBatch(db: Db, input: { batchId: number; actor: Batch
 function loadPayloadHeaderAndRows(db: Db, batchId: number): { header: PayloadHeader | null; rows: Iterable<ImportRow> } {
   const recent = recall(db, batchId);
   if (recent) {
-    const head = db.$client.prepare("SELECT substr(payload, 1, instr(payload, char(10)) - 1) FROM import_batches WHERE id = ?").pluck().get(batchId) as string | null;
+    const head = db.$client.prepare("SELECT CASE WHEN instr(payload, char(10)) > 0 THEN substr(payload, 1, instr(payload, char(10)) - 1) ELSE payload END FROM import_batches WHERE id = ?").pluck().get(batchId) as string | null;
     return { header: head ? readHeader(head) : null, rows: recent };
   }
   const payload = db.select({ payload: importBatches.payload }).from(importBatches).where(eq(importBatches.id, batchId)).get()?.payload ?? "";

@@ -159,8 +159,8 @@ export type CsvReadResult = { ok: true } | { ok: false; rowNumber: number };
  * 100k of them being promoted by the garbage collector (and only one slice of records is alive at a
  * time). csv-parse's per-record callback would achieve the same but costs a context object per row.
  */
-export function readCsvRows(utf8: Uint8Array, delimiter: Delimiter, visit: CsvRowVisitor): CsvReadResult {
-  const scan = scanRecords(utf8, delimiter);
+export function readCsvRows(utf8: Uint8Array, delimiter: Delimiter, visit: CsvRowVisitor, chunkBytes = CHUNK_BYTES): CsvReadResult {
+  const scan = scanRecords(utf8, delimiter, chunkBytes);
   if (scan.broken !== null) return { ok: false, rowNumber: scan.broken };
   const buf = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
   let rowNumber = 0;

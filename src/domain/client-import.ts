@@ -2,12 +2,12 @@
 // what is written cannot disagree: planImport reads the team into memory and decides every row without
 // writing; applyImport re-plans inside ONE synchronous transaction and writes it all, or nothing.
 // The hot loop works on Maps and raw prepared statements: a 100,000-row file must not make 100,000
-// round trips through the query builder.
+// round trips through the query builder. import-batches.ts stores parsed files between preview and tap.
 import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
 import type { CommitmentKind, MemberRole, MemberStatus, Temperature } from "../db/schema.js";
 import type { ParsedClientRow } from "../import/types.js";
-import { OwnerIndex, type RosterMember } from "./owner-match.js";
+import { nameTokensKey, normalisePersonName, OwnerIndex, type RosterMember } from "./owner-match.js";
 
 export type ImportRow = ParsedClientRow;
 export type ImportMode = "all" | "valid_only";
@@ -28,7 +28,8 @@ export interface ImportSummary {
   created: number;
   updated: number;
   unchanged: number;
-  /** Rows folded into another row of the same file (same external id, phone or e-mail). */
+  /** Extra rows that landed on a client another row of the file already updates (same CRM id, or same
+   *  contact and name); the parser has already merged plain repeats. */
   merged: number;
   rejected: number;
   commitments: number;
@@ -93,6 +94,8 @@ export interface PlanInput {
   rows: Iterable<ImportRow>;
   /** Fields the file had a column for; a missing column must not reset a field (e.g. temperature). */
   presentFields?: readonly string[];
+  /** False for a preview: new clients are only counted. */
+  keepNewDrafts?: boolean;
 }
 
 export interface ImportPlan {
@@ -186,7 +189,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     return { reject: null, wanted: ref.member.id, inactive: null, newKey: null };
   };
 
-  // Keys -> client: positive numbers are existing clients, negative ones drafts made by earlier rows.
+  // Keys -> existing client id.
   const byExternal = new Map<string, number>();
   const byPhone = new Map<string, number>();
   const byEmail = new Map<string, number>();
@@ -199,7 +202,6 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   const drafts: Draft[] = [];
   const draftOfExisting = new Map<number, number>();
   const stateOf = (ref: number): ClientState => {
-    if (ref < 0) return drafts[-ref - 1]!.state;
     const index = draftOfExisting.get(ref);
     return index !== undefined ? drafts[index]!.state : snapshot.clients.get(ref)!;
   };
@@ -207,6 +209,9 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     const index = draftOfExisting.get(ref);
     return index !== undefined ? drafts[index]!.owner : snapshot.clients.get(ref)!.owner;
   };
+  const tally = new Tally();
+  // A preview only needs the counts: new clients are tallied and not kept (100,000 fewer objects).
+  const keepNew = input.keepNewDrafts ?? true;
   const unknownRows = new Map<string, number[]>();
   const unknownCounts = new Map<string, number>();
   const inactiveCounts = new Map<number, number>();
@@ -214,8 +219,10 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   let rejected = 0;
 
   let rowCount = 0;
-  for (const row of input.rows) {
+  let byNameCompany: Map<string, number> | undefined;
+  for (const fileRow of input.rows) {
     rowCount++;
+    const row = unescapeExcelText(fileRow);
     // 1. Whose client is this row?
     let decision: OwnerDecision = noOwner;
     if (row.owner) {
@@ -228,10 +235,16 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       continue;
     }
 
-    // 2. Is the client already known? External id, then any phone, then e-mail. Two different external
-    // ids mean two different clients, even when they share an office phone.
+    // 2. Is the client already in the base? External id, then any phone, then e-mail. Two different
+    // external ids mean two different clients, even when they share an office phone. Rows of one file are
+    // not matched with each other here: the parser already merged real repeats, and keeps apart the
+    // colleagues who share a switchboard number on purpose.
     let ref: number | undefined;
-    if (row.externalId !== null) ref = byExternal.get(row.externalId);
+    let byKey = false;
+    if (row.externalId !== null) {
+      ref = byExternal.get(row.externalId);
+      byKey = ref !== undefined;
+    }
     if (ref === undefined) {
       for (const p of row.phones) {
         const found = byPhone.get(p);
@@ -245,9 +258,17 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       const found = byEmail.get(row.email);
       if (found !== undefined && compatible(row.externalId, stateOf(found).externalId)) ref = found;
     }
+    // A row with no contact at all (no CRM id, phone or e-mail) is the client of the same name and company.
+    if (ref === undefined && row.externalId === null && row.phones.length === 0 && row.email === null && snapshot.clients.size > 0) {
+      byNameCompany ??= indexByNameCompany(snapshot);
+      ref = byNameCompany.get(nameCompanyKey(row.name, row.company));
+    }
+    // A client another row of this file already updated, reached again only through a shared phone or
+    // e-mail under another name, is someone else: a new client, not a rename.
+    if (ref !== undefined && !byKey && draftOfExisting.has(ref) && nameTokensKey(stateOf(ref).name) !== nameTokensKey(row.name)) ref = undefined;
 
     // 3. A manager touches only their own clients.
-    if (!isLead && ref !== undefined && ref > 0 && ownerOf(ref) !== actor.id) {
+    if (!isLead && ref !== undefined && ownerOf(ref) !== actor.id) {
       rejected++;
       if (problems.length < MAX_PROBLEMS) problems.push({ rowNumber: row.rowNumber, code: "not_your_client" });
       continue;
@@ -255,40 +276,43 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
 
     let draft: Draft;
     if (ref === undefined) {
-      draft = {
-        existingId: null,
-        ownerBefore: null,
-        owner: decision.wanted === "keep" ? null : decision.wanted,
-        state: row,
-        ownState: false,
-        changed: null,
-        firstRow: row.rowNumber,
-        rowCount: 1,
-        commitments: row.commitments.length ? dedupeCommitments(row.commitments) : NO_COMMITMENTS,
-      };
-      drafts.push(draft);
-      ref = -drafts.length;
+      const owner = decision.wanted === "keep" ? null : decision.wanted;
+      tally.created++;
+      if (!keepNew) {
+        tally.written(row, owner, row.commitments.length ? dedupeCommitments(row.commitments).length : 0);
+      } else {
+        draft = {
+          existingId: null,
+          ownerBefore: null,
+          owner,
+          state: row,
+          ownState: false,
+          changed: null,
+          firstRow: row.rowNumber,
+          rowCount: 1,
+          commitments: row.commitments.length ? dedupeCommitments(row.commitments) : NO_COMMITMENTS,
+        };
+        tally.written(draft.state, owner, draft.commitments.length);
+        drafts.push(draft);
+      }
     } else {
-      if (ref < 0) draft = drafts[-ref - 1]!;
+      const index = draftOfExisting.get(ref);
+      if (index !== undefined) draft = drafts[index]!;
       else {
-        const index = draftOfExisting.get(ref);
-        if (index !== undefined) draft = drafts[index]!;
-        else {
-          const existing = snapshot.clients.get(ref)!;
-          draft = {
-            existingId: ref,
-            ownerBefore: existing.owner,
-            owner: existing.owner,
-            state: existing,
-            ownState: false,
-            changed: null,
-            firstRow: row.rowNumber,
-            rowCount: 0,
-            commitments: NO_COMMITMENTS,
-          };
-          draftOfExisting.set(ref, drafts.length);
-          drafts.push(draft);
-        }
+        const existing = snapshot.clients.get(ref)!;
+        draft = {
+          existingId: ref,
+          ownerBefore: existing.owner,
+          owner: existing.owner,
+          state: existing,
+          ownState: false,
+          changed: null,
+          firstRow: row.rowNumber,
+          rowCount: 0,
+          commitments: NO_COMMITMENTS,
+        };
+        draftOfExisting.set(ref, drafts.length);
+        drafts.push(draft);
       }
       draft.rowCount++;
       mergeRow(draft, row, present);
@@ -310,15 +334,34 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       unknownRows.set(decision.newKey, list);
       unknownCounts.set(decision.newKey, (unknownCounts.get(decision.newKey) ?? 0) + 1);
     }
-
-    // Later rows of the same file find this client too.
-    const s = draft.state;
-    if (s.externalId !== null && !byExternal.has(s.externalId)) byExternal.set(s.externalId, ref);
-    for (const p of s.phones) if (!byPhone.has(p)) byPhone.set(p, ref);
-    if (s.email !== null && !byEmail.has(s.email)) byEmail.set(s.email, ref);
   }
 
-  return { summary: summarise(drafts, rowCount, rejected, problems, newMembers, unknownRows, unknownCounts, inactiveCounts, rosterById), drafts, newMembers, rejectedRows: rejected };
+  for (const d of drafts) if (d.existingId !== null) tally.existing(d);
+  return { summary: summarise(tally, rowCount, rejected, problems, newMembers, unknownRows, unknownCounts, inactiveCounts, rosterById), drafts, newMembers, rejectedRows: rejected };
+}
+
+function nameCompanyKey(name: string, company: string | null): string {
+  return `${nameTokensKey(name)}\u0000${company === null ? "" : normalisePersonName(company)}`;
+}
+
+function indexByNameCompany(snapshot: TeamSnapshot): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const c of snapshot.clients.values()) {
+    const key = nameCompanyKey(c.name, c.company);
+    if (!map.has(key)) map.set(key, c.id);
+  }
+  return map;
+}
+
+/**
+ * Our own export (and many others) writes a text cell that starts with = + - @ as '=..., so Excel never
+ * runs it as a formula. Coming back, the apostrophe is Excel's marker, not part of the text.
+ */
+const EXCEL_ESCAPED = /^'[=+\-@\t\r]/;
+function unescapeExcelText(row: ImportRow): ImportRow {
+  const fix = (v: string | null) => (v !== null && EXCEL_ESCAPED.test(v) ? v.slice(1) : v);
+  if (![row.name, row.company, row.notes, row.externalId, row.owner].some((v) => v !== null && v.charCodeAt(0) === 39)) return row;
+  return { ...row, name: fix(row.name)!, company: fix(row.company), notes: fix(row.notes), externalId: fix(row.externalId), owner: fix(row.owner) };
 }
 
 function compatible(rowExternal: string | null, clientExternal: string | null): boolean {
@@ -380,8 +423,36 @@ function setOwner(draft: Draft, owner: OwnerTarget): void {
   else markChanged(draft, "owner");
 }
 
+/** Running counts: a new client is counted as soon as it is decided (no later row changes it). */
+class Tally {
+  created = 0;
+  updated = 0;
+  unchanged = 0;
+  commitments = 0;
+  unassigned = 0;
+  merged = 0;
+  perTemperature: Record<Temperature, number> = { hot: 0, warm: 0, cold: 0 };
+  perOwner = new Map<OwnerTarget, number>();
+
+  /** A client this import writes (created or updated). */
+  written(state: ClientState, owner: OwnerTarget, commitments: number): void {
+    this.commitments += commitments;
+    this.perTemperature[state.temperature]++;
+    if (owner === null) this.unassigned++;
+    else this.perOwner.set(owner, (this.perOwner.get(owner) ?? 0) + 1);
+  }
+
+  existing(d: Draft): void {
+    this.merged += d.rowCount - 1;
+    if ((d.changed?.size ?? 0) > 0 || d.commitments.length > 0) {
+      this.updated++;
+      this.written(d.state, d.owner, d.commitments.length);
+    } else this.unchanged++;
+  }
+}
+
 function summarise(
-  drafts: Draft[],
+  tally: Tally,
   rowCount: number,
   rejected: number,
   problems: PlanProblem[],
@@ -391,50 +462,22 @@ function summarise(
   inactiveCounts: Map<number, number>,
   rosterById: Map<number, RosterMember>,
 ): ImportSummary {
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
-  let commitments = 0;
-  let unassigned = 0;
-  let rowsInDrafts = 0;
-  const perTemperature: Record<Temperature, number> = { hot: 0, warm: 0, cold: 0 };
-  const perOwner = new Map<OwnerTarget, { memberId: number | null; name: string; isNew: boolean; count: number }>();
-  for (const d of drafts) {
-    rowsInDrafts += d.rowCount;
-    commitments += d.commitments.length;
-    if (d.existingId === null) created++;
-    else if ((d.changed?.size ?? 0) > 0 || d.commitments.length > 0) updated++;
-    else {
-      unchanged++;
-      continue;
-    }
-    perTemperature[d.state.temperature]++;
-    const o = d.owner;
-    if (o === null) {
-      unassigned++;
-      continue;
-    }
-    let entry = perOwner.get(o);
-    if (!entry) {
-      entry =
-        typeof o === "number"
-          ? { memberId: o, name: rosterById.get(o)?.name ?? "?", isNew: false, count: 0 }
-          : { memberId: null, name: newMembers.get(o)!.name, isNew: true, count: 0 };
-      perOwner.set(o, entry);
-    }
-    entry.count++;
-  }
+  const perOwner = [...tally.perOwner.entries()].map(([o, count]) =>
+    typeof o === "number"
+      ? { memberId: o, name: rosterById.get(o)?.name ?? "?", isNew: false, count }
+      : { memberId: null, name: newMembers.get(o!)!.name, isNew: true, count },
+  );
   return {
     rows: rowCount,
-    created,
-    updated,
-    unchanged,
-    merged: rowsInDrafts - drafts.length,
+    created: tally.created,
+    updated: tally.updated,
+    unchanged: tally.unchanged,
+    merged: tally.merged,
     rejected,
-    commitments,
-    unassigned,
-    perOwner: [...perOwner.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    perTemperature,
+    commitments: tally.commitments,
+    unassigned: tally.unassigned,
+    perOwner: perOwner.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    perTemperature: tally.perTemperature,
     unknownOwners: [...newMembers.entries()].map(([key, m]) => ({ name: m.name, rows: unknownRows.get(key) ?? [], count: unknownCounts.get(key) ?? 0 })),
     inactiveOwners: [...inactiveCounts.entries()].map(([memberId, count]) => ({ memberId, name: rosterById.get(memberId)?.name ?? "?", count })),
     problems,

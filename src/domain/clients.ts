@@ -230,3 +230,12 @@ export function recordClientEvent(tx: DbOrTx, input: { teamId: number; clientId:
     .values({ teamId: input.teamId, clientId: input.clientId, actorId: input.actorId, kind: input.kind, details: input.details ?? {}, at: input.now.getTime() })
     .run();
 }
+
+/** A member of the team by id (any status), or null. */
+export function teamMember(db: Db, teamId: number, memberId: number) {
+  return db.select().from(members).where(and(eq(members.id, memberId), eq(members.teamId, teamId))).get() ?? null;
+}
+
+export function clientById(db: Db, clientId: number): Client | null {
+  return db.select().from(clients).where(eq(clients.id, clientId)).get() ?? null;
+}

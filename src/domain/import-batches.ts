@@ -73,7 +73,8 @@ interface PayloadHeader {
 const ROWS_PER_BLOCK = 1000;
 
 function writePayload(header: PayloadHeader, rows: readonly ImportRow[]): string {
-  const parts: string[] = [JSON.stringify(header)];
+  // ASCII only (names in \u escapes), so the whole payload stays a one-byte string.
+  const parts: string[] = [JSON.stringify(header).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)];
   for (let i = 0; i < rows.length; i += ROWS_PER_BLOCK) {
     const block = JSON.stringify(rows.slice(i, i + ROWS_PER_BLOCK).map(toStored));
     parts.push(deflateRawSync(Buffer.from(block), { level: 1 }).toString("base64"));
@@ -124,8 +125,11 @@ function remember(db: Db, batchId: number, rows: readonly ImportRow[], now: numb
   }
 }
 
-function recall(db: Db, batchId: number): readonly ImportRow[] | null {
-  return recentRows.get(db)?.get(batchId)?.rows ?? null;
+function recall(db: Db, batchId: number, now: number): readonly ImportRow[] | null {
+  const batches = recentRows.get(db);
+  if (!batches) return null;
+  for (const [id, entry] of batches) if (now - entry.at > RECENT_MAX_AGE_MS) batches.delete(id);
+  return batches.get(batchId)?.rows ?? null;
 }
 
 function forget(db: Db, batchId: number): void {
@@ -154,7 +158,7 @@ export function previewImport(
   input: { teamId: number; actorMemberId: number; fileName: string; parsed: ParsedFile; now: Date },
 ): Preview {
   const snapshot = loadTeamSnapshot(db, input.teamId);
-  const { summary } = planImport(snapshot, { actorMemberId: input.actorMemberId, rows: input.parsed.rows, presentFields: input.parsed.presentFields });
+  const { summary } = planImport(snapshot, { actorMemberId: input.actorMemberId, rows: input.parsed.rows, presentFields: input.parsed.presentFields, keepNewDrafts: false });
   const parseRejected = distinctRows(input.parsed.rejected);
   const payload = writePayload({ v: 4, presentFields: input.parsed.presentFields, parseRejected, preview: summary }, input.parsed.rows);
   const batch = db
@@ -197,7 +201,7 @@ export function confirmImportBatch(db: Db, input: { batchId: number; actor: Batc
     if (!mayTouch(batch, input.actor)) return { ok: false, reason: "forbidden" };
     if (batch.status === "applied") return { ok: false, reason: "applied" };
     if (batch.status === "cancelled") return { ok: false, reason: "cancelled" };
-    const payload = loadPayloadHeaderAndRows(db, batch.id);
+    const payload = loadPayloadHeaderAndRows(db, batch.id, input.now.getTime());
     const header = payload.header;
     if (!header) return { ok: false, reason: "not_found" };
     // The rules are those of whoever sent the file: a lead confirming a manager's file does not widen it.
@@ -244,8 +248,8 @@ export function cancelImportBatch(db: Db, input: { batchId: number; actor: Batch
  * The header is short; the rows come from memory when the preview was made by this process, else they
  * are read from the stored payload one block at a time.
  */
-function loadPayloadHeaderAndRows(db: Db, batchId: number): { header: PayloadHeader | null; rows: Iterable<ImportRow> } {
-  const recent = recall(db, batchId);
+function loadPayloadHeaderAndRows(db: Db, batchId: number, now: number): { header: PayloadHeader | null; rows: Iterable<ImportRow> } {
+  const recent = recall(db, batchId, now);
   if (recent) {
     const head = db.$client.prepare("SELECT CASE WHEN instr(payload, char(10)) > 0 THEN substr(payload, 1, instr(payload, char(10)) - 1) ELSE payload END FROM import_batches WHERE id = ?").pluck().get(batchId) as string | null;
     return { header: head ? readHeader(head) : null, rows: recent };

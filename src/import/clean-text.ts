@@ -45,13 +45,13 @@ export function cleanMultiline(text: string): string {
   return text.replace(CRLF, "\n").replace(CONTROL, "").trim();
 }
 
-/** Cuts to `max` UTF-16 units without splitting a surrogate pair; `cut` tells whether it did. */
-export function capLength(text: string, max: number): { text: string; cut: boolean } {
-  if (text.length <= max) return { text, cut: false };
+/** Cuts to `max` UTF-16 units without splitting a surrogate pair. `text.length > max` tells whether it will. */
+export function capLength(text: string, max: number): string {
+  if (text.length <= max) return text;
   let end = max;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
-  return { text: text.slice(0, end).trimEnd(), cut: true };
+  return text.slice(0, end).trimEnd();
 }
 
 export function isBlankCell(cell: RawCell): boolean {

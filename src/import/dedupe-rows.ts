@@ -18,12 +18,6 @@ export interface Duplicate {
   value: string;
 }
 
-interface Entry {
-  row: ParsedClientRow;
-  nameKey: string | null;
-  nameCompanyKey: string | null;
-}
-
 const WHITESPACE_RUN = /\s+/g;
 const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 const YO = /ё/g;
@@ -35,81 +29,83 @@ export interface Deduplicator {
 
 export function createDeduplicator(): Deduplicator {
   // First writer wins in every index, so a key always points at the earliest row that had it.
-  const byId = new Map<string, Entry>();
-  const byEmail = new Map<string, Entry>();
-  const byPhone = new Map<string, Entry>();
+  const byId = new Map<string, ParsedClientRow>();
+  const byEmail = new Map<string, ParsedClientRow>();
+  const byPhone = new Map<string, ParsedClientRow>();
   // Name+company matters only when one side has no contacts. Rows without contacts are rare, so
   // the index of rows *with* contacts is built only when the first contact-less row shows up.
-  const noContacts = new Map<string, Entry>();
-  const withContactsList: Entry[] = [];
-  let withContacts: Map<string, Entry> | null = null;
+  const noContacts = new Map<string, ParsedClientRow>();
+  const withContactsList: ParsedClientRow[] = [];
+  let withContacts: Map<string, ParsedClientRow> | null = null;
 
-  const contactIndex = (): Map<string, Entry> => {
+  const contactIndex = (): Map<string, ParsedClientRow> => {
     if (!withContacts) {
       withContacts = new Map();
-      for (const e of withContactsList) setOnce(withContacts, nameCompanyKeyOf(e), e);
+      for (const row of withContactsList) setOnce(withContacts, nameCompanyKey(row), row);
     }
     return withContacts;
   };
 
-  const indexNameCompany = (e: Entry): void => {
-    if (hasContacts(e.row)) {
-      withContactsList.push(e);
-      if (withContacts) setOnce(withContacts, nameCompanyKeyOf(e), e);
-    } else {
-      setOnce(noContacts, nameCompanyKeyOf(e), e);
-    }
-  };
-
-  const index = (e: Entry): void => {
-    const { row } = e;
-    if (row.externalId !== null) setOnce(byId, row.externalId.toLowerCase(), e);
-    if (row.email !== null) setOnce(byEmail, row.email, e);
-    for (const p of row.phones) setOnce(byPhone, p, e);
-    indexNameCompany(e);
-  };
-
-  const find = (e: Entry): { of: Entry; field: Duplicate["field"]; value: string } | null => {
-    const { row } = e;
-    if (row.externalId !== null) {
-      const of = byId.get(row.externalId.toLowerCase());
-      if (of) return { of, field: "externalId", value: row.externalId };
-    }
-    if (row.email !== null) {
-      const of = byEmail.get(row.email);
-      if (of && nameKeyOf(of) === nameKeyOf(e)) return { of, field: "email", value: row.email };
-    }
-    for (const p of row.phones) {
-      const of = byPhone.get(p);
-      if (of && nameKeyOf(of) === nameKeyOf(e)) return { of, field: "phones", value: p };
-    }
-    let of: Entry | undefined;
+  const indexNameCompany = (row: ParsedClientRow): void => {
     if (hasContacts(row)) {
-      if (noContacts.size > 0) {
-        const candidate = noContacts.get(nameCompanyKeyOf(e));
-        if (candidate && !hasContacts(candidate.row)) of = candidate; // it may have gained contacts by a merge
-      }
+      withContactsList.push(row);
+      if (withContacts) setOnce(withContacts, nameCompanyKey(row), row);
     } else {
-      const key = nameCompanyKeyOf(e);
-      const a = noContacts.get(key);
-      const b = contactIndex().get(key);
-      of = a && b ? (a.row.rowNumber < b.row.rowNumber ? a : b) : (a ?? b);
+      setOnce(noContacts, nameCompanyKey(row), row);
     }
-    return of ? { of, field: "name", value: row.name } : null;
+  };
+
+  const indexAll = (row: ParsedClientRow): void => {
+    if (row.externalId !== null) setOnce(byId, row.externalId.toLowerCase(), row);
+    if (row.email !== null) setOnce(byEmail, row.email, row);
+    for (const p of row.phones) setOnce(byPhone, p, row);
+    indexNameCompany(row);
+  };
+
+  const mergeInto = (of: ParsedClientRow, row: ParsedClientRow, field: Duplicate["field"], value: string, notesLimit: number): Duplicate => {
+    merge(of, row, notesLimit);
+    indexAll(of); // the merged row may now carry more phones, an e-mail, an id or a company
+    return { of, field, value };
+  };
+
+  const findByNameCompany = (row: ParsedClientRow): ParsedClientRow | undefined => {
+    if (hasContacts(row)) {
+      if (noContacts.size === 0) return undefined;
+      const candidate = noContacts.get(nameCompanyKey(row));
+      return candidate && !hasContacts(candidate) ? candidate : undefined; // it may have gained contacts by a merge
+    }
+    const key = nameCompanyKey(row);
+    const a = noContacts.get(key);
+    const b = contactIndex().get(key);
+    return a && b ? (a.rowNumber < b.rowNumber ? a : b) : (a ?? b);
   };
 
   return {
+    // The common case is a new row: each index is probed once and written once.
     offer(row, notesLimit) {
-      const e: Entry = { row, nameKey: null, nameCompanyKey: null };
-      const found = find(e);
-      if (!found) {
-        index(e);
-        return null;
+      const id = row.externalId === null ? null : row.externalId.toLowerCase();
+      if (id !== null) {
+        const of = byId.get(id);
+        if (of) return mergeInto(of, row, "externalId", row.externalId!, notesLimit);
       }
-      merge(found.of.row, row, notesLimit);
-      found.of.nameCompanyKey = null; // the company may just have been filled in
-      index(found.of);
-      return { of: found.of.row, field: found.field, value: found.value };
+      let emailTaken = false;
+      if (row.email !== null) {
+        const of = byEmail.get(row.email);
+        if (of && sameName(of, row)) return mergeInto(of, row, "email", row.email, notesLimit);
+        emailTaken = of !== undefined;
+      }
+      for (const p of row.phones) {
+        const of = byPhone.get(p);
+        if (of && sameName(of, row)) return mergeInto(of, row, "phones", p, notesLimit);
+      }
+      const of = findByNameCompany(row);
+      if (of) return mergeInto(of, row, "name", row.name, notesLimit);
+
+      if (id !== null) byId.set(id, row);
+      if (row.email !== null && !emailTaken) byEmail.set(row.email, row);
+      for (const p of row.phones) setOnce(byPhone, p, row);
+      indexNameCompany(row);
+      return null;
     },
   };
 }
@@ -123,7 +119,7 @@ function merge(row: ParsedClientRow, later: ParsedClientRow, notesLimit: number)
   row.lastContactOn ??= later.lastContactOn;
   row.nextContactOn ??= later.nextContactOn;
   if (later.notes !== null && later.notes !== row.notes) {
-    row.notes = row.notes === null ? later.notes : capLength(`${row.notes}\n${later.notes}`, notesLimit).text;
+    row.notes = row.notes === null ? later.notes : capLength(`${row.notes}\n${later.notes}`, notesLimit);
   }
   for (const c of later.commitments) {
     if (!row.commitments.some((k) => k.kind === c.kind && k.text === c.text && k.dueOn === c.dueOn)) row.commitments.push(c);
@@ -134,12 +130,12 @@ function hasContacts(row: ParsedClientRow): boolean {
   return row.phones.length > 0 || row.email !== null || row.externalId !== null;
 }
 
-function nameKeyOf(e: Entry): string {
-  return (e.nameKey ??= normaliseName(e.row.name));
+function sameName(a: ParsedClientRow, b: ParsedClientRow): boolean {
+  return a.name === b.name || normaliseName(a.name) === normaliseName(b.name);
 }
 
-function nameCompanyKeyOf(e: Entry): string {
-  return (e.nameCompanyKey ??= `${nameKeyOf(e)}\u0000${normaliseName(e.row.company ?? "")}`);
+function nameCompanyKey(row: ParsedClientRow): string {
+  return `${normaliseName(row.name)}\u0000${normaliseName(row.company ?? "")}`;
 }
 
 function setOnce<K, V>(map: Map<K, V>, key: K, value: V): void {

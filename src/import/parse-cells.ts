@@ -3,7 +3,9 @@ import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from
 import type { Temperature } from "./types.js";
 
 const ITEM_SEPARATORS = /[,;\r\n]+/;
+const HAS_ITEM_SEPARATOR = /[,;\r\n]/;
 const EMAIL_SEPARATORS = /[\s,;]+/;
+const HAS_EMAIL_SEPARATOR = /[\s,;]/;
 const MAILTO = /^mailto:/i;
 const NON_DIGITS = /\D+/g;
 // Deliberately plain: one @, no spaces or brackets, a dot in the domain, a 2+ letter TLD (IDN allowed).
@@ -20,16 +22,23 @@ export function toCountryCode(country: string | undefined): CountryCode {
  * (length and leading digits for the country); an extension («доб. 12») cannot live in E.164 and is dropped.
  */
 export function parsePhones(text: string, country: CountryCode): { phones: string[]; bad: string[] } {
-  const phones: string[] = [];
-  const bad: string[] = [];
-  for (const raw of text.split(ITEM_SEPARATORS)) {
-    const item = raw.trim();
-    if (item === "") continue;
-    const phone = normalisePhone(item, country);
-    if (phone !== null) phones.push(phone);
-    else bad.push(item);
-  }
-  return { phones, bad };
+  const result = { phones: [] as string[], bad: [] as string[] };
+  parsePhonesInto(text, country, result.phones, result.bad);
+  return result;
+}
+
+/** The same, appending to the caller's arrays; phones already in `phones` are not added twice. */
+export function parsePhonesInto(text: string, country: CountryCode, phones: string[], bad: string[]): void {
+  if (text === "") return;
+  if (!HAS_ITEM_SEPARATOR.test(text)) return addPhone(text.trim(), country, phones, bad);
+  for (const raw of text.split(ITEM_SEPARATORS)) addPhone(raw.trim(), country, phones, bad);
+}
+
+function addPhone(item: string, country: CountryCode, phones: string[], bad: string[]): void {
+  if (item === "") return;
+  const phone = normalisePhone(item, country);
+  if (phone === null) bad.push(item);
+  else if (!phones.includes(phone)) phones.push(phone);
 }
 
 /** E.164, or null when libphonenumber does not consider the number valid. */
@@ -75,15 +84,23 @@ export function russianFastPath(item: string, country: CountryCode): string | nu
 
 /** Every e-mail in a cell, lower-cased; the first valid one becomes the client's e-mail. */
 export function parseEmails(text: string): { emails: string[]; bad: string[] } {
-  const emails: string[] = [];
-  const bad: string[] = [];
-  for (const raw of text.split(EMAIL_SEPARATORS)) {
-    if (raw === "") continue;
-    const item = raw.replace(MAILTO, "").toLowerCase();
-    if (item.length <= MAX_EMAIL_LENGTH && EMAIL.test(item) && !item.includes("..")) emails.push(item);
-    else bad.push(raw);
-  }
-  return { emails, bad };
+  const result = { emails: [] as string[], bad: [] as string[] };
+  parseEmailsInto(text, result.emails, result.bad);
+  return result;
+}
+
+/** The same, appending to the caller's arrays. `text` is expected trimmed. */
+export function parseEmailsInto(text: string, emails: string[], bad: string[]): void {
+  if (text === "") return;
+  if (!HAS_EMAIL_SEPARATOR.test(text)) return addEmail(text, emails, bad);
+  for (const raw of text.split(EMAIL_SEPARATORS)) addEmail(raw, emails, bad);
+}
+
+function addEmail(raw: string, emails: string[], bad: string[]): void {
+  if (raw === "") return;
+  const item = raw.replace(MAILTO, "").toLowerCase();
+  if (item.length <= MAX_EMAIL_LENGTH && EMAIL.test(item) && !item.includes("..")) emails.push(item);
+  else bad.push(raw);
 }
 
 const NOT_LETTERS = /[^\p{L}]+/gu;

@@ -9,6 +9,8 @@ import type { CommitmentKind, ParsedCommitment } from "./types.js";
 export const MAX_COMMITMENT_LENGTH = 500;
 
 const ITEM_SEPARATORS = /\s*(?:;|\r\n|\r|\n)\s*/;
+const HAS_SEPARATOR = /[;\r\n]/;
+const BULLET_START = /^[-•*·–—\d]/;
 const BULLET = /^(?:[-•*·–—]\s+|\d{1,2}[.)]\s+)/;
 // dd.mm, dd.mm.yy(yy), yyyy-mm-dd, «30 ноября [2026]», optionally «г.», a closing bracket or a full stop.
 const DATE_AT_END = /(\d{1,2}[./]\d{2}(?:[./](?:\d{4}|\d{2}))?|\d{4}-\d{2}-\d{2}|\d{1,2}\s+\p{L}{3,}\.?(?:\s+\d{4})?)\s*(?:г\.?)?\s*\)?\s*\.?$/u;
@@ -16,6 +18,7 @@ const HAS_YEAR = /^\d{4}-|[./]\d{2,4}[./]\d{2,4}$|\s\d{4}$/;
 const CONNECTOR_AT_END = /(?:^|[\s(])(?:до|к|ко|by|until|due|срок|deadline|не позднее)\s*:?\s*$|[—–:(-]\s*$/iu;
 const TRAILING_PUNCTUATION = /[\s,;:—–(-]+$/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const HAS_DIGIT = /\d/;
 
 export interface CommitmentCellResult {
   items: ParsedCommitment[];
@@ -27,24 +30,34 @@ export interface CommitmentCellResult {
 
 export function parseCommitmentCell(text: string, kind: CommitmentKind, today: Day): CommitmentCellResult {
   const result: CommitmentCellResult = { items: [], badDates: [], tooLong: [] };
-  for (const raw of text.split(ITEM_SEPARATORS)) {
-    let item = cleanLine(raw).replace(BULLET, "");
-    if (item === "") continue;
-    const capped = capLength(item, MAX_COMMITMENT_LENGTH);
-    if (capped.cut) result.tooLong.push(item);
-    item = capped.text;
-    const due = splitDueDate(item, today);
-    if (due === "bad") {
-      result.badDates.push(item);
-      result.items.push({ kind, text: item, dueOn: null });
-    } else {
-      result.items.push({ kind, text: due?.text ?? item, dueOn: due?.dueOn ?? null });
-    }
-  }
+  parseCommitmentCellInto(text, kind, today, result);
   return result;
 }
 
+/** The same, appending to the caller's arrays (the row validator reuses them for every row). */
+export function parseCommitmentCellInto(text: string, kind: CommitmentKind, today: Day, out: CommitmentCellResult): void {
+  if (text === "") return;
+  const parts = HAS_SEPARATOR.test(text) ? text.split(ITEM_SEPARATORS) : [text];
+  for (const raw of parts) {
+    let item = cleanLine(raw);
+    if (item.length > 1 && BULLET_START.test(item)) item = item.replace(BULLET, "");
+    if (item === "") continue;
+    if (item.length > MAX_COMMITMENT_LENGTH) {
+      out.tooLong.push(item);
+      item = capLength(item, MAX_COMMITMENT_LENGTH);
+    }
+    const due = splitDueDate(item, today);
+    if (due === "bad") {
+      out.badDates.push(item);
+      out.items.push({ kind, text: item, dueOn: null });
+    } else {
+      out.items.push({ kind, text: due?.text ?? item, dueOn: due?.dueOn ?? null });
+    }
+  }
+}
+
 function splitDueDate(item: string, today: Day): { text: string; dueOn: string } | "bad" | null {
+  if (!HAS_DIGIT.test(item)) return null; // spares most items the end-anchored scan below
   const m = DATE_AT_END.exec(item);
   if (!m) return null;
   if (m.index > 0 && LETTER_OR_DIGIT.test(item[m.index - 1]!)) return null; // «№12.05», «v1.20»

@@ -15,8 +15,8 @@ export interface Day {
 /** Which occurrence a date without a year means: the last one up to today, or the next one from today. */
 export type Direction = "past" | "future";
 
-/** `date` is null for an empty cell; `ok: false` means something was written that is not a real date. */
-export type DateParse = { ok: true; date: string | null } | { ok: false };
+/** 'YYYY-MM-DD'; null for an empty cell; false when something was written that is not a real date. */
+export type DateParse = string | null | false;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DMY = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\s*(?:г\.?)?(?:[\sT,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
@@ -125,15 +125,12 @@ export interface DateCellParser {
 export function createDateCellParser(today: Day, date1904: boolean): DateCellParser {
   const cache = new Map<string, string | null>();
   return (cell, direction) => {
-    if (cell === null || cell === undefined) return { ok: true, date: null };
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? { ok: false } : { ok: true, date: isoDateOfUtc(cell) };
-    if (typeof cell === "number") {
-      const d = serialToDay(cell, date1904);
-      return d ? { ok: true, date: d } : { ok: false };
-    }
-    if (typeof cell === "boolean") return { ok: false };
+    if (cell === null || cell === undefined) return null;
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? false : isoDateOfUtc(cell);
+    if (typeof cell === "number") return serialToDay(cell, date1904) ?? false;
+    if (typeof cell === "boolean") return false;
     const text = cell.trim();
-    if (text === "") return { ok: true, date: null };
+    if (text === "") return null;
     const key = direction === "past" ? `p${text}` : `f${text}`;
     let date = cache.get(key);
     if (date === undefined) {
@@ -141,6 +138,6 @@ export function createDateCellParser(today: Day, date1904: boolean): DateCellPar
       if (cache.size > 50_000) cache.clear();
       cache.set(key, date);
     }
-    return date ? { ok: true, date } : { ok: false };
+    return date ?? false;
   };
 }

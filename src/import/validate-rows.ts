@@ -5,8 +5,8 @@ import type { CountryCode } from "libphonenumber-js";
 import { capLength, cellToText, cleanLine, cleanMultiline } from "./clean-text.js";
 import { createDeduplicator } from "./dedupe-rows.js";
 import type { ColumnPlan } from "./header-synonyms.js";
-import { parseEmails, parsePhones, parseTemperature } from "./parse-cells.js";
-import { parseCommitmentCell } from "./parse-commitments.js";
+import { parseEmailsInto, parsePhonesInto, parseTemperature } from "./parse-cells.js";
+import { parseCommitmentCellInto, type CommitmentCellResult } from "./parse-commitments.js";
 import { createDateCellParser, type Day } from "./parse-dates.js";
 import type { ParsedClientRow, ProblemCode, RawCell, RowProblem, Temperature } from "./types.js";
 
@@ -48,14 +48,14 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
 
   const warn = (code: ProblemCode, field: string, value?: string): void => {
     const problem: RowProblem = { rowNumber, code, field, severity: "warning" };
-    if (value !== undefined) problem.value = capLength(value, MAX_PROBLEM_VALUE).text;
+    if (value !== undefined) problem.value = capLength(value, MAX_PROBLEM_VALUE);
     warnings.push(problem);
   };
   const text = (index: number): string => cellToText(cells[index]);
   const capped = (value: string, field: keyof typeof LIMITS): string => {
-    const c = capLength(value, LIMITS[field]);
-    if (c.cut) warn("too_long", field, value);
-    return c.text;
+    if (value.length <= LIMITS[field]) return value;
+    warn("too_long", field, value);
+    return capLength(value, LIMITS[field]);
   };
   const line = (index: number | null, field: keyof typeof LIMITS): string | null => {
     if (index === null) return null;
@@ -73,23 +73,27 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     return name;
   };
 
+  // Scratch arrays reused for every row: the hot path allocates only what ends up in the result.
+  const bad: string[] = [];
+  const emails: string[] = [];
+  const found: CommitmentCellResult = { items: [], badDates: [], tooLong: [] };
+  const flushBad = (code: ProblemCode, field: string): void => {
+    for (const b of bad) warn(code, field, b);
+    bad.length = 0;
+  };
+
   const phonesOf = (): string[] => {
     const phones: string[] = [];
-    for (const i of plan.phones) {
-      const found = parsePhones(text(i), options.country);
-      for (const p of found.phones) if (!phones.includes(p)) phones.push(p);
-      for (const b of found.bad) warn("bad_phone", "phones", b);
-    }
+    for (const i of plan.phones) parsePhonesInto(text(i), options.country, phones, bad);
+    flushBad("bad_phone", "phones");
     return phones;
   };
 
   const emailOf = (): string | null => {
-    let email: string | null = null;
-    for (const i of plan.emails) {
-      const found = parseEmails(cleanLine(text(i)));
-      email ??= found.emails[0] ?? null;
-      for (const b of found.bad) warn("bad_email", "email", b);
-    }
+    for (const i of plan.emails) parseEmailsInto(cleanLine(text(i)), emails, bad);
+    flushBad("bad_email", "email");
+    const email = emails[0] ?? null;
+    emails.length = 0;
     return email;
   };
 
@@ -109,7 +113,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   const dateOf = (index: number | null, field: "lastContactOn" | "nextContactOn"): string | null => {
     if (index === null) return null;
     const parsed = parseDate(cells[index], field === "lastContactOn" ? "past" : "future");
-    if (parsed.ok) return parsed.date;
+    if (parsed !== false) return parsed;
     warn("bad_date", field, cleanLine(text(index)));
     return null;
   };
@@ -125,12 +129,12 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
 
   const commitmentsOf = (): ParsedClientRow["commitments"] => {
     const commitments: ParsedClientRow["commitments"] = [];
-    for (const c of plan.commitments) {
-      const found = parseCommitmentCell(text(c.index), c.kind, options.today);
-      for (const item of found.items) commitments.push(item);
-      for (const b of found.badDates) warn("bad_date", "commitments", b);
-      for (const t of found.tooLong) warn("too_long", "commitments", t);
-    }
+    found.items = commitments;
+    for (const c of plan.commitments) parseCommitmentCellInto(text(c.index), c.kind, options.today, found);
+    for (const t of found.tooLong) warn("too_long", "commitments", t);
+    for (const b of found.badDates) warn("bad_date", "commitments", b);
+    found.tooLong.length = 0;
+    found.badDates.length = 0;
     return commitments;
   };
 
@@ -164,7 +168,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
         rowNumber,
         code: "duplicate_row",
         field: duplicate.field,
-        value: capLength(duplicate.value, MAX_PROBLEM_VALUE).text,
+        value: capLength(duplicate.value, MAX_PROBLEM_VALUE),
         severity: "warning",
         duplicateOf: duplicate.of.rowNumber,
       });

@@ -131,6 +131,31 @@ function plainApi(api: Api): Api {
 
 let defaultI18n: I18n<any> | null = null;
 
+/** The two writes every message makes, prepared once per database (they run hundreds of times a second). */
+function hotStatements(db: Db) {
+  return {
+    claim: db
+      .update(notifications)
+      .set({ notBefore: sql`${sql.placeholder("until")}` })
+      .where(and(eq(notifications.id, sql.placeholder("id")), eq(notifications.status, "pending"), lte(notifications.notBefore, sql.placeholder("now"))))
+      .prepare(),
+    sent: db
+      .update(notifications)
+      .set({ status: "sent", sentAt: sql`${sql.placeholder("at")}`, attempts: sql`${notifications.attempts} + 1`, lastError: null })
+      .where(eq(notifications.id, sql.placeholder("id")))
+      .prepare(),
+  };
+}
+const statements = new WeakMap<Db, ReturnType<typeof hotStatements>>();
+function hot(db: Db): ReturnType<typeof hotStatements> {
+  let s = statements.get(db);
+  if (!s) {
+    s = hotStatements(db);
+    statements.set(db, s);
+  }
+  return s;
+}
+
 /** Sends one message and records the outcome. */
 class Delivery {
   private readonly api: Api;
@@ -148,12 +173,7 @@ class Delivery {
 
   /** Reserves the message for this call; false when it is no longer due (sent, failed, or claimed elsewhere). */
   claim(n: Notification, now: number): boolean {
-    const claimed = this.deps.db
-      .update(notifications)
-      .set({ notBefore: now + this.leaseMs })
-      .where(and(eq(notifications.id, n.id), eq(notifications.status, "pending"), lte(notifications.notBefore, now)))
-      .run();
-    return claimed.changes > 0;
+    return hot(this.deps.db).claim.run({ id: n.id, now, until: now + this.leaseMs }).changes > 0;
   }
 
   async deliver(n: Notification, alreadyClaimed = false): Promise<{ outcome: Outcome; retryAfterMs: number }> {
@@ -163,11 +183,8 @@ class Delivery {
     } catch (err) {
       return this.failed(n, classifyFailure(err, n.chatId));
     }
-    this.deps.db
-      .update(notifications)
-      .set({ status: "sent", sentAt: this.deps.clock.now().getTime(), attempts: n.attempts + 1, lastError: null })
-      .where(eq(notifications.id, n.id))
-      .run();
+    // Recorded at once: after a crash from here on, this message is not sent again.
+    hot(this.deps.db).sent.run({ id: n.id, at: this.deps.clock.now().getTime() });
     this.stats.sent += 1;
     return { outcome: "sent", retryAfterMs: 0 };
   }
@@ -268,6 +285,7 @@ class PacedLoop {
   private readonly limiter: RateLimiter;
   private readonly concurrency: number;
   private readonly pollMs: number;
+  private readonly batchSize: number;
   private queue: Notification[] = [];
   private loadedAt = -Infinity;
   private readonly inFlight = new Set<Promise<void>>();
@@ -283,6 +301,9 @@ class PacedLoop {
     this.limiter = new RateLimiter(options.limits ?? TELEGRAM_LIMITS);
     this.concurrency = options.concurrency ?? DEFAULTS.concurrency;
     this.pollMs = options.pollMs ?? DEFAULTS.pollMs;
+    // About two windows' worth: enough to keep the pace until the next look, small enough to look often.
+    const limits = options.limits ?? TELEGRAM_LIMITS;
+    this.batchSize = Math.min(2000, Math.max(100, 2 * limits.global.count, 4 * this.concurrency));
   }
 
   get stats(): SenderStats {
@@ -304,7 +325,8 @@ class PacedLoop {
       if (this.queue.length === 0 || now - this.loadedAt >= this.pollMs) this.load(now);
       // Idle: nothing due, nothing in flight, and no retry_after pause to sit out.
       if (untilIdle && this.queue.length === 0 && this.inFlight.size === 0 && this.limiter.globalWaitMs(now) === 0) break;
-      const wait = this.dispatch(now);
+      // The limiter counts a send at the instant it is made, so the clock is read again after the load.
+      const wait = this.dispatch(this.deps.clock.now().getTime());
       if (wait === 0) {
         await new Promise((resolve) => setImmediate(resolve));
         continue;
@@ -327,7 +349,7 @@ class PacedLoop {
               FROM notifications WHERE status = 'pending' AND not_before <= ${now}) WHERE rn <= 3)`,
       )
       .orderBy(asc(notifications.id))
-      .limit(2000)
+      .limit(this.batchSize)
       .all();
   }
 
@@ -362,7 +384,7 @@ class PacedLoop {
         continue;
       }
       if (!this.delivery.claim(n, now)) continue;
-      this.limiter.record(n.chatId, now);
+      this.limiter.begin(n.chatId, now);
       this.start(n);
       started += 1;
     }
@@ -384,6 +406,7 @@ class PacedLoop {
       })
       .catch((err) => this.deps.logger.error({ err, notificationId: n.id }, "could not record a delivery"))
       .finally(() => {
+        this.limiter.end(n.chatId, this.deps.clock.now().getTime());
         this.busyChats.delete(n.chatId);
         this.inFlight.delete(call);
         this.wake();

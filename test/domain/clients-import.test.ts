@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
 import { clientEvents, clients, commitments, members } from "../../src/db/schema.js";
 import { applyImport, type ImportRow } from "../../src/domain/client-import.js";
-import { cancelImportBatch, confirmImportBatch, previewImport } from "../../src/domain/import-batches.js";
+import { cancelImportBatch, confirmImportBatch, forgetRecentImports, previewImport } from "../../src/domain/import-batches.js";
 import { adoptNameOnlyMember } from "../../src/domain/name-only-members.js";
 import { createTeam, getTeam, joinTeam } from "../../src/domain/teams.js";
 import { seedClients, seedNameOnlyMember } from "../support/seed.js";
@@ -143,12 +143,23 @@ describe("matching existing clients", () => {
     expect(result.summary.created).toBe(2);
   });
 
-  it("merges repeats within one file into one client", () => {
-    const rows = [row(2, { name: "A", phones: ["+79160000001"] }), row(3, { name: "A", phones: ["+79160000001"], email: "a@b.ru" })];
+  it("keeps rows of one file apart: the parser merges real repeats, colleagues may share a phone", () => {
+    const rows = [row(2, { name: "Иван", phones: ["+74950000000"] }), row(3, { name: "Пётр", phones: ["+74950000000"] })];
     const result = applyImport(db, { teamId, actorMemberId: leadId, rows, mode: "all", now });
     if (!result.ok) throw new Error("expected ok");
-    expect(result.summary).toMatchObject({ created: 1, merged: 1 });
-    expect(db.select().from(clients).all()).toMatchObject([{ name: "A", email: "a@b.ru" }]);
+    expect(result.summary).toMatchObject({ created: 2, merged: 0 });
+  });
+
+  it("does not rename a client twice when two colleagues in the file share its switchboard number", () => {
+    seedClients(db, teamId, [{ name: "Иван", ownerId: veraId, phones: ["+74950000000"] }], now.getTime());
+    const rows = [row(2, { name: "Иван", phones: ["+74950000000"], email: "ivan@firm.ru" }), row(3, { name: "Пётр", phones: ["+74950000000"] })];
+    const result = applyImport(db, { teamId, actorMemberId: leadId, rows, mode: "all", now });
+    if (!result.ok) throw new Error("expected ok");
+    expect(result.summary).toMatchObject({ created: 1, updated: 1 });
+    expect(db.select({ name: clients.name, email: clients.email }).from(clients).all()).toEqual([
+      { name: "Иван", email: "ivan@firm.ru" },
+      { name: "Пётр", email: null },
+    ]);
   });
 
   it("moves an existing client to the owner named in the file and remembers the previous owner", () => {
@@ -252,6 +263,53 @@ describe("batches", () => {
     const preview = previewImport(db, { teamId, actorMemberId: leadId, fileName: "x.csv", parsed: parsed([row(2, { name: "A" })]), now });
     const result = confirmImportBatch(db, { batchId: preview.batchId, actor: { memberId: other.member.id, teamId: other.team.id, role: "lead" }, mode: "all", now });
     expect(result).toEqual({ ok: false, reason: "not_found" });
+  });
+});
+
+describe("the stored batch", () => {
+  it("comes back intact from the database after a restart, block after block", () => {
+    const rows = Array.from({ length: 2500 }, (_, i) =>
+      row(i + 2, {
+        name: `Клиент «${i}» <b>&</b>\nвторая строка`,
+        phones: [`+7916${String(1000000 + i)}`],
+        owner: i % 2 ? "Вера" : "Незнакомец Ёжиков",
+        notes: i === 7 ? "примечание; с \"кавычками\"\r\nи переводом строки" : null,
+        commitments: i % 100 === 0 ? [{ kind: "deadline", text: "тендер", dueOn: "2026-12-01" }] : [],
+      }),
+    );
+    const preview = previewImport(db, { teamId, actorMemberId: leadId, fileName: "big.csv", parsed: { rows, rejected: [], warnings: [], presentFields: ["name"], totalRows: rows.length }, now });
+    forgetRecentImports(db); // as after a restart: the rows must come from the stored payload
+    const result = confirmImportBatch(db, { batchId: preview.batchId, actor: { memberId: leadId, teamId, role: "lead" }, mode: "all", now });
+    if (!result.ok) throw new Error("expected ok");
+    expect(result.changedSincePreview).toBe(false);
+    expect(result.summary).toMatchObject({ created: 2500, commitments: 25 });
+    expect(result.summary.unknownOwners).toEqual([{ name: "Незнакомец Ёжиков", rows: [2, 4, 6, 8, 10, 12, 14, 16, 18, 20], count: 1250 }]);
+    const stored = db.select().from(clients).all();
+    expect(stored).toHaveLength(2500);
+    expect(stored[7]).toMatchObject({ name: "Клиент «7» <b>&</b>\nвторая строка", notes: "примечание; с \"кавычками\"\r\nи переводом строки", phones: ["+79161000007"] });
+    expect(stored[2499]!.ownerId).toBe(veraId);
+    expect(db.select().from(commitments).all()).toHaveLength(25);
+  });
+});
+
+describe("matching without contacts, and Excel's formula guard", () => {
+  it("finds a client without any contact by name and company", () => {
+    seedClients(db, teamId, [{ name: "Ольга Ким", ownerId: veraId, company: "ИП Ким" }], now.getTime());
+    const result = applyImport(db, { teamId, actorMemberId: leadId, rows: [row(2, { name: "ким ольга", company: "ип ким", notes: "новое" })], mode: "all", now });
+    if (!result.ok) throw new Error("expected ok");
+    expect(result.summary).toMatchObject({ created: 0, updated: 1 });
+    expect(count(clients)).toBe(1);
+  });
+
+  it("reads '=..., '+..., '-... (how our export guards against formulas) as the text after the apostrophe", () => {
+    seedClients(db, teamId, [{ name: "Иван", ownerId: veraId, phones: ["+79160000001"], notes: "=СУММ(A1)", company: "-минус" }], now.getTime());
+    const rows = [row(2, { name: "Иван", phones: ["+79160000001"], notes: "'=СУММ(A1)", company: "'-минус" })];
+    const result = applyImport(db, { teamId, actorMemberId: leadId, rows, mode: "all", now });
+    if (!result.ok) throw new Error("expected ok");
+    expect(result.summary.unchanged).toBe(1);
+    const fresh = applyImport(db, { teamId, actorMemberId: leadId, rows: [row(3, { name: "'=Пётр", notes: "'обычный апостроф" })], mode: "all", now });
+    if (!fresh.ok) throw new Error("expected ok");
+    expect(db.select().from(clients).where(eq(clients.name, "=Пётр")).get()!.notes).toBe("'обычный апостроф");
   });
 });
 

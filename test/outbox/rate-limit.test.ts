@@ -37,14 +37,59 @@ describe("rate limiter", () => {
     );
   });
 
-  it("lets 30 different chats through at once, then the 31st after the window", () => {
+  it("holds when calls take time and arrive at the server any time between start and answer", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ chat: fc.integer({ min: 1, max: 60 }), latency: fc.integer({ min: 0, max: 300 }), arrival: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+          minLength: 1,
+          maxLength: 400,
+        }),
+        (calls) => {
+          const limiter = new RateLimiter();
+          const inFlight: { chat: number; done: number }[] = [];
+          const arrivals: { chat: number; at: number }[] = [];
+          let now = 0;
+          for (const call of calls) {
+            for (;;) {
+              inFlight.sort((a, b) => a.done - b.done);
+              while (inFlight.length > 0 && inFlight[0]!.done <= now) limiter.end(inFlight[0]!.chat, inFlight.shift()!.done);
+              const wait = limiter.waitMs(call.chat, now);
+              if (wait === 0) break;
+              now = Math.min(now + wait, inFlight[0]?.done ?? Infinity);
+            }
+            limiter.begin(call.chat, now);
+            inFlight.push({ chat: call.chat, done: now + call.latency });
+            arrivals.push({ chat: call.chat, at: now + call.arrival * call.latency });
+          }
+          const sorted = arrivals.map((a) => a.at).sort((a, b) => a - b);
+          expect(maxInWindow(sorted, 1000)).toBeLessThanOrEqual(30);
+          for (const chat of new Set(calls.map((c) => c.chat))) {
+            expect(maxInWindow(arrivals.filter((a) => a.chat === chat).map((a) => a.at), 1000)).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it("spreads sends over the second (a few back to back at most), a little under Telegram's 30/s", () => {
     const limiter = new RateLimiter();
-    for (let i = 1; i <= 30; i++) {
-      expect(limiter.waitMs(i, 0)).toBe(0);
-      limiter.record(i, 0);
-    }
-    expect(limiter.waitMs(31, 0)).toBe(1000 + TELEGRAM_LIMITS.marginMs);
-    expect(limiter.waitMs(1, 500)).toBe(500 + TELEGRAM_LIMITS.marginMs);
+    const window = 1000 * (1 + TELEGRAM_LIMITS.headroom);
+    const interval = window / 30;
+    const at = simulate(limiter, Array.from({ length: 90 }, (_, i) => i + 1), []).map((s) => s.at);
+    expect(at.slice(0, 3)).toEqual([0, 0, 0]); // catching up is allowed, a little
+    expect(maxInWindow(at, interval - 1)).toBeLessThanOrEqual(3);
+    for (let i = 30; i < at.length; i++) expect(at[i]! - at[i - 30]!).toBeGreaterThanOrEqual(window);
+    expect(at[89]! - at[59]!).toBeLessThanOrEqual(window + interval); // and not much slower than that
+  });
+
+  it("lets one message a second (plus headroom) into a private chat, and another chat at once", () => {
+    const limiter = new RateLimiter();
+    limiter.record(1, 0);
+    const window = 1000 * (1 + TELEGRAM_LIMITS.headroom);
+    expect(limiter.waitMs(1, 1000)).toBeCloseTo(window - 1000, 6);
+    expect(limiter.waitMs(1, window)).toBe(0);
+    expect(limiter.waitMs(2, 0)).toBe(0);
   });
 
   it("holds everything during a retry_after pause", () => {

@@ -1,18 +1,18 @@
 // /clients: pages of clients with filters (leads), a card per client, and the lead's owner tools.
 // One message is edited in place as the person moves between list, card and pickers.
 import { Composer, InlineKeyboard } from "grammy";
-import { and, eq } from "drizzle-orm";
 import { localDate } from "../../domain/calendar.js";
 import {
   changeOwner,
+  clientById,
   clientCard,
   listClients,
   ownersWithClients,
   possibleOwners,
+  teamMember,
   type Viewer,
 } from "../../domain/clients.js";
 import { linkNameOnlyMember, nameOnlyMembers } from "../../domain/name-only-members.js";
-import { clients, members } from "../../db/schema.js";
 import { enqueue } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
 import { addClientId } from "../conversations/add-client.js";
@@ -131,7 +131,7 @@ clientsFeature.callbackQuery(/^cl:/, async (ctx) => {
     }
     case "linkName": {
       if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
-      const source = ctx.deps.db.select().from(members).where(eq(members.id, action.nameOnlyId)).get();
+      const source = teamMember(ctx.deps.db, membership.team.id, action.nameOnlyId);
       const result = linkNameOnlyMember(ctx.deps.db, {
         teamId: membership.team.id,
         nameOnlyId: action.nameOnlyId,
@@ -141,7 +141,7 @@ clientsFeature.callbackQuery(/^cl:/, async (ctx) => {
       });
       if (!result.ok) return ctx.answerCallbackQuery({ text: ctx.t(`clients-names-${result.reason}`) });
       await ctx.answerCallbackQuery();
-      const target = ctx.deps.db.select().from(members).where(eq(members.id, action.targetId)).get();
+      const target = teamMember(ctx.deps.db, membership.team.id, action.targetId);
       const text = ctx.t("clients-names-linked", { name: source?.name ?? "", target: target?.name ?? "", n: result.moved });
       return show(ctx, text, new InlineKeyboard().text(ctx.t("client-button-back"), cb.list({ page: 0 })));
     }
@@ -217,10 +217,7 @@ function listView(ctx: BotContext, membership: Membership, state: ListState): { 
   }
 
   const filtered = current.temperature !== undefined || current.owner !== undefined;
-  const ownerName =
-    typeof current.owner === "number"
-      ? (ctx.deps.db.select({ name: members.name }).from(members).where(and(eq(members.id, current.owner), eq(members.teamId, membership.team.id))).get()?.name ?? "?")
-      : "";
+  const ownerName = typeof current.owner === "number" ? (teamMember(ctx.deps.db, membership.team.id, current.owner)?.name ?? "?") : "";
   const header = ctx.t(isLead ? "clients-header-team" : "clients-header-mine", { n: page.total, page: page.page + 1, pages: page.pages });
   const filterLine = filtered
     ? ctx.t("clients-filter-line", {
@@ -237,8 +234,8 @@ function listView(ctx: BotContext, membership: Membership, state: ListState): { 
 function notifyNewOwner(ctx: BotContext, clientId: number, toMemberId: number, actorId: number, now: Date) {
   if (toMemberId === actorId) return;
   const db = ctx.deps.db;
-  const to = db.select().from(members).where(eq(members.id, toMemberId)).get();
-  const client = db.select({ name: clients.name, teamId: clients.teamId }).from(clients).where(eq(clients.id, clientId)).get();
+  const client = clientById(db, clientId);
+  const to = client ? teamMember(db, client.teamId, toMemberId) : null;
   if (!to?.telegramId || !client) return;
   const t = translator(ctx.i18nInstance, localeOfUser(db, to.telegramId));
   enqueue(

@@ -47,6 +47,10 @@ function decodeBytes(bytes: Uint8Array): { utf8: Uint8Array; sample: string; enc
   if (b0 === 0xff && b1 === 0xfe) return fromString(iconv.decode(bytes.subarray(2), "utf-16le"), "utf-16le");
   if (b0 === 0xfe && b1 === 0xff) return fromString(iconv.decode(bytes.subarray(2), "utf-16be"), "utf-16be");
 
+  // UTF-16 without a BOM (some exporters write it): ASCII characters put NULs on one byte parity only.
+  const utf16 = sniffUtf16(bytes.subarray(0, SAMPLE_BYTES));
+  if (utf16) return fromString(iconv.decode(bytes, utf16), utf16);
+
   if (isUtf8(bytes)) return asUtf8(bytes, "utf-8");
   // A UTF-8 file with one damaged byte (a truncated copy, a bad edit) should not turn into
   // cp1251 mojibake: if almost every non-ASCII character decoded, it is UTF-8.
@@ -57,6 +61,22 @@ function decodeBytes(bytes: Uint8Array): { utf8: Uint8Array; sample: string; enc
   if (sample.includes(0)) return null;
   const encoding = pickSingleByteEncoding(sample);
   return fromString(iconv.decode(bytes, encoding), encoding);
+}
+
+/** "utf-16le"/"utf-16be" when NULs sit (almost) only on odd/even bytes, as ASCII text in UTF-16 puts them. */
+function sniffUtf16(sample: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  // Line breaks and delimiters alone are well over a tenth of a table's characters.
+  if (odd >= pairs / 10 && even * 100 <= odd) return "utf-16le";
+  if (even >= pairs / 10 && odd * 100 <= even) return "utf-16be";
+  return null;
 }
 
 function asUtf8(utf8: Uint8Array, encoding: string): { utf8: Uint8Array; sample: string; encoding: string } {

@@ -186,6 +186,8 @@ function parseOptions(delimiter: Delimiter): Options {
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: false,
-    max_record_size: 1_000_000,
+    // The whole file is at most 20 MB; a row as big as the file is still read (its long cells are cut
+    // with a too_long warning) rather than refused as "broken quotes", which it is not.
+    max_record_size: 32 * 1024 * 1024,
   };
 }

@@ -12,6 +12,8 @@ import type { ParsedClientRow, ProblemCode, RawCell, RowProblem, Temperature } f
 
 export const LIMITS = { name: 200, company: 200, owner: 200, externalId: 100, notes: 2000 } as const;
 const MAX_PROBLEM_VALUE = 100;
+/** Any character that is neither white space nor an invisible format character (Cf: ZWSP, bidi marks, BOM). */
+const VISIBLE = /[^\s\p{Cf}]/u;
 
 export interface RowValidatorOptions {
   country: CountryCode;
@@ -143,7 +145,8 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     rowNumber = number;
     totalRows++;
     const name = nameOf();
-    if (name === "") {
+    // A name of zero-width or direction marks only would be an invisible client.
+    if (!VISIBLE.test(name)) {
       rejected.push({ rowNumber, code: "missing_name", field: "name", severity: "error" });
       return;
     }

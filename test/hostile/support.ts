@@ -1,0 +1,201 @@
+// Shared tools of the hostile-input suite: a database snapshot to prove "nothing changed", a checker that
+// every text the bot sent is HTML Telegram would accept, and a two-team world to attack.
+import { createHash } from "node:crypto";
+import { expect } from "vitest";
+import type { Db } from "../../src/db/client.js";
+import type { ApiCall } from "../support/fake-telegram.js";
+import { createHarness, type Harness, type Persona } from "../support/harness.js";
+import { memberIdOf, seedClients, seedCommitment } from "../support/seed.js";
+
+/**
+ * Tables that change on any update by design: who wrote to the bot (users), dialogue state, the outbox.
+ * audit_log is NOT here: a refused action must not leave an audit entry either.
+ */
+const VOLATILE = new Set(["users", "conversation_state", "notifications", "__drizzle_migrations", "sqlite_sequence"]);
+
+export type Snapshot = Record<string, { rows: number; hash: string }>;
+
+/** Row count and a hash of every row of every table (except the volatile ones and `ignore`). */
+export function snapshot(db: Db, ignore: string[] = []): Snapshot {
+  const sqlite = db.$client;
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  const out: Snapshot = {};
+  for (const { name } of tables) {
+    if (VOLATILE.has(name) || ignore.includes(name)) continue;
+    const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
+    out[name] = { rows: rows.length, hash: createHash("sha256").update(JSON.stringify(rows)).digest("hex").slice(0, 16) };
+  }
+  return out;
+}
+
+/** Row counts only, for readable failure messages next to the hash comparison. */
+export function counts(s: Snapshot): Record<string, number> {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.rows]));
+}
+
+export function expectUnchanged(db: Db, before: Snapshot, ignore: string[] = []): void {
+  const after = snapshot(db, ignore);
+  const filtered = Object.fromEntries(Object.entries(before).filter(([k]) => !ignore.includes(k)));
+  expect(counts(after)).toEqual(counts(filtered));
+  expect(after).toEqual(filtered);
+}
+
+// --- Telegram HTML ----------------------------------------------------------------------------------
+
+/** Tags Telegram's HTML parse mode accepts. */
+const ALLOWED_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "code", "pre", "a", "tg-spoiler", "span", "blockquote", "tg-emoji"]);
+
+/**
+ * Problems Telegram would answer with 400 "can't parse entities" (or a silently wrong message): unknown
+ * tags, a `<` of user text left unescaped, unbalanced tags, a bare `&`, text over 4096 characters.
+ * Returns a list of problems; empty means fine.
+ */
+export function htmlProblems(html: string, limit = 4096): string[] {
+  const problems: string[] = [];
+  const stack: string[] = [];
+  let visible = "";
+  const tagRe = /<\/?([a-zA-Z][\w-]*)((?:\s+[a-zA-Z-]+(?:="[^"<>]*"|='[^'<>]*')?)*)\s*>/y;
+  for (let i = 0; i < html.length; ) {
+    const ch = html[i]!;
+    if (ch === "<") {
+      tagRe.lastIndex = i;
+      const m = tagRe.exec(html);
+      const name = m?.[1]?.toLowerCase();
+      if (!m || !name || !ALLOWED_TAGS.has(name)) {
+        problems.push(`raw "<" at ${i}: ${JSON.stringify(html.slice(i, i + 30))}`);
+        i += 1;
+        continue;
+      }
+      if (m[0].startsWith("</")) {
+        if (stack.pop() !== name) problems.push(`unbalanced </${name}> at ${i}`);
+      } else {
+        if (name === "a" && !/\shref=/.test(m[2] ?? "")) problems.push(`<a> without href at ${i}`);
+        stack.push(name);
+      }
+      i += m[0].length;
+      continue;
+    }
+    if (ch === "&") {
+      const ent = /^&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});/.exec(html.slice(i, i + 12));
+      if (!ent) problems.push(`bare "&" at ${i}: ${JSON.stringify(html.slice(i, i + 20))}`);
+      else {
+        visible += "x";
+        i += ent[0].length;
+        continue;
+      }
+    }
+    if (ch === ">") problems.push(`raw ">" at ${i}`);
+    visible += ch;
+    i += 1;
+  }
+  if (stack.length) problems.push(`unclosed tags: ${stack.join(", ")}`);
+  if (visible.trim().length === 0) problems.push("empty text");
+  if (visible.length > limit) problems.push(`text of ${visible.length} characters (limit ${limit})`);
+  return problems;
+}
+
+/**
+ * Every text and caption the bot sent or edited, checked as Telegram would; callback data checked
+ * against the 64-byte limit. Returns "<method>: <problem>" strings; empty means all fine.
+ */
+export function telegramPayloadProblems(calls: ApiCall[]): string[] {
+  const out: string[] = [];
+  for (const call of calls) {
+    const p = call.payload;
+    for (const field of ["text", "caption"] as const) {
+      const value = p[field];
+      if (value === undefined) continue;
+      if (call.method === "answerCallbackQuery") {
+        if (String(value).length > 200) out.push(`${call.method}: toast of ${String(value).length} characters`);
+        continue;
+      }
+      if (p.parse_mode !== "HTML") {
+        out.push(`${call.method}: ${field} sent without parse_mode HTML`);
+        continue;
+      }
+      for (const problem of htmlProblems(String(value), field === "caption" ? 1024 : 4096)) out.push(`${call.method}: ${problem}`);
+    }
+    const rows = (p.reply_markup as { inline_keyboard?: { callback_data?: string; text: string }[][] } | undefined)?.inline_keyboard ?? [];
+    for (const b of rows.flat()) {
+      if (b.callback_data !== undefined && Buffer.byteLength(b.callback_data) > 64) out.push(`${call.method}: callback_data over 64 bytes: ${b.callback_data}`);
+      if (b.text.length === 0) out.push(`${call.method}: a button without a label`);
+    }
+  }
+  return out;
+}
+
+/** The invariants of every hostile case: no error logs, every message valid for Telegram. */
+export function expectCleanRun(h: Harness, fromCall = 0): void {
+  expect(h.errors()).toEqual([]);
+  expect(telegramPayloadProblems(h.calls().slice(fromCall))).toEqual([]);
+}
+
+/** What the bot said to a persona (texts and toasts) after call index `from`. */
+export function saidTo(h: Harness, who: Persona | number, from = 0): string {
+  const chatId = typeof who === "number" ? who : who.id;
+  const calls = h.calls().slice(from);
+  const texts = calls
+    .filter((c) => Number(c.payload.chat_id) === chatId && (c.payload.text !== undefined || c.payload.caption !== undefined))
+    .map((c) => String(c.payload.text ?? c.payload.caption));
+  return texts.join("\n---\n");
+}
+
+/** Toast texts of answerCallbackQuery calls after call index `from`. */
+export function toastsSince(h: Harness, from: number): string[] {
+  return h
+    .calls("answerCallbackQuery")
+    .filter((c) => h.calls().indexOf(c) >= from)
+    .map((c) => String(c.payload.text ?? ""));
+}
+
+// --- A world to attack --------------------------------------------------------------------------------
+
+export const LEAD_A = 100;
+export const MANAGER_B = 200;
+export const MANAGER_C = 300;
+export const LEAD_OTHER = 500;
+export const MANAGER_OTHER = 600;
+export const STRANGER = 900;
+
+export interface World {
+  h: Harness;
+  lead: Persona;
+  boris: Persona;
+  vera: Persona;
+  otherLead: Persona;
+  otherManager: Persona;
+  stranger: Persona;
+  /** Team 1's clients: Boris owns the first two, Vera the third. */
+  clientIds: number[];
+  /** Team 2's client. */
+  otherClientId: number;
+}
+
+/** Two teams in one bot: team 1 (lead 100, managers 200 and 300, three clients) and team 2 (lead 500, manager 600). */
+export async function createWorld(now = "2026-11-23T09:00:00+03:00"): Promise<World> {
+  const h = await createHarness({ now });
+  const lead = await h.createTeam(LEAD_A);
+  const boris = await h.join(MANAGER_B, "manager", { first_name: "Борис" });
+  const vera = await h.join(MANAGER_C, "manager", { first_name: "Вера" });
+  const otherLead = await h.createTeam(LEAD_OTHER, "Другая", { first_name: "Олег" });
+  const otherManager = await h.join(MANAGER_OTHER, "manager", { first_name: "Пётр" }, 2);
+  const stranger = h.user(STRANGER, { first_name: "Чужой" });
+  const nowMs = h.clock.now().getTime();
+  const b = memberIdOf(h.db, MANAGER_B);
+  const v = memberIdOf(h.db, MANAGER_C);
+  const clientIds = seedClients(
+    h.db,
+    1,
+    [
+      { name: "Иван Петров", ownerId: b, temperature: "hot", phones: ["+79161234567"], nextContactOn: "2026-11-25" },
+      { name: "Мария Сидорова", ownerId: b, temperature: "warm", phones: ["+79161234568"] },
+      { name: "Олег Ким", ownerId: v, temperature: "cold", phones: ["+79161234569"] },
+    ],
+    nowMs,
+  );
+  seedCommitment(h.db, { teamId: 1, clientId: clientIds[0]!, ownerId: b, text: "Выслать договор", dueOn: "2026-11-26" });
+  const [otherClientId] = seedClients(h.db, 2, [{ name: "Чужой клиент", ownerId: memberIdOf(h.db, MANAGER_OTHER), temperature: "hot" }], nowMs);
+  return { h, lead, boris, vera, otherLead, otherManager, stranger, clientIds, otherClientId: otherClientId! };
+}

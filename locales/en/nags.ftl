@@ -117,6 +117,12 @@ status-kind = { $kind ->
     [nag_checklist] checklist steps
     [nag_unreachable] unreachable people
     [digest] daily list
+    [call_attempts] unanswered calls
+    [client_assigned] clients assigned to managers
+    [clients_received] clients handed over
+    [clients_taken_back] distribution undone
+    [handover_closed] handover summaries
+    [leaver_form] leaver's form
    *[other] { $kind }
 }
 status-who-group = the team's group

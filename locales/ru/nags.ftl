@@ -120,6 +120,12 @@ status-kind = { $kind ->
     [nag_checklist] шаги чек-листа
     [nag_unreachable] недоступные сотрудники
     [digest] список дел на день
+    [call_attempts] недозвоны по клиентам
+    [client_assigned] новые клиенты менеджерам
+    [clients_received] переданные клиенты
+    [clients_taken_back] отмена распределения
+    [handover_closed] итоги передачи дел
+    [leaver_form] анкета уходящему
    *[other] { $kind }
 }
 status-who-group = группа команды

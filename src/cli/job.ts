@@ -56,8 +56,12 @@ async function main(): Promise<number> {
   const logger = createLogger(config.logLevel, config.botToken);
   const db = openDatabase(config.databasePath);
   try {
-    const api = new Api(config.botToken, { apiRoot: config.apiRoot });
-    const botUsername = (await api.getMe()).username;
+    // Short timeouts: an operator's run must end even when the Bot API cannot be reached (what was not
+    // sent stays in the outbox for the bot's own sender).
+    const api = new Api(config.botToken, { apiRoot: config.apiRoot, timeoutSeconds: 15 });
+    // Only the invite links of the unreachable-people report need the bot's username; the sender asks
+    // for it itself if a 403 needs one.
+    const botUsername = args.name === "unreachable-nag" ? (await api.getMe()).username : "";
     const i18n = createI18n<BotContext>(() => "ru");
     const deps = { db, i18n, clock: systemClock, logger, config, botUsername };
     const result = runJobNow(deps, args.name, args.teamId === undefined ? {} : { teamId: args.teamId });
@@ -66,7 +70,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`${args.name}: ${result.enqueued} message(s) enqueued for ${result.teams} team(s)`);
-    const stats = await drainUntilIdle({ db, api, clock: systemClock, logger, i18n, botUsername });
+    const stats = await drainUntilIdle({ db, api, clock: systemClock, logger, i18n, ...(botUsername ? { botUsername } : {}) });
     console.log(`outbox: sent ${stats.sent}, failed ${stats.failed}, retrying later ${stats.retried}, recipients unreachable ${stats.unreachable}`);
     return 0;
   } catch (err) {

@@ -123,7 +123,8 @@ const plainApis = new WeakMap<Api, Api>();
 function plainApi(api: Api): Api {
   let plain = plainApis.get(api);
   if (!plain) {
-    plain = new Api(api.token, api.options);
+    // A call that hangs holds a place in flight: give up on it after a minute (then it is retried).
+    plain = new Api(api.token, { ...api.options, timeoutSeconds: api.options?.timeoutSeconds ?? 60 });
     plainApis.set(api, plain);
   }
   return plain;

@@ -91,6 +91,18 @@ describe("a whole handover, end to end", () => {
     expect(count("select count(*) from commitments")).toBe(1);
   });
 
+  it("the lead sets a one-day campaign for a team that works every day", async () => {
+    await anna.say("/settings");
+    await anna.tap("Дней на обзвон");
+    await anna.say("1");
+    await anna.say("/settings");
+    await anna.tap("Рабочие дни");
+    for (const day of ["сб", "вс"]) await anna.tap(new RegExp(`▫️ ${day}`));
+    const team = query<{ campaign_days: number; working_days: string }>("select campaign_days, working_days from teams where id = 1")[0]!;
+    expect(team.campaign_days).toBe(1);
+    expect(team.working_days.split(",").map(Number).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it("the lead offboards Мария on bad terms and the checklist is posted", async () => {
     await anna.say("/offboard");
     await anna.tap("Мария");
@@ -118,14 +130,17 @@ describe("a whole handover, end to end", () => {
     await server.waitFor((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === 400 && String(c.payload.text).includes("Мари"));
   });
 
-  it("nags fire for the checklist steps that are due", () => {
-    const run = runJobProcess(server, dbPath, ["checklist-nag", "--team", "1"]);
+  it("nags fire for the checklist steps that are due", async () => {
+    const before = server.calls.length;
+    const run = await runJobProcess(server, dbPath, ["checklist-nag", "--team", "1"]);
     expect(run.status, run.stderr).toBe(0);
-    expect(chatView(server, 100).at(-1)!.text.length).toBeGreaterThan(0);
+    const nag = await server.waitForAfter(before, (c) => c.method === "sendMessage" && Number(c.payload.chat_id) === 100);
+    expect(String(nag.payload.text)).toContain("Шаги передачи дел");
+    expect(String(nag.payload.text)).toContain("Мария Иванова");
   });
 
   it("the managers get their daily lists and call every client, ending each call with a next contact", async () => {
-    const run = runJobProcess(server, dbPath, ["daily-digest", "--team", "1"]);
+    const run = await runJobProcess(server, dbPath, ["daily-digest", "--team", "1"]);
     expect(run.status, run.stderr).toBe(0);
     for (const manager of [olga, petr]) {
       const digest = await server.waitFor((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === manager.user.id && /звон/i.test(String(c.payload.text)));
@@ -152,7 +167,7 @@ describe("a whole handover, end to end", () => {
     expect(count("select count(*) from calls where kind = 'reactivation' and status = 'open'")).toBe(0);
     expect(count("select count(*) from calls where status = 'lost'")).toBe(1);
     expect(count("select count(*) from calls where status = 'reached' and next_contact_on is not null")).toBe(LEAVER_CLIENTS - 1);
-  });
+  }, 180_000);
 
   it("the lead confirms the remaining steps and the checklist closes with a summary", async () => {
     for (const step of [/^1\./, /^2\./, /^3\./, /^6\./]) {
@@ -162,7 +177,9 @@ describe("a whole handover, end to end", () => {
     await settle(server);
     expect(query<{ status: string }>("select status from handovers where id = 1")[0]!.status).toBe("closed");
     expect(query<{ status: string }>("select status from members where telegram_id = 200")[0]!.status).toBe("left");
-  });
+    // The summary reaches the lead through the outbox.
+    await server.waitFor((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === 100 && /закрыт|заверш/i.test(String(c.payload.text)));
+  }, 60_000);
 
   it("the report shows what happened", async () => {
     const report = await anna.say("/report");

@@ -91,6 +91,8 @@ export function htmlProblems(html: string, limit = 4096): string[] {
     i += 1;
   }
   if (stack.length) problems.push(`unclosed tags: ${stack.join(", ")}`);
+  // Half an emoji (a lone UTF-16 surrogate, e.g. from cutting a string) is not valid UTF-8 for Telegram.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(html)) problems.push("a lone surrogate (half an emoji)");
   if (visible.trim().length === 0) problems.push("empty text");
   if (visible.length > limit) problems.push(`text of ${visible.length} characters (limit ${limit})`);
   return problems;
@@ -198,4 +200,57 @@ export async function createWorld(now = "2026-11-23T09:00:00+03:00"): Promise<Wo
   seedCommitment(h.db, { teamId: 1, clientId: clientIds[0]!, ownerId: b, text: "Выслать договор", dueOn: "2026-11-26" });
   const [otherClientId] = seedClients(h.db, 2, [{ name: "Чужой клиент", ownerId: memberIdOf(h.db, MANAGER_OTHER), temperature: "hot" }], nowMs);
   return { h, lead, boris, vera, otherLead, otherManager, stranger, clientIds, otherClientId: otherClientId! };
+}
+
+/** Every callback_data the bot put on a button so far, in order of first appearance. */
+export function callbackDataSeen(h: Harness): string[] {
+  const seen = new Set<string>();
+  for (const call of h.calls()) {
+    const rows = (call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
+    for (const b of rows.flat()) if (b.callback_data !== undefined) seen.add(b.callback_data);
+  }
+  for (const n of (h.db.$client.prepare("SELECT payload FROM notifications").all() as { payload: string }[])) {
+    const rows = (JSON.parse(n.payload).reply_markup?.inline_keyboard ?? []) as { callback_data?: string }[][];
+    for (const b of rows.flat()) if (b.callback_data !== undefined) seen.add(b.callback_data);
+  }
+  return [...seen];
+}
+
+export interface RichWorld extends World {
+  handoverId: number;
+  distributionId: number;
+  batchId: number;
+}
+
+/**
+ * A team in the middle of everything, built through the bot: Vera leaving on bad terms (checklist
+ * posted), her clients distributed (reactivation calls for Boris), an import preview waiting, and the
+ * lead's and Boris's screens opened once, so every kind of button exists somewhere.
+ */
+export async function createRichWorld(): Promise<RichWorld> {
+  const w = await createWorld();
+  const { h, lead, boris } = w;
+  await lead.send("/offboard");
+  await lead.tapButton("Вера");
+  await lead.tapButton("Со скандалом");
+  await lead.send("27.11");
+  await lead.tapButton("Начать передачу");
+  const handoverId = Number((h.db.$client.prepare("SELECT id FROM handovers").get() as { id: number }).id);
+  await lead.tapButton(/^4\. /);
+  await lead.tapButton("Распределить");
+  await lead.tapButton("Применить");
+  const distributionId = Number((h.db.$client.prepare("SELECT id FROM distributions ORDER BY id DESC").get() as { id: number }).id);
+  await lead.sendDocument("new.csv", Buffer.from("ФИО;Телефон\r\nНовый клиент;+7 916 000-00-01\r\n"));
+  const batchId = Number((h.db.$client.prepare("SELECT id FROM import_batches ORDER BY id DESC").get() as { id: number }).id);
+  await lead.send("/settings");
+  await lead.send("/offboard template");
+  await lead.send("/script");
+  await lead.send("/status");
+  await lead.send("/clients");
+  await lead.send("/language");
+  await boris.send("/today");
+  await boris.send("/clients");
+  await boris.tap(`call:log:${w.clientIds[0]}`);
+  await h.drainOutbox();
+  return { ...w, handoverId, distributionId, batchId };
 }

@@ -44,6 +44,25 @@ describe("checklist nag", () => {
     expect(boris.last()?.buttons[0]?.[0]?.data).toBe(`chk:open:${handover}`);
   });
 
+  it("groups two handovers into one message with a button for each", async () => {
+    const lead = await h.createTeam();
+    await h.join(200, "manager", { first_name: "Борис" });
+    await h.join(201, "manager", { first_name: "Вера" });
+    const leadId = memberIdOf(h.db, 100);
+    const first = seedHandover(h.db, { leaverId: memberIdOf(h.db, 200), startedById: leadId, lastDay: "2026-11-26" });
+    const second = seedHandover(h.db, { leaverId: memberIdOf(h.db, 201), startedById: leadId, lastDay: "2026-11-30" });
+    seedStep(h.db, { handoverId: first, kind: "interview", dueOn: "2026-11-25" });
+    seedStep(h.db, { handoverId: first, kind: "revoke_access", dueOn: "2026-11-24", position: 2 });
+    seedStep(h.db, { handoverId: second, kind: "stop_routing", dueOn: "2026-11-25" });
+    expect(h.runJob("checklist-nag")).toBe(1);
+    await h.drainOutbox();
+    const text = lead.lastText();
+    expect(text).toContain("<b>Борис</b>, последний день 26.11:");
+    expect(text).toContain("<b>Вера</b>, последний день 30.11:");
+    expect(text.match(/Интервью|Сменить пароли|Остановить/g)).toHaveLength(3);
+    expect(lead.last()?.buttons.map((row) => row[0]?.data)).toEqual([`chk:open:${first}`, `chk:open:${second}`]);
+  });
+
   it("is quiet without handovers in progress", async () => {
     await h.createTeam();
     expect(h.runJob("checklist-nag")).toBe(0);

@@ -103,4 +103,22 @@ describe("deadlines nag", () => {
     expect(text.match(/Свой долг/g)).toHaveLength(1); // not repeated in the team part
     expect(lead.messages().filter((m) => m.text.includes("Сроки по клиентам"))).toHaveLength(1);
   });
+
+  it("keeps a long team report within one Telegram message, tags intact", async () => {
+    const lead = await h.createTeam();
+    for (let m = 0; m < 40; m++) {
+      await h.join(1000 + m, "manager", { first_name: `Менеджер с очень длинным именем номер ${m}` });
+      const owner = memberIdOf(h.db, 1000 + m);
+      const ids = seedClients(h.db, 1, Array.from({ length: 4 }, (_, i) => ({ name: `ООО «${"Очень длинное название ".repeat(5)}${m}-${i}»`, ownerId: owner })));
+      for (const clientId of ids) seedCommitment(h.db, { teamId: 1, clientId, ownerId: owner, text: "Подготовить и выслать пакет документов <срочно> ".repeat(4), dueOn: "2026-11-20" });
+    }
+    h.runJob("deadline-nag");
+    await h.drainOutbox();
+    const text = lead.lastText();
+    expect(text).toContain("Просрочено у команды:");
+    expect(text.length).toBeLessThanOrEqual(4096);
+    expect(text.endsWith("…")).toBe(true);
+    expect((text.match(/<b>/g) ?? []).length).toBe((text.match(/<\/b>/g) ?? []).length);
+    expect(h.errors()).toEqual([]);
+  });
 });

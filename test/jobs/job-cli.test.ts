@@ -65,6 +65,28 @@ describe("npm run job", () => {
     closeDatabase(after);
   }, 60_000);
 
+  it("ends even when the Bot API cannot be reached, leaving the messages for the bot's sender", async () => {
+    dir = mkdtempSync(join(tmpdir(), "job-cli-"));
+    const path = join(dir, "db.sqlite");
+    const db = openDatabase(path);
+    createTeam(db, { name: "Первая", timezone: "Europe/Moscow", founder: { telegramId: 100, name: "Анна" }, now: new Date() });
+    seedManyClients(db, 1, null, 3);
+    closeDatabase(db);
+    server = new BotApiServer(TEST_TOKEN, BOT_INFO);
+    await server.start();
+    const url = server.url;
+    await server.stop(); // nothing listens there any more
+    server = undefined;
+
+    const result = await runJob(["unassigned-nag"], { BOT_TOKEN: TEST_TOKEN, DATABASE_PATH: path, BOT_API_ROOT: url, LOG_LEVEL: "silent" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("sent 0");
+    expect(result.stdout).toContain("retrying later 1");
+    const after = openDatabase(path);
+    expect(after.select().from(notifications).all()).toMatchObject([{ status: "pending", attempts: 1 }]);
+    closeDatabase(after);
+  }, 60_000);
+
   it("names the jobs when asked for one it does not know", async () => {
     const result = await runJob(["no-such-job"], { BOT_TOKEN: TEST_TOKEN });
     expect(result.code).toBe(2);

@@ -97,6 +97,8 @@ describe("draining the outbox", () => {
     await h.drainOutbox();
     expect(row("x3").status).toBe("failed");
     expect(lead.messages().filter((m) => m.text.includes("Борис"))).toHaveLength(2); // join notice + one report
+    // Nor does the morning sweep for unreachable people.
+    expect(h.runJob("unreachable-nag")).toBe(0);
   });
 
   it("tells a never-started person apart from one who blocked the bot", async () => {

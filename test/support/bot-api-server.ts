@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { parseMultipart } from "./fake-telegram.js";
 
 export interface RecordedCall {
   method: string;
@@ -150,17 +151,18 @@ async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
   if (body.length === 0) return Object.fromEntries(new URL(req.url ?? "/", "http://x").searchParams);
   if (type.includes("application/json")) return JSON.parse(body.toString("utf8"));
   if (type.includes("multipart/form-data")) {
-    const form = await new Response(body, { headers: { "content-type": type } }).formData();
+    const boundary = /boundary=(.+)$/.exec(type)?.[1]?.replace(/^"|"$/g, "") ?? "";
     const out: Record<string, any> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") {
-        try {
-          out[key] = JSON.parse(value);
-        } catch {
-          out[key] = value;
-        }
-      } else {
-        out[key] = { fileName: value.name, bytes: Buffer.from(await value.arrayBuffer()) };
+    for (const part of parseMultipart(body, boundary)) {
+      if (part.filename !== undefined) {
+        out[part.name] = { fileName: part.filename, bytes: part.data };
+        continue;
+      }
+      const value = part.data.toString("utf8");
+      try {
+        out[part.name] = JSON.parse(value);
+      } catch {
+        out[part.name] = value;
       }
     }
     return out;

@@ -163,7 +163,7 @@ async function readBody(body: unknown): Promise<Buffer> {
   return Buffer.from(await new Response(body as ConstructorParameters<typeof Response>[0]).arrayBuffer());
 }
 
-function parseMultipart(raw: Buffer, boundary: string): { name: string; filename?: string; data: Buffer }[] {
+export function parseMultipart(raw: Buffer, boundary: string): { name: string; filename?: string; data: Buffer }[] {
   const delimiter = Buffer.from(`--${boundary}`);
   const parts: { name: string; filename?: string; data: Buffer }[] = [];
   let start = raw.indexOf(delimiter);

@@ -1,6 +1,6 @@
 // The built bot as a real process against BotApiServer, with simulated people who read their chats and
 // tap buttons, as in Telegram. Used by the end-to-end and crash-safety tests.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { Chat, User } from "grammy/types";
 import type { BotApiServer, RecordedCall } from "./bot-api-server.js";
@@ -28,15 +28,27 @@ export function startBotProcess(server: BotApiServer, databasePath: string, env:
   return { proc, output, exited };
 }
 
-/** Runs `npm run job -- <name>`-equivalent with the built code, against the same database and Bot API. */
-export function runJobProcess(server: BotApiServer, databasePath: string, args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [join(repoRoot, "dist/cli/job.js"), ...args], {
+/**
+ * Runs `npm run job -- <name>`-equivalent with the built code, against the same database and Bot API.
+ * Asynchronous on purpose: the Bot API it talks to lives in this very process.
+ */
+export async function runJobProcess(server: BotApiServer, databasePath: string, args: string[], env: Record<string, string> = {}) {
+  const proc = spawn(process.execPath, [join(repoRoot, "dist/cli/job.js"), ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: server.url, DATABASE_PATH: databasePath, ...env },
-    encoding: "utf8",
-    timeout: 60_000,
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  let stdout = "";
+  let stderr = "";
+  proc.stdout!.on("data", (d) => (stdout += d));
+  proc.stderr!.on("data", (d) => (stderr += d));
+  const timer = setTimeout(() => proc.kill("SIGKILL"), 60_000);
+  const status = await new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  clearTimeout(timer);
+  return { status, stdout, stderr };
 }
+
+const messageMethods = new Set(["sendMessage", "sendDocument", "sendPhoto"]);
 
 export interface ShownMessage {
   messageId: number;
@@ -51,7 +63,7 @@ export function chatView(server: BotApiServer, chatId: number): ShownMessage[] {
   server.calls.forEach((call, index) => {
     if (Number(call.payload.chat_id) !== chatId) return;
     const p = call.payload;
-    if (call.method.startsWith("send")) {
+    if (messageMethods.has(call.method)) {
       const id = Number(call.result?.message_id ?? index);
       shown.set(id, { messageId: id, text: String(p.text ?? p.caption ?? ""), buttons: buttonsOf(p.reply_markup), call });
     } else if (call.method === "editMessageText" || call.method === "editMessageReplyMarkup") {
@@ -118,7 +130,7 @@ export class SimUser {
   }
 
   private async nextIn(chatId: number, before: number): Promise<ShownMessage> {
-    await this.server.waitForAfter(before, (c) => Number(c.payload.chat_id) === chatId && (c.method.startsWith("send") || c.method.startsWith("edit")));
+    await this.server.waitForAfter(before, (c) => Number(c.payload.chat_id) === chatId && (messageMethods.has(c.method) || c.method.startsWith("edit")));
     await settle(this.server);
     return chatView(this.server, chatId).at(-1)!;
   }

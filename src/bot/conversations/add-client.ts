@@ -8,6 +8,7 @@ import type { Temperature } from "../../db/schema.js";
 import type { ConvContext } from "../context.js";
 import { cardKeyboard, cardText, TEMP_ICON } from "../features/client-card.js";
 import { askUntil, type Conv } from "./ask.js";
+import { hasVisibleText } from "../text-input.js";
 
 export const addClientId = "add-client";
 const PREFIX = "cla:n:";
@@ -25,7 +26,7 @@ export async function addClientConversation(conversation: Conv, ctx: ConvContext
 
   const name = await askUntil(conversation, ctx, { text: ctx.t("client-add-ask-name"), prefix: PREFIX }, async (a) => {
     const value = a.kind === "text" ? a.text.replace(/\s+/g, " ").trim() : "";
-    if (value.length < 1 || value.length > MAX_NAME) return { ok: false, error: ctx.t("client-add-name-invalid", { max: MAX_NAME }) };
+    if (value.length < 1 || value.length > MAX_NAME || !hasVisibleText(value)) return { ok: false, error: ctx.t("client-add-name-invalid", { max: MAX_NAME }) };
     return { ok: true, value };
   });
 
@@ -38,7 +39,7 @@ export async function addClientConversation(conversation: Conv, ctx: ConvContext
   const company = await askUntil(conversation, phone.ctx, { text: ctx.t("client-add-ask-company"), keyboard: skip, prefix: PREFIX }, async (a) => {
     if (a.kind === "button") return a.data === "skip" ? { ok: true, value: null } : { ok: false, error: ctx.t("client-add-company-invalid") };
     const value = a.text.replace(/\s+/g, " ").trim();
-    return value.length >= 1 && value.length <= MAX_NAME ? { ok: true, value } : { ok: false, error: ctx.t("client-add-company-invalid") };
+    return value.length >= 1 && value.length <= MAX_NAME && hasVisibleText(value) ? { ok: true, value } : { ok: false, error: ctx.t("client-add-company-invalid") };
   });
 
   const tempKeyboard = new InlineKeyboard();

@@ -8,6 +8,7 @@ import type { CommitmentKind } from "../../db/schema.js";
 import type { ConvContext } from "../context.js";
 import { cardKeyboard, cardText } from "../features/client-card.js";
 import { askUntil, type Conv } from "./ask.js";
+import { hasVisibleText } from "../text-input.js";
 
 export const addCommitmentId = "add-commitment";
 const PREFIX = "cla:m:";
@@ -22,7 +23,7 @@ export async function addCommitmentConversation(conversation: Conv, ctx: ConvCon
   });
 
   const text = await askUntil(conversation, kind.ctx, { text: ctx.t("client-commitment-ask-text", { kind: kind.value }), prefix: PREFIX }, async (a) => {
-    if (a.kind !== "text" || a.text.length < 2) return { ok: false, error: ctx.t("client-commitment-text-invalid") };
+    if (a.kind !== "text" || a.text.length < 2 || !hasVisibleText(a.text)) return { ok: false, error: ctx.t("client-commitment-text-invalid") };
     if (a.text.length > MAX_COMMITMENT_TEXT) return { ok: false, error: ctx.t("client-commitment-text-too-long", { max: MAX_COMMITMENT_TEXT }) };
     return { ok: true, value: a.text };
   });

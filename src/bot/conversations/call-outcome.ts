@@ -11,6 +11,7 @@ import { formatDay } from "../call-card-view.js";
 import { CALL_DIALOG_PREFIX, dialogData } from "../keyboards/calls.js";
 import { askUntil, waitAnswer, type Conv } from "./ask.js";
 import { afterOutcome, outcomeHooks, type CardMessage } from "../call-actions.js";
+import { quoteBack } from "../text-input.js";
 
 export const callOutcomeId = "call-outcome";
 /** A forgotten prompt must not turn tomorrow's unrelated message into a note. */
@@ -40,12 +41,12 @@ export async function callOutcomeConversation(conversation: Conv, ctx: ConvConte
     const limit = addDays(today, 2 * 366);
     if (args.mode === "reached") {
       const date = parseUserDate(a.text, { now, timezone: args.timezone });
-      if (!date) return { ok: false, error: ctx.t("call-next-date-invalid", { text: a.text.slice(0, 100) }) };
+      if (!date) return { ok: false, error: ctx.t("call-next-date-invalid", { text: quoteBack(a.text) }) };
       if (date <= today || date > limit) return { ok: false, error: ctx.t("call-next-date-range") };
       return { ok: true, value: { kind: "reached", nextContactOn: date } };
     }
     const parsed = parseUserDateTime(a.text, { now, timezone: args.timezone });
-    if (!parsed) return { ok: false, error: ctx.t("call-callback-invalid", { text: a.text.slice(0, 100) }) };
+    if (!parsed) return { ok: false, error: ctx.t("call-callback-invalid", { text: quoteBack(a.text) }) };
     const nowTime = DateTime.fromJSDate(now, { zone: args.timezone }).toFormat("HH:mm");
     if (parsed.date < today || (parsed.date === today && parsed.time !== null && parsed.time <= nowTime) || parsed.date > limit) {
       return { ok: false, error: ctx.t("call-callback-range") };

@@ -5,6 +5,7 @@ import type { ConvContext } from "../context.js";
 import { displayName } from "../display.js";
 import { inviteLinks } from "../invite-links.js";
 import { askUntil, type Conv } from "./ask.js";
+import { hasVisibleText, quoteBack } from "../text-input.js";
 
 export const createTeamId = "create-team";
 
@@ -28,7 +29,7 @@ export async function createTeamConversation(conversation: Conv, ctx: ConvContex
   const name = await askUntil(conversation, ctx, { text: ctx.t("team-create-ask-name"), prefix: "ct:" }, async (a) => {
     if (a.kind !== "text") return { ok: false, error: ctx.t("team-create-name-invalid") };
     const value = a.text.replace(/\s+/g, " ").trim();
-    if (value.length < 2 || value.length > 64) return { ok: false, error: ctx.t("team-create-name-invalid") };
+    if (value.length < 2 || value.length > 64 || !hasVisibleText(value)) return { ok: false, error: ctx.t("team-create-name-invalid") };
     return { ok: true, value };
   });
 
@@ -45,7 +46,7 @@ export async function createTeamConversation(conversation: Conv, ctx: ConvContex
     { text: ctx.t("team-create-ask-timezone", { default: defaultZone }), keyboard, prefix: "ct:" },
     async (a) => {
       const value = a.kind === "button" ? a.data.replace(/^tz:/, "") : a.text;
-      if (!IANAZone.isValidZone(value)) return { ok: false, error: ctx.t("team-create-timezone-invalid", { value }) };
+      if (!IANAZone.isValidZone(value)) return { ok: false, error: ctx.t("team-create-timezone-invalid", { value: quoteBack(value) }) };
       return { ok: true, value: IANAZone.create(value).name };
     },
   );

@@ -16,6 +16,7 @@ import type { Locale } from "../i18n.js";
 import { chk } from "../keyboards/checklist.js";
 import { LEAVER_FORM_PREFIX, off } from "../keyboards/offboard.js";
 import { waitAnswer, type Answer, type Conv } from "./ask.js";
+import { quoteBack } from "../text-input.js";
 
 export const leaverFormId = "leaver-form";
 
@@ -138,7 +139,7 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
             if (b.kind === "text") {
               dueOn = parseUserDate(b.text, ref);
               if (dueOn) break;
-              await b.ctx.reply(ctx.t("offboard-form-date-unparsed", { text: b.text }), { reply_markup: dateKb });
+              await b.ctx.reply(ctx.t("offboard-form-date-unparsed", { text: quoteBack(b.text) }), { reply_markup: dateKb });
               continue;
             }
             await b.ctx.reply(ctx.t("offboard-form-type-or-tap"), { reply_markup: dateKb });

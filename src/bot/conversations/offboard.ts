@@ -22,6 +22,7 @@ import { renderTemplateMenu } from "../keyboards/checklist-template.js";
 import { off, OFFBOARD_DIALOGUE_PREFIX } from "../keyboards/offboard.js";
 import { waitAnswer, type Answer, type Conv } from "./ask.js";
 import { interviewLoop } from "./interview.js";
+import { hasVisibleText, quoteBack } from "../text-input.js";
 
 export const offboardConversationId = "offboard";
 export const checklistInputId = "checklist-input";
@@ -113,7 +114,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<v
       if (exact.length === 1) id = exact[0]!.id;
       else if (found.length === 1) id = found[0]!.id;
       else {
-        await a.ctx.reply(ctx.t(found.length === 0 ? "offboard-who-unknown" : "offboard-who-ambiguous", { name: a.text }), { reply_markup: whoKb });
+        await a.ctx.reply(ctx.t(found.length === 0 ? "offboard-who-unknown" : "offboard-who-ambiguous", { name: quoteBack(a.text) }), { reply_markup: whoKb });
         continue;
       }
     }
@@ -170,7 +171,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<v
     } else {
       day = parseUserDate(a.text, { now: new Date(nowMs), timezone });
       if (!day) {
-        await a.ctx.reply(ctx.t("offboard-day-unparsed", { text: a.text }) + groupHint(a.ctx), { reply_markup: dayKb });
+        await a.ctx.reply(ctx.t("offboard-day-unparsed", { text: quoteBack(a.text) }) + groupHint(a.ctx), { reply_markup: dayKb });
         continue;
       }
     }
@@ -375,7 +376,7 @@ async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { hando
         continue;
       }
     } else reason = a.text;
-    if (reason.trim().length < 2 || reason.length > MAX_SKIP_REASON) {
+    if (reason.trim().length < 2 || reason.length > MAX_SKIP_REASON || !hasVisibleText(reason)) {
       await a.ctx.reply(ctx.t("checklist-skip-reason-invalid", { max: MAX_SKIP_REASON }), { reply_markup: kb });
       continue;
     }
@@ -414,7 +415,7 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
     } else {
       day = parseUserDate(a.text, { now: new Date(info.nowMs), timezone: info.timezone });
       if (!day) {
-        await a.ctx.reply(ctx.t("checklist-due-unparsed", { text: a.text }), { reply_markup: kb });
+        await a.ctx.reply(ctx.t("checklist-due-unparsed", { text: quoteBack(a.text) }), { reply_markup: kb });
         continue;
       }
     }

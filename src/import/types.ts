@@ -40,6 +40,7 @@ export type ProblemCode =
   | "bad_temperature"
   | "duplicate_row"
   | "too_long"
+  /** Reserved, never emitted: broken quoting refuses the whole file as `broken_csv` with its row number. */
   | "broken_quotes";
 
 export interface RowProblem {

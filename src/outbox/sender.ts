@@ -54,7 +54,8 @@ export interface SenderStats {
   unreachable: number;
 }
 
-const DEFAULTS = { concurrency: 10, maxAttempts: 8, pollMs: 1000, leaseMs: 60_000 };
+// 12 attempts with backoff from 5 s doubling up to 1 h: a message survives about two and a half hours of outage.
+const DEFAULTS = { concurrency: 10, maxAttempts: 12, pollMs: 1000, leaseMs: 60_000 };
 
 /** The pause a 429 imposed on a database's outbox, shared by every drain of it. */
 const pausedUntil = new WeakMap<Db, number>();

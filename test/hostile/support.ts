@@ -6,6 +6,7 @@ import type { Db } from "../../src/db/client.js";
 import type { ApiCall } from "../support/fake-telegram.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";
 import { memberIdOf, seedClients, seedCommitment } from "../support/seed.js";
+import type { Ids } from "./buttons.js";
 
 /**
  * Tables that change on any update by design: who wrote to the bot (users), dialogue state, the outbox.
@@ -134,6 +135,9 @@ export function expectCleanRun(h: Harness, fromCall = 0): void {
   expect(telegramPayloadProblems(h.calls().slice(fromCall))).toEqual([]);
 }
 
+/** Names of team 2 and its people and client: none may ever show up in team 1's chats. */
+export const OTHER_TEAM_WORDS = ["Чужой клиент", "Чужое обещание", "Глеб", "Фёдор", "Пётр", "Другая"];
+
 /** What the bot said to a persona (texts and toasts) after call index `from`. */
 export function saidTo(h: Harness, who: Persona | number, from = 0): string {
   const chatId = typeof who === "number" ? who : who.id;
@@ -159,6 +163,7 @@ export const MANAGER_B = 200;
 export const MANAGER_C = 300;
 export const LEAD_OTHER = 500;
 export const MANAGER_OTHER = 600;
+export const MANAGER_OTHER_2 = 700;
 export const STRANGER = 900;
 
 export interface World {
@@ -168,6 +173,7 @@ export interface World {
   vera: Persona;
   otherLead: Persona;
   otherManager: Persona;
+  otherManager2: Persona;
   stranger: Persona;
   /** Team 1's clients: Boris owns the first two, Vera the third. */
   clientIds: number[];
@@ -175,14 +181,18 @@ export interface World {
   otherClientId: number;
 }
 
-/** Two teams in one bot: team 1 (lead 100, managers 200 and 300, three clients) and team 2 (lead 500, manager 600). */
+/**
+ * Two teams in one bot: team 1 «Отдел продаж» (lead Анна 100, managers Борис 200 and Вера 300, three
+ * clients) and team 2 «Другая» (lead Глеб 500, managers Пётр 600 and Фёдор 700, one client).
+ */
 export async function createWorld(now = "2026-11-23T09:00:00+03:00"): Promise<World> {
   const h = await createHarness({ now });
   const lead = await h.createTeam(LEAD_A);
   const boris = await h.join(MANAGER_B, "manager", { first_name: "Борис" });
   const vera = await h.join(MANAGER_C, "manager", { first_name: "Вера" });
-  const otherLead = await h.createTeam(LEAD_OTHER, "Другая", { first_name: "Олег" });
+  const otherLead = await h.createTeam(LEAD_OTHER, "Другая", { first_name: "Глеб" });
   const otherManager = await h.join(MANAGER_OTHER, "manager", { first_name: "Пётр" }, 2);
+  const otherManager2 = await h.join(MANAGER_OTHER_2, "manager", { first_name: "Фёдор" }, 2);
   const stranger = h.user(STRANGER, { first_name: "Чужой" });
   const nowMs = h.clock.now().getTime();
   const b = memberIdOf(h.db, MANAGER_B);
@@ -198,8 +208,10 @@ export async function createWorld(now = "2026-11-23T09:00:00+03:00"): Promise<Wo
     nowMs,
   );
   seedCommitment(h.db, { teamId: 1, clientId: clientIds[0]!, ownerId: b, text: "Выслать договор", dueOn: "2026-11-26" });
-  const [otherClientId] = seedClients(h.db, 2, [{ name: "Чужой клиент", ownerId: memberIdOf(h.db, MANAGER_OTHER), temperature: "hot" }], nowMs);
-  return { h, lead, boris, vera, otherLead, otherManager, stranger, clientIds, otherClientId: otherClientId! };
+  const petr = memberIdOf(h.db, MANAGER_OTHER);
+  const [otherClientId] = seedClients(h.db, 2, [{ name: "Чужой клиент", ownerId: petr, temperature: "hot", phones: ["+79990000001"] }], nowMs);
+  seedCommitment(h.db, { teamId: 2, clientId: otherClientId!, ownerId: petr, text: "Чужое обещание", dueOn: "2026-11-27" });
+  return { h, lead, boris, vera, otherLead, otherManager, otherManager2, stranger, clientIds, otherClientId: otherClientId! };
 }
 
 /** Every callback_data the bot put on a button so far, in order of first appearance. */
@@ -217,40 +229,63 @@ export function callbackDataSeen(h: Harness): string[] {
 }
 
 export interface RichWorld extends World {
-  handoverId: number;
-  distributionId: number;
-  batchId: number;
+  /** Ids of team 1 (Boris's own client and call) and of team 2, for forging buttons. */
+  own: Ids;
+  other: Ids;
 }
 
-/**
- * A team in the middle of everything, built through the bot: Vera leaving on bad terms (checklist
- * posted), her clients distributed (reactivation calls for Boris), an import preview waiting, and the
- * lead's and Boris's screens opened once, so every kind of button exists somewhere.
- */
-export async function createRichWorld(): Promise<RichWorld> {
-  const w = await createWorld();
-  const { h, lead, boris } = w;
+async function offboardAndDistribute(lead: Persona, leaver: string): Promise<void> {
   await lead.send("/offboard");
-  await lead.tapButton("Вера");
+  await lead.tapButton(leaver);
   await lead.tapButton("Со скандалом");
   await lead.send("27.11");
   await lead.tapButton("Начать передачу");
-  const handoverId = Number((h.db.$client.prepare("SELECT id FROM handovers").get() as { id: number }).id);
   await lead.tapButton(/^4\. /);
   await lead.tapButton("Распределить");
   await lead.tapButton("Применить");
-  const distributionId = Number((h.db.$client.prepare("SELECT id FROM distributions ORDER BY id DESC").get() as { id: number }).id);
+}
+
+const one = (h: Harness, sql: string, ...params: unknown[]) => String((h.db.$client.prepare(sql).get(...params) as { id: number }).id);
+
+/**
+ * Both teams in the middle of everything, built through the bot: Vera (team 1) and Пётр (team 2) leaving
+ * on bad terms with checklists posted and their clients distributed (reactivation calls for Boris and
+ * Фёдор), an import preview waiting in each team, and the screens opened once.
+ */
+export async function createRichWorld(): Promise<RichWorld> {
+  const w = await createWorld();
+  const { h, lead, boris, otherLead } = w;
+  await offboardAndDistribute(lead, "Вера");
+  await offboardAndDistribute(otherLead, "Пётр");
   await lead.sendDocument("new.csv", Buffer.from("ФИО;Телефон\r\nНовый клиент;+7 916 000-00-01\r\n"));
-  const batchId = Number((h.db.$client.prepare("SELECT id FROM import_batches ORDER BY id DESC").get() as { id: number }).id);
+  await otherLead.sendDocument("other.csv", Buffer.from("ФИО;Телефон\r\nЧужой новый;+7 916 000-00-02\r\n"));
   await lead.send("/settings");
   await lead.send("/offboard template");
+  await otherLead.send("/offboard template");
   await lead.send("/script");
   await lead.send("/status");
   await lead.send("/clients");
-  await lead.send("/language");
   await boris.send("/today");
   await boris.send("/clients");
   await boris.tap(`call:log:${w.clientIds[0]}`);
   await h.drainOutbox();
-  return { ...w, handoverId, distributionId, batchId };
+  const idsOf = (teamId: number, manager: number, manager2: number, clientId: number): Ids => {
+    const handover = one(h, "SELECT id FROM handovers WHERE team_id = ?", teamId);
+    return {
+      handover,
+      step: one(h, "SELECT id FROM checklist_steps WHERE handover_id = ? AND status = 'open' ORDER BY position", handover),
+      client: String(clientId),
+      member: String(manager),
+      member2: String(manager2),
+      call: one(h, "SELECT id FROM calls WHERE team_id = ?", teamId),
+      distribution: one(h, "SELECT id FROM distributions WHERE team_id = ?", teamId),
+      batch: one(h, "SELECT id FROM import_batches WHERE team_id = ?", teamId),
+      templateStep: one(h, "SELECT id FROM checklist_template_steps WHERE team_id = ? ORDER BY position DESC", teamId),
+      commitment: one(h, "SELECT id FROM commitments WHERE team_id = ?", teamId),
+    };
+  };
+  const borisId = memberIdOf(h.db, MANAGER_B);
+  const own = idsOf(1, borisId, memberIdOf(h.db, MANAGER_C), Number(one(h, "SELECT client_id AS id FROM calls WHERE team_id = 1")));
+  const other = idsOf(2, memberIdOf(h.db, MANAGER_OTHER_2), memberIdOf(h.db, MANAGER_OTHER), w.otherClientId);
+  return { ...w, own, other };
 }

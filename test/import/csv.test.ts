@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectDelimiter } from "../../src/import/detect-delimiter.js";
-import { findBrokenQuote, guessDelimiterByCounts } from "../../src/import/read-csv.js";
+import { findBrokenQuote, guessDelimiterByCounts, readCsvRows, scanRecords } from "../../src/import/read-csv.js";
 import { csv, parseFail, parseOk } from "./helpers.js";
 
 describe("delimiters", () => {
@@ -138,3 +138,51 @@ describe("broken quotes", () => {
     expect(findBrokenQuote(Buffer.from('a;b\n"";"""x"""\n"";\n'), ";")).toBeNull();
   });
 });
+
+describe("chunked reading", () => {
+  // Mixed line endings, blank lines, quoted line breaks and quotes, in one file.
+  const text = 'ФИО;Примечание\r\nИванов;"a\r\nb"\n\nПетров;x\rСидоров;"c ""d"";\ne"\r\n;\r\nСмирнов;ООО "Ф"\n';
+  const read = (chunkBytes: number): [number, string[]][] => {
+    const out: [number, string[]][] = [];
+    const r = readCsvRows(Buffer.from(text), ";", (cells, row) => out.push([row, cells]), chunkBytes);
+    expect(r).toEqual({ ok: true });
+    return out;
+  };
+
+  it("gives the same records and row numbers whatever the chunk size", () => {
+    const whole = read(1 << 20);
+    expect(whole).toEqual([
+      [1, ["ФИО", "Примечание"]],
+      [2, ["Иванов", "a\r\nb"]],
+      [3, [""]],
+      [4, ["Петров", "x"]],
+      [5, ["Сидоров", 'c "d";\ne']],
+      [6, ["", ""]],
+      [7, ["Смирнов", 'ООО "Ф"']],
+    ]);
+    for (const size of [1, 2, 5, 17, 40]) expect(read(size)).toEqual(whole);
+  });
+
+  it("cuts chunks only at record starts", () => {
+    const bytes = Buffer.from(text);
+    const { chunkStarts } = scanRecords(bytes, ";", 1);
+    expect(chunkStarts[0]).toBe(0);
+    for (const start of chunkStarts.slice(1)) expect([0x0a, 0x0d]).toContain(bytes[start - 1]);
+    expect(chunkStarts).toHaveLength(7); // one per record
+  });
+
+  it("numbers a broken quote far down the file by its row", async () => {
+    const r = await parseFail(csv("ФИО;Телефон", ...Array.from({ length: 50 }, (_, i) => `Клиент ${i};1`), 'Плохой;"x"y'));
+    expect(r).toEqual({ ok: false, error: "broken_csv", rowNumber: 52 });
+  });
+
+  it("survives a 1 MB cell in a later chunk: capped, warned about, rows still numbered right", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `Клиент ${i};${"x".repeat(500)}`);
+    const r = await parseOk(csv("ФИО;Примечание", ...rows, `Огромный;${"я".repeat(1_100_000)}`, "Последний;1"));
+    expect(r.rows.at(-2)).toMatchObject({ rowNumber: 3002, name: "Огромный" });
+    expect(r.rows.at(-2)!.notes).toHaveLength(2000);
+    expect(r.rows.at(-1)).toMatchObject({ rowNumber: 3003, name: "Последний", notes: "1" });
+    expect(r.warnings).toEqual([{ rowNumber: 3002, code: "too_long", field: "notes", value: "я".repeat(100), severity: "warning" }]);
+  });
+});
+

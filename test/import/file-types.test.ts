@@ -56,6 +56,12 @@ describe("encodings", () => {
     expectRussianRows(r.rows);
   });
 
+  it("reads UTF-16LE without a BOM (NULs on one byte parity only)", async () => {
+    const r = await parseOk(Buffer.from(RUSSIAN, "utf16le"));
+    expect(r.encoding).toBe("utf-16le");
+    expectRussianRows(r.rows);
+  });
+
   it("reads UTF-16BE with a BOM", async () => {
     const r = await parseOk(utf16beBom(RUSSIAN));
     expect(r.encoding).toBe("utf-16be");
@@ -94,8 +100,9 @@ describe("file-level refusals", () => {
     expect((await parseFail(noise)).error).toBe("binary");
   });
 
-  it("refuses text with NUL bytes and no BOM", async () => {
-    const bytes = Buffer.from("ФИО\r\nИван\r\n", "utf16le"); // UTF-16 without a BOM
+  it("refuses text with NUL bytes scattered on both byte parities", async () => {
+    const bytes = Buffer.from(RUSSIAN, "utf8");
+    for (let i = 7; i < bytes.length; i += 13) bytes[i] = 0;
     expect((await parseFail(bytes)).error).toBe("binary");
   });
 

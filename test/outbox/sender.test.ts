@@ -144,12 +144,12 @@ describe("draining the outbox", () => {
 
     put(1002, "dead");
     h.telegram.failNext("sendMessage", "network", 20);
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 14; i++) {
       await h.drainOutbox();
       h.clock.advance(60 * 60 * 1000);
     }
-    expect(row("dead")).toMatchObject({ status: "failed", attempts: 8 });
-    expect(row("dead").lastError).toMatch(/^gave up after 8 attempts: network/);
+    expect(row("dead")).toMatchObject({ status: "failed", attempts: 12 });
+    expect(row("dead").lastError).toMatch(/^gave up after 12 attempts: network/);
   });
 });
 

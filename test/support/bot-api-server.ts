@@ -50,6 +50,9 @@ export class BotApiServer {
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
+  /** Delay before answering each call (not getUpdates), to catch a process in the middle of sending. */
+  responseDelayMs = 0;
+
   /** The next calls (not getUpdates) fail like this, in order: 429 bursts, 5xx, dropped connections. */
   readonly failures: ({ error_code: number; description: string; parameters?: { retry_after?: number } } | "drop")[] = [];
 
@@ -102,6 +105,7 @@ export class BotApiServer {
     const payload = await readJson(req);
     if (method === "getUpdates") return { status: 200, body: { ok: true, result: await this.nextUpdates(payload) } };
     const call: RecordedCall = { method, payload };
+    if (this.responseDelayMs > 0) await new Promise((r) => setTimeout(r, this.responseDelayMs));
     const failure = this.failures.shift();
     if (failure) {
       if (failure === "drop") return { status: 0, drop: true };

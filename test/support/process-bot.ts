@@ -32,7 +32,11 @@ export function startBotProcess(server: BotApiServer, databasePath: string, env:
  * Runs `npm run job -- <name>`-equivalent with the built code, against the same database and Bot API.
  * Asynchronous on purpose: the Bot API it talks to lives in this very process.
  */
-export async function runJobProcess(server: BotApiServer, databasePath: string, args: string[], env: Record<string, string> = {}) {
+export function runJobProcess(server: BotApiServer, databasePath: string, args: string[], env: Record<string, string> = {}) {
+  return startJobProcess(server, databasePath, args, env).done;
+}
+
+export function startJobProcess(server: BotApiServer, databasePath: string, args: string[], env: Record<string, string> = {}) {
   const proc = spawn(process.execPath, [join(repoRoot, "dist/cli/job.js"), ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: server.url, DATABASE_PATH: databasePath, ...env },
@@ -43,9 +47,13 @@ export async function runJobProcess(server: BotApiServer, databasePath: string, 
   proc.stdout!.on("data", (d) => (stdout += d));
   proc.stderr!.on("data", (d) => (stderr += d));
   const timer = setTimeout(() => proc.kill("SIGKILL"), 60_000);
-  const status = await new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
-  clearTimeout(timer);
-  return { status, stdout, stderr };
+  const done = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+    proc.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ status: code, stdout, stderr });
+    }),
+  );
+  return { proc, done };
 }
 
 const messageMethods = new Set(["sendMessage", "sendDocument", "sendPhoto"]);

@@ -117,11 +117,12 @@ offboardFeature.callbackQuery(off.templateClose(), async (ctx) => {
   await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
 });
 
-offboardFeature.callbackQuery(/^off:tpl:(up|dn|rmy|def|resety):?(\d*)$/, async (ctx) => {
+// A step action carries its step id; "reset" carries none (extra parts mean forged data: stale).
+offboardFeature.callbackQuery(/^off:tpl:(?:(up|dn|rmy|def):(\d{1,12})|(resety))$/, async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
-  const op = ctx.match[1]!;
-  const stepId = Number(ctx.match[2] || 0);
+  const op = ctx.match[1] ?? ctx.match[3]!;
+  const stepId = Number(ctx.match[2] ?? 0);
   const edit: TemplateEdit =
     op === "up" || op === "dn"
       ? { op: "move", stepId, direction: op === "up" ? -1 : 1 }

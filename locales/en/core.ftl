@@ -9,6 +9,7 @@ error-generic = Something went wrong, and it is our fault. Nothing was lost — 
 button-stale = This button is out of date. Please use the latest message.
 unknown-command = I don't know that command. See /help for the list.
 unhandled-message = I didn't understand that. See /help for what I can do.
+cancel-nothing = There is nothing to cancel: no dialogue is open.
 dialog-cancelled = Cancelled. Nothing was saved.
 
 not-member = You are not in a team yet. To join one, ask your lead for an invite link and open it. A lead can create a team: /start

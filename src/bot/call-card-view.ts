@@ -116,7 +116,7 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
     text = compose([], owed.slice(0, 3), scriptBlock(t, data, clip(script, Math.max(1, cut))));
   }
 
-  const ref: CallRef = call ? { callId: call.id } : { clientId: client.id };
+  const ref: CallRef = call ? { callId: call.id } : { clientId: client.id, seen: data.latestCallId };
   return { text, keyboard: open && data.canRecord ? cardKeyboard(t, ref, mode) : undefined, ref, open };
 }
 

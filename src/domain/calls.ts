@@ -37,8 +37,12 @@ export type Outcome =
   | { kind: "callback"; date: string; time: string | null }
   | { kind: "lost"; reason: LostReason };
 
-/** A call by id, or "a call with this client" from the client card (the open one, or a new ordinary one). */
-export type CallRef = { callId: number } | { clientId: number };
+/**
+ * A call by id, or "a call with this client" from the client card (the open one, or a new ordinary one).
+ * `seen` is the newest call of the client when the card was drawn (0: none): a newer one means this
+ * card's outcome is already recorded, so a double tap or an old card cannot record a second call.
+ */
+export type CallRef = { callId: number } | { clientId: number; seen?: number };
 
 export type RecordResult =
   | {
@@ -99,6 +103,8 @@ export function recordOutcome(
     const { actor, team, client } = target;
     let call = target.call;
     if (call && call.status !== "open") return { ok: false, reason: "resolved", callId: call.id, status: call.status };
+    const newer = call ? null : newerCallThanCard(tx, input.ref, client.id);
+    if (newer) return { ok: false, reason: "resolved", callId: newer.id, status: newer.status };
 
     const cal = teamCalendar(team);
     const today = localDate(input.now, team.timezone);
@@ -233,6 +239,17 @@ function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
   return { ok: true, actor, team, client, call };
 }
 
+function latestCallOf(tx: DbOrTx, clientId: number): Call | null {
+  return tx.select().from(calls).where(eq(calls.clientId, clientId)).orderBy(desc(calls.id)).limit(1).get() ?? null;
+}
+
+/** For a client-card ref: a call made after the card was drawn (its outcome is already recorded), else null. */
+function newerCallThanCard(tx: DbOrTx, ref: CallRef, clientId: number): Call | null {
+  if ("callId" in ref || ref.seen === undefined) return null;
+  const latest = latestCallOf(tx, clientId);
+  return latest && latest.id > ref.seen ? latest : null;
+}
+
 /** The client's open call, the viewer's own first (calls_client_idx). */
 export function openCallOfClient(tx: DbOrTx, clientId: number, preferAssigneeId?: number): Call | null {
   return (
@@ -265,6 +282,8 @@ export interface CallCardData {
   history: { kind: string; at: number; details: Record<string, unknown> | null; actorName: string | null }[];
   canRecord: boolean;
   viewerIsAssignee: boolean;
+  /** The newest call of the client (0: none), carried by client-card buttons as `seen`. */
+  latestCallId: number;
   today: string;
   timezone: string;
 }
@@ -286,7 +305,7 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
   }
   const client = db.select().from(clients).where(eq(clients.id, clientId)).get();
   if (!client || client.teamId !== viewer.teamId) return null;
-  if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id);
+  if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id);
   const team = db.select().from(teams).where(eq(teams.id, viewer.teamId)).get()!;
 
   const nameOf = (id: number | null | undefined) =>
@@ -330,6 +349,7 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     commitments: openCommitmentsOfClients(db, [client.id]),
     history,
     canRecord,
+    latestCallId: latestCallOf(db, client.id)?.id ?? 0,
     viewerIsAssignee: call?.assigneeId === viewer.id,
     today: localDate(input.now, team.timezone),
     timezone: team.timezone,

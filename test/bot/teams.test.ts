@@ -39,6 +39,8 @@ describe("creating a team", () => {
     expect(() => h.team()).toThrow();
     await lead.send("Europe/Moscow");
     expect(lead.lastText()).not.toContain("создана");
+    await lead.send("/cancel");
+    expect(lead.lastText()).toContain("нечего отменять");
   });
 
   it("resumes the dialogue after a restart of the bot", async () => {

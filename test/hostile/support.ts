@@ -138,6 +138,9 @@ export function expectCleanRun(h: Harness, fromCall = 0): void {
 /** Names of team 2 and its people and client: none may ever show up in team 1's chats. */
 export const OTHER_TEAM_WORDS = ["Чужой клиент", "Чужое обещание", "Глеб", "Фёдор", "Пётр", "Другая"];
 
+/** Names of team 1's people, clients and promises: team 2 and strangers must never see them. */
+export const TEAM_ONE_WORDS = ["Иван Петров", "Мария Сидорова", "Олег Ким", "Выслать договор", "Борис", "Вера", "Анна", "Отдел продаж", "Новый клиент"];
+
 /** What the bot said to a persona (texts and toasts) after call index `from`. */
 export function saidTo(h: Harness, who: Persona | number, from = 0): string {
   const chatId = typeof who === "number" ? who : who.id;

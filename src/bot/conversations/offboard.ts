@@ -161,7 +161,8 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<v
     let confirmed = false;
     if (a.kind === "button") {
       const m = /^(day|past):(\d{4}-\d{2}-\d{2})$/.exec(a.data);
-      if (m) {
+      // Button data is never trusted: only a day the same text typed would give (no 31.02, no year 1).
+      if (m && parseUserDate(m[2]!, { now: new Date(nowMs), timezone }) === m[2]) {
         day = m[2]!;
         confirmed = m[1] === "past";
       } else if (a.data === "pastno") {
@@ -412,6 +413,12 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
         return;
       }
       day = /^d:(\d{4}-\d{2}-\d{2})$/.exec(a.data)?.[1] ?? null;
+      // Button data is never trusted: only a day the same text typed would give (no 31.11, no year 9999).
+      if (day && parseUserDate(day, { now: new Date(info.nowMs), timezone: info.timezone }) !== day) day = null;
+      if (!day) {
+        await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: kb });
+        continue;
+      }
     } else {
       day = parseUserDate(a.text, { now: new Date(info.nowMs), timezone: info.timezone });
       if (!day) {

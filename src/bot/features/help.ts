@@ -7,3 +7,6 @@ helpFeature.command("help", (ctx) => {
   const role = ctx.actor.member?.role ?? "stranger";
   return ctx.reply(ctx.t("help-intro") + "\n\n" + ctx.t(`help-${role}`), { link_preview_options: { is_disabled: true } });
 });
+
+// Reached only when no dialogue is open: an open one takes /cancel itself (see conversations/ask.ts).
+helpFeature.command("cancel", (ctx) => ctx.reply(ctx.t("cancel-nothing")));

@@ -21,15 +21,16 @@ export const CALL_DIALOG_PREFIX = "call:q:";
 export const SCRIPT_DIALOG_PREFIX = "scr:q:";
 
 function refCode(ref: CallRef): string {
-  return "callId" in ref ? String(ref.callId) : `c${ref.clientId}`;
+  return "callId" in ref ? String(ref.callId) : `c${ref.clientId}${ref.seen !== undefined ? `s${ref.seen}` : ""}`;
 }
 
 function parseRef(code: string | undefined): CallRef | null {
   if (!code) return null;
-  const m = /^(c?)([1-9]\d{0,14})$/.exec(code);
-  if (!m) return null;
+  const m = /^(c?)([1-9]\d{0,14})(?:s(\d{1,15}))?$/.exec(code);
+  if (!m || (!m[1] && m[3] !== undefined)) return null;
   const id = Number(m[2]);
-  return m[1] ? { clientId: id } : { callId: id };
+  if (!m[1]) return { callId: id };
+  return m[3] === undefined ? { clientId: id } : { clientId: id, seen: Number(m[3]) };
 }
 
 export const callData = {

@@ -62,15 +62,20 @@ export function createBot(config: Config, deps: Deps) {
 
   const features = bot.errorBoundary(onFeatureError);
   // Conversations first (each waits only for its own updates and passes the rest on), then features.
-  features.use(createConversation(createTeamConversation, createTeamId));
-  // [conversations of other features go here, one line each]
-  features.use(createConversation(checklistInputConversation, { id: checklistInputId, parallel: true }), createConversation(offboardConversation, { id: offboardConversationId, parallel: true }), createConversation(leaverFormConversation, { id: leaverFormId, parallel: true }));
-  features.use(createConversation(callOutcomeConversation, { id: callOutcomeId, parallel: true, maxMillisecondsToWait: CALL_DIALOG_TIMEOUT_MS }), createConversation(scriptEditConversation, scriptEditId));
-  features.use(createConversation(addClientConversation, addClientId), createConversation(addCommitmentConversation, addCommitmentId));
-  features.use(createConversation(distributeAdjustConversation, { id: distributeAdjustId, parallel: true, maxMillisecondsToWait: DIST_DIALOG_TIMEOUT_MS }));
-  features.use(createConversation(settingsValueConversation, { id: settingsValueId, parallel: true, maxMillisecondsToWait: SETTINGS_DIALOG_TIMEOUT_MS }));
+  // All dialogues are parallel: one open dialogue must never block another feature's dialogue in the chat,
+  // and ask.ts makes each take only its own buttons and its starter's text.
+  const dialogue = { parallel: true } as const;
+  features.use(createConversation(createTeamConversation, { id: createTeamId, ...dialogue }));
+  features.use(createConversation(checklistInputConversation, { id: checklistInputId, ...dialogue }));
+  features.use(createConversation(offboardConversation, { id: offboardConversationId, ...dialogue }));
+  features.use(createConversation(leaverFormConversation, { id: leaverFormId, ...dialogue }));
+  features.use(createConversation(callOutcomeConversation, { id: callOutcomeId, ...dialogue, maxMillisecondsToWait: CALL_DIALOG_TIMEOUT_MS }));
+  features.use(createConversation(scriptEditConversation, { id: scriptEditId, ...dialogue }));
+  features.use(createConversation(addClientConversation, { id: addClientId, ...dialogue }));
+  features.use(createConversation(addCommitmentConversation, { id: addCommitmentId, ...dialogue }));
+  features.use(createConversation(distributeAdjustConversation, { id: distributeAdjustId, ...dialogue, maxMillisecondsToWait: DIST_DIALOG_TIMEOUT_MS }));
+  features.use(createConversation(settingsValueConversation, { id: settingsValueId, ...dialogue, maxMillisecondsToWait: SETTINGS_DIALOG_TIMEOUT_MS }));
   features.use(languageFeature, startFeature, helpFeature, teamFeature);
-  // [features go here, one line each: clients, offboard, distribution, calls, nags/status, settings]
   features.use(offboardFeature, checklistFeature);
   features.use(distributionFeature);
   features.use(settingsFeature);

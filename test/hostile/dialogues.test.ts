@@ -228,6 +228,19 @@ const dialogues: Dialogue[] = [
     ],
   },
   {
+    name: "checklist: the lead's interview line",
+    open: async (w) => {
+      const { handoverId } = await handoverOfVera(w);
+      await w.lead.tap(chk.interview(handoverId));
+      return w.lead;
+    },
+    inputs: [
+      ["a 4,500-character client name", `${"Я".repeat(4500)} — договор до 30.11`, "Не нашёл «ЯЯЯ"],
+      ["markup as the client", "<b>Олег</b> & Co — договор до 30.11", "Не нашёл «&lt;b&gt;Олег&lt;/b&gt; &amp; Co»"],
+      ["no dash", LONG, "Не понял. Напишите так"],
+    ],
+  },
+  {
     name: "/offboard: who is leaving, typed",
     open: async (w) => {
       await w.lead.send("/offboard");

@@ -103,6 +103,24 @@ describe("commands from a stranger in a private chat", () => {
   });
 });
 
+describe("files from people outside the team", () => {
+  it("a stranger's client file in a private chat is refused before it is downloaded", async () => {
+    const before = w.h.calls("getFile").length;
+    const reply = await sendDocumentRefused(w.stranger);
+    expect(reply).toContain("не в команде");
+    expect(w.h.calls("getFile").length).toBe(before);
+  });
+});
+
+async function sendDocumentRefused(who: Persona): Promise<string> {
+  const from = w.h.calls().length;
+  const before = w.h.db.$client.prepare("SELECT COUNT(*) AS n FROM import_batches").get();
+  await who.sendDocument("clients.csv", Buffer.from("ФИО;Телефон\r\nКто-то;+7 916 000-00-09\r\n"));
+  expect(w.h.db.$client.prepare("SELECT COUNT(*) AS n FROM import_batches").get()).toEqual(before);
+  expect(w.h.errors()).toEqual([]);
+  return w.h.calls().slice(from).map((c) => String(c.payload.text ?? "")).join("\n");
+}
+
 describe("the lead's commands from a manager", () => {
   it.each(LEAD_COMMANDS)("%s", async (command) => {
     expect(await sendRefused(w.h, w.boris, command)).toContain("только руководитель");

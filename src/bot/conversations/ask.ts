@@ -1,6 +1,8 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { InlineKeyboard } from "grammy";
+import { randomUUID } from "node:crypto";
 import type { BotContext, ConvContext } from "../context.js";
+import { focusKey, hasFocus, releaseFocus, takeFocus } from "./dialogue-focus.js";
 
 export type Conv = Conversation<BotContext, ConvContext>;
 
@@ -20,12 +22,16 @@ const commandPattern = /^\/([a-z0-9_]+)(@\w+)?(\s|$)/i;
  * restarts the open /offboard dialogue instead of opening a second one beside it).
  */
 export async function waitAnswer(conversation: Conv, starterId: number, prefix: string, claim?: (text: string) => boolean): Promise<Answer> {
+  const token = await dialogueToken(conversation);
+  const key = await conversation.external((c) => focusKey(c.chat?.id ?? starterId, starterId));
+  await conversation.external(() => takeFocus(key, token, Date.now()));
   const ctx = await conversation.wait();
   if (ctx.from?.id !== starterId) return conversation.skip({ next: true });
 
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) {
     if (!data.startsWith(prefix)) return conversation.skip({ next: true });
+    await conversation.external(() => releaseFocus(key, token));
     await ctx.answerCallbackQuery().catch(() => undefined);
     return { kind: "button", data: data.slice(prefix.length), ctx };
   }
@@ -33,12 +39,27 @@ export async function waitAnswer(conversation: Conv, starterId: number, prefix: 
   const text = ctx.message?.text;
   if (text === undefined) return conversation.skip({ next: true });
   const command = commandPattern.exec(text)?.[1]?.toLowerCase();
+  if (command !== undefined && command !== "cancel" && !claim?.(text)) return conversation.skip({ next: true });
+  // Typed text and /cancel belong to the dialogue that asked last.
+  if (!(await conversation.external(() => hasFocus(key, token, Date.now())))) return conversation.skip({ next: true });
+  await conversation.external(() => releaseFocus(key, token));
   if (command === "cancel") {
     await ctx.reply(ctx.t("dialog-cancelled"), { reply_markup: { remove_keyboard: true } });
     return conversation.halt();
   }
-  if (command !== undefined && !claim?.(text)) return conversation.skip({ next: true });
   return { kind: "text", text: text.trim(), ctx };
+}
+
+const tokens = new WeakMap<Conv, Promise<string>>();
+
+/** One id per open dialogue, the same on every replay (it is recorded by `external`). */
+function dialogueToken(conversation: Conv): Promise<string> {
+  let token = tokens.get(conversation);
+  if (!token) {
+    token = conversation.external(() => randomUUID());
+    tokens.set(conversation, token);
+  }
+  return token;
 }
 
 /** Asks until `interpret` accepts the answer; a refusal explains itself and the question is asked again. */

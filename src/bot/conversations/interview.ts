@@ -14,6 +14,7 @@ import type { Locale, Translate } from "../i18n.js";
 import { chk } from "../keyboards/checklist.js";
 import type { Conv } from "./ask.js";
 import type { InputAnswer } from "./offboard.js";
+import { quoteBack } from "../text-input.js";
 
 const MAX_CHOICES = 8;
 
@@ -91,11 +92,11 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
       return { total: matches.length, options: matches.slice(0, MAX_CHOICES).map((m) => ({ id: m.id, name: m.name, company: m.company })) };
     });
     if (found.total === 0) {
-      await a.ctx.reply(ctx.t("checklist-interview-unknown", { name: query, leaver: info.leaverName }), { reply_markup: endKb });
+      await a.ctx.reply(ctx.t("checklist-interview-unknown", { name: quoteBack(query), leaver: info.leaverName }), { reply_markup: endKb });
       continue;
     }
     if (found.total > MAX_CHOICES) {
-      await a.ctx.reply(ctx.t("checklist-interview-too-many", { name: query, count: found.total }), { reply_markup: endKb });
+      await a.ctx.reply(ctx.t("checklist-interview-too-many", { name: quoteBack(query), count: found.total }), { reply_markup: endKb });
       continue;
     }
     let clientId: number | null = found.options.length === 1 ? found.options[0]!.id : null;
@@ -103,13 +104,13 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
       const kb = new InlineKeyboard();
       for (const o of found.options) kb.text(o.company ? `${o.name} (${o.company})` : o.name, chk.answer(`pick:${o.id}`)).row();
       kb.text(ctx.t("checklist-interview-none-of-them"), chk.answer("pick:0"));
-      await a.ctx.reply(ctx.t("checklist-interview-which", { name: query }), { reply_markup: kb });
+      await a.ctx.reply(ctx.t("checklist-interview-which", { name: quoteBack(query) }), { reply_markup: kb });
       for (;;) {
         const b = await next();
         last = b.ctx;
         if (b.kind === "text") {
           // A new line instead of a choice: the ambiguous one is dropped, the new one is handled.
-          await b.ctx.reply(ctx.t("checklist-interview-dropped", { name: query }));
+          await b.ctx.reply(ctx.t("checklist-interview-dropped", { name: quoteBack(query) }));
           pending = b;
           break;
         }

@@ -202,5 +202,6 @@ checklistFeature.callbackQuery(new RegExp(`^${CHECKLIST_INPUT_PREFIX}(.+)$`), as
     if ("stepId" in task && !templateStep(ctx.deps.db, membership.team.id, task.stepId)) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
   }
   await ctx.answerCallbackQuery();
+  await ctx.conversation.exit(checklistInputId); // one open copy of a dialogue per chat
   await ctx.conversation.enter(checklistInputId, task);
 });

@@ -36,7 +36,8 @@ clientsFeature.chatType("private").command("clients", async (ctx) => {
 
 clientsFeature.chatType("private").command("client", async (ctx) => {
   if (!(await requireMember(ctx))) return;
-  await ctx.conversation.exitAll();
+  // Only an earlier copy of this dialogue closes; an open /offboard or call card dialogue stays.
+  await ctx.conversation.exit(addClientId);
   await ctx.conversation.enter(addClientId);
 });
 
@@ -105,7 +106,7 @@ clientsFeature.callbackQuery(/^cl:/, async (ctx) => {
       const card = clientCard(ctx.deps.db, viewer, action.clientId);
       if (!card) return ctx.answerCallbackQuery({ text: ctx.t("client-not-found-toast") });
       await ctx.answerCallbackQuery();
-      await ctx.conversation.exitAll();
+      await ctx.conversation.exit(addCommitmentId); // one open copy of this dialogue; others stay
       return ctx.conversation.enter(addCommitmentId, action.clientId);
     }
     case "names": {

@@ -148,5 +148,6 @@ offboardFeature.callbackQuery(/^off:lf:(go:\d+:\d+)$/, async (ctx) => {
     return ctx.answerCallbackQuery({ text: ctx.t("offboard-form-unavailable-toast") });
   }
   await ctx.answerCallbackQuery();
+  await ctx.conversation.exit(leaverFormId); // one open copy of a dialogue per chat
   await ctx.conversation.enter(leaverFormId, start.handoverId, start.leadId);
 });

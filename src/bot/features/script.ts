@@ -36,7 +36,7 @@ scriptFeature.callbackQuery(/^scr:/, async (ctx) => {
     return sendScripts(ctx, teamId, tap.locale);
   }
   await ctx.answerCallbackQuery();
-  await ctx.conversation.exitAll();
+  await ctx.conversation.exit(scriptEditId); // one open copy of this dialogue; others stay
   await ctx.conversation.enter(scriptEditId, { terms: tap.terms, locale: tap.locale });
 });
 

@@ -37,7 +37,7 @@ try {
 }
 registerCommandMenu(bot.api, bot.i18n).catch((err) => logger.warn({ err }, "could not register the command menu"));
 
-const background = startBackgroundWork({ config, db, logger, api: bot.api, i18n: bot.i18n, clock: systemClock });
+const background = startBackgroundWork({ config, db, logger, api: bot.api, i18n: bot.i18n, clock: systemClock, botUsername: bot.botInfo.username });
 const runner: RunnerHandle = run(bot, {
   runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
 });

@@ -146,7 +146,8 @@ export function touchUser(
   from: { id: number; first_name: string; username?: string | undefined; language_code?: string | undefined },
   now: Date,
 ) {
-  const current = hotQueries(db).userById.get({ id: from.id });
+  const cache = userCache(db);
+  const current = cache.get(from.id) ?? hotQueries(db).userById.get({ id: from.id });
   const fresh = {
     firstName: from.first_name,
     username: from.username ?? null,
@@ -158,17 +159,38 @@ export function touchUser(
     current.username === fresh.username &&
     current.languageCode === fresh.languageCode
   ) {
+    remember(cache, current);
     return current;
   }
-  return db
+  const stored = db
     .insert(users)
     .values({ telegramId: from.id, ...fresh, updatedAt: now.getTime() })
     .onConflictDoUpdate({ target: users.telegramId, set: { ...fresh, updatedAt: now.getTime() } })
     .returning()
     .get();
+  remember(cache, stored);
+  return stored;
+}
+
+type UserRow = typeof users.$inferSelect;
+/** Users are read on every update and written only here: a small per-database cache saves the read. */
+const userCaches = new WeakMap<Db, Map<number, UserRow>>();
+const USER_CACHE_SIZE = 10_000;
+
+function userCache(db: Db): Map<number, UserRow> {
+  let cache = userCaches.get(db);
+  if (!cache) userCaches.set(db, (cache = new Map()));
+  return cache;
+}
+
+function remember(cache: Map<number, UserRow>, row: UserRow): void {
+  cache.delete(row.telegramId);
+  cache.set(row.telegramId, row);
+  if (cache.size > USER_CACHE_SIZE) cache.delete(cache.keys().next().value!);
 }
 
 export function setUserLocale(db: Db, telegramId: number, locale: string, now: Date): void {
+  userCache(db).delete(telegramId);
   db.insert(users)
     .values({ telegramId, locale, updatedAt: now.getTime() })
     .onConflictDoUpdate({ target: users.telegramId, set: { locale, updatedAt: now.getTime() } })

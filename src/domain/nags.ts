@@ -1,3 +1,4 @@
+import { teamCalendar } from "./calls.js";
 // "What is due" for the nags: one set-based query per question and team, grouped in SQL, so planning
 // stays proportional to what is due (indexes on team + status + date), never to the size of the base.
 import type Database from "better-sqlite3";
@@ -28,18 +29,8 @@ const get = <T>(db: Db, text: string, ...params: unknown[]) => prepared(db, text
 const run = (db: Db, text: string, ...params: unknown[]) => prepared(db, text).run(...params);
 
 /** The team's calendar from its settings. */
-export function calendarOf(team: Pick<Team, "timezone" | "workingDays" | "workStartHour" | "workEndHour">): WorkCalendar {
-  const days = team.workingDays
-    .split(",")
-    .map((d) => Number(d.trim()))
-    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
-  return {
-    timezone: team.timezone,
-    workingDays: days.length > 0 ? days : [1, 2, 3, 4, 5],
-    workStartHour: team.workStartHour,
-    workEndHour: team.workEndHour,
-  };
-}
+/** The team's working calendar (one builder for calls and nags). */
+export const calendarOf = teamCalendar;
 
 /** A team's wall clock at an instant. */
 export interface WallClock {

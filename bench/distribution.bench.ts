@@ -1,6 +1,8 @@
 // Plan and apply 50,000 clients of a leaver over 50 managers through the domain functions (proposal
-// saved, one-transaction apply with commitments, history, the new owners' messages and CSV files), next
-// to a raw per-row `UPDATE clients SET owner_id` of the same rows in one transaction, in the same run.
+// saved, one-transaction apply with owners, commitments, history, pool and checklist step), next to a raw
+// per-row `UPDATE clients SET owner_id` of the same rows in one transaction, in the same run. The
+// follow-up transaction the bot runs right after (50,000 reactivation calls, the new owners' messages and
+// CSV files) is timed on its own: `distribution.followup_ms_50k`.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +11,7 @@ import { distributionNotifier } from "../src/bot/distribution-notices.js";
 import { closeDatabase, openDatabase, type Db } from "../src/db/client.js";
 import { checklistSteps, handovers, members, type StepKind } from "../src/db/schema.js";
 import { applyDistribution, proposeForHandover } from "../src/domain/distribution.js";
+import { followUpDistribution } from "../src/domain/distribution-followup.js";
 import { createTeam } from "../src/domain/teams.js";
 import { round, timeMs, type BenchResult } from "./lib.js";
 
@@ -27,7 +30,7 @@ interface World {
 }
 
 /** A real database file (WAL, as in production) with the team, its managers and the leaver's base. */
-function buildWorld(clientCount: number): World {
+export function buildWorld(clientCount: number): World {
   const dir = mkdtempSync(join(tmpdir(), "dist-bench-"));
   const db = openDatabase(join(dir, "bench.sqlite"));
   const { team, member: lead } = createTeam(db, { name: "Bench", timezone: "Europe/Moscow", founder: { telegramId: 1, name: "Lead" }, now });
@@ -79,7 +82,8 @@ function warmUp(i18n: ReturnType<typeof createI18n>): void {
   const w = buildWorld(2_000);
   const proposed = proposeForHandover(w.db, { teamId: w.teamId, handoverId: w.handoverId, actorId: w.leadId, now });
   if (proposed.ok) {
-    applyDistribution(w.db, { distributionId: proposed.view.distributionId, teamId: w.teamId, actorId: w.leadId, now, notifier: distributionNotifier(w.db, i18n) });
+    applyDistribution(w.db, { distributionId: proposed.view.distributionId, teamId: w.teamId, actorId: w.leadId, now });
+    followUpDistribution(w.db, { distributionId: proposed.view.distributionId, now, notifier: distributionNotifier(w.db, i18n) });
   }
   closeDatabase(w.db);
   rmSync(w.dir, { recursive: true, force: true });
@@ -111,20 +115,29 @@ export async function run(): Promise<BenchResult[]> {
 
   let moved = 0;
   let proposeMs = 0;
+  let distributionId = 0;
   const totalMs = await timeMs(() => {
     const start = process.hrtime.bigint();
     const proposed = proposeForHandover(w.db, { teamId: w.teamId, handoverId: w.handoverId, actorId: w.leadId, now });
     proposeMs = Number(process.hrtime.bigint() - start) / 1e6;
     if (!proposed.ok) throw new Error(`no proposal: ${proposed.reason}`);
-    const applied = applyDistribution(w.db, { distributionId: proposed.view.distributionId, teamId: w.teamId, actorId: w.leadId, now, notifier });
+    distributionId = proposed.view.distributionId;
+    const applied = applyDistribution(w.db, { distributionId, teamId: w.teamId, actorId: w.leadId, now });
     if (applied.kind !== "applied") throw new Error(`not applied: ${applied.kind}`);
     moved = applied.moved;
   });
   if (moved !== CLIENTS) throw new Error(`moved ${moved} of ${CLIENTS}`);
+  let calls = 0;
+  const followUpMs = await timeMs(() => {
+    const result = followUpDistribution(w.db, { distributionId, now, notifier });
+    if (result.kind !== "done") throw new Error(`follow-up: ${result.kind}`);
+    calls = result.callsScheduled;
+  });
+  if (calls !== CLIENTS) throw new Error(`scheduled ${calls} calls for ${CLIENTS} clients`);
   const messages = (q.prepare(`SELECT count(*) AS n FROM notifications`).get() as { n: number }).n;
   console.error(
     `distribution: ${CLIENTS} clients over ${MANAGERS} managers: plan+save ${round(proposeMs, 1)} ms, apply ${round(totalMs - proposeMs, 1)} ms, ` +
-      `raw per-row UPDATE ${round(rawMs, 1)} ms; ${messages} outbox messages`,
+      `raw per-row UPDATE ${round(rawMs, 1)} ms; follow-up ${round(followUpMs, 1)} ms (${calls} calls, ${messages} outbox messages)`,
   );
 
   closeDatabase(w.db);
@@ -133,5 +146,6 @@ export async function run(): Promise<BenchResult[]> {
   return [
     { name: "distribution.ms_50k", value: round(totalMs, 1), unit: "ms", baseline: round(rawMs, 1), ratio },
     { name: "distribution.ratio_vs_raw_update", value: ratio, unit: "x" },
+    { name: "distribution.followup_ms_50k", value: round(followUpMs, 1), unit: "ms" },
   ];
 }

@@ -93,7 +93,7 @@ function prepareQueries(db: Db, by: "member" | "team") {
     .prepare();
 
   // Next contacts due, of active clients without an open call (those are listed as calls already):
-  // clients_owner_next_idx range scans, one per owner, and calls_client_idx for the open-call check.
+  // clients_team_owner_next_idx range scans, one per owner, and calls_client_idx for the open-call check.
   const owners = db.select({ id: members.id }).from(members).where(and(eq(members.teamId, team), ne(members.status, "left")));
   const contacts = db
     .select({
@@ -107,6 +107,8 @@ function prepareQueries(db: Db, by: "member" | "team") {
     .from(clients)
     .where(
       and(
+        // The team first, for clients_team_owner_next_idx: the member's team is looked up once.
+        eq(clients.teamId, by === "member" ? sql`(select ${members.teamId} from ${members} where ${members.id} = ${member})` : team),
         by === "member" ? eq(clients.ownerId, member) : inArray(clients.ownerId, owners),
         isNotNull(clients.nextContactOn),
         lte(clients.nextContactOn, today),

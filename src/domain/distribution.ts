@@ -22,7 +22,7 @@ import type { DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "./calendar.js";
 import { getHandover as getChecklistHandover, handoverClientCounts, markStepDoneAutomatically, reopenStepAutomatically } from "./checklist.js";
 import { planDistribution, type PlanClient, type PlanManager } from "./distribution-plan.js";
-import { cancelReactivationCalls, hasRecordedCalls, scheduleReactivationCalls } from "./reactivation.js";
+import { cancelReactivationCalls, hasRecordedCalls } from "./reactivation.js";
 
 // --- types -----------------------------------------------------------------------------------------
 
@@ -118,7 +118,6 @@ export type ApplyResult =
       /** New owners the bot cannot write to: the lead must tell them. */
       unreachable: OwnerBrief[];
       stepDone: boolean;
-      callsScheduled: number;
     }
   | { kind: "not_found" }
   | { kind: "not_proposed"; status: DistributionStatus }
@@ -142,7 +141,7 @@ interface ScopeClient extends PlanClient {
   ownerId: number | null;
 }
 
-interface Distribution {
+export interface Distribution {
   id: number;
   teamId: number;
   handoverId: number | null;
@@ -190,13 +189,17 @@ function loadScopeClients(db: Db, teamId: number, leaverId: number | null): Scop
     .raw()
     .all(teamId, teamId, ...where.params) as [number, string][];
   for (const [clientId, dueOn] of due) deadlines.set(clientId, dueOn);
-  const rows = q
+  // One JSON string across the native boundary instead of 50,000 row arrays: a third of the time. The
+  // index hands rows over in (owner, id) order; sorting in JS is cheaper than SQLite's temporary B-tree.
+  const json = q
     .prepare(
-      `SELECT c.id, c.temperature, c.company, c.next_contact_on, c.owner_id FROM clients c
-        WHERE c.team_id = ? AND c.status = 'active' AND ${where.clause} ORDER BY c.id`,
+      `SELECT json_group_array(json_array(c.id, c.temperature, c.company, c.next_contact_on, c.owner_id)) FROM clients c
+        WHERE c.team_id = ? AND c.status = 'active' AND ${where.clause}`,
     )
-    .raw()
-    .all(teamId, ...where.params) as [number, Temperature, string | null, string | null, number | null][];
+    .pluck()
+    .get(teamId, ...where.params) as string;
+  const rows = JSON.parse(json) as [number, Temperature, string | null, string | null, number | null][];
+  rows.sort((a, b) => a[0] - b[0]);
   return rows.map(([id, temperature, company, nextContactOn, ownerId]) => ({
     id,
     temperature,
@@ -247,7 +250,7 @@ function teamMembers(db: Db, teamId: number): MemberRow[] {
     .all(teamId) as MemberRow[];
 }
 
-function getDistribution(db: Db, distributionId: number, teamId: number): Distribution | null {
+export function getDistribution(db: Db, distributionId: number, teamId: number): Distribution | null {
   const row = raw(db)
     .prepare(
       `SELECT id, team_id AS teamId, handover_id AS handoverId, status, created_at AS createdAt
@@ -257,7 +260,7 @@ function getDistribution(db: Db, distributionId: number, teamId: number): Distri
   return row ?? null;
 }
 
-interface HandoverRow {
+export interface HandoverRow {
   id: number;
   teamId: number;
   leaverId: number;
@@ -265,7 +268,7 @@ interface HandoverRow {
   leaverName: string;
 }
 
-function getHandover(db: Db, handoverId: number): HandoverRow | null {
+export function getHandover(db: Db, handoverId: number): HandoverRow | null {
   const row = raw(db)
     .prepare(
       `SELECT h.id, h.team_id AS teamId, h.leaver_id AS leaverId, h.status, m.name AS leaverName
@@ -349,7 +352,7 @@ export function proposeForPool(db: Db, input: ProposeInput): ProposeResult {
 }
 
 function propose(db: Db, input: ProposeInput, scope: { handoverId: number | null; leaverId: number | null }): ProposeResult {
-  const id = db.transaction((tx) => {
+  const planned = db.transaction((tx) => {
     const clientsInScope = loadScopeClients(db, input.teamId, scope.leaverId);
     if (clientsInScope.length === 0) return null;
     const excluded = new Set(input.excludeMemberIds ?? []);
@@ -380,10 +383,12 @@ function propose(db: Db, input: ProposeInput, scope: { handoverId: number | null
       details: { distributionId, handoverId: scope.handoverId, clients: clientsInScope.length, unassigned: plan.unassigned.length },
     });
     for (const memberId of excluded) audit(tx, { ...base, action: "distribution.excluded", details: { distributionId, memberId } });
-    return distributionId;
+    const added = new Map<number, TemperatureCounts>();
+    for (const m of plan.perManager) if (m.added.hot + m.added.warm + m.added.cold > 0) added.set(m.managerId, m.added);
+    return { distributionId, added };
   });
-  if (id === null) return { ok: false, reason: "nothing_to_distribute" };
-  return { ok: true, view: getProposalView(db, id, input.teamId)! };
+  if (planned === null) return { ok: false, reason: "nothing_to_distribute" };
+  return { ok: true, view: proposalView(db, planned.distributionId, input.teamId, planned.added)! };
 }
 
 const ITEMS_PER_INSERT = 500;
@@ -419,6 +424,11 @@ const TEMPERATURES: readonly Temperature[] = ["hot", "warm", "cold"];
 
 /** The table of a distribution as it stands now; null when it is not this team's. */
 export function getProposalView(db: Db, distributionId: number, teamId: number): ProposalView | null {
+  return proposalView(db, distributionId, teamId, null);
+}
+
+/** `knownAdded`: what each manager gets, when the caller has just planned it (no need to count it back). */
+function proposalView(db: Db, distributionId: number, teamId: number, knownAdded: Map<number, TemperatureCounts> | null): ProposalView | null {
   const dist = getDistribution(db, distributionId, teamId);
   if (!dist) return null;
   const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
@@ -428,20 +438,9 @@ export function getProposalView(db: Db, distributionId: number, teamId: number):
   const loads = loadsOf(db, teamId, leaverId);
   const cap = teamCap(db, teamId);
 
-  const added = new Map<number, TemperatureCounts>();
-  const perTarget = raw(db)
-    .prepare(
-      `SELECT di.to_member_id AS memberId, c.temperature, count(*) AS n FROM distribution_items di
-         JOIN clients c ON c.id = di.client_id WHERE di.distribution_id = ? GROUP BY di.to_member_id, c.temperature`,
-    )
-    .all(distributionId) as { memberId: number; temperature: Temperature; n: number }[];
+  const added = knownAdded ?? addedPerManager(db, distributionId);
   let assigned = 0;
-  for (const r of perTarget) {
-    const a = added.get(r.memberId) ?? { hot: 0, warm: 0, cold: 0 };
-    a[r.temperature] += r.n;
-    added.set(r.memberId, a);
-    assigned += r.n;
-  }
+  for (const a of added.values()) assigned += a.hot + a.warm + a.cold;
   const withCommitments = (
     raw(db)
       .prepare(
@@ -488,6 +487,22 @@ export function getProposalView(db: Db, distributionId: number, teamId: number):
     excluded: [...excluded].map((memberId) => ({ memberId, name: nameOf.get(memberId) ?? "—" })),
     eligibleCount: eligible.length,
   };
+}
+
+function addedPerManager(db: Db, distributionId: number): Map<number, TemperatureCounts> {
+  const added = new Map<number, TemperatureCounts>();
+  const perTarget = raw(db)
+    .prepare(
+      `SELECT di.to_member_id AS memberId, c.temperature, count(*) AS n FROM distribution_items di
+         JOIN clients c ON c.id = di.client_id WHERE di.distribution_id = ? GROUP BY di.to_member_id, c.temperature`,
+    )
+    .all(distributionId) as { memberId: number; temperature: Temperature; n: number }[];
+  for (const r of perTarget) {
+    const a = added.get(r.memberId) ?? { hot: 0, warm: 0, cold: 0 };
+    a[r.temperature] += r.n;
+    added.set(r.memberId, a);
+  }
+  return added;
 }
 
 /** The managers a lead may exclude from, or move clients to in, this proposal. */
@@ -704,27 +719,37 @@ export interface ApplyInput {
   teamId: number;
   actorId: number;
   now: Date;
-  notifier?: DistributionNotifier;
 }
 
 /**
- * Applies a proposal in one transaction. Refuses a proposal that is no longer open (a double tap) and a
+ * Applies a proposal in one transaction: owners, commitments, history, the pool, the checklist step. The
+ * reactivation calls and the new owners' messages follow in a second one (followUpDistribution), which
+ * the caller runs next and the scheduler finishes if a crash came in between. Refuses a proposal that is no longer open (a double tap) and a
  * stale one (clients or managers changed since it was made): the caller re-plans and shows the new table.
  */
 export function applyDistribution(db: Db, input: ApplyInput): ApplyResult {
-  return db.transaction((tx) => {
-    const dist = getDistribution(db, input.distributionId, input.teamId);
-    if (!dist) return { kind: "not_found" };
-    if (dist.status !== "proposed") return { kind: "not_proposed", status: dist.status };
-    const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
-    if (handover && handover.status !== "active") return { kind: "handover_not_active" };
-    const leaverId = handover?.leaverId ?? null;
-    if (isStale(db, dist, leaverId)) return { kind: "stale" };
-    // Nobody to give the clients to: only "take them myself" or cancel make sense.
-    if (itemCount(db, dist.id) === 0) return { kind: "empty" };
-    return applyInTransaction(db, tx, dist, handover, input);
-  });
+  try {
+    return db.transaction((tx) => {
+      const dist = getDistribution(db, input.distributionId, input.teamId);
+      if (!dist) return { kind: "not_found" };
+      if (dist.status !== "proposed") return { kind: "not_proposed", status: dist.status };
+      const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
+      if (handover && handover.status !== "active") return { kind: "handover_not_active" };
+      const leaverId = handover?.leaverId ?? null;
+      const items = itemCount(db, dist.id);
+      // Nobody to give the clients to: only "take them myself" or cancel make sense.
+      if (items === 0) return { kind: "empty" };
+      if (isStale(db, dist, leaverId)) return { kind: "stale" };
+      return applyInTransaction(db, tx, dist, handover, input, items);
+    });
+  } catch (err) {
+    if (err instanceof StaleProposal) return { kind: "stale" };
+    throw err;
+  }
 }
+
+/** Thrown inside the apply when a client of the proposal has changed since: the transaction rolls back. */
+class StaleProposal extends Error {}
 
 /** "Take them myself": the lead becomes the owner of every client of the scope, in one transaction. */
 export function takeOverDistribution(db: Db, input: ApplyInput): ApplyResult {
@@ -740,7 +765,7 @@ export function takeOverDistribution(db: Db, input: ApplyInput): ApplyResult {
     if (scope.length === 0) return { kind: "empty" };
     raw(db).prepare(`DELETE FROM distribution_items WHERE distribution_id = ?`).run(dist.id);
     insertItems(db, dist.id, scope.map((c) => [c.id, c.ownerId, input.actorId]));
-    return applyInTransaction(db, tx, dist, handover, input);
+    return applyInTransaction(db, tx, dist, handover, input, scope.length);
   });
 }
 
@@ -749,21 +774,12 @@ function itemCount(db: Db, distributionId: number): number {
 }
 
 /**
- * Stale: a client of the proposal changed owner or status, the scope grew or shrank, or a new owner can
- * no longer receive clients (left, departing, excluded in the settings).
+ * Stale: the scope grew or shrank, or a new owner can no longer receive clients (left, departing, excluded
+ * in the settings). A client of the proposal that changed owner or status is noticed by the owner update
+ * itself (see applyInTransaction).
  */
 function isStale(db: Db, dist: Distribution, leaverId: number | null): boolean {
   const q = raw(db);
-  const items = itemCount(db, dist.id);
-  const stillThere = (
-    q
-      .prepare(
-        `SELECT count(*) AS n FROM distribution_items di JOIN clients c ON c.id = di.client_id
-          WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active' AND c.owner_id IS di.from_member_id`,
-      )
-      .get(dist.id, dist.teamId) as { n: number }
-  ).n;
-  if (stillThere !== items) return true;
   const recorded = recordedClientCount(db, dist.teamId, dist.id);
   if (recorded !== null && recorded !== countScope(db, dist.teamId, leaverId)) return true;
   const badTargets = (
@@ -779,27 +795,22 @@ function isStale(db: Db, dist: Distribution, leaverId: number | null): boolean {
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-function applyInTransaction(db: Db, tx: Tx, dist: Distribution, handover: HandoverRow | null, input: ApplyInput): ApplyResult {
+function applyInTransaction(db: Db, tx: Tx, dist: Distribution, handover: HandoverRow | null, input: ApplyInput, items: number): ApplyResult {
   const q = raw(db);
   const now = input.now.getTime();
   const leaverId = handover?.leaverId ?? null;
 
-  // Owner change, set-based: the previous owner is remembered (a pool client keeps the one it had). When
-  // the new owners are to be told, the same pass returns what their messages list.
-  const update = `UPDATE clients SET owner_id = di.to_member_id, previous_owner_id = coalesce(clients.owner_id, clients.previous_owner_id),
+  // Owner change, set-based: the previous owner is remembered (a pool client keeps the one it had). Only
+  // clients still as the proposal found them change; one fewer means the proposal is stale: roll back.
+  const moved = q
+    .prepare(
+      `UPDATE clients SET owner_id = di.to_member_id, previous_owner_id = coalesce(clients.owner_id, clients.previous_owner_id),
               unassigned_since = NULL, updated_at = ?
-         FROM distribution_items di WHERE di.distribution_id = ? AND di.client_id = clients.id`;
-  let noticeRows: NoticeRow[] = [];
-  let moved: number;
-  if (input.notifier) {
-    noticeRows = q
-      .prepare(`${update} RETURNING clients.owner_id, clients.id, clients.name, clients.company, clients.phones, clients.email, clients.temperature, clients.next_contact_on`)
-      .raw()
-      .all(now, dist.id) as NoticeRow[];
-    moved = noticeRows.length;
-  } else {
-    moved = q.prepare(update).run(now, dist.id).changes;
-  }
+         FROM distribution_items di WHERE di.distribution_id = ? AND di.client_id = clients.id
+          AND clients.team_id = ? AND clients.status = 'active' AND clients.owner_id IS di.from_member_id`,
+    )
+    .run(now, dist.id, dist.teamId).changes;
+  if (moved !== items) throw new StaleProposal();
   // Open commitments follow their client.
   q.prepare(
     `UPDATE commitments SET owner_id = di.to_member_id FROM distribution_items di
@@ -836,8 +847,6 @@ function applyInTransaction(db: Db, tx: Tx, dist: Distribution, handover: Handov
   const toPool = countScope(db, dist.teamId, leaverId);
 
   tx.update(distributions).set({ status: "applied", appliedAt: now }).where(eq(distributions.id, dist.id)).run();
-  const callsScheduled = scheduleReactivationCalls(tx, { distributionId: dist.id, handoverId: dist.handoverId, teamId: dist.teamId, now: input.now });
-
   const stepDone = completeSteps(db, tx, dist, leaverId, input.now);
   const owners = ownersOf(db, dist.id);
   audit(tx, {
@@ -848,8 +857,6 @@ function applyInTransaction(db: Db, tx: Tx, dist: Distribution, handover: Handov
     details: { distributionId: dist.id, moved, toPool, owners: owners.map((o) => ({ memberId: o.memberId, count: o.count })) },
     now: input.now,
   });
-  if (input.notifier) notifyApplied(db, tx, dist, handover, owners, noticeRows, input.notifier, input.now);
-
   return {
     kind: "applied",
     distributionId: dist.id,
@@ -859,7 +866,6 @@ function applyInTransaction(db: Db, tx: Tx, dist: Distribution, handover: Handov
     owners,
     unreachable: owners.filter((o) => !isReachable(o)),
     stepDone,
-    callsScheduled,
   };
 }
 
@@ -895,79 +901,16 @@ function completeSteps(db: Db, tx: Tx, dist: Distribution, leaverId: number | nu
   return done;
 }
 
-function ownersOf(db: Db, distributionId: number): OwnerBrief[] {
+/** The new owners of a distribution, with how many clients each got. */
+export function ownersOf(db: Db, distributionId: number): OwnerBrief[] {
   return raw(db)
     .prepare(
-      `SELECT m.id AS memberId, m.name, m.telegram_id AS telegramId, m.reachability, count(*) AS count
-         FROM distribution_items di JOIN members m ON m.id = di.to_member_id
-        WHERE di.distribution_id = ? GROUP BY m.id ORDER BY m.name, m.id`,
+      // Counted before the join: one members lookup per owner, not per client.
+      `SELECT m.id AS memberId, m.name, m.telegram_id AS telegramId, m.reachability, g.n AS count
+         FROM (SELECT to_member_id AS id, count(*) AS n FROM distribution_items WHERE distribution_id = ? GROUP BY to_member_id) g
+         JOIN members m ON m.id = g.id ORDER BY m.name, m.id`,
     )
     .all(distributionId) as OwnerBrief[];
-}
-
-type NoticeRow = [ownerId: number, id: number, name: string, company: string | null, phones: string, email: string | null, temperature: Temperature, nextContactOn: string | null];
-
-function notifyApplied(
-  db: Db,
-  tx: Tx,
-  dist: Distribution,
-  handover: HandoverRow | null,
-  owners: OwnerBrief[],
-  rows: NoticeRow[],
-  notifier: DistributionNotifier,
-  now: Date,
-): void {
-  const commitmentsOf = new Map<number, NoticeClient["commitments"]>();
-  const open = raw(db)
-    .prepare(
-      `SELECT k.client_id, k.kind, k.text, k.due_on FROM commitments k
-         JOIN distribution_items di ON di.client_id = k.client_id AND di.distribution_id = ?
-        WHERE k.status = 'open' ORDER BY k.due_on IS NULL, k.due_on, k.id`,
-    )
-    .raw()
-    .all(dist.id) as [number, string, string, string | null][];
-  for (const [clientId, kind, text, dueOn] of open) {
-    const list = commitmentsOf.get(clientId) ?? [];
-    list.push({ kind, text, dueOn });
-    commitmentsOf.set(clientId, list);
-  }
-  const byOwner = new Map<number, NoticeClient[]>();
-  for (const [ownerId, id, name, company, phones, email, temperature, nextContactOn] of rows) {
-    const list = byOwner.get(ownerId) ?? [];
-    list.push({ id, name, company, phones: JSON.parse(phones) as string[], email, temperature, nextContactOn, commitments: commitmentsOf.get(id) ?? [] });
-    byOwner.set(ownerId, list);
-  }
-  for (const owner of owners) {
-    const list = sortForNotice(byOwner.get(owner.memberId) ?? []);
-    notifier.applied(
-      tx,
-      { distributionId: dist.id, teamId: dist.teamId, handoverId: dist.handoverId, owner, fromName: handover?.leaverName ?? null, clients: list },
-      now,
-    );
-  }
-}
-
-/**
- * Clients with a commitment or deadline first (earliest due first), then the rest; by name within each,
- * "Клиент 2" before "Клиент 10". Keys are computed once per client: lists run to thousands.
- */
-function sortForNotice(list: NoticeClient[]): NoticeClient[] {
-  const keyed = list.map((c) => ({
-    c,
-    group: c.commitments.length > 0 ? 0 : 1,
-    due: c.commitments[0]?.dueOn ?? "9999-12-31",
-    name: naturalKey(c.name),
-  }));
-  keyed.sort((a, b) => a.group - b.group || cmp(a.due, b.due) || cmp(a.name, b.name) || a.c.id - b.c.id);
-  return keyed.map((k) => k.c);
-}
-
-function naturalKey(name: string): string {
-  return name.toLowerCase().replace(/ё/g, "е").replace(/\d+/g, (d) => d.padStart(12, "0"));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // --- undoing ---------------------------------------------------------------------------------------
@@ -1023,7 +966,10 @@ export function undoDistribution(
       details: { distributionId: dist.id, returned },
       now: input.now,
     });
-    if (input.notifier) {
+    // Owners who were never told they got the clients (the follow-up had not run) are not told they lost them.
+    const told = (q.prepare(`SELECT followed_up_at AS at FROM distributions WHERE id = ?`).get(dist.id) as { at: number | null }).at !== null;
+    if (!told) q.prepare(`UPDATE distributions SET followed_up_at = ? WHERE id = ?`).run(now, dist.id);
+    if (input.notifier && told) {
       const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
       for (const owner of owners) {
         if (owner.memberId === input.actorId) continue; // the lead sees the confirmation

@@ -64,7 +64,7 @@ export function linkNameOnlyMember(db: Db, input: { teamId: number; nameOnlyId: 
     const moved = tx
       .update(clients)
       .set({ ownerId: target.id, updatedAt: now })
-      .where(eq(clients.ownerId, source.id))
+      .where(and(eq(clients.teamId, input.teamId), eq(clients.ownerId, source.id)))
       .returning({ id: clients.id })
       .all();
     tx.run(sql`UPDATE clients SET previous_owner_id = ${target.id} WHERE previous_owner_id = ${source.id}`);

@@ -7,6 +7,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import { jobRuns, teams } from "../db/schema.js";
 import { calendarOf, isWorkingTime, wallClock, type WallClock } from "../domain/nags.js";
 import type { Team } from "../domain/teams.js";
+import { finishDistributionFollowUps } from "./distribution-followups.js";
 import type { JobDefinition, JobSlot } from "./nag-common.js";
 import { findJob, jobNames, jobs as allJobs } from "./registry.js";
 import type { JobDeps } from "./types.js";
@@ -101,6 +102,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
   }
 
   function tick(now: Date = deps.clock.now()): JobRun[] {
+    finishDistributionFollowUps(deps, now);
     const last = lastSlots();
     const runs: JobRun[] = [];
     for (const team of db.select().from(teams).all()) runTeam(team, now, last, runs);
@@ -108,6 +110,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
   }
 
   async function tickAsync(now: Date = deps.clock.now()): Promise<JobRun[]> {
+    finishDistributionFollowUps(deps, now);
     const last = lastSlots();
     const runs: JobRun[] = [];
     for (const team of db.select().from(teams).all()) {

@@ -1,6 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clients, commitments, distributionItems, distributions, members, notifications, teams } from "../../src/db/schema.js";
+import { calls, clients, commitments, distributionItems, distributions, members, notifications, teams } from "../../src/db/schema.js";
+import { applyDistribution } from "../../src/domain/distribution.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";
 import { memberIdOf, seedClients, seedCommitment, seedManyClients, seedNameOnlyMember } from "../support/seed.js";
 import { seedCall, seedHandover, stepStatus } from "./distribution-fixtures.js";
@@ -90,6 +91,28 @@ describe("from a handover", () => {
     expect(content).toContain("Выслать <договор> & счёт (25.11.2026)");
     expect(ivan.messages().some((m) => m.text.includes("Вам передано"))).toBe(false);
     expect(h.errors()).toEqual([]);
+  });
+
+  it("schedules the calls and tells the new owners on the next tick when the bot died right after the apply", async () => {
+    const { handoverId } = handoverWith(30);
+    await openFromChecklist(handoverId);
+    const distributionId = distRows()[0]!.id;
+    // The apply transaction alone, as if the process died before its follow-up.
+    expect(applyDistribution(h.db, { distributionId, teamId: 1, actorId: leadId, now: h.clock.now() }).kind).toBe("applied");
+    expect(h.db.select().from(calls).all()).toHaveLength(0);
+    await h.drainOutbox();
+    expect(boris.messages().some((m) => m.text.includes("Вам передано"))).toBe(false);
+
+    h.restart();
+    h.tick();
+    expect(h.db.select().from(calls).all()).toHaveLength(30);
+    await h.drainOutbox();
+    for (const p of [boris, vera, galina]) expect(p.messages().filter((m) => m.text.includes("Вам передано 10 клиентов"))).toHaveLength(1);
+    // The next tick finds nothing owed: no second call, no second message.
+    h.tick();
+    await h.drainOutbox();
+    expect(h.db.select().from(calls).all()).toHaveLength(30);
+    for (const p of [boris, vera, galina]) expect(p.messages().filter((m) => m.text.includes("Вам передано"))).toHaveLength(1);
   });
 
   it("applies once however often Apply is tapped", async () => {

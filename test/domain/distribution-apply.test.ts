@@ -15,6 +15,7 @@ import {
   undoDistribution,
   type DistributionNotifier,
 } from "../../src/domain/distribution.js";
+import { followUpDistribution, pendingFollowUps } from "../../src/domain/distribution-followup.js";
 import { createTeam } from "../../src/domain/teams.js";
 import { seedCall, seedHandover, stepStatus } from "../bot/distribution-fixtures.js";
 import { seedClients, seedCommitment, seedManyClients } from "../support/seed.js";
@@ -168,15 +169,53 @@ describe("applying", () => {
     const handoverId = seedHandover(db, { teamId, leaverId, startedById: leadId });
     const view = proposeHandover(handoverId);
     const before = snapshot();
+    // The history rows are written after the owners and commitments have changed.
+    db.$client.exec(`CREATE TRIGGER history_fails BEFORE INSERT ON client_events BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    expect(() => applyDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now })).toThrow("disk full");
+    expect(snapshot()).toEqual(before);
+    expect(stepStatus(db, handoverId, "redistribute")).toBe("open");
+  });
+
+  it("schedules the calls and tells the new owners in a follow-up that happens once, and again after a failure", () => {
+    const ids = seedManyClients(db, teamId, leaverId, 6);
+    seedCommitment(db, { teamId, clientId: ids[1]!, ownerId: leaverId, text: "КП" });
+    const handoverId = seedHandover(db, { teamId, leaverId, startedById: leadId });
+    const view = proposeHandover(handoverId);
+    expect(applyDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now }).kind).toBe("applied");
+    // Applied, not yet followed up (a crash here): the clients have moved, no call or message yet.
+    expect(db.select().from(calls).all()).toHaveLength(0);
+    expect(pendingFollowUps(db)).toEqual([view.distributionId]);
+
+    const told: number[] = [];
     const failing: DistributionNotifier = {
       applied() {
-        throw new Error("disk full");
+        throw new Error("outbox broken");
       },
       undone() {},
     };
-    expect(() => applyDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now, notifier: failing })).toThrow("disk full");
-    expect(snapshot()).toEqual(before);
-    expect(stepStatus(db, handoverId, "redistribute")).toBe("open");
+    expect(() => followUpDistribution(db, { distributionId: view.distributionId, now, notifier: failing })).toThrow("outbox broken");
+    expect(db.select().from(calls).all()).toHaveLength(0);
+    expect(pendingFollowUps(db)).toEqual([view.distributionId]);
+
+    const working: DistributionNotifier = {
+      applied(_tx, notice) {
+        told.push(notice.owner.memberId);
+        expect(notice.clients.length).toBe(notice.owner.count);
+        expect(notice.fromName).toBe("Иван");
+      },
+      undone() {},
+    };
+    expect(followUpDistribution(db, { distributionId: view.distributionId, now, notifier: working })).toEqual({ kind: "done", callsScheduled: 6 });
+    expect(told.sort()).toEqual([...managerIds].sort());
+    const scheduled = db.select().from(calls).all();
+    expect(scheduled).toHaveLength(6);
+    for (const call of scheduled) expect(call.assigneeId).toBe(clientRow(call.clientId).ownerId);
+    expect(distRow(view.distributionId).followedUpAt).toBe(now.getTime());
+    expect(pendingFollowUps(db)).toEqual([]);
+    // Once only: a second run (the scheduler after the bot's own) adds nothing and tells nobody again.
+    expect(followUpDistribution(db, { distributionId: view.distributionId, now, notifier: working })).toEqual({ kind: "already", callsScheduled: 6 });
+    expect(told).toHaveLength(3);
+    expect(db.select().from(calls).all()).toHaveLength(6);
   });
 
   it("refuses a stale proposal: a new client, a client moved by hand, a manager gone", () => {
@@ -247,6 +286,7 @@ describe("undoing", () => {
     const handoverId = seedHandover(db, { teamId, leaverId, startedById: leadId });
     const view = proposeHandover(handoverId);
     applyDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now });
+    followUpDistribution(db, { distributionId: view.distributionId, now });
     return { ids, k, handoverId, distributionId: view.distributionId };
   }
 
@@ -291,6 +331,20 @@ describe("undoing", () => {
     };
     expect(() => undoDistribution(db, { distributionId, teamId, actorId: leadId, now, notifier: failing })).toThrow("outbox broken");
     expect(snapshot()).toEqual(before);
+  });
+
+  it("undone before its follow-up ran: nobody is told of clients they never heard of, and no call is made", () => {
+    seedManyClients(db, teamId, leaverId, 6);
+    const handoverId = seedHandover(db, { teamId, leaverId, startedById: leadId });
+    const view = proposeHandover(handoverId);
+    applyDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now });
+    const undone: number[] = [];
+    const notifier: DistributionNotifier = { applied() {}, undone: (_tx, notice) => void undone.push(notice.owner.memberId) };
+    expect(undoDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now, notifier })).toMatchObject({ kind: "undone", returned: 6 });
+    expect(undone).toEqual([]);
+    expect(pendingFollowUps(db)).toEqual([]);
+    expect(followUpDistribution(db, { distributionId: view.distributionId, now, notifier })).toEqual({ kind: "not_applied" });
+    expect(db.select().from(calls).all()).toHaveLength(0);
   });
 
   it("leaves alone a client somebody moved by hand since", () => {

@@ -17,6 +17,7 @@ import {
   type ApplyResult,
   type ProposalView,
 } from "../../domain/distribution.js";
+import { followUpDistribution } from "../../domain/distribution-followup.js";
 import { refreshChecklistMessage } from "../checklist-view.js";
 import type { BotContext } from "../context.js";
 import { distributeAdjustId, type AdjustArgs } from "../conversations/distribute-adjust.js";
@@ -79,7 +80,7 @@ async function handleTap(ctx: BotContext, tap: DistTap, teamId: number, actorId:
   switch (tap.kind) {
     case "apply":
     case "mine": {
-      const input = { distributionId: view.distributionId, teamId, actorId, now, notifier: distributionNotifier(db, ctx.i18nInstance) };
+      const input = { distributionId: view.distributionId, teamId, actorId, now };
       const result = tap.kind === "apply" ? applyDistribution(db, input) : takeOverDistribution(db, input);
       return afterApply(ctx, view, result, tap.kind === "mine");
     }
@@ -146,7 +147,10 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
     case "applied": {
       ctx.log.info({ distributionId: result.distributionId, moved: result.moved, toPool: result.toPool, owners: result.owners.length }, "distribution applied");
       await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-applied") });
-      await edit(ctx, appliedText(ctx, view, result, mine), appliedKeyboard(ctx.t, result.distributionId));
+      // The lead has the answer; the calls and the new owners' messages are a second transaction.
+      const followUp = followUpDistribution(db, { distributionId: result.distributionId, now: ctx.deps.clock.now(), notifier: distributionNotifier(db, ctx.i18nInstance) });
+      const calls = followUp.kind === "not_applied" ? 0 : followUp.callsScheduled;
+      await edit(ctx, appliedText(ctx, view, result, mine, calls), appliedKeyboard(ctx.t, result.distributionId));
       if (result.handoverId !== null) await refreshChecklistAfter(ctx, result.handoverId);
       return;
     }
@@ -172,7 +176,7 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
   }
 }
 
-function appliedText(ctx: BotContext, view: ProposalView, result: Extract<ApplyResult, { kind: "applied" }>, mine: boolean): string {
+function appliedText(ctx: BotContext, view: ProposalView, result: Extract<ApplyResult, { kind: "applied" }>, mine: boolean, callsScheduled: number): string {
   const parts: string[] = [];
   if (mine) parts.push(ctx.t("dist-applied-mine", { count: result.moved }));
   else {
@@ -186,7 +190,7 @@ function appliedText(ctx: BotContext, view: ProposalView, result: Extract<ApplyR
   const unreachable = result.unreachable.filter((o) => o.memberId !== ctx.actor.member?.id);
   if (unreachable.length > 0) parts.push(ctx.t("dist-applied-unreachable", { names: unreachable.map((o) => o.name).join(", ") }));
   if (result.toPool > 0) parts.push(ctx.t("dist-applied-to-pool", { count: result.toPool }));
-  if (result.callsScheduled > 0) parts.push(ctx.t("dist-applied-calls", { count: result.callsScheduled }));
+  if (callsScheduled > 0) parts.push(ctx.t("dist-applied-calls", { count: callsScheduled }));
   if (result.stepDone) parts.push(ctx.t("dist-applied-step-done"));
   parts.push(ctx.t("dist-applied-undo-hint"));
   return parts.join("\n\n");

@@ -211,11 +211,14 @@ function loadScopeClients(db: Db, teamId: number, leaverId: number | null): Scop
 }
 
 function countScope(db: Db, teamId: number, leaverId: number | null): number {
-  const where = scopeWhere(leaverId);
-  const row = raw(db)
-    .prepare(`SELECT count(*) AS n FROM clients c WHERE c.team_id = ? AND c.status = 'active' AND ${where.clause}`)
-    .get(teamId, ...where.params) as { n: number };
-  return row.n;
+  // Two index ranges summed: with the OR of scopeWhere SQLite walks the whole team.
+  const sql =
+    leaverId === null
+      ? `SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND status = 'active'`
+      : `SELECT (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id = ? AND status = 'active')
+              + (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND previous_owner_id = ? AND status = 'active')`;
+  const params = leaverId === null ? [teamId] : [teamId, leaverId, teamId, leaverId];
+  return raw(db).prepare(sql).pluck().get(...params) as number;
 }
 
 /**
@@ -739,8 +742,8 @@ export function applyDistribution(db: Db, input: ApplyInput): ApplyResult {
       const items = itemCount(db, dist.id);
       // Nobody to give the clients to: only "take them myself" or cancel make sense.
       if (items === 0) return { kind: "empty" };
-      if (isStale(db, dist, leaverId)) return { kind: "stale" };
-      return applyInTransaction(db, tx, dist, handover, input, items);
+      if (isStale(db, dist)) return { kind: "stale" };
+      return applyInTransaction(db, tx, dist, handover, input, { items, scope: recordedClientCount(db, dist.teamId, dist.id) });
     });
   } catch (err) {
     if (err instanceof StaleProposal) return { kind: "stale" };
@@ -765,7 +768,7 @@ export function takeOverDistribution(db: Db, input: ApplyInput): ApplyResult {
     if (scope.length === 0) return { kind: "empty" };
     raw(db).prepare(`DELETE FROM distribution_items WHERE distribution_id = ?`).run(dist.id);
     insertItems(db, dist.id, scope.map((c) => [c.id, c.ownerId, input.actorId]));
-    return applyInTransaction(db, tx, dist, handover, input, scope.length);
+    return applyInTransaction(db, tx, dist, handover, input, { items: scope.length, scope: scope.length });
   });
 }
 
@@ -774,14 +777,12 @@ function itemCount(db: Db, distributionId: number): number {
 }
 
 /**
- * Stale: the scope grew or shrank, or a new owner can no longer receive clients (left, departing, excluded
- * in the settings). A client of the proposal that changed owner or status is noticed by the owner update
- * itself (see applyInTransaction).
+ * Stale: a new owner can no longer receive clients (left, departing, excluded in the settings). A client
+ * of the proposal that changed, and a scope that grew or shrank, are noticed by the owner update itself
+ * (see applyInTransaction): counting 50,000 clients twice would cost more than the update.
  */
-function isStale(db: Db, dist: Distribution, leaverId: number | null): boolean {
+function isStale(db: Db, dist: Distribution): boolean {
   const q = raw(db);
-  const recorded = recordedClientCount(db, dist.teamId, dist.id);
-  if (recorded !== null && recorded !== countScope(db, dist.teamId, leaverId)) return true;
   const badTargets = (
     q
       .prepare(
@@ -795,7 +796,15 @@ function isStale(db: Db, dist: Distribution, leaverId: number | null): boolean {
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-function applyInTransaction(db: Db, tx: Tx, dist: Distribution, handover: HandoverRow | null, input: ApplyInput, items: number): ApplyResult {
+/** `expected`: the proposal's items, and the clients its scope held when it was made (null: not recorded). */
+function applyInTransaction(
+  db: Db,
+  tx: Tx,
+  dist: Distribution,
+  handover: HandoverRow | null,
+  input: ApplyInput,
+  expected: { items: number; scope: number | null },
+): ApplyResult {
   const q = raw(db);
   const now = input.now.getTime();
   const leaverId = handover?.leaverId ?? null;
@@ -810,7 +819,9 @@ function applyInTransaction(db: Db, tx: Tx, dist: Distribution, handover: Handov
           AND clients.team_id = ? AND clients.status = 'active' AND clients.owner_id IS di.from_member_id`,
     )
     .run(now, dist.id, dist.teamId).changes;
-  if (moved !== items) throw new StaleProposal();
+  if (moved !== expected.items) throw new StaleProposal();
+  // What is left of the scope now must be exactly what the proposal left out: more is a client added since.
+  if (expected.scope !== null && countScope(db, dist.teamId, leaverId) !== expected.scope - moved) throw new StaleProposal();
   // Open commitments follow their client.
   q.prepare(
     `UPDATE commitments SET owner_id = di.to_member_id FROM distribution_items di

@@ -1,9 +1,11 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, BotError, type Middleware } from "grammy";
+import { Bot, BotError, Composer, type Middleware } from "grammy";
 import type { Config } from "../config.js";
 import { sqliteStorage } from "../db/kv-storage.js";
 import { configureApi } from "./api-setup.js";
+import { buttonOwners } from "./button-owners.js";
+import { routeButtons } from "./button-routes.js";
 import type { BotContext, ConvContext, Deps } from "./context.js";
 import { createTeamConversation, createTeamId } from "./conversations/create-team.js";
 import { checklistInputConversation, checklistInputId, offboardConversation, offboardConversationId } from "./conversations/offboard.js";
@@ -75,13 +77,12 @@ export function createBot(config: Config, deps: Deps) {
   features.use(createConversation(addCommitmentConversation, { id: addCommitmentId, ...dialogue }));
   features.use(createConversation(distributeAdjustConversation, { id: distributeAdjustId, ...dialogue, maxMillisecondsToWait: DIST_DIALOG_TIMEOUT_MS }));
   features.use(createConversation(settingsValueConversation, { id: settingsValueId, ...dialogue, maxMillisecondsToWait: SETTINGS_DIALOG_TIMEOUT_MS }));
-  features.use(languageFeature, startFeature, helpFeature, teamFeature);
-  features.use(offboardFeature, checklistFeature);
-  features.use(distributionFeature);
-  features.use(settingsFeature);
-  features.use(callsFeature, reportFeature, scriptFeature);
-  features.use(importFeature, clientsFeature, exportFeature);
-  features.use(statusFeature);
+  const everyFeature = new Composer<BotContext>(
+    ...[languageFeature, startFeature, helpFeature, teamFeature],
+    ...[offboardFeature, checklistFeature, distributionFeature, settingsFeature],
+    ...[callsFeature, reportFeature, scriptFeature, importFeature, clientsFeature, exportFeature, statusFeature],
+  );
+  features.use(routeButtons(everyFeature, buttonOwners));
   features.use(unhandledFeature); // always last
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
@@ -89,6 +90,7 @@ export function createBot(config: Config, deps: Deps) {
 }
 
 export type HandoverBot = ReturnType<typeof createBot>;
+
 
 /** Logs the failure and tells the person, politely, that it did not work; the bot keeps running. */
 async function onFeatureError(err: BotError<BotContext>) {

@@ -46,13 +46,20 @@ export function scheduleCalls(calls: CallToSchedule[], opts: ScheduleOptions): S
   const max = opts.maxPerManagerPerDay;
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxPerManagerPerDay must be a positive integer, got ${max}`);
 
+  // Every manager's overflow walks the same days after the window: each is worked out once.
+  const following = new Map<string, string>();
+  const next = (date: string) => {
+    let day = following.get(date);
+    if (day === undefined) following.set(date, (day = nextWorkingDay(date, opts.calendar)));
+    return day;
+  };
   const window = windowDates(opts.startOn, windowDays, opts.calendar);
   const lastDay = window[window.length - 1]!;
   const result: ScheduledCall[] = [];
   for (const [assigneeId, own] of groupByAssignee(calls)) {
     const ordered = orderCalls(own, lastDay);
     const existing = (date: string) => opts.existingPerDay?.get(`${assigneeId}|${date}`) ?? 0;
-    const slots = daySlots(ordered.length, window, max, existing, opts.calendar);
+    const slots = daySlots(ordered.length, window, max, existing, next);
     let k = 0;
     for (const { date, count } of slots) {
       for (let i = 0; i < count; i++) result.push({ clientId: ordered[k++]!.clientId, assigneeId, dueOn: date });
@@ -116,7 +123,7 @@ function daySlots(
   window: string[],
   max: number,
   existing: (date: string) => number,
-  cal: WorkCalendar,
+  next: (date: string) => string,
 ): Array<{ date: string; count: number }> {
   const already = window.map(existing);
   const added = window.map(() => 0);
@@ -134,7 +141,7 @@ function daySlots(
   const slots = window.map((date, d) => ({ date, count: added[d]! }));
   let day = window[window.length - 1]!;
   while (left > 0) {
-    day = nextWorkingDay(day, cal);
+    day = next(day);
     const room = Math.max(0, max - existing(day));
     const take = Math.min(room, left);
     if (take > 0) slots.push({ date: day, count: take });

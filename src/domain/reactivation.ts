@@ -92,15 +92,32 @@ function rawHandle(tx: DbOrTx): Database.Database | null {
 function movedClients(tx: DbOrTx, distributionId: number, teamId: number): MovedClient[] {
   const raw = rawHandle(tx);
   if (raw) {
-    return raw
+    // Deadlines in one grouped pass over the moved clients' open commitments (few), not a sub-query each.
+    const deadlines = new Map(
+      raw
+        .prepare(
+          `SELECT m.client_id, min(m.due_on) FROM commitments m JOIN distribution_items di ON di.client_id = m.client_id
+            WHERE di.distribution_id = ? AND m.team_id = ? AND m.status = 'open' AND m.due_on IS NOT NULL GROUP BY m.client_id`,
+        )
+        .raw()
+        .all(distributionId, teamId) as [number, string][],
+    );
+    const rows = raw
       .prepare(
-        `SELECT di.client_id AS clientId, di.to_member_id AS assigneeId, c.temperature, c.next_contact_on AS nextContactOn,
-                (SELECT min(m.due_on) FROM commitments m WHERE m.client_id = di.client_id AND m.status = 'open') AS deadline
+        `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on
            FROM distribution_items di JOIN clients c ON c.id = di.client_id
           WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active'
             AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.client_id = di.client_id AND k.distribution_id = di.distribution_id)`,
       )
-      .all(distributionId, teamId) as MovedClient[];
+      .raw()
+      .all(distributionId, teamId) as [number, number, MovedClient["temperature"], string | null][];
+    return rows.map(([clientId, assigneeId, temperature, nextContactOn]) => ({
+      clientId,
+      assigneeId,
+      temperature,
+      nextContactOn,
+      deadline: deadlines.get(clientId) ?? null,
+    }));
   }
   return tx
     .select({

@@ -333,6 +333,34 @@ describe("undoing", () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it("moves the leaver's open calls with their clients, and back on undo", () => {
+    const ids = seedManyClients(db, teamId, leaverId, 6);
+    const handoverId = seedHandover(db, { teamId, leaverId, startedById: leadId });
+    const promised = db
+      .insert(calls)
+      .values({ teamId, clientId: ids[2]!, assigneeId: leaverId, kind: "ordinary", dueOn: "2026-11-26", status: "open", attempts: 0, createdAt: 0 })
+      .returning({ id: calls.id })
+      .get().id;
+    const done = db
+      .insert(calls)
+      .values({ teamId, clientId: ids[3]!, assigneeId: leaverId, kind: "ordinary", dueOn: "2026-11-20", status: "reached", attempts: 1, createdAt: 0 })
+      .returning({ id: calls.id })
+      .get().id;
+    const view = proposeHandover(handoverId);
+    applyDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now });
+    followUpDistribution(db, { distributionId: view.distributionId, now });
+    const call = (id: number) => db.select().from(calls).where(eq(calls.id, id)).get()!;
+    expect(call(promised)).toMatchObject({ assigneeId: clientRow(ids[2]!).ownerId, dueOn: "2026-11-26", status: "open" });
+    expect(call(done).assigneeId).toBe(leaverId); // history stays as it happened
+
+    undoDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now });
+    expect(call(promised)).toMatchObject({ assigneeId: leaverId, status: "open" });
+    // This distribution's own reactivation calls are cancelled, not handed back.
+    const reactivation = db.select().from(calls).where(eq(calls.distributionId, view.distributionId)).all();
+    expect(reactivation).toHaveLength(6);
+    for (const r of reactivation) expect(r.status).toBe("cancelled");
+  });
+
   it("undone before its follow-up ran: nobody is told of clients they never heard of, and no call is made", () => {
     seedManyClients(db, teamId, leaverId, 6);
     const handoverId = seedHandover(db, { teamId, leaverId, startedById: leadId });

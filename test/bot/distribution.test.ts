@@ -64,6 +64,9 @@ describe("from a handover", () => {
     const done = lead.lastText();
     expect(done).toContain("Готово: 60 клиентов (Иван) переданы 3 менеджерам");
     expect(done).toContain("Шаг «Распределить базу» в чек-листе выполнен");
+    expect(done).toContain("Запланировано звонков для реактивации: 60.");
+    expect(h.db.select().from(calls).all()).toHaveLength(60);
+    expect(distRows()[0]!.followedUpAt).not.toBeNull();
     expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["↩️ Отменить распределение"]);
     expect(lead.toasts()).toContain("Готово!");
 

@@ -727,10 +727,41 @@ export interface ApplyInput {
 /**
  * Applies a proposal in one transaction: owners, commitments, history, the pool, the checklist step. The
  * reactivation calls and the new owners' messages follow in a second one (followUpDistribution), which
- * the caller runs next and the scheduler finishes if a crash came in between. Refuses a proposal that is no longer open (a double tap) and a
- * stale one (clients or managers changed since it was made): the caller re-plans and shows the new table.
+ * the caller runs next and the scheduler finishes if a crash came in between. Refuses a proposal that is
+ * no longer open (a double tap) and a stale one (clients or managers changed since it was made): the
+ * caller re-plans and shows the new table.
  */
 export function applyDistribution(db: Db, input: ApplyInput): ApplyResult {
+  return applying(db, input, (tx, { dist, handover }) => {
+    const items = itemCount(db, dist.id);
+    // Nobody to give the clients to: only "take them myself" or cancel make sense.
+    if (items === 0) return { kind: "empty" };
+    if (isStale(db, dist)) return { kind: "stale" };
+    return applyInTransaction(db, tx, dist, handover, input, { items, scope: recordedClientCount(db, dist.teamId, dist.id) });
+  });
+}
+
+/** "Take them myself": the lead becomes the owner of every client of the scope, in one transaction. */
+export function takeOverDistribution(db: Db, input: ApplyInput): ApplyResult {
+  return applying(db, input, (tx, { dist, handover }) => {
+    // Whatever the scope holds now goes to the lead: no stale proposal is possible here.
+    const scope = loadScopeClients(db, dist.teamId, handover?.leaverId ?? null);
+    if (scope.length === 0) return { kind: "empty" };
+    raw(db).prepare(`DELETE FROM distribution_items WHERE distribution_id = ?`).run(dist.id);
+    insertItems(db, dist.id, scope.map((c) => [c.id, c.ownerId, input.actorId]));
+    return applyInTransaction(db, tx, dist, handover, input, { items: scope.length, scope: scope.length });
+  });
+}
+
+/** Thrown inside the apply when a client of the proposal has changed since: the transaction rolls back. */
+class StaleProposal extends Error {}
+
+/** The checks both ways of applying share, and the transaction `apply` runs in. */
+function applying(
+  db: Db,
+  input: ApplyInput,
+  apply: (tx: Tx, open: { dist: Distribution; handover: HandoverRow | null }) => ApplyResult,
+): ApplyResult {
   try {
     return db.transaction((tx) => {
       const dist = getDistribution(db, input.distributionId, input.teamId);
@@ -738,38 +769,12 @@ export function applyDistribution(db: Db, input: ApplyInput): ApplyResult {
       if (dist.status !== "proposed") return { kind: "not_proposed", status: dist.status };
       const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
       if (handover && handover.status !== "active") return { kind: "handover_not_active" };
-      const leaverId = handover?.leaverId ?? null;
-      const items = itemCount(db, dist.id);
-      // Nobody to give the clients to: only "take them myself" or cancel make sense.
-      if (items === 0) return { kind: "empty" };
-      if (isStale(db, dist)) return { kind: "stale" };
-      return applyInTransaction(db, tx, dist, handover, input, { items, scope: recordedClientCount(db, dist.teamId, dist.id) });
+      return apply(tx, { dist, handover });
     });
   } catch (err) {
     if (err instanceof StaleProposal) return { kind: "stale" };
     throw err;
   }
-}
-
-/** Thrown inside the apply when a client of the proposal has changed since: the transaction rolls back. */
-class StaleProposal extends Error {}
-
-/** "Take them myself": the lead becomes the owner of every client of the scope, in one transaction. */
-export function takeOverDistribution(db: Db, input: ApplyInput): ApplyResult {
-  return db.transaction((tx) => {
-    const dist = getDistribution(db, input.distributionId, input.teamId);
-    if (!dist) return { kind: "not_found" };
-    if (dist.status !== "proposed") return { kind: "not_proposed", status: dist.status };
-    const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
-    if (handover && handover.status !== "active") return { kind: "handover_not_active" };
-    const leaverId = handover?.leaverId ?? null;
-    // Whatever the scope holds now goes to the lead: no stale proposal is possible here.
-    const scope = loadScopeClients(db, dist.teamId, leaverId);
-    if (scope.length === 0) return { kind: "empty" };
-    raw(db).prepare(`DELETE FROM distribution_items WHERE distribution_id = ?`).run(dist.id);
-    insertItems(db, dist.id, scope.map((c) => [c.id, c.ownerId, input.actorId]));
-    return applyInTransaction(db, tx, dist, handover, input, { items: scope.length, scope: scope.length });
-  });
 }
 
 function itemCount(db: Db, distributionId: number): number {

@@ -118,6 +118,24 @@ describe("from a handover", () => {
     for (const p of [boris, vera, galina]) expect(p.messages().filter((m) => m.text.includes("Вам передано"))).toHaveLength(1);
   });
 
+  it("shows the apply done even when the follow-up fails, and the next tick finishes it", async () => {
+    const { handoverId } = handoverWith(30);
+    await openFromChecklist(handoverId);
+    h.db.$client.exec(`CREATE TRIGGER calls_fail BEFORE INSERT ON calls BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+    await lead.tapButton("Применить");
+    expect(lead.lastText()).toContain("Готово: 30 клиентов (Иван) переданы 3 менеджерам");
+    expect(lead.lastText()).not.toContain("Запланировано звонков");
+    expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["↩️ Отменить распределение"]);
+    expect(h.errors().map((e) => e.msg)).toEqual(["distribution follow-up failed; the scheduler will finish it"]);
+    expect(h.db.select().from(calls).all()).toHaveLength(0);
+
+    h.db.$client.exec(`DROP TRIGGER calls_fail`);
+    h.tick();
+    expect(h.db.select().from(calls).all()).toHaveLength(30);
+    await h.drainOutbox();
+    expect(boris.messages().filter((m) => m.text.includes("Вам передано 10 клиентов"))).toHaveLength(1);
+  });
+
   it("applies once however often Apply is tapped", async () => {
     const { handoverId } = handoverWith(9);
     await openFromChecklist(handoverId);

@@ -147,9 +147,15 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
     case "applied": {
       ctx.log.info({ distributionId: result.distributionId, moved: result.moved, toPool: result.toPool, owners: result.owners.length }, "distribution applied");
       await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-applied") });
-      // The lead has the answer; the calls and the new owners' messages are a second transaction.
-      const followUp = followUpDistribution(db, { distributionId: result.distributionId, now: ctx.deps.clock.now(), notifier: distributionNotifier(db, ctx.i18nInstance) });
-      const calls = followUp.kind === "not_applied" ? 0 : followUp.callsScheduled;
+      // The lead has the answer; the calls and the new owners' messages are a second transaction. Should it
+      // fail, the clients are still moved: the lead sees that, and the scheduler's next tick retries.
+      let calls = 0;
+      try {
+        const followUp = followUpDistribution(db, { distributionId: result.distributionId, now: ctx.deps.clock.now(), notifier: distributionNotifier(db, ctx.i18nInstance) });
+        if (followUp.kind !== "not_applied") calls = followUp.callsScheduled;
+      } catch (err) {
+        ctx.log.error({ err, distributionId: result.distributionId }, "distribution follow-up failed; the scheduler will finish it");
+      }
       await edit(ctx, appliedText(ctx, view, result, mine, calls), appliedKeyboard(ctx.t, result.distributionId));
       if (result.handoverId !== null) await refreshChecklistAfter(ctx, result.handoverId);
       return;

@@ -832,14 +832,12 @@ function applyInTransaction(
     `UPDATE commitments SET owner_id = di.to_member_id FROM distribution_items di
       WHERE di.distribution_id = ? AND commitments.client_id = di.client_id AND commitments.status = 'open'`,
   ).run(dist.id);
-  // So do the calls the leaver still had open with them (a promised call back keeps its day). Driven by the
-  // leaver's open calls (calls_assignee_due_idx): a handful, whatever the size of the base.
-  if (leaverId !== null) {
-    q.prepare(
-      `UPDATE calls SET assignee_id = di.to_member_id FROM distribution_items di
-        WHERE calls.assignee_id = ? AND calls.status = 'open' AND di.distribution_id = ? AND di.client_id = calls.client_id`,
-    ).run(leaverId, dist.id);
-  }
+  // So do their open calls, whoever had them (the leaver, or the last owner of a pool client): a promised
+  // call back keeps its day and reaches the person who now owns the client.
+  q.prepare(
+    `UPDATE calls SET assignee_id = di.to_member_id FROM distribution_items di
+      WHERE di.distribution_id = ? AND calls.client_id = di.client_id AND calls.status = 'open' AND calls.assignee_id != di.to_member_id`,
+  ).run(dist.id);
   q.prepare(
     `INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at)
      SELECT ?, di.client_id, ?, 'assigned',
@@ -978,13 +976,9 @@ export function undoDistribution(
       )
       .run(now, now, dist.id).changes;
 
+    // Other open calls of the returned clients stay with the manager who had them, a member still here,
+    // until the client's next owner takes them over with it.
     cancelReactivationCalls(tx, dist.id);
-    // The leaver's calls that followed the clients go back with them (their own, not this distribution's).
-    q.prepare(
-      `UPDATE calls SET assignee_id = di.from_member_id FROM distribution_items di JOIN clients c ON c.id = di.client_id
-        WHERE di.distribution_id = ? AND calls.client_id = di.client_id AND calls.status = 'open' AND calls.distribution_id IS NOT di.distribution_id
-          AND calls.assignee_id = di.to_member_id AND di.from_member_id IS NOT NULL AND c.owner_id IS NULL`,
-    ).run(dist.id);
     tx.update(distributions).set({ status: "undone", undoneAt: now }).where(eq(distributions.id, dist.id)).run();
     // With the clients back in the pool, the handover's redistribute step is open again.
     if (dist.handoverId !== null) reopenStepAutomatically(tx, { handoverId: dist.handoverId, kind: "redistribute", now: input.now });

@@ -7,7 +7,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import { jobRuns, teams } from "../db/schema.js";
 import { calendarOf, isWorkingTime, wallClock, type WallClock } from "../domain/nags.js";
 import type { Team } from "../domain/teams.js";
-import { finishDistributionFollowUps } from "./distribution-followups.js";
+import { distributionFollowUps } from "./distribution-followups.js";
 import type { JobDefinition, JobSlot } from "./nag-common.js";
 import { findJob, jobNames, jobs as allJobs } from "./registry.js";
 import type { JobDeps } from "./types.js";
@@ -56,6 +56,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
   let task: ScheduledTask | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  const finishFollowUps = distributionFollowUps(deps);
 
   function lastSlots(): Map<string, string> {
     return new Map(db.select().from(jobRuns).all().map((r) => [`${r.job}:${r.teamId}`, r.lastSlot]));
@@ -102,7 +103,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
   }
 
   function tick(now: Date = deps.clock.now()): JobRun[] {
-    finishDistributionFollowUps(deps, now);
+    finishFollowUps(now);
     const last = lastSlots();
     const runs: JobRun[] = [];
     for (const team of db.select().from(teams).all()) runTeam(team, now, last, runs);
@@ -110,7 +111,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
   }
 
   async function tickAsync(now: Date = deps.clock.now()): Promise<JobRun[]> {
-    finishDistributionFollowUps(deps, now);
+    finishFollowUps(now);
     const last = lastSlots();
     const runs: JobRun[] = [];
     for (const team of db.select().from(teams).all()) {

@@ -45,6 +45,7 @@ beforeEach(() => {
 });
 afterEach(() => closeDatabase(db));
 
+const excludeManagerFromTeam = (memberId: number) => db.update(members).set({ excluded: true }).where(eq(members.id, memberId)).run();
 const clientRow = (id: number) => db.select().from(clients).where(eq(clients.id, id)).get()!;
 const distRow = (id: number) => db.select().from(distributions).where(eq(distributions.id, id)).get()!;
 
@@ -333,32 +334,40 @@ describe("undoing", () => {
     expect(snapshot()).toEqual(before);
   });
 
-  it("moves the leaver's open calls with their clients, and back on undo", () => {
+  it("hands every open call of a moved client to its new owner, through undo and a pool distribution", () => {
     const ids = seedManyClients(db, teamId, leaverId, 6);
     const handoverId = seedHandover(db, { teamId, leaverId, startedById: leadId });
-    const promised = db
-      .insert(calls)
-      .values({ teamId, clientId: ids[2]!, assigneeId: leaverId, kind: "ordinary", dueOn: "2026-11-26", status: "open", attempts: 0, createdAt: 0 })
-      .returning({ id: calls.id })
-      .get().id;
-    const done = db
-      .insert(calls)
-      .values({ teamId, clientId: ids[3]!, assigneeId: leaverId, kind: "ordinary", dueOn: "2026-11-20", status: "reached", attempts: 1, createdAt: 0 })
-      .returning({ id: calls.id })
-      .get().id;
-    const view = proposeHandover(handoverId);
-    applyDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now });
-    followUpDistribution(db, { distributionId: view.distributionId, now });
+    const addCall = (clientId: number, status: "open" | "reached") =>
+      db
+        .insert(calls)
+        .values({ teamId, clientId, assigneeId: leaverId, kind: "ordinary", dueOn: "2026-11-26", status, attempts: status === "open" ? 0 : 1, createdAt: 0 })
+        .returning({ id: calls.id })
+        .get().id;
+    const promised = addCall(ids[2]!, "open");
+    const done = addCall(ids[3]!, "reached");
     const call = (id: number) => db.select().from(calls).where(eq(calls.id, id)).get()!;
-    expect(call(promised)).toMatchObject({ assigneeId: clientRow(ids[2]!).ownerId, dueOn: "2026-11-26", status: "open" });
+
+    const first = proposeHandover(handoverId);
+    applyDistribution(db, { distributionId: first.distributionId, teamId, actorId: leadId, now });
+    followUpDistribution(db, { distributionId: first.distributionId, now });
+    const firstOwner = clientRow(ids[2]!).ownerId!;
+    expect(call(promised)).toMatchObject({ assigneeId: firstOwner, dueOn: "2026-11-26", status: "open" });
     expect(call(done).assigneeId).toBe(leaverId); // history stays as it happened
 
-    undoDistribution(db, { distributionId: view.distributionId, teamId, actorId: leadId, now });
-    expect(call(promised)).toMatchObject({ assigneeId: leaverId, status: "open" });
-    // This distribution's own reactivation calls are cancelled, not handed back.
-    const reactivation = db.select().from(calls).where(eq(calls.distributionId, view.distributionId)).all();
-    expect(reactivation).toHaveLength(6);
-    for (const r of reactivation) expect(r.status).toBe("cancelled");
+    // Undone: the client waits in the pool, its call with a manager who is still here.
+    undoDistribution(db, { distributionId: first.distributionId, teamId, actorId: leadId, now });
+    expect(clientRow(ids[2]!).ownerId).toBeNull();
+    expect(call(promised)).toMatchObject({ assigneeId: firstOwner, status: "open" });
+    for (const r of db.select().from(calls).where(eq(calls.distributionId, first.distributionId)).all()) expect(r.status).toBe("cancelled");
+
+    // The next owner takes the call over with the client; a manager excluded from the pool's split gets nothing.
+    excludeManagerFromTeam(firstOwner);
+    const again = proposeForPool(db, { teamId, actorId: leadId, now });
+    if (!again.ok) throw new Error(again.reason);
+    applyDistribution(db, { distributionId: again.view.distributionId, teamId, actorId: leadId, now });
+    const secondOwner = clientRow(ids[2]!).ownerId!;
+    expect(secondOwner).not.toBe(firstOwner);
+    expect(call(promised)).toMatchObject({ assigneeId: secondOwner, status: "open" });
   });
 
   it("undone before its follow-up ran: nobody is told of clients they never heard of, and no call is made", () => {

@@ -146,7 +146,8 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
   switch (result.kind) {
     case "applied": {
       ctx.log.info({ distributionId: result.distributionId, moved: result.moved, toPool: result.toPool, owners: result.owners.length }, "distribution applied");
-      await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-applied") });
+      // A lost toast must not keep the follow-up and the message from happening.
+      await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-applied") }).catch((err) => ctx.log.warn({ err }, "could not answer the apply tap"));
       // The lead has the answer; the calls and the new owners' messages are a second transaction. Should it
       // fail, the clients are still moved: the lead sees that, and the scheduler's next tick retries.
       let calls = 0;

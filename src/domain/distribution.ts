@@ -833,11 +833,13 @@ function applyInTransaction(
       WHERE di.distribution_id = ? AND commitments.client_id = di.client_id AND commitments.status = 'open'`,
   ).run(dist.id);
   // So do their open calls, whoever had them (the leaver, or the last owner of a pool client): a promised
-  // call back keeps its day and reaches the person who now owns the client.
+  // call back keeps its day and reaches the person who now owns the client. Walks the team's open calls
+  // (calls_team_status_idx), never more than one probe per call.
   q.prepare(
     `UPDATE calls SET assignee_id = di.to_member_id FROM distribution_items di
-      WHERE di.distribution_id = ? AND calls.client_id = di.client_id AND calls.status = 'open' AND calls.assignee_id != di.to_member_id`,
-  ).run(dist.id);
+      WHERE calls.team_id = ? AND calls.status = 'open' AND di.distribution_id = ? AND calls.client_id = di.client_id
+        AND calls.assignee_id != di.to_member_id`,
+  ).run(dist.teamId, dist.id);
   q.prepare(
     `INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at)
      SELECT ?, di.client_id, ?, 'assigned',

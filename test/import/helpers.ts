@@ -1,10 +1,10 @@
 // Fixture builders for the import tests: every file is generated in code.
-import { deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { expect } from "vitest";
 import { parseClientFile } from "../../src/import/parse-client-file.js";
 import type { ParseOptions, ParseResult } from "../../src/import/types.js";
+import { zip as writeZip } from "../hostile/corpus/zip.js";
 
 export const TODAY = "2026-06-15";
 
@@ -68,43 +68,9 @@ export interface ZipEntrySpec {
   store?: boolean;
 }
 
-/** A minimal zip writer, so tests can craft archives that lie about their sizes. */
+/** A minimal zip writer, so tests can craft archives that lie about their sizes (the hostile corpus's). */
 export function zip(entries: ZipEntrySpec[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, "utf8");
-    const body = e.store ? e.data : deflateRawSync(e.data);
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.store ? 0 : 8, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.store ? 0 : 8, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return writeZip(entries.map((e) => ({ name: e.name, data: e.data, declaredSize: e.declaredSize, method: e.store ? 0 : 8 })));
 }
 
 /** Rewrites the declared uncompressed size of `entryName` in the central directory of a real zip. */

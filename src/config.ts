@@ -19,6 +19,12 @@ const schema = z.object({
     .default("Europe/Moscow")
     .refine((tz) => IANAZone.isValidZone(tz), "must be an IANA time zone such as Europe/Moscow"),
   LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` }).default("info"),
+  // Test-only: process-level tests pin the program's day so a scenario never depends on the real calendar.
+  TEST_CLOCK_START: z.iso.datetime({ offset: true, error: "must be an ISO date-time with an offset, e.g. 2026-11-23T09:00:00+03:00" }).optional(),
+  NODE_ENV: z.string().optional(),
+}).refine((e) => !(e.TEST_CLOCK_START && e.NODE_ENV === "production"), {
+  path: ["TEST_CLOCK_START"],
+  error: "is for tests only and is refused when NODE_ENV=production",
 });
 
 export interface Config {
@@ -28,6 +34,8 @@ export interface Config {
   apiRoot: string;
   defaultTimezone: string;
   logLevel: (typeof logLevels)[number];
+  /** Test-only: the instant the program's clock starts from (TEST_CLOCK_START). */
+  clockStart?: Date;
 }
 
 export class ConfigError extends Error {}
@@ -47,5 +55,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     apiRoot: e.BOT_API_ROOT ?? "https://api.telegram.org",
     defaultTimezone: e.DEFAULT_TIMEZONE,
     logLevel: e.LOG_LEVEL,
+    ...(e.TEST_CLOCK_START ? { clockStart: new Date(e.TEST_CLOCK_START) } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { closeDatabase, openDatabase } from "./db/client.js";
 import { registerCommandMenu } from "./bot/command-menu.js";
 import { createBot } from "./bot/index.js";
-import { systemClock } from "./domain/clock.js";
+import { clockFor } from "./domain/clock.js";
 import { createLogger } from "./logger.js";
 import { startBackgroundWork } from "./background.js";
 
@@ -25,7 +25,8 @@ function readConfig() {
 const config = readConfig();
 const logger = createLogger(config.logLevel, config.botToken);
 const db = openDatabase(config.databasePath);
-const bot = createBot(config, { db, clock: systemClock, logger });
+const clock = clockFor(config);
+const bot = createBot(config, { db, clock, logger });
 
 try {
   await bot.init();
@@ -37,7 +38,7 @@ try {
 }
 registerCommandMenu(bot.api, bot.i18n).catch((err) => logger.warn({ err }, "could not register the command menu"));
 
-const background = startBackgroundWork({ config, db, logger, api: bot.api, i18n: bot.i18n, clock: systemClock, botUsername: bot.botInfo.username });
+const background = startBackgroundWork({ config, db, logger, api: bot.api, i18n: bot.i18n, clock, botUsername: bot.botInfo.username });
 const runner: RunnerHandle = run(bot, {
   runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
 });

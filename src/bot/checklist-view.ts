@@ -222,9 +222,9 @@ export async function refreshChecklistMessage(
   db: Db,
   i18n: I18n<any>,
   handoverId: number,
-  options: { now?: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn"> } = {},
+  options: { now: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn"> },
 ): Promise<boolean> {
-  const now = options.now ?? new Date();
+  const now = options.now;
   db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
   const view = loadChecklistView(db, handoverId, now);
   if (!view || view.chatId === null || view.messageId === null) return false;
@@ -254,9 +254,9 @@ export async function postChecklistMessage(
   _i18n: I18n<any>,
   handoverId: number,
   chatId: number,
-  options: { now?: Date } = {},
+  options: { now: Date },
 ): Promise<{ chatId: number; messageId: number } | null> {
-  const now = options.now ?? new Date();
+  const now = options.now;
   db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
   const view = loadChecklistView(db, handoverId, now);
   if (!view) return null;

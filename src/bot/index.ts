@@ -51,7 +51,7 @@ export function createBot(config: Config, deps: Deps) {
   bot.use(...perUpdate);
   bot.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: "key", adapter: sqliteStorage(deps.db) },
+      storage: { type: "key", adapter: sqliteStorage(deps.db, () => deps.clock.now().getTime()) },
       plugins: [
         ...(perUpdate as unknown as Middleware<ConvContext>[]),
         (ctx, next) => {

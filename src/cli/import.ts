@@ -10,6 +10,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { closeDatabase, openDatabase, type Db } from "../db/client.js";
 import { members } from "../db/schema.js";
 import { localDate } from "../domain/calendar.js";
+import { systemClock } from "../domain/clock.js";
 import { applyImport, loadTeamSnapshot, planImport, type ImportMode, type ImportSummary } from "../domain/client-import.js";
 import { distinctRows } from "../domain/import-batches.js";
 import { getTeam } from "../domain/teams.js";
@@ -155,7 +156,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     env: process.env,
-    now: () => new Date(),
+    now: () => systemClock.now(),
   });
   process.exitCode = code;
 }

@@ -4,7 +4,7 @@ import dotenv from "dotenv";
 import { Api } from "grammy";
 import { ConfigError, loadConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
-import { systemClock } from "../domain/clock.js";
+import { clockFor } from "../domain/clock.js";
 import { createI18n } from "../bot/i18n.js";
 import type { BotContext } from "../bot/context.js";
 import { findJob, jobNames } from "../jobs/registry.js";
@@ -55,6 +55,7 @@ async function main(): Promise<number> {
   }
   const logger = createLogger(config.logLevel, config.botToken);
   const db = openDatabase(config.databasePath);
+  const clock = clockFor(config);
   try {
     // Short timeouts: an operator's run must end even when the Bot API cannot be reached (what was not
     // sent stays in the outbox for the bot's own sender).
@@ -63,14 +64,14 @@ async function main(): Promise<number> {
     // for it itself if a 403 needs one.
     const botUsername = args.name === "unreachable-nag" ? (await api.getMe()).username : "";
     const i18n = createI18n<BotContext>(() => "ru");
-    const deps = { db, i18n, clock: systemClock, logger, config, botUsername };
+    const deps = { db, i18n, clock, logger, config, botUsername };
     const result = runJobNow(deps, args.name, args.teamId === undefined ? {} : { teamId: args.teamId });
     if (args.teamId !== undefined && result.teams === 0) {
       console.error(`no team with id ${args.teamId}`);
       return 1;
     }
     console.log(`${args.name}: ${result.enqueued} message(s) enqueued for ${result.teams} team(s)`);
-    const stats = await drainUntilIdle({ db, api, clock: systemClock, logger, i18n, ...(botUsername ? { botUsername } : {}) });
+    const stats = await drainUntilIdle({ db, api, clock, logger, i18n, ...(botUsername ? { botUsername } : {}) });
     console.log(`outbox: sent ${stats.sent}, failed ${stats.failed}, retrying later ${stats.retried}, recipients unreachable ${stats.unreachable}`);
     return 0;
   } catch (err) {

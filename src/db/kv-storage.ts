@@ -4,7 +4,7 @@ import { hotQueries } from "./hot-queries.js";
 import { conversationState } from "./schema.js";
 
 /** A grammY storage adapter over SQLite, so open conversations survive a restart. */
-export function sqliteStorage<T>(db: Db, now: () => number = Date.now) {
+export function sqliteStorage<T>(db: Db, now: () => number) {
   return {
     read(key: string): T | undefined {
       const row = hotQueries(db).conversationByKey.get({ key });

@@ -58,8 +58,11 @@ interface Parsed extends UserDateTime {
 interface WallClock {
   today: string;
   year: number;
-  /** UTC offset of the team's zone at `now`, in minutes, as chrono wants it. */
-  offsetMinutes: number;
+  /**
+   * The team's wall-clock time written as the machine's local time. chrono mixes the machine's zone into
+   * its forward rules (weekdays, times), so it gets a reference that reads the same in both.
+   */
+  asMachineLocal: Date;
 }
 
 /** Longer texts are not dates; don't spend parser time on pasted paragraphs. */
@@ -94,7 +97,8 @@ function wallClock(ref: DateInputRef): WallClock {
   if (!isValidTimezone(ref.timezone)) throw new RangeError(`Unknown IANA time zone: ${ref.timezone}`);
   const local = DateTime.fromJSDate(ref.now, { zone: ref.timezone });
   if (!local.isValid) throw new RangeError(`Invalid reference instant: ${String(ref.now)}`);
-  return { today: local.toISODate(), year: local.year, offsetMinutes: local.offset };
+  const asMachineLocal = new Date(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  return { today: local.toISODate(), year: local.year, asMachineLocal };
 }
 
 // --- numeric dates, day-first -----------------------------------------------------------------
@@ -154,13 +158,17 @@ function parseNatural(input: string, ref: DateInputRef, clock: WallClock): Parse
     !start.isCertain("year") && start.isCertain("month") && start.isCertain("day")
       ? nextOccurrence(month, day, clock)
       : isoDate(year, month, day);
+  // A bare weekday said on that very weekday means next week's (chrono keeps today until noon).
+  if (date !== null && date <= clock.today && start.isCertain("weekday") && !start.isCertain("day") && !start.isCertain("month") && !THIS_WEEK.test(result.text)) {
+    return { date: addDaysIso(date, 7), time: hasTime ? formatTime(start) : null, dateGiven };
+  }
   if (date === null) return null;
   return { date, time: hasTime ? formatTime(start) : null, dateGiven };
 }
 
 /** The first parser whose first result covers the whole text (filler words aside). */
 function parseWholeText(text: string, ref: DateInputRef, clock: WallClock): chrono.ParsedResult | null {
-  const reference = { instant: ref.now, timezone: clock.offsetMinutes };
+  const reference = { instant: clock.asMachineLocal };
   for (const parser of PARSERS) {
     const results = parser.parse(text, reference, { forwardDate: true });
     const first = results[0];
@@ -205,6 +213,13 @@ function nextOccurrence(month: number, day: number, clock: WallClock): string | 
     if (date !== null && date >= clock.today) return date;
   }
   return null;
+}
+
+/** «в эту пятницу», "this friday": the weekday of this week, today included. */
+const THIS_WEEK = /\b(this)\b|(^|\s)эт[уоиа]/iu;
+
+function addDaysIso(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate()!;
 }
 
 function pad(n: number): string {

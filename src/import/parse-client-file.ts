@@ -31,7 +31,7 @@ export type {
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-export async function parseClientFile(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseClientFile(bytes: Uint8Array, fileName: string, options: ParseOptions): Promise<ParseResult> {
   if (bytes.byteLength > (options.maxBytes ?? DEFAULT_MAX_BYTES)) return { ok: false, error: "too_large" };
   if (bytes.byteLength === 0) return { ok: false, error: "empty" };
   const base = { country: toCountryCode(options.defaultCountry), today: resolveToday(options.today) };

@@ -43,12 +43,8 @@ export function monthFromWord(word: string): number | null {
   return MONTHS.get(word.slice(0, 3).toLowerCase()) ?? null;
 }
 
-/** Parses the `today` option ('YYYY-MM-DD'); defaults to the system's local date. */
-export function resolveToday(today?: string): Day {
-  if (today === undefined) {
-    const now = DateTime.local();
-    return { year: now.year, month: now.month, day: now.day };
-  }
+/** Parses the `today` option ('YYYY-MM-DD'): the team's local date, from the caller's clock. */
+export function resolveToday(today: string): Day {
   const m = ISO_DAY.exec(today);
   const day: Day | null = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : null;
   if (!day || !exactDay(day.year, day.month, day.day)) {

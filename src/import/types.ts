@@ -92,8 +92,8 @@ export interface ParseOptions {
   defaultCountry?: "RU" | string;
   /** Default 20 MB, Telegram's bot download limit. */
   maxBytes?: number;
-  /** 'YYYY-MM-DD' used to infer the year of dates written without one. Default: the system date. */
-  today?: string;
+  /** The team's local date ('YYYY-MM-DD', from the caller's clock): infers the year of dates written without one. */
+  today: string;
 }
 
 /** A cell as the readers hand it over: CSV gives strings, XLSX also numbers, dates and booleans. */

@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../src/db/client.js";
 import { calls, checklistSteps, handovers, members, type StepKind } from "../../src/db/schema.js";
+import { SEED_TIME_MS } from "../support/clock.js";
 
 const KINDS: StepKind[] = ["stop_routing", "revoke_access", "interview", "redistribute", "reactivation", "crm_update", "final_check"];
 
@@ -10,7 +11,7 @@ export function seedHandover(
   db: Db,
   input: { teamId: number; leaverId: number; startedById: number; lastDay?: string; terms?: "good" | "bad"; now?: number },
 ): number {
-  const now = input.now ?? Date.now();
+  const now = input.now ?? SEED_TIME_MS;
   return db.transaction((tx) => {
     const handoverId = tx
       .insert(handovers)
@@ -63,7 +64,7 @@ export function seedCall(
       dueOn: "2026-11-24",
       status: input.recorded ? "reached" : "open",
       attempts: input.recorded ? 1 : 0,
-      createdAt: Date.now(),
+      createdAt: SEED_TIME_MS,
     })
     .returning({ id: calls.id })
     .get().id;

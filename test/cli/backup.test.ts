@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { backupDatabase } from "../../src/cli/backup.js";
 import { openDatabase } from "../../src/db/client.js";
 import { createTeam } from "../../src/domain/teams.js";
+import { DEFAULT_START } from "../support/clock.js";
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,11 +15,11 @@ describe("backup", () => {
   it("copies a database that is open and being written to", async () => {
     dir = mkdtempSync(join(tmpdir(), "handover-backup-"));
     const live = openDatabase(join(dir, "live.sqlite"));
-    createTeam(live, { name: "A", timezone: "Europe/Moscow", founder: { telegramId: 1, name: "Lead" }, now: new Date() });
+    createTeam(live, { name: "A", timezone: "Europe/Moscow", founder: { telegramId: 1, name: "Lead" }, now: new Date(DEFAULT_START) });
     const copy = join(dir, "copy.sqlite");
     const writes = (async () => {
       for (let i = 2; i < 50; i++) {
-        createTeam(live, { name: `T${i}`, timezone: "Europe/Moscow", founder: { telegramId: i, name: "L" }, now: new Date() });
+        createTeam(live, { name: `T${i}`, timezone: "Europe/Moscow", founder: { telegramId: i, name: "L" }, now: new Date(DEFAULT_START) });
         await new Promise((r) => setImmediate(r));
       }
     })();

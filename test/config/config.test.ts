@@ -15,6 +15,11 @@ describe("configuration", () => {
     });
   });
 
+  it("lets a process-level test pin the program's clock", () => {
+    const config = loadConfig({ BOT_TOKEN: token, TEST_CLOCK_START: "2026-11-23T10:00:00+03:00" });
+    expect(config.clockStart?.toISOString()).toBe("2026-11-23T07:00:00.000Z");
+  });
+
   it("takes a local Bot API root without a trailing slash", () => {
     expect(loadConfig({ BOT_TOKEN: token, BOT_API_ROOT: "http://localhost:8081/" }).apiRoot).toBe("http://localhost:8081");
   });
@@ -25,6 +30,8 @@ describe("configuration", () => {
     [{ BOT_TOKEN: token, DEFAULT_TIMEZONE: "Moscow" }, "DEFAULT_TIMEZONE must be an IANA time zone"],
     [{ BOT_TOKEN: token, BOT_API_ROOT: "ftp://x" }, "BOT_API_ROOT must be an http(s) URL"],
     [{ BOT_TOKEN: token, LOG_LEVEL: "loud" }, "LOG_LEVEL must be one of"],
+    [{ BOT_TOKEN: token, TEST_CLOCK_START: "monday" }, "TEST_CLOCK_START must be an ISO date-time"],
+    [{ BOT_TOKEN: token, TEST_CLOCK_START: "2026-11-23T10:00:00+03:00", NODE_ENV: "production" }, "TEST_CLOCK_START is for tests only"],
   ])("refuses %j with a message naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

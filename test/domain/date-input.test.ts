@@ -71,6 +71,18 @@ describe("parseUserDate: Russian words", () => {
     expect(parseUserDate("в пятницу", FRIDAY)).toBe("2026-12-04");
     expect(parseUserDate("сегодня", FRIDAY)).toBe("2026-11-27");
   });
+
+  it("reads weekdays on the team's calendar at any hour, whatever the machine's zone", () => {
+    // Friday 23:30 in Moscow is already Saturday in Kiritimati and still Friday noon in Los Angeles.
+    const lateFriday = { now: new Date("2026-11-27T20:30:00Z"), timezone: "Europe/Moscow" };
+    expect(parseUserDate("в пятницу", lateFriday)).toBe("2026-12-04");
+    expect(parseUserDate("в субботу", lateFriday)).toBe("2026-11-28");
+    expect(parseUserDate("завтра", lateFriday)).toBe("2026-11-28");
+    const earlyMondayLA = { now: new Date("2026-11-23T08:30:00Z"), timezone: "America/Los_Angeles" }; // Mon 00:30
+    expect(parseUserDate("monday", earlyMondayLA)).toBe("2026-11-30");
+    expect(parseUserDate("tuesday", earlyMondayLA)).toBe("2026-11-24");
+    expect(parseUserDate("in the evening tomorrow", earlyMondayLA) ?? parseUserDate("tomorrow", earlyMondayLA)).toBe("2026-11-24");
+  });
 });
 
 describe("parseUserDate: English words", () => {

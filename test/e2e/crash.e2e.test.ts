@@ -12,7 +12,8 @@ import { teams } from "../../src/db/schema.js";
 import { createTeam, joinTeam } from "../../src/domain/teams.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { BOT_INFO, TEST_TOKEN } from "../support/harness.js";
-import { runJobProcess, settle, SimUser, startBotProcess, startJobProcess, type BotProcess } from "../support/process-bot.js";
+import { callbackUpdate } from "../support/updates.js";
+import { processClock, runJobProcess, settle, SimUser, startBotProcess, startJobProcess, type BotProcess } from "../support/process-bot.js";
 import { seedClients, seedManyClients } from "../support/seed.js";
 
 let dir: string;
@@ -32,7 +33,7 @@ async function setup(seed: (db: ReturnType<typeof openDatabase>, teamId: number,
   dir = mkdtempSync(join(tmpdir(), "handover-crash-"));
   dbPath = join(dir, "bot.sqlite");
   const db = openDatabase(dbPath);
-  const now = new Date();
+  const now = processClock.now();
   const { team } = createTeam(db, { name: "Команда", timezone: "Europe/Moscow", founder: { telegramId: 100, name: "Анна" }, now });
   // A team that works every day with one-day campaigns, so the test does not depend on the weekday.
   db.update(teams).set({ workingDays: "1,2,3,4,5,6,7", campaignDays: 1, maxCallsPerDay: 1000 }).where(eq(teams.id, team.id)).run();
@@ -52,14 +53,6 @@ async function crashAndRestart() {
   bot!.proc.kill("SIGKILL");
   await bot!.exited;
   bot = startBotProcess(server, dbPath);
-}
-
-async function eventually(condition: () => boolean, maxMs = 10_000): Promise<void> {
-  const until = Date.now() + maxMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 function count(sql: string): number {
@@ -92,8 +85,9 @@ describe("crash safety", () => {
     const preview = await lead.sendFile("base.csv", Buffer.from(rows.join("\n"), "utf8"));
     expect(preview.text).toContain("3");
     const confirm = preview.buttons.find((b) => b.text.includes("Загрузить"))!;
-    server.push((await import("../support/updates.js")).callbackUpdate(lead.user, confirm.data!, { message_id: preview.messageId, chat: lead.dm }, new Date()));
-    await new Promise((r) => setTimeout(r, 40));
+    const tap = callbackUpdate(lead.user, confirm.data!, { message_id: preview.messageId, chat: lead.dm }, processClock.now());
+    server.push(tap);
+    await server.whenDelivered(tap.update_id); // killed with the confirmation in the bot's hands
     await crashAndRestart();
     expect([0, 3000]).toContain(count("select count(*) from clients"));
     await lead.tap("Загрузить").catch(() => undefined);
@@ -115,13 +109,17 @@ describe("crash safety", () => {
     await lead.tap(/^4\./);
     const table = await lead.tap("Распределить");
     const apply = table!.buttons.find((b) => b.text.includes("Применить"))!;
-    server.push((await import("../support/updates.js")).callbackUpdate(lead.user, apply.data!, { message_id: table!.messageId, chat: lead.dm }, new Date()));
-    await new Promise((r) => setTimeout(r, 30));
+    const tap = callbackUpdate(lead.user, apply.data!, { message_id: table!.messageId, chat: lead.dm }, processClock.now());
+    const before = server.calls.length;
+    server.push(tap);
+    // The toast comes right after the apply, before its follow-up: killed between the two.
+    await server.waitForAfter(before, (c) => c.method === "answerCallbackQuery");
     await crashAndRestart();
     const moved = count("select count(*) from clients where previous_owner_id = (select id from members where telegram_id = 201) and owner_id <> (select id from members where telegram_id = 201)");
     expect([0, 400]).toContain(moved);
-    // Killed between the apply and its follow-up: the restarted bot's first tick schedules the calls.
-    await eventually(() => count("select count(*) from calls") === moved);
+    // The restarted bot's first tick schedules the calls, and the new owners hear of their clients.
+    await server.waitForAfter(before, (c) => c.method === "sendMessage" && [202, 203].includes(Number(c.payload.chat_id)), 30_000);
+    expect(count("select count(*) from calls")).toBe(moved);
     await lead.tap("Применить").catch(() => undefined);
     await settle(server);
     expect(count("select count(*) from clients where owner_id = (select id from members where telegram_id = 201)")).toBe(0);
@@ -132,7 +130,7 @@ describe("crash safety", () => {
 
   it("every manager gets the digest when sending was killed half-way (at most one duplicate)", async () => {
     const managers = 30;
-    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Moscow" });
+    const today = processClock.now().toLocaleDateString("sv-SE", { timeZone: "Europe/Moscow" });
     await setup((db, teamId, ids) => {
       seedClients(db, teamId, ids.map((id, i) => ({ name: `Клиент ${i}`, ownerId: id, nextContactOn: today })));
     }, managers);
@@ -141,8 +139,7 @@ describe("crash safety", () => {
     server.responseDelayMs = 1000;
     const job = startJobProcess(server, dbPath, ["daily-digest", "--team", "1"]);
     await server.waitFor((c) => c.method === "sendMessage");
-    await new Promise((r) => setTimeout(r, 100));
-    job.proc.kill("SIGKILL");
+    job.proc.kill("SIGKILL"); // half-way: one message delivered, the others in flight or waiting
     await job.done;
     server.responseDelayMs = 0;
     const sentBefore = new Set(server.calls.filter((c) => c.method === "sendMessage").map((c) => Number(c.payload.chat_id)));
@@ -161,7 +158,7 @@ describe("crash safety", () => {
 
   it("loses nothing while the Bot API answers 429 bursts, 5xx and dropped connections", async () => {
     const managers = 6;
-    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Moscow" });
+    const today = processClock.now().toLocaleDateString("sv-SE", { timeZone: "Europe/Moscow" });
     await setup((db, teamId, ids) => {
       seedClients(db, teamId, ids.map((id, i) => ({ name: `Клиент ${i}`, ownerId: id, nextContactOn: today })));
     }, managers);

@@ -51,7 +51,7 @@ describe("the bot as a process", () => {
       DATABASE_PATH: join(dir, "data/bot.sqlite"),
     });
     const user = telegramUser(4242, { first_name: "Ира" });
-    server.push(textUpdate(user, "/start", privateChat(user), new Date()));
+    server.push(textUpdate(user, "/start", privateChat(user), new Date("2026-11-23T10:00:00+03:00")));
     const reply = await server.waitFor((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === 4242);
     expect(reply.payload.text).toContain("handover-bot");
     expect(existsSync(join(dir, "data/bot.sqlite"))).toBe(true);
@@ -71,6 +71,11 @@ describe("the bot as a process", () => {
     expect(await badZone.exited).toBe(1);
     expect(badZone.output.stderr).toContain("DEFAULT_TIMEZONE");
     expect(badZone.output.stderr).not.toContain(TEST_TOKEN);
+
+    const pinnedInProduction = startBot({ BOT_TOKEN: TEST_TOKEN, NODE_ENV: "production", TEST_CLOCK_START: "2026-11-23T10:00:00+03:00" });
+    expect(await pinnedInProduction.exited).toBe(1);
+    expect(pinnedInProduction.output.stderr.trim().split("\n")).toHaveLength(1);
+    expect(pinnedInProduction.output.stderr).toContain("TEST_CLOCK_START is for tests only");
   });
 
   it("exits with code 1 when the Bot API refuses the token, without printing it", async () => {

@@ -11,18 +11,18 @@ export const TODAY = "2026-06-15";
 export type Ok = Extract<ParseResult, { ok: true }>;
 export type Failed = Extract<ParseResult, { ok: false }>;
 
-export async function parse(bytes: Uint8Array | string, fileName = "clients.csv", options: ParseOptions = {}): Promise<ParseResult> {
+export async function parse(bytes: Uint8Array | string, fileName = "clients.csv", options: Partial<ParseOptions> = {}): Promise<ParseResult> {
   const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
   return parseClientFile(data, fileName, { today: TODAY, ...options });
 }
 
-export async function parseOk(bytes: Uint8Array | string, fileName = "clients.csv", options: ParseOptions = {}): Promise<Ok> {
+export async function parseOk(bytes: Uint8Array | string, fileName = "clients.csv", options: Partial<ParseOptions> = {}): Promise<Ok> {
   const result = await parse(bytes, fileName, options);
   if (!result.ok) expect.fail(`expected ok, got ${JSON.stringify(result)}`);
   return result;
 }
 
-export async function parseFail(bytes: Uint8Array | string, fileName = "clients.csv", options: ParseOptions = {}): Promise<Failed> {
+export async function parseFail(bytes: Uint8Array | string, fileName = "clients.csv", options: Partial<ParseOptions> = {}): Promise<Failed> {
   const result = await parse(bytes, fileName, options);
   if (result.ok) expect.fail(`expected a file error, got ok with ${result.rows.length} rows`);
   return result;

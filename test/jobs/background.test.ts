@@ -1,5 +1,5 @@
 // The background work as main.ts starts it: the scheduler's make-up tick at start, the sender, and a clean stop.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startBackgroundWork } from "../../src/background.js";
 import { notifications } from "../../src/db/schema.js";
 import { createHarness, BOT_INFO, type Harness } from "../support/harness.js";
@@ -26,7 +26,8 @@ describe("background work", () => {
       botUsername: BOT_INFO.username,
       sender: { pollMs: 20 },
     });
-    await vi.waitFor(() => expect(lead.messages().some((m) => m.text.includes("2 клиента без менеджера"))).toBe(true), { timeout: 10_000, interval: 20 });
+    await h.telegram.whenCalled((c) => c.method === "sendMessage" && String(c.payload.text).includes("2 клиента без менеджера"));
+    expect(lead.messages().some((m) => m.text.includes("2 клиента без менеджера"))).toBe(true);
     await background.stop();
     expect(h.db.select().from(notifications).all().every((n) => n.status === "sent")).toBe(true);
     expect(h.errors()).toEqual([]);

@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../src/db/client.js";
 import { calls, checklistSteps, handovers, members, notifications, teams, type StepKind } from "../../src/db/schema.js";
+import { SEED_TIME_MS } from "../support/clock.js";
 
 export function seedHandover(db: Db, input: { teamId?: number; leaverId: number; startedById: number; lastDay: string; status?: "active" | "closed" | "cancelled" }): number {
   db.update(members).set({ status: "departing" }).where(eq(members.id, input.leaverId)).run();
@@ -14,7 +15,7 @@ export function seedHandover(db: Db, input: { teamId?: number; leaverId: number;
       terms: "good",
       lastDay: input.lastDay,
       status: input.status ?? "active",
-      createdAt: Date.now(),
+      createdAt: SEED_TIME_MS,
     })
     .returning({ id: handovers.id })
     .get().id;
@@ -49,7 +50,7 @@ export function seedCall(db: Db, input: { teamId?: number; clientId: number; ass
       kind: "reactivation",
       dueOn: input.dueOn,
       status: input.status ?? "open",
-      createdAt: Date.now(),
+      createdAt: SEED_TIME_MS,
     })
     .returning({ id: calls.id })
     .get().id;

@@ -11,6 +11,7 @@ import { createTeam } from "../../src/domain/teams.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { BOT_INFO, TEST_TOKEN } from "../support/harness.js";
 import { seedManyClients } from "../support/seed.js";
+import { DEFAULT_START } from "../support/clock.js";
 
 const root = join(import.meta.dirname, "../..");
 let dir: string | undefined;
@@ -42,7 +43,7 @@ describe("npm run job", () => {
     dir = mkdtempSync(join(tmpdir(), "job-cli-"));
     const path = join(dir, "db.sqlite");
     const db = openDatabase(path);
-    const now = new Date();
+    const now = new Date(DEFAULT_START);
     createTeam(db, { name: "Первая", timezone: "Europe/Moscow", founder: { telegramId: 100, name: "Анна" }, now });
     createTeam(db, { name: "Вторая", timezone: "Europe/Moscow", founder: { telegramId: 300, name: "Олег" }, now });
     seedManyClients(db, 1, null, 3);
@@ -51,7 +52,7 @@ describe("npm run job", () => {
     server = new BotApiServer(TEST_TOKEN, BOT_INFO);
     await server.start();
 
-    const result = await runJob(["unassigned-nag", "--team", "1"], { BOT_TOKEN: TEST_TOKEN, DATABASE_PATH: path, BOT_API_ROOT: server.url });
+    const result = await runJob(["unassigned-nag", "--team", "1"], { BOT_TOKEN: TEST_TOKEN, DATABASE_PATH: path, BOT_API_ROOT: server.url, TEST_CLOCK_START: DEFAULT_START });
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("unassigned-nag: 1 message(s) enqueued for 1 team(s)");
@@ -69,7 +70,7 @@ describe("npm run job", () => {
     dir = mkdtempSync(join(tmpdir(), "job-cli-"));
     const path = join(dir, "db.sqlite");
     const db = openDatabase(path);
-    createTeam(db, { name: "Первая", timezone: "Europe/Moscow", founder: { telegramId: 100, name: "Анна" }, now: new Date() });
+    createTeam(db, { name: "Первая", timezone: "Europe/Moscow", founder: { telegramId: 100, name: "Анна" }, now: new Date(DEFAULT_START) });
     seedManyClients(db, 1, null, 3);
     closeDatabase(db);
     server = new BotApiServer(TEST_TOKEN, BOT_INFO);

@@ -19,6 +19,7 @@ export class BotApiServer {
   private messageIds = new Map<number, number>();
   private readonly files = new Map<string, Buffer>();
   private callListeners: ((call: RecordedCall) => void)[] = [];
+  private deliveryListeners: { updateId: number; resolve: () => void }[] = [];
   url = "";
 
   constructor(
@@ -70,6 +71,17 @@ export class BotApiServer {
 
   addFile(fileId: string, bytes: Buffer): void {
     this.files.set(fileId, bytes);
+  }
+
+  /** Calls `listener` on every call from now on; returns the unsubscribe. */
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    this.callListeners.push(listener);
+    return () => (this.callListeners = this.callListeners.filter((l) => l !== listener));
+  }
+
+  /** Resolves when the bot has fetched `updateId` with getUpdates: it is in the bot's hands from then on. */
+  whenDelivered(updateId: number): Promise<void> {
+    return new Promise((resolve) => this.deliveryListeners.push({ updateId, resolve }));
   }
 
   /** Resolves with the first call (already made or coming) that matches, or rejects after `ms`. */
@@ -130,7 +142,10 @@ export class BotApiServer {
         });
       });
     }
-    return this.queue.slice(0, Number(payload.limit ?? 100));
+    const batch = this.queue.slice(0, Number(payload.limit ?? 100));
+    const delivered = new Set(batch.map((u) => u.update_id));
+    this.deliveryListeners = this.deliveryListeners.filter((l) => (delivered.has(l.updateId) ? (l.resolve(), false) : true));
+    return batch;
   }
 
   private answer(call: RecordedCall): unknown {

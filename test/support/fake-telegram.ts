@@ -24,10 +24,29 @@ export class FakeTelegram {
   /** Chats that behave as if the user never started the bot or blocked it. */
   readonly blockedChats = new Set<number>();
 
+  private readonly waiters: { match: (call: ApiCall) => boolean; resolve: (call: ApiCall) => void }[] = [];
+
   constructor(
     readonly token: string,
     readonly botInfo: UserFromGetMe,
+    /** The test's clock: the dates of the messages the fake "sends". */
+    private readonly now: () => Date,
   ) {}
+
+  /** Resolves with the first call (already made or yet to come) that matches: waits on the event, never polls. */
+  whenCalled(match: (call: ApiCall) => boolean): Promise<ApiCall> {
+    const made = this.calls.find(match);
+    if (made) return Promise.resolve(made);
+    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+  }
+
+  private notify(call: ApiCall): void {
+    for (const w of [...this.waiters]) {
+      if (!w.match(call)) continue;
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve(call);
+    }
+  }
 
   /** Registers bytes so that getFile + download of `fileId` returns them. */
   addFile(fileId: string, bytes: Buffer): void {
@@ -73,6 +92,7 @@ export class FakeTelegram {
       return json({ ok: false, ...call.error });
     }
     call.result = this.answer(call);
+    this.notify(call);
     return json({ ok: true, result: call.result });
   };
 
@@ -113,7 +133,7 @@ export class FakeTelegram {
   private baseMessage(chatId: number, messageId: number) {
     return {
       message_id: messageId,
-      date: Math.floor(Date.now() / 1000),
+      date: Math.floor(this.now().getTime() / 1000),
       chat: chatId > 0 ? { id: chatId, type: "private", first_name: "User" } : { id: chatId, type: "supergroup", title: "Group" },
       from: { id: this.botInfo.id, is_bot: true, first_name: this.botInfo.first_name, username: this.botInfo.username },
     };

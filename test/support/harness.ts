@@ -61,7 +61,7 @@ export type Harness = Awaited<ReturnType<typeof createHarness>>;
 export async function createHarness(options: HarnessOptions = {}) {
   const clock = new ManualClock(options.now);
   const db = openDatabase(options.databasePath ?? ":memory:");
-  const telegram = new FakeTelegram(TEST_TOKEN, BOT_INFO);
+  const telegram = new FakeTelegram(TEST_TOKEN, BOT_INFO, () => clock.now());
   const logs: Record<string, any>[] = [];
   const logger = pino(
     { level: "warn" },

@@ -4,10 +4,37 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { Chat, User } from "grammy/types";
 import type { BotApiServer, RecordedCall } from "./bot-api-server.js";
+import { clockStartingAt } from "../../src/domain/clock.js";
 import { TEST_TOKEN } from "./harness.js";
 import { callbackUpdate, documentUpdate, privateChat, telegramUser, textUpdate } from "./updates.js";
 
 export const repoRoot = join(import.meta.dirname, "../..");
+
+/**
+ * The day every bot and job process of a test lives on: a Monday morning in Moscow, whatever the machine's
+ * date (TEST_CLOCK_START). The test's own dates come from here too, so both sides agree.
+ */
+export const PROCESS_CLOCK_START = "2026-11-23T10:00:00+03:00";
+
+/** The clock the test shares with its processes: starts at PROCESS_CLOCK_START and runs at the real pace. */
+export const processClock = clockStartingAt(new Date(PROCESS_CLOCK_START));
+
+/** What every child gets: the pinned clock, and the test's own time zone so nothing differs but the process. */
+function childEnv(server: BotApiServer, databasePath: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? "",
+    ...(process.env.TZ ? { TZ: process.env.TZ } : {}),
+    LOG_LEVEL: "warn",
+    BOT_TOKEN: TEST_TOKEN,
+    BOT_API_ROOT: server.url,
+    DATABASE_PATH: databasePath,
+    TEST_CLOCK_START: processClock.now().toISOString(),
+    ...env,
+  };
+}
+
+/** Ids of the files people send in a test: unique in the run, the same on every run. */
+let fileCounter = 0;
 
 export interface BotProcess {
   proc: ChildProcess;
@@ -19,7 +46,7 @@ export function startBotProcess(server: BotApiServer, databasePath: string, env:
   const output = { stdout: "", stderr: "" };
   const proc = spawn(process.execPath, [join(repoRoot, "dist/main.js")], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: server.url, DATABASE_PATH: databasePath, ...env },
+    env: childEnv(server, databasePath, env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   proc.stdout!.on("data", (d) => (output.stdout += d));
@@ -39,7 +66,7 @@ export function runJobProcess(server: BotApiServer, databasePath: string, args: 
 export function startJobProcess(server: BotApiServer, databasePath: string, args: string[], env: Record<string, string> = {}) {
   const proc = spawn(process.execPath, [join(repoRoot, "dist/cli/job.js"), ...args], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", BOT_TOKEN: TEST_TOKEN, BOT_API_ROOT: server.url, DATABASE_PATH: databasePath, ...env },
+    env: childEnv(server, databasePath, env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -105,15 +132,15 @@ export class SimUser {
   /** Sends text and waits until the bot has said something new in that chat. */
   async say(text: string, chat: Chat = this.dm): Promise<ShownMessage> {
     const before = this.server.calls.length;
-    this.server.push(textUpdate(this.user, text, chat, new Date()));
+    this.server.push(textUpdate(this.user, text, chat, processClock.now()));
     return this.nextIn(chat.id, before);
   }
 
   async sendFile(fileName: string, bytes: Buffer, chat: Chat = this.dm): Promise<ShownMessage> {
-    const fileId = `f${Date.now()}${Math.random().toString(36).slice(2)}`;
+    const fileId = `f${++fileCounter}`;
     this.server.addFile(fileId, bytes);
     const before = this.server.calls.length;
-    this.server.push(documentUpdate(this.user, chat, { fileId, fileName, size: bytes.length }, new Date()));
+    this.server.push(documentUpdate(this.user, chat, { fileId, fileName, size: bytes.length }, processClock.now()));
     return this.nextIn(chat.id, before);
   }
 
@@ -125,7 +152,7 @@ export class SimUser {
       const button = msg.buttons.find((b) => (typeof label === "string" ? b.text.includes(label) : label.test(b.text)));
       if (!button?.data) continue;
       const before = this.server.calls.length;
-      this.server.push(callbackUpdate(this.user, button.data, { message_id: msg.messageId, chat }, new Date()));
+      this.server.push(callbackUpdate(this.user, button.data, { message_id: msg.messageId, chat }, processClock.now()));
       await this.server.waitForAfter(before, (c) => c.method === "answerCallbackQuery" || Number(c.payload.chat_id) === chat.id);
       await settle(this.server);
       return chatView(this.server, chat.id).at(-1);
@@ -144,18 +171,23 @@ export class SimUser {
   }
 }
 
-/** Waits until the bot has made no call for a short while: its reaction to the last update is complete. */
-export async function settle(server: BotApiServer, quietMs = 250, maxMs = 10_000): Promise<void> {
-  const start = Date.now();
-  let count = server.calls.length;
-  let stableSince = Date.now();
-  while (Date.now() - start < maxMs) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (server.calls.length !== count) {
-      count = server.calls.length;
-      stableSince = Date.now();
-    } else if (Date.now() - stableSince >= quietMs) {
-      return;
+/**
+ * Waits until the bot has made no call for `quietMs`: its reaction to the last update is complete. Driven
+ * by the server's call events (each call restarts the quiet period), not by polling.
+ */
+export function settle(server: BotApiServer, quietMs = 250, maxMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    let quiet = setTimeout(done, quietMs);
+    const limit = setTimeout(done, maxMs);
+    const unsubscribe = server.onCall(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, quietMs);
+    });
+    function done() {
+      clearTimeout(quiet);
+      clearTimeout(limit);
+      unsubscribe();
+      resolve();
     }
-  }
+  });
 }

@@ -3,6 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../src/db/client.js";
 import { clients, commitments, members, type CommitmentKind, type Temperature } from "../../src/db/schema.js";
+import { SEED_TIME_MS } from "./clock.js";
 
 export interface SeedClient {
   name: string;
@@ -15,7 +16,7 @@ export interface SeedClient {
   notes?: string | null;
 }
 
-export function seedClients(db: Db, teamId: number, list: SeedClient[], now = Date.now()): number[] {
+export function seedClients(db: Db, teamId: number, list: SeedClient[], now = SEED_TIME_MS): number[] {
   return db.transaction((tx) =>
     list.map(
       (c) =>
@@ -65,7 +66,7 @@ export function seedCommitment(
       kind: input.kind ?? "promise",
       text: input.text,
       dueOn: input.dueOn ?? null,
-      createdAt: Date.now(),
+      createdAt: SEED_TIME_MS,
     })
     .returning({ id: commitments.id })
     .get().id;
@@ -73,7 +74,7 @@ export function seedCommitment(
 
 /** A member known by name only (an owner from an import who never opened the bot). */
 export function seedNameOnlyMember(db: Db, teamId: number, name: string, role: "manager" | "lead" = "manager"): number {
-  return db.insert(members).values({ teamId, name, role, createdAt: Date.now() }).returning({ id: members.id }).get().id;
+  return db.insert(members).values({ teamId, name, role, createdAt: SEED_TIME_MS }).returning({ id: members.id }).get().id;
 }
 
 export function memberIdOf(db: Db, telegramId: number): number {

@@ -7,7 +7,7 @@ import { parseUserDate } from "../../domain/date-input.js";
 import type { CommitmentKind } from "../../db/schema.js";
 import type { ConvContext } from "../context.js";
 import { cardKeyboard, cardText } from "../features/client-card.js";
-import { askUntil, type Conv } from "./ask.js";
+import { askUntil, clockNow, type Conv } from "./ask.js";
 import { hasVisibleText } from "../text-input.js";
 
 export const addCommitmentId = "add-commitment";
@@ -29,12 +29,12 @@ export async function addCommitmentConversation(conversation: Conv, ctx: ConvCon
   });
 
   const timezone = ctx.actor.team?.timezone ?? ctx.config.defaultTimezone;
-  const now = await conversation.now();
-  const today = localDate(new Date(now), timezone);
+  const now = await clockNow(conversation);
+  const today = localDate(now, timezone);
   const noDate = new InlineKeyboard().text(ctx.t("client-commitment-no-date"), `${PREFIX}none`);
   const due = await askUntil(conversation, text.ctx, { text: ctx.t("client-commitment-ask-due"), keyboard: noDate, prefix: PREFIX }, async (a) => {
     if (a.kind === "button") return a.data === "none" ? { ok: true, value: null } : { ok: false, error: ctx.t("client-commitment-due-invalid") };
-    const day = parseUserDate(a.text, { now: new Date(now), timezone });
+    const day = parseUserDate(a.text, { now, timezone });
     if (!day) return { ok: false, error: ctx.t("client-commitment-due-invalid") };
     if (day < today) return { ok: false, error: ctx.t("client-commitment-due-past") };
     return { ok: true, value: day };

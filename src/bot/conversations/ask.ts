@@ -24,7 +24,7 @@ const commandPattern = /^\/([a-z0-9_]+)(@\w+)?(\s|$)/i;
 export async function waitAnswer(conversation: Conv, starterId: number, prefix: string, claim?: (text: string) => boolean): Promise<Answer> {
   const token = await dialogueToken(conversation);
   const key = await conversation.external((c) => focusKey(c.chat?.id ?? starterId, starterId));
-  await conversation.external(() => takeFocus(key, token, Date.now()));
+  await conversation.external((c) => takeFocus(key, token, c.deps.clock.now().getTime()));
   const ctx = await conversation.wait();
   if (ctx.from?.id !== starterId) return conversation.skip({ next: true });
 
@@ -41,13 +41,21 @@ export async function waitAnswer(conversation: Conv, starterId: number, prefix: 
   const command = commandPattern.exec(text)?.[1]?.toLowerCase();
   if (command !== undefined && command !== "cancel" && !claim?.(text)) return conversation.skip({ next: true });
   // Typed text and /cancel belong to the dialogue that asked last.
-  if (!(await conversation.external(() => hasFocus(key, token, Date.now())))) return conversation.skip({ next: true });
+  if (!(await conversation.external((c) => hasFocus(key, token, c.deps.clock.now().getTime())))) return conversation.skip({ next: true });
   await conversation.external(() => releaseFocus(key, token));
   if (command === "cancel") {
     await ctx.reply(ctx.t("dialog-cancelled"), { reply_markup: { remove_keyboard: true } });
     return conversation.halt();
   }
   return { kind: "text", text: text.trim(), ctx };
+}
+
+/**
+ * "Now" inside a dialogue: the team's injected clock, read through `external` so a replay sees the same
+ * instant. Never `conversation.now()` (that is the machine's real time, not the clock the rest of the bot uses).
+ */
+export async function clockNow(conversation: Conv): Promise<Date> {
+  return new Date(await conversation.external((c) => c.deps.clock.now().getTime()));
 }
 
 const tokens = new WeakMap<Conv, Promise<string>>();

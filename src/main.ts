@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "./config.js";
 import { closeDatabase, openDatabase } from "./db/client.js";
 import { registerCommandMenu } from "./bot/command-menu.js";
 import { createBot } from "./bot/index.js";
+import { handleUnfinishedUpdates } from "./bot/unfinished-updates.js";
 import { clockFor } from "./domain/clock.js";
 import { createLogger } from "./logger.js";
 import { startBackgroundWork } from "./background.js";
@@ -36,6 +37,7 @@ try {
   closeDatabase(db);
   process.exit(1);
 }
+await handleUnfinishedUpdates(bot, { db, clock, logger });
 registerCommandMenu(bot.api, bot.i18n).catch((err) => logger.warn({ err }, "could not register the command menu"));
 
 const background = startBackgroundWork({ config, db, logger, api: bot.api, i18n: bot.i18n, clock, botUsername: bot.botInfo.username });
@@ -51,6 +53,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "stopping: finishing updates in flight");
   // Polling stops first and in-flight updates finish; then cron and the sender; the database last.
   if (runner.isRunning()) await runner.stop();
+  await bot.inFlight.idle(); // stop() only stops fetching; what was fetched finishes and saves its state
   await background.stop();
   closeDatabase(db);
   logger.info("stopped");

@@ -34,6 +34,8 @@ import { distributionFeature } from "./features/distribution.js";
 import { SETTINGS_DIALOG_TIMEOUT_MS, settingsValueConversation, settingsValueId } from "./conversations/settings-value.js";
 import { settingsFeature } from "./features/settings.js";
 import { contextExtras, escapeTranslations, loadActor } from "./middleware/context-extras.js";
+import { oncePerUpdate } from "./middleware/once-per-update.js";
+import { trackInFlight } from "./middleware/in-flight.js";
 
 /** The one place plugins and features are wired; tests build this very bot with their own deps. */
 export function createBot(config: Config, deps: Deps) {
@@ -44,8 +46,11 @@ export function createBot(config: Config, deps: Deps) {
   configureApi(bot.api);
   const i18n = createI18n<BotContext>((ctx) => ctx.actor?.locale ?? "ru");
 
+  const inFlight = trackInFlight<BotContext>();
+  bot.use(inFlight.middleware);
   // Same chat or same person: one update at a time, so a double tap cannot race itself.
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
+  bot.use(oncePerUpdate(deps.db, deps.clock));
 
   const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n), loadActor, i18n, escapeTranslations];
   bot.use(...perUpdate);
@@ -86,7 +91,7 @@ export function createBot(config: Config, deps: Deps) {
   features.use(unhandledFeature); // always last
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
-  return Object.assign(bot, { i18n });
+  return Object.assign(bot, { i18n, inFlight });
 }
 
 export type HandoverBot = ReturnType<typeof createBot>;

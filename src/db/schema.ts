@@ -365,3 +365,16 @@ export const conversationState = sqliteTable("conversation_state", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+
+/**
+ * Every update from Telegram, written down before it is handled and marked when its handling (dialogue
+ * state included) is done. Long polling confirms updates before the bot has handled them, so a crash could
+ * lose a person's answer; and after a stop Telegram sends the last updates again, which must not be
+ * answered twice. At start the bot handles what was received and not finished.
+ */
+export const receivedUpdates = sqliteTable("received_updates", {
+  updateId: integer("update_id").primaryKey(),
+  payload: text("payload").notNull(),
+  receivedAt: integer("received_at").notNull(),
+  handledAt: integer("handled_at"),
+});

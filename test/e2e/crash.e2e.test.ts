@@ -78,6 +78,34 @@ describe("crash safety", () => {
     expect(count("select count(*) from handovers where status = 'active' and terms = 'bad'")).toBe(1);
   });
 
+  for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+    it(`an /offboard dialogue stopped (${signal}) right after each question goes on from that question`, async () => {
+      await setup((db, teamId, [leaver]) => seedManyClients(db, teamId, leaver!, 5));
+      const lead = new SimUser(server, 100, { first_name: "Анна" });
+      /** Taps `label`, stops the bot the moment its next question reaches the chat, starts it again. */
+      const answerThenStop = async (label: string | RegExp, question: RegExp) => {
+        const msg = [...lead.messages()].reverse().find((m) => m.buttons.some((b) => (typeof label === "string" ? b.text.includes(label) : label.test(b.text))))!;
+        const button = msg.buttons.find((b) => (typeof label === "string" ? b.text.includes(label) : label.test(b.text)))!;
+        const before = server.calls.length;
+        server.push(callbackUpdate(lead.user, button.data!, { message_id: msg.messageId, chat: lead.dm }, processClock.now()));
+        const asked = await server.waitForAfter(before, (c) => Number(c.payload.chat_id) === 100 && question.test(String(c.payload.text ?? "")));
+        bot!.proc.kill(signal);
+        await bot!.exited;
+        bot = startBotProcess(server, dbPath);
+        return asked;
+      };
+      const first = await lead.say("/offboard");
+      expect(first.text).toMatch(/кто уходит/i);
+      await answerThenStop("Менеджер 1", /как уходит/i);
+      await answerThenStop("Со скандалом", /последний рабочий день/i);
+      await answerThenStop("Сегодня", /что на кону/i);
+      const started = await lead.tap("Начать передачу");
+      expect(started!.text).not.toMatch(/кнопкой под сообщением/i);
+      expect(lead.messages().some((m) => /кнопкой под сообщением|устарела/i.test(m.text))).toBe(false);
+      expect(count("select count(*) from handovers where status = 'active' and terms = 'bad'")).toBe(1);
+    }, 90_000);
+  }
+
   it("an import killed while it is written is all or nothing, and can be confirmed again without duplicates", async () => {
     await setup(() => undefined);
     const lead = new SimUser(server, 100, { first_name: "Анна" });

@@ -27,6 +27,8 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
  * because @grammyjs/conversations builds a fresh Api for each replay.
  */
 export function configureApi(api: Api): void {
-  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false }));
+  // Network errors are not retried here: the outbox sender and the polling loop retry them at their own
+  // pace, and a reply retried with auto-retry's back-off (up to an hour) would keep a stop waiting.
+  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false, rethrowHttpErrors: true }));
   api.config.use(htmlByDefault);
 }

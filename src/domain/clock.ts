@@ -16,3 +16,8 @@ export function clockStartingAt(start: Date): Clock {
 export function clockFor(config: { clockStart?: Date }): Clock {
   return config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
 }
+
+/** Milliseconds on a monotonic clock: for measuring how long something took or pacing logs, never a date. */
+export function monotonicMs(): number {
+  return performance.now();
+}

@@ -12,6 +12,7 @@ describe("configuration", () => {
       apiRoot: "https://api.telegram.org",
       defaultTimezone: "Europe/Moscow",
       logLevel: "info",
+      backup: { hour: 3, keep: 14 },
     });
   });
 

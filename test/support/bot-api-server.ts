@@ -53,6 +53,8 @@ export class BotApiServer {
 
   /** Delay before answering each call (not getUpdates), to catch a process in the middle of sending. */
   responseDelayMs = 0;
+  /** When set, every getUpdates fails with it (e.g. 409: another instance is polling). */
+  getUpdatesError: { error_code: number; description: string } | null = null;
 
   /** The next calls (not getUpdates) fail like this, in order: 429 bursts, 5xx, dropped connections. */
   readonly failures: ({ error_code: number; description: string; parameters?: { retry_after?: number } } | "drop")[] = [];
@@ -115,6 +117,7 @@ export class BotApiServer {
     }
     const method = url.pathname.split("/").pop()!;
     const payload = await readJson(req);
+    if (method === "getUpdates" && this.getUpdatesError) return { status: this.getUpdatesError.error_code, body: { ok: false, ...this.getUpdatesError } };
     if (method === "getUpdates") return { status: 200, body: { ok: true, result: await this.nextUpdates(payload) } };
     const call: RecordedCall = { method, payload };
     if (this.responseDelayMs > 0) await new Promise((r) => setTimeout(r, this.responseDelayMs));

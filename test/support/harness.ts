@@ -78,6 +78,7 @@ export async function createHarness(options: HarnessOptions = {}) {
     apiRoot: "http://bot-api.test",
     defaultTimezone: "Europe/Moscow",
     logLevel: "warn",
+    backup: { hour: 3, keep: 14 },
     ...options.config,
   };
   const deps = { db, clock, logger, fetch: telegram.fetch, botInfo: BOT_INFO };

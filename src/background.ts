@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { BotContext } from "./bot/context.js";
 import type { Clock } from "./domain/clock.js";
+import { startDailyBackups } from "./jobs/daily-backup.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { startSender, type SenderHandle, type SenderOptions } from "./outbox/sender.js";
@@ -29,6 +30,7 @@ export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<voi
   let stopped = false;
   let scheduler: Scheduler | null = null;
   let sender: SenderHandle | null = null;
+  const backups = startDailyBackups({ databasePath: config.databasePath, timezone: config.defaultTimezone, backup: config.backup, clock, logger });
 
   const ready = (async () => {
     const botUsername = deps.botUsername ?? (await api.getMe()).username;
@@ -44,6 +46,7 @@ export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<voi
       stopped = true;
       await ready;
       await scheduler?.stop();
+      await backups.stop();
       // The message in flight is finished and recorded; the rest stays pending for the next start.
       await sender?.stop();
     },

@@ -3,12 +3,16 @@ import { z } from "zod";
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/** Where the database lives unless DATABASE_PATH says otherwise: the one default for the bot and every CLI. */
+export const DEFAULT_DATABASE_PATH = "./data/handover.sqlite";
+const databasePath = z.string().trim().min(1).default(DEFAULT_DATABASE_PATH);
+
 const schema = z.object({
   BOT_TOKEN: z
     .string({ error: "is required (get one from @BotFather)" })
     .trim()
     .regex(/^\d+:[\w-]+$/, "does not look like a bot token (expected 123456:ABC...)"),
-  DATABASE_PATH: z.string().trim().min(1).default("./data/handover.sqlite"),
+  DATABASE_PATH: databasePath,
   BOT_API_ROOT: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
     .transform((url) => url.replace(/\/+$/, ""))
@@ -59,15 +63,24 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-/** Reads the environment once; a bad value gives one line naming the variable (never its value). */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+function parse<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new ConfigError(`Configuration error: ${issues.join("; ")}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** For the command-line tools that only open the database (migrate, backup, import): no token needed. */
+export function loadDatabaseConfig(env: Record<string, string | undefined>): { databasePath: string } {
+  return { databasePath: parse(z.object({ DATABASE_PATH: databasePath }), env).DATABASE_PATH };
+}
+
+/** Reads the environment once; a bad value gives one line naming the variable (never its value). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const e = parse(schema, env);
   return {
     botToken: e.BOT_TOKEN,
     databasePath: e.DATABASE_PATH,

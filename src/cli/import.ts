@@ -13,7 +13,9 @@ import { localDate } from "../domain/calendar.js";
 import { systemClock } from "../domain/clock.js";
 import { applyImport, loadTeamSnapshot, planImport, type ImportMode, type ImportSummary } from "../domain/client-import.js";
 import { distinctRows } from "../domain/import-batches.js";
+import { teamLines } from "../domain/team-list.js";
 import { getTeam } from "../domain/teams.js";
+import { loadDatabaseConfig } from "../config.js";
 import { parseClientFile } from "../import/parse-client-file.js";
 import type { RowProblem } from "../import/types.js";
 
@@ -29,7 +31,7 @@ const USAGE = "usage: npm run import -- --team <id> [--as <member id>] [--valid-
 const CLI_MAX_BYTES = 512 * 1024 * 1024;
 
 interface Args {
-  team: number;
+  team: number | null;
   as: number | null;
   mode: ImportMode;
   dryRun: boolean;
@@ -55,7 +57,6 @@ function parseArgs(argv: string[]): Args | string {
     else if (file === null) file = a;
     else return "only one file at a time";
   }
-  if (team === null) return "--team is required";
   if (file === null) return "the file to import is required";
   return { team, as, mode, dryRun, file };
 }
@@ -67,8 +68,20 @@ export async function runImportCli(argv: string[], io: CliIo, dbOverride?: Db): 
     io.err(`${args}\n${USAGE}`);
     return 2;
   }
-  const db = dbOverride ?? openDatabase(io.env.DATABASE_PATH || "./data/handover.sqlite");
+  let databasePath: string;
   try {
+    databasePath = loadDatabaseConfig(io.env).databasePath;
+  } catch (err) {
+    io.err((err as Error).message);
+    return 2;
+  }
+  const db = dbOverride ?? openDatabase(databasePath);
+  try {
+    if (args.team === null) {
+      for (const line of teamLines(db)) io.err(line);
+      io.err(`Which team? ${USAGE}`);
+      return 2;
+    }
     const team = getTeam(db, args.team);
     if (!team) {
       io.err(`No team ${args.team} in this database.`);

@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase } from "../db/client.js";
 import { clockFor } from "../domain/clock.js";
 import { createI18n } from "../bot/i18n.js";
 import type { BotContext } from "../bot/context.js";
+import { teamLines } from "../domain/team-list.js";
 import { findJob, jobNames } from "../jobs/registry.js";
 import { runJobNow, UnknownJobError } from "../jobs/scheduler.js";
 import { createLogger } from "../logger.js";
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log(`${args.name}: ${result.enqueued} message(s) enqueued for ${result.teams} team(s)`);
+    if (args.teamId === undefined) for (const line of teamLines(db)) console.log(line);
     const stats = await drainUntilIdle({ db, api, clock, logger, i18n, ...(botUsername ? { botUsername } : {}) });
     console.log(`outbox: sent ${stats.sent}, failed ${stats.failed}, retrying later ${stats.retried}, recipients unreachable ${stats.unreachable}`);
     return 0;

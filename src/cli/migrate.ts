@@ -1,8 +1,14 @@
-import "dotenv/config";
+// npm run db:migrate: applies pending migrations and exits; the bot does the same at start.
+import dotenv from "dotenv";
+import { ConfigError, loadDatabaseConfig } from "../config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 
-// Applies pending migrations and exits; the bot does the same at start.
-const path = process.env.DATABASE_PATH || "./data/handover.sqlite";
-const db = openDatabase(path);
-closeDatabase(db);
-console.log(`Database ${path} is up to date.`);
+dotenv.config({ quiet: true });
+try {
+  const { databasePath } = loadDatabaseConfig(process.env);
+  closeDatabase(openDatabase(databasePath));
+  console.log(`Database ${databasePath} is up to date.`);
+} catch (err) {
+  console.error(err instanceof ConfigError ? err.message : `Migration failed: ${(err as Error).message}`);
+  process.exitCode = 1;
+}

@@ -82,6 +82,9 @@ describe("npm run import", () => {
     expect(err.join("\n")).toContain("usage: npm run import");
     expect(await runImportCli(["--team", "9", "x.csv"], io, db)).toBe(1);
     expect(err.join("\n")).toContain("No team 9");
+    err.length = 0;
+    expect(await runImportCli(["x.csv"], io, db)).toBe(2); // which team? the operator sees the ids
+    expect(err.join("\n")).toContain("--team 1  Отдел (2 members)");
     expect(await runImportCli(["--team", "1", join(dir, "missing.csv")], io, db)).toBe(1);
     expect(err.join("\n")).toContain("Cannot read");
     expect(await runImportCli(["--team", "1", file("x.csv", ["Телефон;Город", "+79161234567;Москва"])], io, db)).toBe(1);

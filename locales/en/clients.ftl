@@ -58,6 +58,23 @@ import-unknown-owners =
     { $linesHtml }
     I will add them to the team as people known by name only; when the person opens the invite link, the clients will move to them. If it is a typo, fix the file and send it again.
 import-unknown-owner-line = • "{ $name }" — rows { $rows }
+import-near-owners =
+    ❓ <b>Looks like a typo in an owner's name</b>
+    { $linesHtml }
+    Answer with the buttons below. Until you do, new clients from these rows go to the unassigned pool — I will not create a new person.
+import-near-owner-line = • “{ $text }” — did you mean { $name }? Rows { $rows }
+import-button-near-member = ✅ Yes, it is { $name }
+import-button-near-new = ➕ “{ $name }” is a new person
+import-near-chosen-member = Got it: “{ $text }” is { $name } (rows: { $n }). Import with the button under the preview.
+import-near-chosen-new = Got it: “{ $text }” is a new person, I will add them by name (rows: { $n }). Import with the button under the preview.
+import-contact-matches =
+    🔗 <b>Already in the base, spelled differently in the file</b>
+    { $linesHtml }
+import-contact-match-line = • row { $row }: this is the client “{ $name }” — { $field ->
+        [externalId] same CRM ID { $value }
+        [email] same email { $value }
+       *[phones] same phone { $value }
+    }
 import-inactive-owners =
     ⚠️ <b>Owners who are leaving or have left</b>
     { $linesHtml }
@@ -72,7 +89,12 @@ import-problem = • row { $row }: { $code ->
     [bad_phone] the phone "{ $value }" is not a phone number — skipped
     [bad_email] the email "{ $value }" is invalid — skipped
     [bad_temperature] the temperature "{ $value }" is unclear — set to "warm"
-    [duplicate_row] repeats row { $duplicateOf } — merged
+    [duplicate_row] repeats row { $duplicateOf } ({ $field ->
+        [externalId] same CRM ID { $value }
+        [email] same email { $value }
+        [phones] same phone { $value }
+       *[name] same name and company
+    }) — merged
     [too_long] the value in "{ $field }" is too long — cut
     [broken_quotes] broken quotes
     [owner_not_you] the owner "{ $value }" is not you; you can import only your own clients

@@ -58,6 +58,23 @@ import-unknown-owners =
     { $linesHtml }
     Я добавлю их в команду как сотрудников, известных только по имени; когда человек откроет ссылку-приглашение, клиенты перейдут к нему. Если это опечатка — исправьте файл и пришлите его снова.
 import-unknown-owner-line = • «{ $name }» — строки { $rows }
+import-near-owners =
+    ❓ <b>Похоже на опечатку в имени ответственного</b>
+    { $linesHtml }
+    Ответьте кнопками ниже. Пока ответа нет, новые клиенты из этих строк попадут в пул без ответственного — нового сотрудника я не создам.
+import-near-owner-line = • «{ $text }» — может быть, { $name }? Строки { $rows }
+import-button-near-member = ✅ Да, это { $name }
+import-button-near-new = ➕ «{ $name }» — новый человек
+import-near-chosen-member = Понял: «{ $text }» — это { $name } (строк: { $n }). Загрузка — кнопкой под предпросмотром.
+import-near-chosen-new = Понял: «{ $text }» — новый человек, добавлю в команду по имени (строк: { $n }). Загрузка — кнопкой под предпросмотром.
+import-contact-matches =
+    🔗 <b>Уже есть в базе, в файле написано иначе</b>
+    { $linesHtml }
+import-contact-match-line = • строка { $row }: это клиент «{ $name }» — { $field ->
+        [externalId] тот же ID в CRM { $value }
+        [email] тот же email { $value }
+       *[phones] тот же телефон { $value }
+    }
 import-inactive-owners =
     ⚠️ <b>Ответственные уходят или уже ушли</b>
     { $linesHtml }
@@ -72,7 +89,12 @@ import-problem = • строка { $row }: { $code ->
     [bad_phone] телефон «{ $value }» не распознан — пропущен
     [bad_email] email «{ $value }» некорректен — пропущен
     [bad_temperature] температура «{ $value }» непонятна — поставил «тёплый»
-    [duplicate_row] повтор строки { $duplicateOf } — объединил
+    [duplicate_row] повтор строки { $duplicateOf } ({ $field ->
+        [externalId] тот же ID в CRM { $value }
+        [email] тот же email { $value }
+        [phones] тот же телефон { $value }
+       *[name] то же имя и компания
+    }) — объединил
     [too_long] слишком длинное значение в поле «{ $field }» — обрезал
     [broken_quotes] сломаны кавычки
     [owner_not_you] ответственный «{ $value }» — не вы; загрузить можно только своих клиентов

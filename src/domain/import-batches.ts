@@ -68,6 +68,8 @@ interface PayloadHeader {
   /** How many distinct rows the parser rejected. */
   parseRejected: number;
   preview: ImportSummary;
+  /** The lead's answers to "did you mean" (owner text -> member id or "new"), given after the preview. */
+  ownerChoices?: Record<string, number | "new">;
 }
 
 const ROWS_PER_BLOCK = 1000;
@@ -214,6 +216,7 @@ export function confirmImportBatch(db: Db, input: { batchId: number; actor: Batc
       presentFields: header.presentFields,
       parseRejected: header.parseRejected,
       batchId: batch.id,
+      ...(header.ownerChoices ? { ownerChoices: header.ownerChoices } : {}),
     });
     if (!result.ok) return { ok: false, reason: "has_rejected", rejected: result.rejected, summary: result.summary };
     forget(db, batch.id);
@@ -222,6 +225,55 @@ export function confirmImportBatch(db: Db, input: { batchId: number; actor: Batc
       .where(eq(importBatches.id, batch.id))
       .run();
     return { ok: true, summary: result.summary, changedSincePreview: !sameCounts(header.preview, result.summary), fileName: batch.fileName };
+  })();
+}
+
+export type OwnerChoiceResult =
+  | {
+      ok: true;
+      text: string;
+      choice: { memberId: number; memberName: string } | "new";
+      rows: number;
+      /** The preview as shown, and which of its questions are answered now (to redraw the buttons). */
+      preview: ImportSummary;
+      parseRejected: number;
+      answered: number[];
+    }
+  | { ok: false; reason: "not_found" | "forbidden" | "applied" | "cancelled" };
+
+/**
+ * The lead answers one "did you mean" of a preview: the owner text is that member, or a new person. The
+ * answer is kept in the batch's header; confirming the batch plans with it. Nothing else is written.
+ */
+export function chooseImportOwner(db: Db, input: { batchId: number; actor: BatchActor; index: number; memberChosen: boolean }): OwnerChoiceResult {
+  return db.$client.transaction((): OwnerChoiceResult => {
+    const batch = db
+      .select({ teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status, payload: importBatches.payload })
+      .from(importBatches)
+      .where(eq(importBatches.id, input.batchId))
+      .get();
+    if (!batch || batch.teamId !== input.actor.teamId) return { ok: false, reason: "not_found" };
+    if (!mayTouch(batch, input.actor)) return { ok: false, reason: "forbidden" };
+    if (batch.status === "applied") return { ok: false, reason: "applied" };
+    if (batch.status === "cancelled") return { ok: false, reason: "cancelled" };
+    const header = readHeader(batch.payload);
+    const near = header?.preview.nearMisses?.[input.index];
+    if (!header || !near) return { ok: false, reason: "not_found" };
+    const choices = { ...header.ownerChoices, [near.text]: input.memberChosen ? near.memberId : ("new" as const) };
+    const end = batch.payload.indexOf("\n");
+    const rest = end < 0 ? "" : batch.payload.slice(end);
+    const next = writePayload({ ...header, ownerChoices: choices }, []) + rest;
+    db.update(importBatches).set({ payload: next }).where(eq(importBatches.id, input.batchId)).run();
+    const answered = header.preview.nearMisses.flatMap((m, i) => (m.text in choices ? [i] : []));
+    return {
+      ok: true,
+      text: near.text,
+      choice: input.memberChosen ? { memberId: near.memberId, memberName: near.memberName } : "new",
+      rows: near.count,
+      preview: header.preview,
+      parseRejected: header.parseRejected,
+      answered,
+    };
   })();
 }
 

@@ -133,7 +133,7 @@ describe("importing a CRM export", () => {
     expect(text).toContain("строка 3: нет имени клиента — строка не загрузится");
     expect(text).toContain("строка 6: ответственный с Telegram ID 123456789 не найден в команде — строка не загрузится");
     expect(text).toContain("строка 2: дата «31.02.2026» не существует или не читается — поле пропущено");
-    expect(text).toContain("строка 4: повтор строки 2 — объединил");
+    expect(text).toContain("строка 4: повтор строки 2 (тот же телефон +79161234567) — объединил");
     expect(text).toContain("строка 5: телефон «не помню» не распознан — пропущен");
     expect(text).toContain("строк не загрузится: 2");
     expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["✅ Загрузить только корректные", "✖️ Отмена"]);

@@ -61,6 +61,18 @@ export function previewText(t: Translate, p: PreviewInput): string {
     if (s.unknownOwners.length > MAX_UNKNOWN_SHOWN) lines.push(t("import-more", { n: s.unknownOwners.length - MAX_UNKNOWN_SHOWN }));
     parts.push(t("import-unknown-owners", { linesHtml: lines.join("\n") }));
   }
+  const near = s.nearMisses ?? [];
+  if (near.length) {
+    const lines = near.slice(0, MAX_UNKNOWN_SHOWN).map((m) => t("import-near-owner-line", { text: m.text, name: m.memberName, rows: rowList(m.rows, m.count) }));
+    if (near.length > MAX_UNKNOWN_SHOWN) lines.push(t("import-more", { n: near.length - MAX_UNKNOWN_SHOWN }));
+    parts.push(t("import-near-owners", { linesHtml: lines.join("\n") }));
+  }
+  const matches = s.contactMatches ?? [];
+  if (matches.length) {
+    const lines = matches.slice(0, MAX_PROBLEMS_SHOWN).map((m) => t("import-contact-match-line", { row: m.rowNumber, name: m.clientName, field: m.field, value: m.value }));
+    if (matches.length > MAX_PROBLEMS_SHOWN) lines.push(t("import-more", { n: matches.length - MAX_PROBLEMS_SHOWN }));
+    parts.push(t("import-contact-matches", { linesHtml: lines.join("\n") }));
+  }
   if (s.inactiveOwners.length) {
     const lines = s.inactiveOwners.map((o) => t("import-inactive-owner-line", { name: o.name, n: o.count }));
     parts.push(t("import-inactive-owners", { linesHtml: lines.join("\n") }));

@@ -1,14 +1,16 @@
 // A CSV/XLSX sent in a private chat -> download -> parse -> preview with buttons -> (tap) one transaction.
 // Nothing touches the client base before the tap; the batch waits in the database meanwhile.
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { localDate } from "../../domain/calendar.js";
-import { cancelImportBatch, confirmImportBatch, previewImport } from "../../domain/import-batches.js";
+import type { ImportSummary } from "../../domain/client-import.js";
+import { cancelImportBatch, chooseImportOwner, confirmImportBatch, previewImport } from "../../domain/import-batches.js";
 import { extensionOf } from "../../import/detect-type.js";
 import { parseClientFile } from "../../import/parse-client-file.js";
 import type { BotContext } from "../context.js";
 import { downloadTelegramFile, TELEGRAM_DOWNLOAD_LIMIT } from "../file-download.js";
 import { requireMember } from "../guards.js";
-import { importPreviewKeyboard, parseImportCallback } from "../keyboards/import.js";
+import type { Translate } from "../i18n.js";
+import { importPreviewKeyboard, ownerQuestionRows, parseImportCallback } from "../keyboards/import.js";
 import { fileErrorText, previewText, resultText } from "./import-messages.js";
 
 export const importFeature = new Composer<BotContext>();
@@ -67,13 +69,25 @@ dm.on("message:document", async (ctx) => {
     parseWarnings: parsed.warnings,
     parseRejectedRows: preview.parseRejected,
   });
-  const keyboard = importPreviewKeyboard(
-    { go: ctx.t("import-button-go"), valid: ctx.t("import-button-valid"), cancel: ctx.t("import-button-cancel") },
-    preview.batchId,
-    { rejected: s.rejected + preview.parseRejected, writable: s.created + s.updated },
-  );
-  return ctx.reply(text, { reply_markup: keyboard });
+  return ctx.reply(text, { reply_markup: previewKeyboard(ctx.t, preview.batchId, s, preview.parseRejected) });
 });
+
+/** "Did you mean" questions first (one row each), then Import / Import valid / Cancel. */
+function previewKeyboard(t: Translate, batchId: number, s: ImportSummary, parseRejected: number, answered?: ReadonlySet<number>): InlineKeyboard {
+  const kb = ownerQuestionRows(
+    new InlineKeyboard(),
+    batchId,
+    s.nearMisses ?? [],
+    (near, memberChosen) => (memberChosen ? t("import-button-near-member", { name: near.memberName }) : t("import-button-near-new", { name: near.text })),
+    answered,
+  );
+  return importPreviewKeyboard(
+    { go: t("import-button-go"), valid: t("import-button-valid"), cancel: t("import-button-cancel") },
+    batchId,
+    { rejected: s.rejected + parseRejected, writable: s.created + s.updated },
+    kb,
+  );
+}
 
 dm.on("message:photo", async (ctx) => {
   if (!(await requireMember(ctx))) return;
@@ -96,6 +110,18 @@ importFeature.callbackQuery(/^imp:/, async (ctx) => {
   const actor = { memberId: membership.member.id, teamId: membership.team.id, role: membership.member.role };
   const db = ctx.deps.db;
   const now = ctx.deps.clock.now();
+
+  if (parsed.action === "dym") {
+    const chosen = chooseImportOwner(db, { batchId: parsed.batchId, actor, index: parsed.index, memberChosen: parsed.memberChosen });
+    if (!chosen.ok) return ctx.answerCallbackQuery({ text: ctx.t(`import-toast-${chosen.reason}`) });
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup({ reply_markup: previewKeyboard(ctx.t, parsed.batchId, chosen.preview, chosen.parseRejected, new Set(chosen.answered)) }).catch(() => undefined);
+    return ctx.reply(
+      chosen.choice === "new"
+        ? ctx.t("import-near-chosen-new", { text: chosen.text, n: chosen.rows })
+        : ctx.t("import-near-chosen-member", { text: chosen.text, name: chosen.choice.memberName, n: chosen.rows }),
+    );
+  }
 
   if (parsed.action === "no") {
     const result = cancelImportBatch(db, { batchId: parsed.batchId, actor });

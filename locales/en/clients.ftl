@@ -251,18 +251,27 @@ client-commitment-kind = { $kind ->
     [deadline] ⏰ Client deadline
    *[promise] 🤝 Promise to the client
 }
-client-commitment-ask-kind = What should I add? To cancel — /cancel.
+client-commitment-ask-what = What was promised to the client, which document is owed, or what is the client's deadline? Write it in one sentence — a date in it becomes the due date: "contract by 30.11", "send the quote by Friday", "promised free delivery". To cancel — /cancel.
+client-commitment-draft = { $kind ->
+    [document] 📄 Document owed
+    [deadline] ⏰ Client deadline
+   *[promise] 🤝 Promise to the client
+}: { $text }
+    Due: { $hasDue ->
+        [yes] by { $due }
+       *[no] none — if there is one, type the date ("25.11", "by Friday", "end of the month")
+    }
+    Save it? If I guessed the kind wrong, fix it with a button.
+client-commitment-make-kind = { $kind ->
+    [document] It is a 📄 document
+    [deadline] It is a ⏰ deadline
+   *[promise] It is a 🤝 promise
+}
+client-commitment-save = ✅ Save
 client-commitment-pick-kind = Pick one with a button.
-client-commitment-ask-text = { $kind ->
-    [document] Which document is owed?
-    [deadline] What is the client's deadline?
-   *[promise] What was promised to the client?
-} Keep it short.
 client-commitment-text-invalid = Write the text, at least a couple of words.
 client-commitment-text-too-long = Too long — keep it under { $max } characters.
-client-commitment-ask-due = Due by when? For example "25.11", "friday", "tomorrow". No due date — tap the button.
-client-commitment-no-date = No due date
-client-commitment-due-invalid = I did not understand the date. Write, for example, "25.11", "friday" or "next week".
+client-commitment-due-invalid = I did not understand the date. Write, for example, "25.11", "friday" or "next week" — or tap "Save".
 client-commitment-due-past = That date has passed. Give today or a later date.
 client-commitment-added = ✅ Added.
 

@@ -251,18 +251,27 @@ client-commitment-kind = { $kind ->
     [deadline] ⏰ Срок клиента
    *[promise] 🤝 Обещание клиенту
 }
-client-commitment-ask-kind = Что добавить? Отменить — /cancel.
+client-commitment-ask-what = Что обещали клиенту, какой документ должны или какой у клиента срок? Напишите одной фразой — дату из текста я возьму как срок: «договор до 30.11», «прислать КП к пятнице», «обещали бесплатную доставку». Отменить — /cancel.
+client-commitment-draft = { $kind ->
+    [document] 📄 Долг по документам
+    [deadline] ⏰ Срок клиента
+   *[promise] 🤝 Обещание клиенту
+}: { $text }
+    Срок: { $hasDue ->
+        [yes] до { $due }
+       *[no] нет — если есть, напишите дату («25.11», «к пятнице», «до конца месяца»)
+    }
+    Сохранить? Если я не угадал, что это, — поправьте кнопкой.
+client-commitment-make-kind = { $kind ->
+    [document] Это 📄 документ
+    [deadline] Это ⏰ срок
+   *[promise] Это 🤝 обещание
+}
+client-commitment-save = ✅ Сохранить
 client-commitment-pick-kind = Выберите вариант кнопкой.
-client-commitment-ask-text = { $kind ->
-    [document] Какой документ нужно отправить?
-    [deadline] Какой у клиента срок?
-   *[promise] Что обещали клиенту?
-} Напишите коротко.
 client-commitment-text-invalid = Напишите текст, хотя бы пару слов.
 client-commitment-text-too-long = Слишком длинно — уложитесь в { $max } символов.
-client-commitment-ask-due = До какого числа? Например: «25.11», «в пятницу», «завтра». Если срока нет — нажмите кнопку.
-client-commitment-no-date = Без срока
-client-commitment-due-invalid = Не понял дату. Напишите, например, «25.11», «в пятницу» или «через неделю».
+client-commitment-due-invalid = Не понял дату. Напишите, например, «25.11», «в пятницу» или «через неделю» — или нажмите «Сохранить».
 client-commitment-due-past = Эта дата уже прошла. Укажите сегодняшнюю или будущую.
 client-commitment-added = ✅ Добавлено.
 

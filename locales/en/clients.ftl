@@ -189,10 +189,10 @@ client-card-commitments =
     { $linesHtml }
 client-card-no-commitments = No open promises or deadlines.
 client-card-commitment = • { $kind ->
-    [document] 📄
-    [deadline] ⏰
-   *[promise] 🤝
-} { $text }{ $hasDue ->
+    [document] 📄 document
+    [deadline] ⏰ deadline
+   *[promise] 🤝 promise
+}: { $text }{ $hasDue ->
     [yes] {" "}— by { $due }
    *[no] {""}
 }{ $overdue ->

@@ -189,10 +189,10 @@ client-card-commitments =
     { $linesHtml }
 client-card-no-commitments = Открытых обещаний и сроков нет.
 client-card-commitment = • { $kind ->
-    [document] 📄
-    [deadline] ⏰
-   *[promise] 🤝
-} { $text }{ $hasDue ->
+    [document] 📄 документ
+    [deadline] ⏰ срок
+   *[promise] 🤝 обещание
+}: { $text }{ $hasDue ->
     [yes] {" "}— до { $due }
    *[no] {""}
 }{ $overdue ->

@@ -124,8 +124,8 @@ describe("the client card", () => {
     expect(card).toContain("Следующий контакт: 20.11.2026 ⚠️ просрочен");
     expect(card).toContain("Примечание: Любит &lt;b&gt;звонки&lt;/b&gt; утром");
     expect(card).toContain("Обещания и сроки</b> (2)");
-    expect(card).toContain("📄 акт сверки — до 21.11.2026 ⚠️ просрочено");
-    expect(card).toContain("🤝 скидка 5% — до 01.12.2026");
+    expect(card).toContain("📄 документ: акт сверки — до 21.11.2026 ⚠️ просрочено");
+    expect(card).toContain("🤝 обещание: скидка 5% — до 01.12.2026");
     expect(card).not.toContain("уже сделано");
     expect(card).toContain("22.11.2026 09:00 — загружен из файла (Анна)");
     const buttons = boris.last()!.buttons.flat();
@@ -190,7 +190,7 @@ describe("the client card", () => {
     // Two actions: the sentence and the tap (it used to be a kind tap, the text and the date).
     expect(h.calls("sendMessage").length - actions).toBe(3); // the draft, "added", the card
     expect(boris.messages().at(-2)!.text).toContain("✅ Добавлено");
-    expect(boris.lastText()).toContain("⏰ договор — до 30.11.2026");
+    expect(boris.lastText()).toContain("⏰ срок: договор — до 30.11.2026");
     expect(h.db.select().from(commitments).all()).toMatchObject([{ clientId: id, ownerId: borisId, kind: "deadline", text: "договор", dueOn: "2026-11-30", status: "open" }]);
     expect(h.db.select().from(clientEvents).where(eq(clientEvents.kind, "commitment_added")).all()).toHaveLength(1);
   });

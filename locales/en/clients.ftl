@@ -45,6 +45,22 @@ import-count-unchanged = • already there, unchanged: { $n }
 import-count-merged = • repeats within the file, merged: { $n }
 import-count-rejected = • rows that will not load: { $n }
 import-count-commitments = • promises, documents and deadlines: { $n }
+import-count-notes = • found in the notes: { $n } — see them with the button below; nothing is added unless you say so
+import-button-notes-all = 📝 Take all from the notes ({ $n })
+import-button-notes-view = 👀 See what was found
+import-toast-notes-all = Taking all: { $n }
+import-notes-title = 📝 <b>Found in the notes: { $n }</b>. The ticked ☑️ ones become the clients' promises and deadlines when you import the file.
+import-note-line = { $mark } { $n }. row { $row }, { $name } — { $kind ->
+    [document] 📄 document
+    [deadline] ⏰ deadline
+   *[promise] 🤝 promise
+}: { $text }{ $hasDue ->
+    [yes] {" "}— by { $due }
+   *[no] {""}
+}
+import-notes-footer = Ticked: { $kept } of { $n }. Import the file with the button under the preview.
+import-button-notes-list-all = ✅ All
+import-button-notes-list-none = ✖️ None
 import-preview-owners =
     <b>By owner</b>
     { $linesHtml }
@@ -107,6 +123,7 @@ import-problem = • row { $row }: { $code ->
 }
 import-preview-footer = Nothing is saved yet. Import?
 import-preview-footer-rejected = Nothing is saved yet. Rows with errors: { $n }. You can fix the file and send it again, or import only the valid rows.
+import-preview-nothing-but-notes = No new or changed clients. You can take what was found in the notes and import just that.
 import-preview-nothing = Nothing to import: no new or changed clients.
 import-button-go = ✅ Import
 import-button-valid = ✅ Import only valid rows

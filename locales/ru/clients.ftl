@@ -45,6 +45,22 @@ import-count-unchanged = • уже есть, без изменений: { $n }
 import-count-merged = • повторы внутри файла, объединены: { $n }
 import-count-rejected = • строк не загрузится: { $n }
 import-count-commitments = • обещаний, документов и сроков: { $n }
+import-count-notes = • найдено в примечаниях: { $n } — посмотреть кнопкой ниже; без вашего ответа не добавлю
+import-button-notes-all = 📝 Взять из примечаний все ({ $n })
+import-button-notes-view = 👀 Посмотреть найденное
+import-toast-notes-all = Возьму все: { $n }
+import-notes-title = 📝 <b>Найдено в примечаниях: { $n }</b>. Отмеченные ☑️ станут обещаниями и сроками клиентов, когда вы загрузите файл.
+import-note-line = { $mark } { $n }. строка { $row }, { $name } — { $kind ->
+    [document] 📄 документ
+    [deadline] ⏰ срок
+   *[promise] 🤝 обещание
+}: { $text }{ $hasDue ->
+    [yes] {" "}— до { $due }
+   *[no] {""}
+}
+import-notes-footer = Отмечено: { $kept } из { $n }. Загрузить файл — кнопкой под предпросмотром.
+import-button-notes-list-all = ✅ Все
+import-button-notes-list-none = ✖️ Ничего
 import-preview-owners =
     <b>По ответственным</b>
     { $linesHtml }
@@ -108,6 +124,7 @@ import-problem = • строка { $row }: { $code ->
 import-preview-footer = Пока ничего не записано. Загрузить?
 import-preview-footer-rejected = Пока ничего не записано. Строк с ошибками: { $n }. Можно исправить файл и прислать снова или загрузить только корректные строки.
 import-preview-nothing = Загружать нечего: новых или изменившихся клиентов нет.
+import-preview-nothing-but-notes = Новых или изменившихся клиентов нет. Можно взять найденное в примечаниях и загрузить только это.
 import-button-go = ✅ Загрузить
 import-button-valid = ✅ Загрузить только корректные
 import-button-cancel = ✖️ Отмена

@@ -44,11 +44,25 @@ export interface ImportSummary {
   nearMisses: { text: string; memberId: number; memberName: string; rows: number[]; count: number }[];
   /** Rows that are an existing client found by phone, e-mail or CRM id under another spelling of the name. */
   contactMatches: { rowNumber: number; clientName: string; field: "externalId" | "phones" | "email"; value: string }[];
+  /** Commitments found in the notes columns (the first ones listed): written only when the lead keeps them. */
+  noteFindings: { total: number; taken: number; items: NoteItem[] };
   /** Owners who are leaving or gone: their new clients go to the unassigned pool instead. */
   inactiveOwners: { memberId: number; name: string; count: number }[];
   /** The first problems, by row. */
   problems: PlanProblem[];
 }
+
+export interface NoteItem {
+  index: number;
+  rowNumber: number;
+  clientName: string;
+  kind: CommitmentKind;
+  text: string;
+  dueOn: string | null;
+}
+
+/** Which commitments found in the notes the lead keeps: all, none (the default) or these indexes. */
+export type NoteChoice = "all" | "none" | readonly number[];
 
 /** A member id, the key of a name-only member still to be added, or null (the unassigned pool). */
 type OwnerTarget = number | string | null;
@@ -104,6 +118,8 @@ export interface PlanInput {
   keepNewDrafts?: boolean;
   /** The lead's answers to "did you mean": owner text as typed -> a member id, or "new" for a new person. */
   ownerChoices?: Readonly<Record<string, number | "new">>;
+  /** Commitments found in notes to keep; none unless the lead said so. */
+  noteChoice?: NoteChoice;
 }
 
 export interface ImportPlan {
@@ -118,6 +134,8 @@ const MAX_PROBLEMS = 50;
 /** Shared by every draft without commitments (most of them): one array instead of 100,000. */
 const NO_COMMITMENTS: Draft["commitments"] = [];
 const MAX_ROWS_LISTED = 10;
+/** Found-in-notes items a preview lists (and offers to pick one by one). */
+export const MAX_NOTE_ITEMS = 30;
 
 export function loadTeamSnapshot(db: Db, teamId: number): TeamSnapshot {
   const sqlite = db.$client;
@@ -235,6 +253,10 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   const inactiveCounts = new Map<number, number>();
   const nearMisses = new Map<string, ImportSummary["nearMisses"][number]>();
   const contactMatches: ImportSummary["contactMatches"] = [];
+  const notes: ImportSummary["noteFindings"] = { total: 0, taken: 0, items: [] };
+  const choice = input.noteChoice ?? "none";
+  const picked = typeof choice === "string" ? null : new Set(choice);
+  const keeps = (index: number): boolean => choice === "all" || (picked !== null && picked.has(index));
   const problems: PlanProblem[] = [];
   let rejected = 0;
 
@@ -304,12 +326,25 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       continue;
     }
 
+    // 4. Commitments: the file's own columns, plus what the lead kept of those found in the notes.
+    let rowCommitments = row.commitments;
+    if (row.noteFindings?.length) {
+      const taken: ImportRow["commitments"] = [];
+      for (const f of row.noteFindings) {
+        notes.total++;
+        if (notes.items.length < MAX_NOTE_ITEMS) notes.items.push({ index: f.index, rowNumber: row.rowNumber, clientName: row.name, kind: f.kind, text: f.text, dueOn: f.dueOn });
+        if (keeps(f.index)) taken.push({ kind: f.kind, text: f.text, dueOn: f.dueOn });
+      }
+      notes.taken += taken.length;
+      if (taken.length > 0) rowCommitments = [...row.commitments, ...taken];
+    }
+
     let draft: Draft;
     if (ref === undefined) {
       const owner = decision.wanted === "keep" ? null : decision.wanted;
       tally.created++;
       if (!keepNew) {
-        tally.written(row, owner, row.commitments.length ? dedupeCommitments(row.commitments).length : 0);
+        tally.written(row, owner, rowCommitments.length ? dedupeCommitments(rowCommitments).length : 0);
       } else {
         draft = {
           existingId: null,
@@ -320,7 +355,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
           changed: null,
           firstRow: row.rowNumber,
           rowCount: 1,
-          commitments: row.commitments.length ? dedupeCommitments(row.commitments) : NO_COMMITMENTS,
+          commitments: rowCommitments.length ? dedupeCommitments(rowCommitments) : NO_COMMITMENTS,
         };
         tally.written(draft.state, owner, draft.commitments.length);
         drafts.push(draft);
@@ -348,7 +383,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       mergeRow(draft, row, present);
       // An explicit owner wins; "keep" leaves the client where it is.
       if (decision.wanted !== "keep") setOwner(draft, decision.wanted);
-      for (const c of row.commitments) {
+      for (const c of rowCommitments) {
         if (draft.commitments.some((d) => d.kind === c.kind && d.text === c.text && d.dueOn === c.dueOn)) continue;
         if (draft.existingId !== null && snapshot.openCommitments.has(commitmentKey(draft.existingId, c.kind, c.text, c.dueOn))) continue;
         if (draft.commitments === NO_COMMITMENTS) draft.commitments = [];
@@ -376,6 +411,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   const summary = summarise(tally, rowCount, rejected, problems, newMembers, unknownRows, unknownCounts, inactiveCounts, rosterById);
   summary.nearMisses = [...nearMisses.values()];
   summary.contactMatches = contactMatches;
+  summary.noteFindings = notes;
   return { summary, drafts, newMembers, rejectedRows: rejected };
 }
 
@@ -521,6 +557,7 @@ function summarise(
     unknownOwners: [...newMembers.entries()].map(([key, m]) => ({ name: m.name, rows: unknownRows.get(key) ?? [], count: unknownCounts.get(key) ?? 0 })),
     nearMisses: [],
     contactMatches: [],
+    noteFindings: { total: 0, taken: 0, items: [] },
     inactiveOwners: [...inactiveCounts.entries()].map(([memberId, count]) => ({ memberId, name: rosterById.get(memberId)?.name ?? "?", count })),
     problems,
   };
@@ -537,6 +574,8 @@ export interface ApplyInput {
   parseRejected?: number;
   /** The batch being applied; marked applied in the same transaction. */
   batchId?: number;
+  ownerChoices?: Readonly<Record<string, number | "new">>;
+  noteChoice?: NoteChoice;
 }
 
 export type ApplyResult =

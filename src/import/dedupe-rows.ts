@@ -126,6 +126,10 @@ function merge(row: ParsedClientRow, later: ParsedClientRow, notesLimit: number)
   for (const c of later.commitments) {
     if (!row.commitments.some((k) => k.kind === c.kind && k.text === c.text && k.dueOn === c.dueOn)) row.commitments.push(c);
   }
+  for (const f of later.noteFindings ?? []) {
+    const mine = (row.noteFindings ??= []);
+    if (!mine.some((k) => k.kind === f.kind && k.text === f.text && k.dueOn === f.dueOn)) mine.push(f);
+  }
 }
 
 function hasContacts(row: ParsedClientRow): boolean {

@@ -3,15 +3,16 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { localDate } from "../../domain/calendar.js";
 import type { ImportSummary } from "../../domain/client-import.js";
-import { cancelImportBatch, chooseImportOwner, confirmImportBatch, previewImport } from "../../domain/import-batches.js";
+import { MAX_NOTE_ITEMS } from "../../domain/client-import.js";
+import { cancelImportBatch, chooseImportNotes, chooseImportOwner, confirmImportBatch, previewImport, type NoteAction } from "../../domain/import-batches.js";
 import { extensionOf } from "../../import/detect-type.js";
 import { parseClientFile } from "../../import/parse-client-file.js";
 import type { BotContext } from "../context.js";
 import { downloadTelegramFile, TELEGRAM_DOWNLOAD_LIMIT } from "../file-download.js";
 import { requireMember } from "../guards.js";
 import type { Translate } from "../i18n.js";
-import { importPreviewKeyboard, ownerQuestionRows, parseImportCallback } from "../keyboards/import.js";
-import { fileErrorText, previewText, resultText } from "./import-messages.js";
+import { importPreviewKeyboard, noteCallback, noteListKeyboard, ownerQuestionRows, parseImportCallback, type NoteTap } from "../keyboards/import.js";
+import { fileErrorText, noteListText, previewText, resultText } from "./import-messages.js";
 
 export const importFeature = new Composer<BotContext>();
 const dm = importFeature.chatType("private");
@@ -81,10 +82,12 @@ function previewKeyboard(t: Translate, batchId: number, s: ImportSummary, parseR
     (near, memberChosen) => (memberChosen ? t("import-button-near-member", { name: near.memberName }) : t("import-button-near-new", { name: near.text })),
     answered,
   );
+  const found = s.noteFindings?.total ?? 0;
+  if (found > 0) kb.text(t("import-button-notes-all", { n: found }), noteCallback(batchId, "a")).text(t("import-button-notes-view"), noteCallback(batchId, "v")).row();
   return importPreviewKeyboard(
     { go: t("import-button-go"), valid: t("import-button-valid"), cancel: t("import-button-cancel") },
     batchId,
-    { rejected: s.rejected + parseRejected, writable: s.created + s.updated },
+    { rejected: s.rejected + parseRejected, writable: s.created + s.updated, notes: found },
     kb,
   );
 }
@@ -123,6 +126,8 @@ importFeature.callbackQuery(/^imp:/, async (ctx) => {
     );
   }
 
+  if (parsed.action === "notes") return answerNotes(ctx, parsed.batchId, parsed.tap, actor);
+
   if (parsed.action === "no") {
     const result = cancelImportBatch(db, { batchId: parsed.batchId, actor });
     if (result !== "cancelled") return ctx.answerCallbackQuery({ text: ctx.t(`import-toast-${result}`) });
@@ -151,3 +156,21 @@ importFeature.callbackQuery(/^imp:/, async (ctx) => {
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   return ctx.reply(resultText(ctx.t, s, result.changedSincePreview, s.unknownOwners.map((u) => u.name)));
 });
+
+/** "Take all" and "view" answer with the list of found commitments; taps on the list edit it in place. */
+async function answerNotes(ctx: BotContext, batchId: number, tap: NoteTap, actor: { memberId: number; teamId: number; role: "lead" | "manager" }) {
+  const action: NoteAction = tap === "a" || tap === "la" ? { keep: "all" } : tap === "ln" ? { keep: "none" } : tap === "v" ? { view: true } : { toggle: tap.toggle };
+  const result = chooseImportNotes(ctx.deps.db, { batchId, actor, action });
+  if (!result.ok) return ctx.answerCallbackQuery({ text: ctx.t(`import-toast-${result.reason}`) });
+  const kept = (index: number) => result.choice === "all" || (Array.isArray(result.choice) && result.choice.includes(index));
+  const keptCount = result.choice === "all" ? result.total : result.choice === "none" ? 0 : result.choice.length;
+  const text = noteListText(ctx.t, ctx.actor.locale, { items: result.items, total: result.total, kept, keptCount });
+  const keyboard = noteListKeyboard(batchId, result.items, kept, result.total <= MAX_NOTE_ITEMS, { all: ctx.t("import-button-notes-list-all"), none: ctx.t("import-button-notes-list-none") });
+  ctx.log.info({ teamId: actor.teamId, batchId, kept: keptCount, found: result.total }, "import notes choice");
+  if (tap === "a" || tap === "v") {
+    await ctx.answerCallbackQuery(tap === "a" ? { text: ctx.t("import-toast-notes-all", { n: result.total }) } : undefined);
+    return ctx.reply(text, { reply_markup: keyboard });
+  }
+  await ctx.answerCallbackQuery();
+  return ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+}

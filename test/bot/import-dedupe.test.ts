@@ -103,6 +103,17 @@ describe("owners across alphabets, word order and case", () => {
   });
 });
 
+describe("a name-only owner joining later", () => {
+  it("is recognised across alphabets: «Petr Novikov» in the file is Пётр Новиков who opens the invite", async () => {
+    await lead.sendDocument("latin.csv", csv(["ФИО;Телефон;Ответственный", "Олег Ким;+79160000001;Petr Novikov"]));
+    await lead.tapButton("✅ Загрузить");
+    const nameOnly = h.db.select().from(members).where(eq(members.name, "Petr Novikov")).get()!;
+    await h.join(600, "manager", { first_name: "Пётр", last_name: "Новиков" });
+    expect(memberIdOf(h.db, 600)).toBe(nameOnly.id);
+    expect(clientNamed(h.db, "Олег Ким").ownerId).toBe(nameOnly.id);
+  });
+});
+
 describe("encodings and dates", () => {
   it("decodes a Windows-1251 file behind a UTF-8 byte-order mark instead of calling it binary", async () => {
     const body = iconv.encode("ФИО;Телефон;Примечание\r\nСергей Орлов;+79160000001;звонить после обеда\r\n", "win1251");

@@ -135,7 +135,7 @@ const MAX_PROBLEMS = 50;
 const NO_COMMITMENTS: Draft["commitments"] = [];
 const MAX_ROWS_LISTED = 10;
 /** Found-in-notes items a preview lists (and offers to pick one by one). */
-export const MAX_NOTE_ITEMS = 30;
+export const MAX_NOTE_ITEMS = 20;
 
 export function loadTeamSnapshot(db: Db, teamId: number): TeamSnapshot {
   const sqlite = db.$client;

@@ -85,3 +85,22 @@ describe("commitments found in the notes", () => {
     expect(stored()).toEqual([]);
   });
 });
+
+describe("many commitments in the notes", () => {
+  it("lists the first twenty in one message that Telegram accepts, and still takes all of them", async () => {
+    const long = "ж".repeat(400);
+    const lines = ["ФИО;Телефон;Примечание"];
+    for (let i = 0; i < 25; i++) lines.push(`${"Клиент с очень длинным именем".repeat(3)} ${i};+7916000${String(1000 + i)};прислать договор и ${long} до 30.12.2026`);
+    await lead.sendDocument("many.csv", csv(lines));
+    expect(lead.lastText()).toContain("найдено в примечаниях: 25");
+    await lead.tapButton("Взять из примечаний все");
+    const list = lead.lastText();
+    expect(list.length).toBeLessThanOrEqual(4096);
+    expect(list).toContain("20. строка 21");
+    expect(list).toContain("…и ещё 5");
+    expect(list).toContain("Отмечено: 25 из 25");
+    expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["✅ Все", "✖️ Ничего"]);
+    await lead.tapButton("✅ Загрузить");
+    expect(stored()).toHaveLength(25);
+  });
+});

@@ -151,9 +151,10 @@ export function noteListText(
       mark: p.kept(item.index) ? "☑️" : "☐",
       n: i + 1,
       row: item.rowNumber,
-      name: item.clientName.length > 60 ? item.clientName.slice(0, 59) + "…" : item.clientName,
+      // Short enough that the whole list (MAX_NOTE_ITEMS lines) fits one message.
+      name: item.clientName.length > 30 ? item.clientName.slice(0, 29) + "…" : item.clientName,
       kind: item.kind,
-      text: item.text.length > 120 ? item.text.slice(0, 119) + "…" : item.text,
+      text: item.text.length > 70 ? item.text.slice(0, 69) + "…" : item.text,
       hasDue: item.dueOn ? "yes" : "no",
       due: item.dueOn ? formatDay(item.dueOn, locale) : "",
     }),

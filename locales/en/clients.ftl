@@ -45,6 +45,22 @@ import-count-unchanged = • already there, unchanged: { $n }
 import-count-merged = • repeats within the file, merged: { $n }
 import-count-rejected = • rows that will not load: { $n }
 import-count-commitments = • promises, documents and deadlines: { $n }
+import-count-notes = • found in the notes: { $n } — see them with the button below; nothing is added unless you say so
+import-button-notes-all = 📝 Take all from the notes ({ $n })
+import-button-notes-view = 👀 See what was found
+import-toast-notes-all = Taking all: { $n }
+import-notes-title = 📝 <b>Found in the notes: { $n }</b>. The ticked ☑️ ones become the clients' promises and deadlines when you import the file.
+import-note-line = { $mark } { $n }. row { $row }, { $name } — { $kind ->
+    [document] 📄 document
+    [deadline] ⏰ deadline
+   *[promise] 🤝 promise
+}: { $text }{ $hasDue ->
+    [yes] {" "}— by { $due }
+   *[no] {""}
+}
+import-notes-footer = Ticked: { $kept } of { $n }. Import the file with the button under the preview.
+import-button-notes-list-all = ✅ All
+import-button-notes-list-none = ✖️ None
 import-preview-owners =
     <b>By owner</b>
     { $linesHtml }
@@ -58,6 +74,23 @@ import-unknown-owners =
     { $linesHtml }
     I will add them to the team as people known by name only; when the person opens the invite link, the clients will move to them. If it is a typo, fix the file and send it again.
 import-unknown-owner-line = • "{ $name }" — rows { $rows }
+import-near-owners =
+    ❓ <b>Looks like a typo in an owner's name</b>
+    { $linesHtml }
+    Answer with the buttons below. Until you do, new clients from these rows go to the unassigned pool — I will not create a new person.
+import-near-owner-line = • “{ $text }” — did you mean { $name }? Rows { $rows }
+import-button-near-member = ✅ Yes, it is { $name }
+import-button-near-new = ➕ “{ $name }” is a new person
+import-near-chosen-member = Got it: “{ $text }” is { $name } (rows: { $n }). Import with the button under the preview.
+import-near-chosen-new = Got it: “{ $text }” is a new person, I will add them by name (rows: { $n }). Import with the button under the preview.
+import-contact-matches =
+    🔗 <b>Already in the base, spelled differently in the file</b>
+    { $linesHtml }
+import-contact-match-line = • row { $row }: this is the client “{ $name }” — { $field ->
+        [externalId] same CRM ID { $value }
+        [email] same email { $value }
+       *[phones] same phone { $value }
+    }
 import-inactive-owners =
     ⚠️ <b>Owners who are leaving or have left</b>
     { $linesHtml }
@@ -72,7 +105,12 @@ import-problem = • row { $row }: { $code ->
     [bad_phone] the phone "{ $value }" is not a phone number — skipped
     [bad_email] the email "{ $value }" is invalid — skipped
     [bad_temperature] the temperature "{ $value }" is unclear — set to "warm"
-    [duplicate_row] repeats row { $duplicateOf } — merged
+    [duplicate_row] repeats row { $duplicateOf } ({ $field ->
+        [externalId] same CRM ID { $value }
+        [email] same email { $value }
+        [phones] same phone { $value }
+       *[name] same name and company
+    }) — merged
     [too_long] the value in "{ $field }" is too long — cut
     [broken_quotes] broken quotes
     [owner_not_you] the owner "{ $value }" is not you; you can import only your own clients
@@ -85,6 +123,7 @@ import-problem = • row { $row }: { $code ->
 }
 import-preview-footer = Nothing is saved yet. Import?
 import-preview-footer-rejected = Nothing is saved yet. Rows with errors: { $n }. You can fix the file and send it again, or import only the valid rows.
+import-preview-nothing-but-notes = No new or changed clients. You can take what was found in the notes and import just that.
 import-preview-nothing = Nothing to import: no new or changed clients.
 import-button-go = ✅ Import
 import-button-valid = ✅ Import only valid rows
@@ -167,10 +206,10 @@ client-card-commitments =
     { $linesHtml }
 client-card-no-commitments = No open promises or deadlines.
 client-card-commitment = • { $kind ->
-    [document] 📄
-    [deadline] ⏰
-   *[promise] 🤝
-} { $text }{ $hasDue ->
+    [document] 📄 document
+    [deadline] ⏰ deadline
+   *[promise] 🤝 promise
+}: { $text }{ $hasDue ->
     [yes] {" "}— by { $due }
    *[no] {""}
 }{ $overdue ->
@@ -229,18 +268,27 @@ client-commitment-kind = { $kind ->
     [deadline] ⏰ Client deadline
    *[promise] 🤝 Promise to the client
 }
-client-commitment-ask-kind = What should I add? To cancel — /cancel.
+client-commitment-ask-what = What was promised to the client, which document is owed, or what is the client's deadline? Write it in one sentence — a date in it becomes the due date: "contract by 30.11", "send the quote by Friday", "promised free delivery". To cancel — /cancel.
+client-commitment-draft = { $kind ->
+    [document] 📄 Document owed
+    [deadline] ⏰ Client deadline
+   *[promise] 🤝 Promise to the client
+}: { $text }
+    Due: { $hasDue ->
+        [yes] by { $due }
+       *[no] none — if there is one, type the date ("25.11", "by Friday", "end of the month")
+    }
+    Save it? If I guessed the kind wrong, fix it with a button.
+client-commitment-make-kind = { $kind ->
+    [document] It is a 📄 document
+    [deadline] It is a ⏰ deadline
+   *[promise] It is a 🤝 promise
+}
+client-commitment-save = ✅ Save
 client-commitment-pick-kind = Pick one with a button.
-client-commitment-ask-text = { $kind ->
-    [document] Which document is owed?
-    [deadline] What is the client's deadline?
-   *[promise] What was promised to the client?
-} Keep it short.
 client-commitment-text-invalid = Write the text, at least a couple of words.
 client-commitment-text-too-long = Too long — keep it under { $max } characters.
-client-commitment-ask-due = Due by when? For example "25.11", "friday", "tomorrow". No due date — tap the button.
-client-commitment-no-date = No due date
-client-commitment-due-invalid = I did not understand the date. Write, for example, "25.11", "friday" or "next week".
+client-commitment-due-invalid = I did not understand the date. Write, for example, "25.11", "friday" or "next week" — or tap "Save".
 client-commitment-due-past = That date has passed. Give today or a later date.
 client-commitment-added = ✅ Added.
 

@@ -129,6 +129,16 @@ dist-dm-received-pool = 📥 You have received { $count } { $count ->
 dist-dm-urgent-title = <b>First, those with deadlines and promises:</b>
 dist-dm-rest-title = <b>The rest:</b>
 dist-dm-due = <b>by { $date }:</b>
+dist-dm-kind = { $kind ->
+    [document] 📄 document
+    [deadline] ⏰ deadline
+   *[promise] 🤝 promise
+}
+dist-csv-kind = { $kind ->
+    [document] document
+    [deadline] deadline
+   *[promise] promise
+}
 dist-dm-more-commitments = (and { $count } more)
 dist-dm-next-contact = contact on { $date }
 dist-dm-more = …and { $count } more. The full list is in the file below.

@@ -45,6 +45,22 @@ import-count-unchanged = • уже есть, без изменений: { $n }
 import-count-merged = • повторы внутри файла, объединены: { $n }
 import-count-rejected = • строк не загрузится: { $n }
 import-count-commitments = • обещаний, документов и сроков: { $n }
+import-count-notes = • найдено в примечаниях: { $n } — посмотреть кнопкой ниже; без вашего ответа не добавлю
+import-button-notes-all = 📝 Взять из примечаний все ({ $n })
+import-button-notes-view = 👀 Посмотреть найденное
+import-toast-notes-all = Возьму все: { $n }
+import-notes-title = 📝 <b>Найдено в примечаниях: { $n }</b>. Отмеченные ☑️ станут обещаниями и сроками клиентов, когда вы загрузите файл.
+import-note-line = { $mark } { $n }. строка { $row }, { $name } — { $kind ->
+    [document] 📄 документ
+    [deadline] ⏰ срок
+   *[promise] 🤝 обещание
+}: { $text }{ $hasDue ->
+    [yes] {" "}— до { $due }
+   *[no] {""}
+}
+import-notes-footer = Отмечено: { $kept } из { $n }. Загрузить файл — кнопкой под предпросмотром.
+import-button-notes-list-all = ✅ Все
+import-button-notes-list-none = ✖️ Ничего
 import-preview-owners =
     <b>По ответственным</b>
     { $linesHtml }
@@ -58,6 +74,23 @@ import-unknown-owners =
     { $linesHtml }
     Я добавлю их в команду как сотрудников, известных только по имени; когда человек откроет ссылку-приглашение, клиенты перейдут к нему. Если это опечатка — исправьте файл и пришлите его снова.
 import-unknown-owner-line = • «{ $name }» — строки { $rows }
+import-near-owners =
+    ❓ <b>Похоже на опечатку в имени ответственного</b>
+    { $linesHtml }
+    Ответьте кнопками ниже. Пока ответа нет, новые клиенты из этих строк попадут в пул без ответственного — нового сотрудника я не создам.
+import-near-owner-line = • «{ $text }» — может быть, { $name }? Строки { $rows }
+import-button-near-member = ✅ Да, это { $name }
+import-button-near-new = ➕ «{ $name }» — новый человек
+import-near-chosen-member = Понял: «{ $text }» — это { $name } (строк: { $n }). Загрузка — кнопкой под предпросмотром.
+import-near-chosen-new = Понял: «{ $text }» — новый человек, добавлю в команду по имени (строк: { $n }). Загрузка — кнопкой под предпросмотром.
+import-contact-matches =
+    🔗 <b>Уже есть в базе, в файле написано иначе</b>
+    { $linesHtml }
+import-contact-match-line = • строка { $row }: это клиент «{ $name }» — { $field ->
+        [externalId] тот же ID в CRM { $value }
+        [email] тот же email { $value }
+       *[phones] тот же телефон { $value }
+    }
 import-inactive-owners =
     ⚠️ <b>Ответственные уходят или уже ушли</b>
     { $linesHtml }
@@ -72,7 +105,12 @@ import-problem = • строка { $row }: { $code ->
     [bad_phone] телефон «{ $value }» не распознан — пропущен
     [bad_email] email «{ $value }» некорректен — пропущен
     [bad_temperature] температура «{ $value }» непонятна — поставил «тёплый»
-    [duplicate_row] повтор строки { $duplicateOf } — объединил
+    [duplicate_row] повтор строки { $duplicateOf } ({ $field ->
+        [externalId] тот же ID в CRM { $value }
+        [email] тот же email { $value }
+        [phones] тот же телефон { $value }
+       *[name] то же имя и компания
+    }) — объединил
     [too_long] слишком длинное значение в поле «{ $field }» — обрезал
     [broken_quotes] сломаны кавычки
     [owner_not_you] ответственный «{ $value }» — не вы; загрузить можно только своих клиентов
@@ -86,6 +124,7 @@ import-problem = • строка { $row }: { $code ->
 import-preview-footer = Пока ничего не записано. Загрузить?
 import-preview-footer-rejected = Пока ничего не записано. Строк с ошибками: { $n }. Можно исправить файл и прислать снова или загрузить только корректные строки.
 import-preview-nothing = Загружать нечего: новых или изменившихся клиентов нет.
+import-preview-nothing-but-notes = Новых или изменившихся клиентов нет. Можно взять найденное в примечаниях и загрузить только это.
 import-button-go = ✅ Загрузить
 import-button-valid = ✅ Загрузить только корректные
 import-button-cancel = ✖️ Отмена
@@ -167,10 +206,10 @@ client-card-commitments =
     { $linesHtml }
 client-card-no-commitments = Открытых обещаний и сроков нет.
 client-card-commitment = • { $kind ->
-    [document] 📄
-    [deadline] ⏰
-   *[promise] 🤝
-} { $text }{ $hasDue ->
+    [document] 📄 документ
+    [deadline] ⏰ срок
+   *[promise] 🤝 обещание
+}: { $text }{ $hasDue ->
     [yes] {" "}— до { $due }
    *[no] {""}
 }{ $overdue ->
@@ -229,18 +268,27 @@ client-commitment-kind = { $kind ->
     [deadline] ⏰ Срок клиента
    *[promise] 🤝 Обещание клиенту
 }
-client-commitment-ask-kind = Что добавить? Отменить — /cancel.
+client-commitment-ask-what = Что обещали клиенту, какой документ должны или какой у клиента срок? Напишите одной фразой — дату из текста я возьму как срок: «договор до 30.11», «прислать КП к пятнице», «обещали бесплатную доставку». Отменить — /cancel.
+client-commitment-draft = { $kind ->
+    [document] 📄 Долг по документам
+    [deadline] ⏰ Срок клиента
+   *[promise] 🤝 Обещание клиенту
+}: { $text }
+    Срок: { $hasDue ->
+        [yes] до { $due }
+       *[no] нет — если есть, напишите дату («25.11», «к пятнице», «до конца месяца»)
+    }
+    Сохранить? Если я не угадал, что это, — поправьте кнопкой.
+client-commitment-make-kind = { $kind ->
+    [document] Это 📄 документ
+    [deadline] Это ⏰ срок
+   *[promise] Это 🤝 обещание
+}
+client-commitment-save = ✅ Сохранить
 client-commitment-pick-kind = Выберите вариант кнопкой.
-client-commitment-ask-text = { $kind ->
-    [document] Какой документ нужно отправить?
-    [deadline] Какой у клиента срок?
-   *[promise] Что обещали клиенту?
-} Напишите коротко.
 client-commitment-text-invalid = Напишите текст, хотя бы пару слов.
 client-commitment-text-too-long = Слишком длинно — уложитесь в { $max } символов.
-client-commitment-ask-due = До какого числа? Например: «25.11», «в пятницу», «завтра». Если срока нет — нажмите кнопку.
-client-commitment-no-date = Без срока
-client-commitment-due-invalid = Не понял дату. Напишите, например, «25.11», «в пятницу» или «через неделю».
+client-commitment-due-invalid = Не понял дату. Напишите, например, «25.11», «в пятницу» или «через неделю» — или нажмите «Сохранить».
 client-commitment-due-past = Эта дата уже прошла. Укажите сегодняшнюю или будущую.
 client-commitment-added = ✅ Добавлено.
 

@@ -137,6 +137,16 @@ dist-dm-received-pool = 📥 Вам { $count ->
 dist-dm-urgent-title = <b>Сначала — со сроками и обещаниями:</b>
 dist-dm-rest-title = <b>Остальные:</b>
 dist-dm-due = <b>до { $date }:</b>
+dist-dm-kind = { $kind ->
+    [document] 📄 документ
+    [deadline] ⏰ срок
+   *[promise] 🤝 обещание
+}
+dist-csv-kind = { $kind ->
+    [document] документ
+    [deadline] срок
+   *[promise] обещание
+}
 dist-dm-more-commitments = (и ещё { $count })
 dist-dm-next-contact = контакт { $date }
 dist-dm-more = …и ещё { $count }. Полный список — в файле ниже.

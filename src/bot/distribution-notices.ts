@@ -76,17 +76,21 @@ function receivedText(t: Translate, locale: Locale, notice: AppliedNotice): stri
   return parts.join("\n\n");
 }
 
+const COMMITMENTS_PER_CLIENT = 3;
 const TEMPERATURE_MARK = { hot: "🔥", warm: "🌤", cold: "❄️" } as const;
 
 function clientLine(t: Translate, locale: Locale, c: NoticeClient): string {
   let line = `${TEMPERATURE_MARK[c.temperature]} <b>${escapeHtml(clip(c.name, 60))}</b>`;
   if (c.company) line += ` (${escapeHtml(clip(c.company, 40))})`;
   if (c.phones[0]) line += ` ${escapeHtml(c.phones[0])}`;
-  const first = c.commitments[0];
-  if (first) {
-    const due = first.dueOn ? t("dist-dm-due", { date: formatDay(first.dueOn, locale) }) + " " : "";
-    line += ` — ${due}${escapeHtml(clip(first.text, 80))}`;
-    if (c.commitments.length > 1) line += " " + t("dist-dm-more-commitments", { count: c.commitments.length - 1 });
+  if (c.commitments.length > 0) {
+    // Each commitment with its kind and due date, the earliest first (a few; the rest are counted).
+    const shown = c.commitments.slice(0, COMMITMENTS_PER_CLIENT).map((k) => {
+      const due = k.dueOn ? t("dist-dm-due", { date: formatDay(k.dueOn, locale) }) + " " : "";
+      return `${t("dist-dm-kind", { kind: k.kind })} ${due}${escapeHtml(clip(k.text, 80))}`;
+    });
+    line += ` — ${shown.join("; ")}`;
+    if (c.commitments.length > COMMITMENTS_PER_CLIENT) line += " " + t("dist-dm-more-commitments", { count: c.commitments.length - COMMITMENTS_PER_CLIENT });
   } else if (c.nextContactOn) {
     line += " — " + t("dist-dm-next-contact", { date: formatDay(c.nextContactOn, locale) });
   }
@@ -97,6 +101,7 @@ function clientsCsv(t: Translate, locale: Locale, notice: AppliedNotice): Buffer
   const headers = ["name", "company", "phones", "email", "temperature", "next", "commitments", "previous"].map((h) => t(`dist-csv-${h}`));
   // Translated once, not per row: a long list is thousands of rows.
   const temperature = { hot: t("dist-temperature-hot"), warm: t("dist-temperature-warm"), cold: t("dist-temperature-cold") };
+  const kind: Record<string, string> = { promise: t("dist-csv-kind", { kind: "promise" }), document: t("dist-csv-kind", { kind: "document" }), deadline: t("dist-csv-kind", { kind: "deadline" }) };
   const rows = notice.clients.map((c) => [
     c.name,
     c.company,
@@ -104,7 +109,7 @@ function clientsCsv(t: Translate, locale: Locale, notice: AppliedNotice): Buffer
     c.email,
     temperature[c.temperature],
     c.nextContactOn ? formatDay(c.nextContactOn, locale) : null,
-    c.commitments.map((k) => (k.dueOn ? `${k.text} (${formatDay(k.dueOn, locale)})` : k.text)).join("; ") || null,
+    c.commitments.map((k) => `${kind[k.kind] ?? k.kind}: ${k.dueOn ? `${k.text} (${formatDay(k.dueOn, locale)})` : k.text}`).join("; ") || null,
     notice.fromName,
   ]);
   // CSV is plain text: the translator escaped HTML in the headers, which a spreadsheet must not show.

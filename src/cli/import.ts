@@ -153,6 +153,8 @@ function summaryLines(s: ImportSummary, parseRejectedRows: number, rejected: Row
   ];
   if (s.perOwner.length) lines.push(`By owner: ${s.perOwner.map((o) => `${o.name}${o.isNew ? " (new, name only)" : ""} ${o.count}`).join(", ")}.`);
   for (const u of s.unknownOwners) lines.push(`Unknown owner "${u.name}" (rows ${u.rows.join(", ")}${u.count > u.rows.length ? ", …" : ""}) will be added as a name-only member.`);
+  for (const m of s.nearMisses) lines.push(`Owner "${m.text}" (rows ${m.rows.join(", ")}${m.count > m.rows.length ? ", …" : ""}) looks like a typo of ${m.memberName}: not guessed, those new clients go to the unassigned pool (fix the file, or import in the bot to answer).`);
+  if (s.noteFindings.total > 0) lines.push(`Found in the notes: ${s.noteFindings.total} possible commitments; not added from the command line (import in the bot to keep them).`);
   for (const o of s.inactiveOwners) lines.push(`Owner ${o.name} is leaving or gone: ${o.count} rows go to the unassigned pool (existing clients stay).`);
   const problems = [
     ...rejected.map((p) => `row ${p.rowNumber}: ${p.code}${p.value ? ` "${p.value}"` : ""} (rejected)`),

@@ -7,6 +7,7 @@ import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
 import type { CommitmentKind, MemberRole, MemberStatus, Temperature } from "../db/schema.js";
 import type { ParsedClientRow } from "../import/types.js";
+import { nameAddsNothing, namesCompatible } from "../import/name-skeleton.js";
 import { nameTokensKey, normalisePersonName, OwnerIndex, type RosterMember } from "./owner-match.js";
 
 export type ImportRow = ParsedClientRow;
@@ -38,11 +39,30 @@ export interface ImportSummary {
   perTemperature: Record<Temperature, number>;
   /** Owner names nobody in the team has: they become members known by name only. */
   unknownOwners: { name: string; rows: number[]; count: number }[];
+  /** Owner names a typo away from a member's («Мария Иваноа»): the lead decides; until then their new
+   *  clients wait in the unassigned pool and existing ones stay where they are. */
+  nearMisses: { text: string; memberId: number; memberName: string; rows: number[]; count: number }[];
+  /** Rows that are an existing client found by phone, e-mail or CRM id under another spelling of the name. */
+  contactMatches: { rowNumber: number; clientName: string; field: "externalId" | "phones" | "email"; value: string }[];
+  /** Commitments found in the notes columns (the first ones listed): written only when the lead keeps them. */
+  noteFindings: { total: number; taken: number; items: NoteItem[] };
   /** Owners who are leaving or gone: their new clients go to the unassigned pool instead. */
   inactiveOwners: { memberId: number; name: string; count: number }[];
   /** The first problems, by row. */
   problems: PlanProblem[];
 }
+
+export interface NoteItem {
+  index: number;
+  rowNumber: number;
+  clientName: string;
+  kind: CommitmentKind;
+  text: string;
+  dueOn: string | null;
+}
+
+/** Which commitments found in the notes the lead keeps: all, none (the default) or these indexes. */
+export type NoteChoice = "all" | "none" | readonly number[];
 
 /** A member id, the key of a name-only member still to be added, or null (the unassigned pool). */
 type OwnerTarget = number | string | null;
@@ -96,6 +116,10 @@ export interface PlanInput {
   presentFields?: readonly string[];
   /** False for a preview: new clients are only counted. */
   keepNewDrafts?: boolean;
+  /** The lead's answers to "did you mean": owner text as typed -> a member id, or "new" for a new person. */
+  ownerChoices?: Readonly<Record<string, number | "new">>;
+  /** Commitments found in notes to keep; none unless the lead said so. */
+  noteChoice?: NoteChoice;
 }
 
 export interface ImportPlan {
@@ -110,6 +134,8 @@ const MAX_PROBLEMS = 50;
 /** Shared by every draft without commitments (most of them): one array instead of 100,000. */
 const NO_COMMITMENTS: Draft["commitments"] = [];
 const MAX_ROWS_LISTED = 10;
+/** Found-in-notes items a preview lists (and offers to pick one by one). */
+export const MAX_NOTE_ITEMS = 20;
 
 export function loadTeamSnapshot(db: Db, teamId: number): TeamSnapshot {
   const sqlite = db.$client;
@@ -159,7 +185,7 @@ function commitmentKey(clientId: number, kind: string, text: string, dueOn: stri
 type OwnerDecision =
   | { reject: PlanRejectCode }
   /** "keep": leave an existing client's owner as it is (no owner in the row, or someone leaving). */
-  | { reject: null; wanted: OwnerTarget | "keep"; inactive: RosterMember | null; newKey: string | null };
+  | { reject: null; wanted: OwnerTarget | "keep"; inactive: RosterMember | null; newKey: string | null; nearMiss?: { text: string; member: RosterMember } };
 
 /** Decides every row without writing anything. */
 export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan {
@@ -181,12 +207,22 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     const ref = owners.resolve(text);
     if (!isLead) return ref.kind === "member" && ref.member.id === actor.id ? noOwner : { reject: "owner_not_you" };
     if (ref.kind === "unknown_id") return { reject: "owner_unknown_id" };
-    if (ref.kind === "unknown_name") {
-      if (!newMembers.has(ref.key)) newMembers.set(ref.key, { name: ref.name, username: ref.username });
-      return { reject: null, wanted: ref.key, inactive: null, newKey: ref.key };
+    const asNew = (key: string, name: string, username: string | null): OwnerDecision => {
+      if (!newMembers.has(key)) newMembers.set(key, { name, username });
+      return { reject: null, wanted: key, inactive: null, newKey: key };
+    };
+    const asMember = (member: RosterMember): OwnerDecision =>
+      member.status !== "active" ? { reject: null, wanted: "keep", inactive: member, newKey: null } : { reject: null, wanted: member.id, inactive: null, newKey: null };
+    if (ref.kind === "unknown_name") return asNew(ref.key, ref.name, ref.username);
+    if (ref.kind === "near_miss") {
+      const choice = input.ownerChoices?.[text];
+      if (choice === "new") return asNew(ref.key, ref.name, null);
+      const chosen = typeof choice === "number" ? rosterById.get(choice) : undefined;
+      if (chosen) return asMember(chosen);
+      // Never a new person by accident: unanswered, the row's client waits in the pool.
+      return { reject: null, wanted: "keep", inactive: null, newKey: null, nearMiss: { text, member: ref.member } };
     }
-    if (ref.member.status !== "active") return { reject: null, wanted: "keep", inactive: ref.member, newKey: null };
-    return { reject: null, wanted: ref.member.id, inactive: null, newKey: null };
+    return asMember(ref.member);
   };
 
   // Keys -> existing client id.
@@ -215,6 +251,12 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   const unknownRows = new Map<string, number[]>();
   const unknownCounts = new Map<string, number>();
   const inactiveCounts = new Map<number, number>();
+  const nearMisses = new Map<string, ImportSummary["nearMisses"][number]>();
+  const contactMatches: ImportSummary["contactMatches"] = [];
+  const notes: ImportSummary["noteFindings"] = { total: 0, taken: 0, items: [] };
+  const choice = input.noteChoice ?? "none";
+  const picked = typeof choice === "string" ? null : new Set(choice);
+  const keeps = (index: number): boolean => choice === "all" || (picked !== null && picked.has(index));
   const problems: PlanProblem[] = [];
   let rejected = 0;
 
@@ -241,22 +283,28 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     // colleagues who share a switchboard number on purpose.
     let ref: number | undefined;
     let byKey = false;
+    let matchedBy: { field: "externalId" | "phones" | "email"; value: string } | null = null;
     if (row.externalId !== null) {
       ref = byExternal.get(row.externalId);
       byKey = ref !== undefined;
+      if (byKey) matchedBy = { field: "externalId", value: row.externalId };
     }
     if (ref === undefined) {
       for (const p of row.phones) {
         const found = byPhone.get(p);
         if (found !== undefined && compatible(row.externalId, stateOf(found).externalId)) {
           ref = found;
+          matchedBy = { field: "phones", value: p };
           break;
         }
       }
     }
     if (ref === undefined && row.email !== null) {
       const found = byEmail.get(row.email);
-      if (found !== undefined && compatible(row.externalId, stateOf(found).externalId)) ref = found;
+      if (found !== undefined && compatible(row.externalId, stateOf(found).externalId)) {
+        ref = found;
+        matchedBy = { field: "email", value: row.email };
+      }
     }
     // A row with no contact at all (no CRM id, phone or e-mail) is the client of the same name and company.
     if (ref === undefined && row.externalId === null && row.phones.length === 0 && row.email === null && snapshot.clients.size > 0) {
@@ -265,7 +313,11 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     }
     // A client another row of this file already updated, reached again only through a shared phone or
     // e-mail under another name, is someone else: a new client, not a rename.
-    if (ref !== undefined && !byKey && draftOfExisting.has(ref) && nameTokensKey(stateOf(ref).name) !== nameTokensKey(row.name)) ref = undefined;
+    if (ref !== undefined && !byKey && draftOfExisting.has(ref) && !namesCompatible(stateOf(ref).name, row.name)) ref = undefined;
+    // The same client under another spelling («Иванов» in the base, "IVANOV" in the file): say so.
+    if (ref !== undefined && matchedBy && contactMatches.length < MAX_PROBLEMS && normalisePersonName(stateOf(ref).name) !== normalisePersonName(row.name)) {
+      contactMatches.push({ rowNumber: row.rowNumber, clientName: stateOf(ref).name, ...matchedBy });
+    }
 
     // 3. A manager touches only their own clients.
     if (!isLead && ref !== undefined && ownerOf(ref) !== actor.id) {
@@ -274,12 +326,25 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       continue;
     }
 
+    // 4. Commitments: the file's own columns, plus what the lead kept of those found in the notes.
+    let rowCommitments = row.commitments;
+    if (row.noteFindings?.length) {
+      const taken: ImportRow["commitments"] = [];
+      for (const f of row.noteFindings) {
+        notes.total++;
+        if (notes.items.length < MAX_NOTE_ITEMS) notes.items.push({ index: f.index, rowNumber: row.rowNumber, clientName: row.name, kind: f.kind, text: f.text, dueOn: f.dueOn });
+        if (keeps(f.index)) taken.push({ kind: f.kind, text: f.text, dueOn: f.dueOn });
+      }
+      notes.taken += taken.length;
+      if (taken.length > 0) rowCommitments = [...row.commitments, ...taken];
+    }
+
     let draft: Draft;
     if (ref === undefined) {
       const owner = decision.wanted === "keep" ? null : decision.wanted;
       tally.created++;
       if (!keepNew) {
-        tally.written(row, owner, row.commitments.length ? dedupeCommitments(row.commitments).length : 0);
+        tally.written(row, owner, rowCommitments.length ? dedupeCommitments(rowCommitments).length : 0);
       } else {
         draft = {
           existingId: null,
@@ -290,7 +355,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
           changed: null,
           firstRow: row.rowNumber,
           rowCount: 1,
-          commitments: row.commitments.length ? dedupeCommitments(row.commitments) : NO_COMMITMENTS,
+          commitments: rowCommitments.length ? dedupeCommitments(rowCommitments) : NO_COMMITMENTS,
         };
         tally.written(draft.state, owner, draft.commitments.length);
         drafts.push(draft);
@@ -318,7 +383,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       mergeRow(draft, row, present);
       // An explicit owner wins; "keep" leaves the client where it is.
       if (decision.wanted !== "keep") setOwner(draft, decision.wanted);
-      for (const c of row.commitments) {
+      for (const c of rowCommitments) {
         if (draft.commitments.some((d) => d.kind === c.kind && d.text === c.text && d.dueOn === c.dueOn)) continue;
         if (draft.existingId !== null && snapshot.openCommitments.has(commitmentKey(draft.existingId, c.kind, c.text, c.dueOn))) continue;
         if (draft.commitments === NO_COMMITMENTS) draft.commitments = [];
@@ -327,6 +392,12 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     }
 
     // Someone leaving never receives clients: a new client of theirs waits in the unassigned pool.
+    if (decision.nearMiss) {
+      const entry = nearMisses.get(decision.nearMiss.text) ?? { text: decision.nearMiss.text, memberId: decision.nearMiss.member.id, memberName: decision.nearMiss.member.name, rows: [], count: 0 };
+      if (entry.rows.length < MAX_ROWS_LISTED) entry.rows.push(row.rowNumber);
+      entry.count++;
+      nearMisses.set(decision.nearMiss.text, entry);
+    }
     if (decision.inactive) inactiveCounts.set(decision.inactive.id, (inactiveCounts.get(decision.inactive.id) ?? 0) + 1);
     if (decision.newKey !== null) {
       const list = unknownRows.get(decision.newKey) ?? [];
@@ -337,7 +408,11 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   }
 
   for (const d of drafts) if (d.existingId !== null) tally.existing(d);
-  return { summary: summarise(tally, rowCount, rejected, problems, newMembers, unknownRows, unknownCounts, inactiveCounts, rosterById), drafts, newMembers, rejectedRows: rejected };
+  const summary = summarise(tally, rowCount, rejected, problems, newMembers, unknownRows, unknownCounts, inactiveCounts, rosterById);
+  summary.nearMisses = [...nearMisses.values()];
+  summary.contactMatches = contactMatches;
+  summary.noteFindings = notes;
+  return { summary, drafts, newMembers, rejectedRows: rejected };
 }
 
 function nameCompanyKey(name: string, company: string | null): string {
@@ -389,7 +464,8 @@ function mergeRow(draft: Draft, row: ImportRow, present: Set<string>): void {
     draft.state[field] = value;
     markChanged(draft, field);
   };
-  set("name", row.name);
+  // Another spelling of the same name («Иванов» -> "IVANOV", or a shorter form) does not rename the client.
+  if (!nameAddsNothing(draft.state.name, row.name)) set("name", row.name);
   if (row.company !== null) set("company", row.company);
   if (row.email !== null) set("email", row.email);
   if (row.externalId !== null) set("externalId", row.externalId);
@@ -479,6 +555,9 @@ function summarise(
     perOwner: perOwner.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     perTemperature: tally.perTemperature,
     unknownOwners: [...newMembers.entries()].map(([key, m]) => ({ name: m.name, rows: unknownRows.get(key) ?? [], count: unknownCounts.get(key) ?? 0 })),
+    nearMisses: [],
+    contactMatches: [],
+    noteFindings: { total: 0, taken: 0, items: [] },
     inactiveOwners: [...inactiveCounts.entries()].map(([memberId, count]) => ({ memberId, name: rosterById.get(memberId)?.name ?? "?", count })),
     problems,
   };
@@ -495,6 +574,8 @@ export interface ApplyInput {
   parseRejected?: number;
   /** The batch being applied; marked applied in the same transaction. */
   batchId?: number;
+  ownerChoices?: Readonly<Record<string, number | "new">>;
+  noteChoice?: NoteChoice;
 }
 
 export type ApplyResult =

@@ -21,6 +21,10 @@
  *  - A time alone ("15:00") is not a date for `parseUserDate` (null); `parseUserDateTime` places it on its
  *    next occurrence (today if still ahead, else tomorrow).
  *  - A past date with an explicit year is returned as is; whether it is acceptable is the caller's rule.
+ *  - «до конца месяца» / "by the end of the month" is the last day of THIS month (likewise week — its
+ *    Sunday —, quarter and year), read here before chrono: chrono reads «месяца» alone as "in a month".
+ *  - A bare unit («месяца», «недели», «года», "the month") is no date at all.
+ *  - Weekdays in the dative («к пятнице», «к среде») are read like «в пятницу».
  */
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
@@ -81,8 +85,33 @@ function parseInput(text: string, ref: DateInputRef): Parsed | null {
   const clock = wallClock(ref);
   const numeric = parseNumeric(input, ref, clock);
   // null from the numeric reader is a verdict ("31.02" is no date), only `undefined` means "not numeric".
-  return numeric !== undefined ? numeric : parseNatural(input, ref, clock);
+  if (numeric !== undefined) return numeric;
+  const endOf = parseEndOf(input, ref);
+  if (endOf !== undefined) return endOf;
+  return parseNatural(input.replace(DATIVE_WEEKDAY, (w) => DATIVE_TO_ACCUSATIVE[w] ?? w), ref, clock);
 }
+
+// --- "end of the month / week / quarter / year" ---------------------------------------------------
+
+const END_OF_RU = /^(?:(?:до|к|ко|в|на)\s+)?(?:конец|конца|концу|конце)\s+(?:этого\s+|текущего\s+|этой\s+|текущей\s+)?(месяца|недели|квартала|года)$/u;
+const END_OF_EN = /^(?:(?:by|until|till|before|at|on)\s+)?(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(month|week|quarter|year)$/u;
+const UNIT: Record<string, "month" | "week" | "quarter" | "year"> = {
+  месяца: "month", недели: "week", квартала: "quarter", года: "year", month: "month", week: "week", quarter: "quarter", year: "year",
+};
+
+/** The last day of the current period on the team's calendar; undefined when the text is not such a phrase. */
+function parseEndOf(input: string, ref: DateInputRef): Parsed | undefined {
+  const m = END_OF_RU.exec(input) ?? END_OF_EN.exec(input);
+  if (!m) return undefined;
+  const local = DateTime.fromJSDate(ref.now, { zone: ref.timezone });
+  const date = local.endOf(UNIT[m[1]!]!).toISODate();
+  return date === null ? undefined : { date, time: null, dateGiven: true };
+}
+
+const DATIVE_WEEKDAY = /(?<!\p{L})(понедельнику|вторнику|среде|четвергу|пятнице|субботе|воскресенью)(?!\p{L})/gu;
+const DATIVE_TO_ACCUSATIVE: Record<string, string> = {
+  понедельнику: "понедельник", вторнику: "вторник", среде: "среду", четвергу: "четверг", пятнице: "пятницу", субботе: "субботу", воскресенью: "воскресенье",
+};
 
 function normalize(text: string): string {
   return text
@@ -142,9 +171,12 @@ function parseTimeOnly(text: string, ref: DateInputRef, clock: WallClock): strin
 
 const PARSERS: readonly chrono.Chrono[] = [chrono.ru.casual, chrono.en.casual];
 
+/** A unit alone: chrono reads «месяца» as "in a month" and "the month" likewise; nobody means that. */
+const BARE_UNIT = /^(?:the\s+)?(?:месяц[аеу]?|недел[яиюе]|год[ау]?|квартал[ау]?|month|week|year|quarter)$/u;
+
 function parseNatural(input: string, ref: DateInputRef, clock: WallClock): Parsed | null {
   const result = parseWholeText(input, ref, clock);
-  if (!result) return null;
+  if (!result || BARE_UNIT.test(result.text.trim())) return null;
   const start = result.start;
   const dateGiven = hasDatePart(start);
   const hasTime = start.isCertain("hour");

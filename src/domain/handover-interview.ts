@@ -9,6 +9,7 @@ import { enqueue, type OutgoingMessage } from "../outbox/outbox.js";
 import { recordAudit, type AuditDetails } from "./audit.js";
 import { addCommitment } from "./commitments.js";
 import { parseUserDate, type DateInputRef } from "./date-input.js";
+import { classifyCommitment } from "../import/commitment-kind.js";
 
 export const MAX_COMMITMENT_TEXT = 500;
 
@@ -28,7 +29,8 @@ export function parseInterviewLine(line: string, ref: DateInputRef): InterviewLi
   const clientQuery = m[1]!.replace(/^[«"'„“]+|[»"'“”]+$/g, "").trim();
   const text = m[2]!.trim();
   if (clientQuery.length < 2 || text.length < 2 || text.length > MAX_COMMITMENT_TEXT) return null;
-  return { clientQuery, text, dueOn: findDate(text, ref), kind: guessKind(text) };
+  const dueOn = findDate(text, ref);
+  return { clientQuery, text, dueOn, kind: guessKind(text, dueOn !== null) };
 }
 
 /** The date at the end of a sentence («договор до 30.11», "call back next friday"), or null. */
@@ -41,15 +43,9 @@ export function findDate(text: string, ref: DateInputRef): string | null {
   return null;
 }
 
-// Word starts in Unicode terms (JS `\b` knows only Latin letters).
-const documentWords = /(?<!\p{L})(договор|контракт|акт(?!\p{L})|акты|сч[её]т|документ|кп(?!\p{L})|коммерческ|накладн|спецификац|доверенност|смет|invoice|contract|agreement|document|proposal|quote)/iu;
-const deadlineWords = /(?<!\p{L})(срок|дедлайн|крайн|тендер|deadline|due date)/iu;
-
-/** Document words → a document debt, deadline words → a client deadline, anything else → a promise. */
-export function guessKind(text: string): CommitmentKind {
-  if (deadlineWords.test(text)) return "deadline";
-  if (documentWords.test(text)) return "document";
-  return "promise";
+/** The kind by the one rule every commitment uses (src/import/commitment-kind.ts). */
+export function guessKind(text: string, hasDate = false): CommitmentKind {
+  return classifyCommitment(text, hasDate);
 }
 
 export interface HandoverClient {

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { importBatches, type CommitmentKind, type MemberRole } from "../db/schema.js";
 import type { RowProblem } from "../import/types.js";
-import { applyInTransaction, loadTeamSnapshot, planImport, type ImportMode, type ImportRow, type ImportSummary } from "./client-import.js";
+import { applyInTransaction, loadTeamSnapshot, MAX_NOTE_ITEMS, planImport, type ImportMode, type ImportRow, type ImportSummary, type NoteChoice } from "./client-import.js";
 
 export interface ParsedFile {
   rows: ImportRow[];
@@ -31,12 +31,15 @@ type StoredRow = [
   nextContactOn: string | null,
   notes: string | null,
   commitments: [kind: CommitmentKind, text: string, dueOn: string | null][] | 0,
+  /** Absent in batches stored before notes were scanned. */
+  noteFindings?: [index: number, kind: CommitmentKind, text: string, dueOn: string | null][] | 0,
 ];
 
 function toStored(r: ImportRow): StoredRow {
   return [
     r.rowNumber, r.name, r.company, r.phones, r.email, r.externalId, r.owner, r.temperature, r.lastContactOn, r.nextContactOn, r.notes,
     r.commitments.length ? r.commitments.map((c) => [c.kind, c.text, c.dueOn]) : 0,
+    r.noteFindings?.length ? r.noteFindings.map((f) => [f.index, f.kind, f.text, f.dueOn]) : 0,
   ];
 }
 
@@ -54,6 +57,7 @@ function fromStored(a: StoredRow): ImportRow {
     nextContactOn: a[9],
     notes: a[10],
     commitments: a[11] ? a[11].map(([kind, text, dueOn]) => ({ kind, text, dueOn })) : [],
+    ...(a[12] ? { noteFindings: a[12].map(([index, kind, text, dueOn]) => ({ index, kind, text, dueOn })) } : {}),
   };
 }
 
@@ -68,6 +72,10 @@ interface PayloadHeader {
   /** How many distinct rows the parser rejected. */
   parseRejected: number;
   preview: ImportSummary;
+  /** The lead's answers to "did you mean" (owner text -> member id or "new"), given after the preview. */
+  ownerChoices?: Record<string, number | "new">;
+  /** Which commitments found in the notes the lead keeps; absent = none. */
+  noteChoice?: "all" | "none" | number[];
 }
 
 const ROWS_PER_BLOCK = 1000;
@@ -214,6 +222,8 @@ export function confirmImportBatch(db: Db, input: { batchId: number; actor: Batc
       presentFields: header.presentFields,
       parseRejected: header.parseRejected,
       batchId: batch.id,
+      ...(header.ownerChoices ? { ownerChoices: header.ownerChoices } : {}),
+      ...(header.noteChoice ? { noteChoice: header.noteChoice } : {}),
     });
     if (!result.ok) return { ok: false, reason: "has_rejected", rejected: result.rejected, summary: result.summary };
     forget(db, batch.id);
@@ -222,6 +232,98 @@ export function confirmImportBatch(db: Db, input: { batchId: number; actor: Batc
       .where(eq(importBatches.id, batch.id))
       .run();
     return { ok: true, summary: result.summary, changedSincePreview: !sameCounts(header.preview, result.summary), fileName: batch.fileName };
+  })();
+}
+
+export type OwnerChoiceResult =
+  | {
+      ok: true;
+      text: string;
+      choice: { memberId: number; memberName: string } | "new";
+      rows: number;
+      /** The preview as shown, and which of its questions are answered now (to redraw the buttons). */
+      preview: ImportSummary;
+      parseRejected: number;
+      answered: number[];
+    }
+  | { ok: false; reason: "not_found" | "forbidden" | "applied" | "cancelled" };
+
+/**
+ * The lead answers one "did you mean" of a preview: the owner text is that member, or a new person. The
+ * answer is kept in the batch's header; confirming the batch plans with it. Nothing else is written.
+ */
+export function chooseImportOwner(db: Db, input: { batchId: number; actor: BatchActor; index: number; memberChosen: boolean }): OwnerChoiceResult {
+  return db.$client.transaction((): OwnerChoiceResult => {
+    const batch = db
+      .select({ teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status, payload: importBatches.payload })
+      .from(importBatches)
+      .where(eq(importBatches.id, input.batchId))
+      .get();
+    if (!batch || batch.teamId !== input.actor.teamId) return { ok: false, reason: "not_found" };
+    if (!mayTouch(batch, input.actor)) return { ok: false, reason: "forbidden" };
+    if (batch.status === "applied") return { ok: false, reason: "applied" };
+    if (batch.status === "cancelled") return { ok: false, reason: "cancelled" };
+    const header = readHeader(batch.payload);
+    const near = header?.preview.nearMisses?.[input.index];
+    if (!header || !near) return { ok: false, reason: "not_found" };
+    const choices = { ...header.ownerChoices, [near.text]: input.memberChosen ? near.memberId : ("new" as const) };
+    const end = batch.payload.indexOf("\n");
+    const rest = end < 0 ? "" : batch.payload.slice(end);
+    const next = writePayload({ ...header, ownerChoices: choices }, []) + rest;
+    db.update(importBatches).set({ payload: next }).where(eq(importBatches.id, input.batchId)).run();
+    const answered = header.preview.nearMisses.flatMap((m, i) => (m.text in choices ? [i] : []));
+    return {
+      ok: true,
+      text: near.text,
+      choice: input.memberChosen ? { memberId: near.memberId, memberName: near.memberName } : "new",
+      rows: near.count,
+      preview: header.preview,
+      parseRejected: header.parseRejected,
+      answered,
+    };
+  })();
+}
+
+export type NoteAction = { keep: "all" | "none" } | { toggle: number } | { view: true };
+
+export type NoteChoiceResult =
+  | { ok: true; items: ImportSummary["noteFindings"]["items"]; total: number; choice: NoteChoice; preview: ImportSummary; parseRejected: number }
+  | { ok: false; reason: "not_found" | "forbidden" | "applied" | "cancelled" };
+
+/**
+ * The lead keeps all, none or some of the commitments the preview found in the notes. Only the batch's
+ * header changes; confirming the batch writes what was kept. `toggle` takes a listed item's position.
+ */
+export function chooseImportNotes(db: Db, input: { batchId: number; actor: BatchActor; action: NoteAction }): NoteChoiceResult {
+  return db.$client.transaction((): NoteChoiceResult => {
+    const batch = db
+      .select({ teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status, payload: importBatches.payload })
+      .from(importBatches)
+      .where(eq(importBatches.id, input.batchId))
+      .get();
+    if (!batch || batch.teamId !== input.actor.teamId) return { ok: false, reason: "not_found" };
+    if (!mayTouch(batch, input.actor)) return { ok: false, reason: "forbidden" };
+    if (batch.status === "applied") return { ok: false, reason: "applied" };
+    if (batch.status === "cancelled") return { ok: false, reason: "cancelled" };
+    const header = readHeader(batch.payload);
+    const found = header?.preview.noteFindings;
+    if (!header || !found || found.total === 0) return { ok: false, reason: "not_found" };
+    let choice: "all" | "none" | number[] = header.noteChoice ?? "none";
+    if ("keep" in input.action) choice = input.action.keep;
+    else if ("toggle" in input.action) {
+      const item = found.items[input.action.toggle];
+      if (!item || input.action.toggle >= MAX_NOTE_ITEMS) return { ok: false, reason: "not_found" };
+      const current = new Set(choice === "all" ? found.items.map((i) => i.index) : choice === "none" ? [] : choice);
+      if (current.has(item.index)) current.delete(item.index);
+      else current.add(item.index);
+      choice = [...current].sort((a, b) => a - b);
+    }
+    if (!("view" in input.action)) {
+      const end = batch.payload.indexOf("\n");
+      const next = writePayload({ ...header, noteChoice: choice }, []) + (end < 0 ? "" : batch.payload.slice(end));
+      db.update(importBatches).set({ payload: next }).where(eq(importBatches.id, input.batchId)).run();
+    }
+    return { ok: true, items: found.items, total: found.total, choice, preview: header.preview, parseRejected: header.parseRejected };
   })();
 }
 

@@ -4,6 +4,7 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { clients, handovers, members } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
+import { nameSkeleton } from "../import/name-skeleton.js";
 import { nameTokensKey, normalisePersonName } from "./owner-match.js";
 import type { Member } from "./teams.js";
 
@@ -19,7 +20,7 @@ export function nameOnlyMembers(db: DbOrTx, teamId: number): Member[] {
 
 /**
  * Called inside joinTeam's transaction right after a newcomer's row is inserted. If exactly one
- * name-only member of the team has the newcomer's name (case-, ё/е- and word-order-insensitive) or
+ * name-only member of the team has the newcomer's name (case-, ё/е-, alphabet- and word-order-insensitive) or
  * @username, the newcomer takes over that row — with its clients and history — and the fresh row
  * goes. Two namesakes are left for a lead to link by hand: guessing would hand clients to the wrong one.
  */
@@ -27,11 +28,13 @@ export function adoptNameOnlyMember(tx: DbOrTx, joined: Member): Member {
   const name = normalisePersonName(joined.name);
   const tokens = nameTokensKey(joined.name);
   const username = joined.username?.toLowerCase() ?? null;
+  const skeleton = nameSkeleton(joined.name);
   const candidates = nameOnlyMembers(tx, joined.teamId).filter(
     (m) =>
       m.id !== joined.id &&
       (normalisePersonName(m.name) === name ||
         nameTokensKey(m.name) === tokens ||
+        (skeleton !== "" && nameSkeleton(m.name) === skeleton) ||
         (username !== null && m.username !== null && m.username.toLowerCase() === username)),
   );
   if (candidates.length !== 1) return joined;

@@ -42,7 +42,14 @@ function decodeBytes(bytes: Uint8Array): { utf8: Uint8Array; sample: string; enc
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
     const body = bytes.subarray(3);
-    return isUtf8(body) ? asUtf8(body, "utf-8-bom") : fromString(lenientUtf8.decode(body), "utf-8-bom");
+    if (isUtf8(body)) return asUtf8(body, "utf-8-bom");
+    if (isMostlyUtf8(body.subarray(0, 1024 * 1024))) return fromString(lenientUtf8.decode(body), "utf-8-bom");
+    // A BOM in front of Windows-1251 text: a file re-saved by a tool that added the mark and kept the
+    // bytes. The mark lies, the bytes do not: decode them as the single-byte code page they are.
+    const sample = body.subarray(0, SAMPLE_BYTES);
+    if (sample.includes(0)) return null;
+    const encoding = pickSingleByteEncoding(sample);
+    return fromString(iconv.decode(body, encoding), encoding);
   }
   if (b0 === 0xff && b1 === 0xfe) return fromString(iconv.decode(bytes.subarray(2), "utf-16le"), "utf-16le");
   if (b0 === 0xfe && b1 === 0xff) return fromString(iconv.decode(bytes.subarray(2), "utf-16be"), "utf-16be");

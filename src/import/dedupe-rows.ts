@@ -2,13 +2,15 @@
 //
 // A later row is a duplicate of an earlier one when
 //   - both carry the same externalId (the same CRM record), or
-//   - they share a phone or an e-mail AND the names match (case, ё/е and spacing ignored), or
+//   - they share a phone or an e-mail AND the names can be one person's: any alphabet, case, word order or
+//     transliteration («Иванов» = "IVANOV"), a shorter form («Иванов» = «Иванов Иван») or a typo, or
 //   - name and company match and at least one of the two has no contacts (no phone, e-mail or id).
 // A shared phone or e-mail alone is NOT enough: colleagues at one company often share the switchboard
 // number or the info@ address, and merging two people there would silently lose a client.
 // The duplicate is MERGED into the earlier row: its phones, the fields the earlier row lacks, new
 // commitments and different notes are added; the earlier row's non-empty values win.
 import { capLength } from "./clean-text.js";
+import { namesCompatible } from "./name-skeleton.js";
 import type { ParsedClientRow } from "./types.js";
 
 export interface Duplicate {
@@ -124,6 +126,10 @@ function merge(row: ParsedClientRow, later: ParsedClientRow, notesLimit: number)
   for (const c of later.commitments) {
     if (!row.commitments.some((k) => k.kind === c.kind && k.text === c.text && k.dueOn === c.dueOn)) row.commitments.push(c);
   }
+  for (const f of later.noteFindings ?? []) {
+    const mine = (row.noteFindings ??= []);
+    if (!mine.some((k) => k.kind === f.kind && k.text === f.text && k.dueOn === f.dueOn)) mine.push(f);
+  }
 }
 
 function hasContacts(row: ParsedClientRow): boolean {
@@ -131,7 +137,7 @@ function hasContacts(row: ParsedClientRow): boolean {
 }
 
 function sameName(a: ParsedClientRow, b: ParsedClientRow): boolean {
-  return a.name === b.name || normaliseName(a.name) === normaliseName(b.name);
+  return a.name === b.name || normaliseName(a.name) === normaliseName(b.name) || namesCompatible(a.name, b.name);
 }
 
 function nameCompanyKey(row: ParsedClientRow): string {

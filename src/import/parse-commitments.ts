@@ -3,7 +3,7 @@
 // («до», «к», «—», «:», «by»…) or when it carries a year, so «обновить до версии 2.10» stays plain text.
 // A year-less date means its next occurrence from `today`.
 import { capLength, cleanLine } from "./clean-text.js";
-import { parseDateText, type Day } from "./parse-dates.js";
+import { isPlausible, parseDateText, type Day } from "./parse-dates.js";
 import type { CommitmentKind, ParsedCommitment } from "./types.js";
 
 export const MAX_COMMITMENT_LENGTH = 500;
@@ -68,7 +68,7 @@ function splitDueDate(item: string, today: Day): { text: string; dueOn: string }
   if (connector) head = head.slice(0, connector.index);
   const dueOn = parseDateText(dateText, "future", today);
   if (dueOn === undefined) return null; // «до 30 попугаев»
-  if (dueOn === null) return "bad";
+  if (dueOn === null || !isPlausible(dueOn, today)) return "bad";
   const text = head.replace(TRAILING_PUNCTUATION, "");
   return { text: text === "" ? item : text, dueOn };
 }

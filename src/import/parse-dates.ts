@@ -110,6 +110,19 @@ export function serialToDay(serial: number, date1904: boolean): string | null {
   return isoDateOfUtc(new Date((days - EXCEL_EPOCH_OFFSET) * MS_PER_DAY));
 }
 
+/** Dates a CRM file can mean: not before 1990 and not more than ten years after today. Anything else is
+ *  a typo (01.01.0001, 31.12.9999, 2062 for 2026) and is reported like an impossible date. */
+export const EARLIEST_PLAUSIBLE = "1990-01-01";
+export const PLAUSIBLE_YEARS_AHEAD = 10;
+
+export function latestPlausible(today: Day): string {
+  return `${today.year + PLAUSIBLE_YEARS_AHEAD}-${pad2(today.month)}-${pad2(today.day)}`;
+}
+
+export function isPlausible(iso: string, today: Day, latest = latestPlausible(today)): boolean {
+  return iso >= EARLIEST_PLAUSIBLE && iso <= latest;
+}
+
 export interface DateCellParser {
   (cell: RawCell, direction: Direction): DateParse;
 }
@@ -120,10 +133,12 @@ export interface DateCellParser {
  */
 export function createDateCellParser(today: Day, date1904: boolean): DateCellParser {
   const cache = new Map<string, string | null>();
+  const latest = latestPlausible(today);
+  const checked = (iso: string | null): DateParse => (iso !== null && isPlausible(iso, today, latest) ? iso : false);
   return (cell, direction) => {
     if (cell === null || cell === undefined) return null;
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? false : isoDateOfUtc(cell);
-    if (typeof cell === "number") return serialToDay(cell, date1904) ?? false;
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? false : checked(isoDateOfUtc(cell));
+    if (typeof cell === "number") return checked(serialToDay(cell, date1904));
     if (typeof cell === "boolean") return false;
     const text = cell.trim();
     if (text === "") return null;
@@ -134,6 +149,6 @@ export function createDateCellParser(today: Day, date1904: boolean): DateCellPar
       if (cache.size > 50_000) cache.clear();
       cache.set(key, date);
     }
-    return date ?? false;
+    return checked(date);
   };
 }

@@ -11,6 +11,12 @@ export interface ParsedCommitment {
   dueOn: string | null;
 }
 
+/** A commitment found in a notes column: proposed to the lead, written only if they keep it. */
+export interface NoteFinding extends ParsedCommitment {
+  /** Unique within the file, in row order: how the lead's picks refer to it. */
+  index: number;
+}
+
 export interface ParsedClientRow {
   /** 1-based row number as the user sees it in Excel (header row = 1, title rows and blank lines count). */
   rowNumber: number;
@@ -28,6 +34,8 @@ export interface ParsedClientRow {
   nextContactOn: string | null;
   notes: string | null;
   commitments: ParsedCommitment[];
+  /** Commitments found in the notes (see scan-notes.ts); absent when none. */
+  noteFindings?: NoteFinding[];
 }
 
 export type ClientField = Exclude<keyof ParsedClientRow, "rowNumber">;

@@ -8,6 +8,7 @@ import type { ColumnPlan } from "./header-synonyms.js";
 import { parseEmailsInto, parsePhonesInto, parseTemperature } from "./parse-cells.js";
 import { parseCommitmentCellInto, type CommitmentCellResult } from "./parse-commitments.js";
 import { createDateCellParser, type Day } from "./parse-dates.js";
+import { scanNotes } from "./scan-notes.js";
 import type { ParsedClientRow, ProblemCode, RawCell, RowProblem, Temperature } from "./types.js";
 
 export const LIMITS = { name: 200, company: 200, owner: 200, externalId: 100, notes: 2000 } as const;
@@ -43,6 +44,8 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   const rejected: RowProblem[] = [];
   const warnings: RowProblem[] = [];
   let totalRows = 0;
+  let findings = 0;
+  const nextFinding = (): number => findings++;
 
   // Per-row state lives in these two variables so the helpers below are created once, not per row.
   let cells: readonly RawCell[] = [];
@@ -165,6 +168,10 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
       notes: notesOf(),
       commitments: commitmentsOf(),
     };
+    if (row.notes !== null) {
+      const found = scanNotes(row.notes, options.today, nextFinding);
+      if (found.length > 0) row.noteFindings = found;
+    }
     const duplicate = dedupe.offer(row, LIMITS.notes);
     if (duplicate) {
       warnings.push({

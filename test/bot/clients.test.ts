@@ -124,8 +124,8 @@ describe("the client card", () => {
     expect(card).toContain("Следующий контакт: 20.11.2026 ⚠️ просрочен");
     expect(card).toContain("Примечание: Любит &lt;b&gt;звонки&lt;/b&gt; утром");
     expect(card).toContain("Обещания и сроки</b> (2)");
-    expect(card).toContain("📄 акт сверки — до 21.11.2026 ⚠️ просрочено");
-    expect(card).toContain("🤝 скидка 5% — до 01.12.2026");
+    expect(card).toContain("📄 документ: акт сверки — до 21.11.2026 ⚠️ просрочено");
+    expect(card).toContain("🤝 обещание: скидка 5% — до 01.12.2026");
     expect(card).not.toContain("уже сделано");
     expect(card).toContain("22.11.2026 09:00 — загружен из файла (Анна)");
     const buttons = boris.last()!.buttons.flat();
@@ -175,41 +175,66 @@ describe("the client card", () => {
     expect(vera.lastText()).toContain("Ответственный: Вера");
   });
 
-  it("adds a commitment from the card by a short dialogue", async () => {
+  it("adds a commitment from the card: the text decides the kind and the due date, one tap saves it", async () => {
     const [id] = seedClients(h.db, 1, [{ name: "Иван", ownerId: borisId }]);
     await boris.send("/clients");
     await boris.tapButton("Иван");
     await boris.tapButton("Обещание или срок");
-    expect(boris.lastText()).toContain("Что добавить?");
-    await boris.tapButton("Долг по документам");
-    expect(boris.lastText()).toContain("Какой документ нужно отправить?");
-    await boris.send("счёт-фактура за октябрь");
-    expect(boris.lastText()).toContain("До какого числа?");
-    await boris.send("вчера");
-    expect(boris.lastText()).toContain("уже прошла");
-    await boris.send("когда-нибудь");
-    expect(boris.lastText()).toContain("Не понял дату");
-    await boris.send("в пятницу");
+    expect(boris.lastText()).toContain("Напишите одной фразой");
+    const actions = h.calls("sendMessage").length;
+    await boris.send("договор до 30.11");
+    expect(boris.lastText()).toContain("⏰ Срок клиента: договор\nСрок: до 30.11.2026");
+    expect(boris.last()!.buttons.flat().map((b) => b.text)).toEqual(["Это 🤝 обещание", "Это 📄 документ", "✅ Сохранить"]);
+    expect(h.db.select().from(commitments).all()).toEqual([]);
+    await boris.tapButton("Сохранить");
+    // Two actions: the sentence and the tap (it used to be a kind tap, the text and the date).
+    expect(h.calls("sendMessage").length - actions).toBe(3); // the draft, "added", the card
     expect(boris.messages().at(-2)!.text).toContain("✅ Добавлено");
-    expect(boris.lastText()).toContain("📄 счёт-фактура за октябрь — до 27.11.2026");
-    expect(h.db.select().from(commitments).all()).toMatchObject([{ clientId: id, ownerId: borisId, kind: "document", text: "счёт-фактура за октябрь", dueOn: "2026-11-27", status: "open" }]);
+    expect(boris.lastText()).toContain("⏰ срок: договор — до 30.11.2026");
+    expect(h.db.select().from(commitments).all()).toMatchObject([{ clientId: id, ownerId: borisId, kind: "deadline", text: "договор", dueOn: "2026-11-30", status: "open" }]);
     expect(h.db.select().from(clientEvents).where(eq(clientEvents.kind, "commitment_added")).all()).toHaveLength(1);
   });
 
-  it("a commitment without a due date, and /cancel leaves nothing behind", async () => {
+  it("lets the kind be changed with one tap and a date be typed when the text has none", async () => {
     seedClients(h.db, 1, [{ name: "Иван", ownerId: borisId }]);
     await boris.send("/clients");
     await boris.tapButton("Иван");
     await boris.tapButton("Обещание или срок");
-    await boris.tapButton("Обещание клиенту");
+    await boris.send("обещали бесплатную доставку");
+    expect(boris.lastText()).toContain("🤝 Обещание клиенту: обещали бесплатную доставку\nСрок: нет");
+    await boris.send("вчера");
+    expect(boris.lastText()).toContain("уже прошла");
+    await boris.send("когда-нибудь");
+    expect(boris.lastText()).toContain("Не понял дату");
+    await boris.send("к пятнице");
+    expect(boris.lastText()).toContain("Срок: до 27.11.2026");
+    await boris.tapButton("Это 📄 документ");
+    expect(boris.lastText()).toContain("📄 Долг по документам: обещали бесплатную доставку");
+    await boris.tapButton("Сохранить");
+    expect(h.db.select().from(commitments).all()).toMatchObject([{ kind: "document", text: "обещали бесплатную доставку", dueOn: "2026-11-27" }]);
+  });
+
+  it("reads «до конца месяца» typed on 6 December as 31.12, and a document debt from its words", async () => {
+    h.clock.set("2026-12-06T21:30:00+03:00");
+    seedClients(h.db, 1, [{ name: "Иван", ownerId: borisId }]);
+    await boris.send("/clients");
+    await boris.tapButton("Иван");
+    await boris.tapButton("Обещание или срок");
+    await boris.send("прислать КП и счёт до конца месяца");
+    expect(boris.lastText()).toContain("📄 Долг по документам: прислать КП и счёт\nСрок: до 31.12.2026");
+    await boris.tapButton("Сохранить");
+    expect(h.db.select().from(commitments).all()).toMatchObject([{ kind: "document", text: "прислать КП и счёт", dueOn: "2026-12-31" }]);
+  });
+
+  it("/cancel leaves nothing behind", async () => {
+    seedClients(h.db, 1, [{ name: "Иван", ownerId: borisId }]);
+    await boris.send("/clients");
+    await boris.tapButton("Иван");
+    await boris.tapButton("Обещание или срок");
+    await boris.send("скидка 5% на следующий заказ");
     await boris.send("/cancel");
     expect(boris.lastText()).toContain("Ничего не сохранено");
     expect(h.db.select().from(commitments).all()).toEqual([]);
-    await boris.tapButton("Обещание или срок");
-    await boris.tapButton("Обещание клиенту");
-    await boris.send("скидка 5% на следующий заказ");
-    await boris.tapButton("Без срока");
-    expect(h.db.select().from(commitments).all()).toMatchObject([{ kind: "promise", dueOn: null }]);
   });
 });
 

@@ -39,7 +39,9 @@ describe("importing a CRM export", () => {
     expect(preview).toContain("🔥 горячих 2 · 🌤 тёплых 2 · ❄️ холодных 1");
     expect(preview).toContain("«Пётр Новиков» — строки 5, 6");
     expect(preview).toContain("обещаний, документов и сроков: 1");
-    expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["✅ Загрузить", "✖️ Отмена"]);
+    // «Просил счёт» in the notes is offered, not taken.
+    expect(preview).toContain("найдено в примечаниях: 1");
+    expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["📝 Взять из примечаний все (1)", "👀 Посмотреть найденное", "✅ Загрузить", "✖️ Отмена"]);
     // Nothing is written before the tap (the batch itself waits in import_batches).
     expect(dbCounts(h.db)).toEqual(before);
     expect(batchStatuses(h.db)).toEqual(["previewed"]);
@@ -85,8 +87,8 @@ describe("importing a CRM export", () => {
     await lead.sendDocument("export.csv", csv(crmExport));
     expect(lead.lastText()).toContain("новых клиентов: 0");
     expect(lead.lastText()).toContain("уже есть, без изменений: 5");
-    expect(lead.lastText()).toContain("Загружать нечего");
-    expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["✖️ Отмена"]);
+    expect(lead.lastText()).toContain("Новых или изменившихся клиентов нет. Можно взять найденное в примечаниях");
+    expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["📝 Взять из примечаний все (1)", "👀 Посмотреть найденное", "✅ Загрузить", "✖️ Отмена"]);
 
     // A changed file: Ivan is cold now and Oleg has a new phone; the CRM ids still match.
     const changed = [...crmExport];
@@ -133,7 +135,7 @@ describe("importing a CRM export", () => {
     expect(text).toContain("строка 3: нет имени клиента — строка не загрузится");
     expect(text).toContain("строка 6: ответственный с Telegram ID 123456789 не найден в команде — строка не загрузится");
     expect(text).toContain("строка 2: дата «31.02.2026» не существует или не читается — поле пропущено");
-    expect(text).toContain("строка 4: повтор строки 2 — объединил");
+    expect(text).toContain("строка 4: повтор строки 2 (тот же телефон +79161234567) — объединил");
     expect(text).toContain("строка 5: телефон «не помню» не распознан — пропущен");
     expect(text).toContain("строк не загрузится: 2");
     expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["✅ Загрузить только корректные", "✖️ Отмена"]);
@@ -166,7 +168,7 @@ describe("importing a CRM export", () => {
   it("applies a batch once, however many times the button is tapped", async () => {
     await lead.sendDocument("export.csv", csv(crmExport));
     const preview = lead.last()!;
-    const data = preview.buttons.flat()[0]!.data!;
+    const data = preview.buttons.flat().find((b) => b.text === "✅ Загрузить")!.data!;
     await lead.tap(data, { messageId: preview.messageId });
     await lead.tap(data, { messageId: preview.messageId });
     await lead.tap(data, { messageId: preview.messageId });

@@ -52,7 +52,7 @@ describe("the interview typed by the lead", () => {
     expect(lead.lastText()).toContain("Какой клиент имеется в виду под «Иванов»?");
     expect(lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["Иванов Пётр (ООО Ромашка)", "Иванова Ольга", "Никто из них"]);
     await lead.tapButton("Иванов Пётр (ООО Ромашка)");
-    expect(lead.lastText()).toContain("📄 документ · до пн 30.11");
+    expect(lead.lastText()).toContain("⏰ срок клиента · до пн 30.11");
 
     await lead.send("Чужой — обещал скидку");
     expect(lead.lastText()).toContain("Не нашёл «Чужой» среди клиентов уходящего (Борис)");
@@ -63,7 +63,7 @@ describe("the interview typed by the lead", () => {
     expect(lead.lastText()).toContain("Записано договорённостей: 2.");
     expect(recorded().map((c) => [c.clientId, c.kind, c.text, c.dueOn, c.ownerId])).toEqual([
       [ids[2], "promise", "перезвонить 2 декабря", "2026-12-02", borisId],
-      [ids[0], "document", "договор до 30.11", "2026-11-30", borisId],
+      [ids[0], "deadline", "договор до 30.11", "2026-11-30", borisId],
     ]);
     expect(h.db.select().from(auditLog).all().filter((a) => a.action === "commitment_added")).toHaveLength(2);
     // The checklist counts them, and the closing button marks the step.

@@ -250,7 +250,7 @@ describe("batches", () => {
 
   it("re-plans when the base changed after the preview", () => {
     const preview = previewImport(db, { teamId, actorMemberId: leadId, fileName: "x.csv", parsed: parsed([row(2, { name: "A", phones: ["+79160000001"] })]), now });
-    seedClients(db, teamId, [{ name: "A (added meanwhile)", ownerId: null, phones: ["+79160000001"] }], now.getTime());
+    seedClients(db, teamId, [{ name: "B (added meanwhile)", ownerId: null, phones: ["+79160000001"] }], now.getTime());
     const result = confirmImportBatch(db, { batchId: preview.batchId, actor: { memberId: leadId, teamId, role: "lead" }, mode: "all", now });
     if (!result.ok) throw new Error("expected ok");
     expect(result.changedSincePreview).toBe(true);

@@ -212,3 +212,39 @@ describe("parseUserDateTime", () => {
     expect(parseUserDateTime("", MONDAY)).toBeNull();
   });
 });
+
+describe("parseUserDate: the end of a period, and what is not a date", () => {
+  // Sunday 2026-12-06, 12:00 in Moscow: the day «до конца месяца» was stored as 06.01.2027.
+  const DEC6 = { now: new Date("2026-12-06T09:00:00Z"), timezone: "Europe/Moscow" };
+  it.each([
+    ["до конца месяца", "2026-12-31"],
+    ["к концу месяца", "2026-12-31"],
+    ["в конце месяца", "2026-12-31"],
+    ["до конца года", "2026-12-31"],
+    ["by the end of the month", "2026-12-31"],
+    ["end of month", "2026-12-31"],
+  ])("%s on 6 December → %s", (text, expected) => {
+    expect(parseUserDate(text, DEC6)).toBe(expected);
+  });
+
+  it("ends the week on its Sunday, and the quarter on its last day", () => {
+    expect(parseUserDate("до конца недели", MONDAY)).toBe("2026-11-29");
+    expect(parseUserDate("до конца квартала", MONDAY)).toBe("2026-12-31");
+  });
+
+  it("takes the end of the month on the team's calendar, not the server's", () => {
+    // 30 November 22:00 UTC is already 1 December in Moscow.
+    const lateNov = { now: new Date("2026-11-30T22:00:00Z"), timezone: "Europe/Moscow" };
+    expect(parseUserDate("до конца месяца", lateNov)).toBe("2026-12-31");
+    expect(parseUserDate("до конца месяца", { ...lateNov, timezone: "America/Los_Angeles" })).toBe("2026-11-30");
+  });
+
+  it.each(["месяца", "месяц", "недели", "года", "the month"])("a bare unit «%s» is not a date", (text) => {
+    expect(parseUserDate(text, DEC6)).toBeNull();
+  });
+
+  it("reads weekdays in the dative: «к пятнице», «к среде»", () => {
+    expect(parseUserDate("к пятнице", MONDAY)).toBe("2026-11-27");
+    expect(parseUserDate("к среде", MONDAY)).toBe("2026-11-25");
+  });
+});

@@ -5,7 +5,7 @@ const ref = { now: new Date("2026-11-23T09:00:00+03:00"), timezone: "Europe/Mosc
 
 describe("reading an interview line", () => {
   it("splits client and commitment and finds the date at the end", () => {
-    expect(parseInterviewLine("Иванов — договор до 30.11", ref)).toEqual({ clientQuery: "Иванов", text: "договор до 30.11", dueOn: "2026-11-30", kind: "document" });
+    expect(parseInterviewLine("Иванов — договор до 30.11", ref)).toEqual({ clientQuery: "Иванов", text: "договор до 30.11", dueOn: "2026-11-30", kind: "deadline" });
     expect(parseInterviewLine("Петрова: перезвонить 2 декабря", ref)).toEqual({ clientQuery: "Петрова", text: "перезвонить 2 декабря", dueOn: "2026-12-02", kind: "promise" });
     expect(parseInterviewLine("«Ромашка» - срок сдачи тендера в пятницу", ref)).toMatchObject({ clientQuery: "Ромашка", dueOn: "2026-11-27", kind: "deadline" });
     expect(parseInterviewLine("Петрова-Водкина — выслать счёт", ref)).toMatchObject({ clientQuery: "Петрова-Водкина", text: "выслать счёт", dueOn: null, kind: "document" });

@@ -38,6 +38,9 @@ export const buttonKinds: ButtonKind[] = [
   { prefix: "imp:", data: (i) => `imp:go:${i.batch}`, audience: "lead", writes: true },
   { prefix: "imp:", data: (i) => `imp:valid:${i.batch}`, audience: "lead", writes: true },
   { prefix: "imp:", data: (i) => `imp:no:${i.batch}`, audience: "lead", writes: true },
+  { prefix: "imp:", data: (i) => `imp:dym:${i.batch}:0:y`, audience: "lead" },
+  { prefix: "imp:", data: (i) => `imp:nt:${i.batch}:a`, audience: "lead" },
+  { prefix: "imp:", data: (i) => `imp:nt:${i.batch}:t0`, audience: "lead" },
   // clients
   { prefix: "cl:", data: (i) => `cl:c:${i.client}:::0`, audience: "member" },
   { prefix: "cl:", data: (i) => `cl:l:${i.member}::0`, audience: "member" },

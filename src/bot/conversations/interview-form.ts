@@ -147,7 +147,7 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
         }
         const due = dueOn;
         const result = await conversation.external((c) =>
-          recordHandoverCommitment(c.deps.db, { handoverId, clientId: client.id, kind: guessKind(text), text, dueOn: due, actorId: info.memberId, source: "leaver", now: c.deps.clock.now() }),
+          recordHandoverCommitment(c.deps.db, { handoverId, clientId: client.id, kind: guessKind(text, due !== null), text, dueOn: due, actorId: info.memberId, source: "leaver", now: c.deps.clock.now() }),
         );
         if (!result.ok) {
           await last.reply(ctx.t(result.reason === "not_active" ? "offboard-form-unavailable" : "offboard-form-client-gone"));

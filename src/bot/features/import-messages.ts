@@ -3,6 +3,7 @@
 import type { ImportSummary, PlanProblem } from "../../domain/client-import.js";
 import type { FileErrorCode, RowProblem } from "../../import/types.js";
 import type { Translate } from "../i18n.js";
+import { formatDay } from "./client-card.js";
 
 const MAX_PROBLEMS_SHOWN = 10;
 const MAX_OWNERS_SHOWN = 15;
@@ -44,6 +45,8 @@ export function previewText(t: Translate, p: PreviewInput): string {
   if (s.merged) counts.push(t("import-count-merged", { n: s.merged }));
   counts.push(t("import-count-rejected", { n: rejected }));
   if (s.commitments) counts.push(t("import-count-commitments", { n: s.commitments }));
+  const found = s.noteFindings?.total ?? 0;
+  if (found) counts.push(t("import-count-notes", { n: found, taken: s.noteFindings.taken }));
   parts.push(t("import-preview-counts", { linesHtml: counts.join("\n") }));
 
   if (s.created + s.updated > 0) {
@@ -61,6 +64,18 @@ export function previewText(t: Translate, p: PreviewInput): string {
     if (s.unknownOwners.length > MAX_UNKNOWN_SHOWN) lines.push(t("import-more", { n: s.unknownOwners.length - MAX_UNKNOWN_SHOWN }));
     parts.push(t("import-unknown-owners", { linesHtml: lines.join("\n") }));
   }
+  const near = s.nearMisses ?? [];
+  if (near.length) {
+    const lines = near.slice(0, MAX_UNKNOWN_SHOWN).map((m) => t("import-near-owner-line", { text: m.text, name: m.memberName, rows: rowList(m.rows, m.count) }));
+    if (near.length > MAX_UNKNOWN_SHOWN) lines.push(t("import-more", { n: near.length - MAX_UNKNOWN_SHOWN }));
+    parts.push(t("import-near-owners", { linesHtml: lines.join("\n") }));
+  }
+  const matches = s.contactMatches ?? [];
+  if (matches.length) {
+    const lines = matches.slice(0, MAX_PROBLEMS_SHOWN).map((m) => t("import-contact-match-line", { row: m.rowNumber, name: m.clientName, field: m.field, value: m.value }));
+    if (matches.length > MAX_PROBLEMS_SHOWN) lines.push(t("import-more", { n: matches.length - MAX_PROBLEMS_SHOWN }));
+    parts.push(t("import-contact-matches", { linesHtml: lines.join("\n") }));
+  }
   if (s.inactiveOwners.length) {
     const lines = s.inactiveOwners.map((o) => t("import-inactive-owner-line", { name: o.name, n: o.count }));
     parts.push(t("import-inactive-owners", { linesHtml: lines.join("\n") }));
@@ -77,7 +92,7 @@ export function previewText(t: Translate, p: PreviewInput): string {
   const writable = s.created + s.updated;
   const footer =
     writable === 0
-      ? t("import-preview-nothing")
+      ? t((s.noteFindings?.total ?? 0) > 0 ? "import-preview-nothing-but-notes" : "import-preview-nothing")
       : rejected > 0
         ? t("import-preview-footer-rejected", { n: rejected })
         : t("import-preview-footer");
@@ -123,4 +138,27 @@ export function resultText(t: Translate, s: ImportSummary, changed: boolean, new
   if (newNames.length) parts.push(t("import-done-new-members", { names: newNames.slice(0, 20).join(", "), n: newNames.length }));
   if (s.unassigned > 0) parts.push(t("import-done-unassigned-hint", { n: s.unassigned }));
   return parts.join("\n\n");
+}
+
+/** The commitments found in the notes, each with its row, client, kind and due date, kept ones ticked. */
+export function noteListText(
+  t: Translate,
+  locale: string,
+  p: { items: ImportSummary["noteFindings"]["items"]; total: number; kept: (index: number) => boolean; keptCount: number },
+): string {
+  const lines = p.items.map((item, i) =>
+    t("import-note-line", {
+      mark: p.kept(item.index) ? "☑️" : "☐",
+      n: i + 1,
+      row: item.rowNumber,
+      // Short enough that the whole list (MAX_NOTE_ITEMS lines) fits one message.
+      name: item.clientName.length > 30 ? item.clientName.slice(0, 29) + "…" : item.clientName,
+      kind: item.kind,
+      text: item.text.length > 70 ? item.text.slice(0, 69) + "…" : item.text,
+      hasDue: item.dueOn ? "yes" : "no",
+      due: item.dueOn ? formatDay(item.dueOn, locale) : "",
+    }),
+  );
+  if (p.total > p.items.length) lines.push(t("import-more", { n: p.total - p.items.length }));
+  return fit([t("import-notes-title", { n: p.total }), lines.join("\n")], t("import-notes-footer", { kept: p.keptCount, n: p.total }));
 }

@@ -1,15 +1,18 @@
 // A CSV/XLSX sent in a private chat -> download -> parse -> preview with buttons -> (tap) one transaction.
 // Nothing touches the client base before the tap; the batch waits in the database meanwhile.
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { localDate } from "../../domain/calendar.js";
-import { cancelImportBatch, confirmImportBatch, previewImport } from "../../domain/import-batches.js";
+import type { ImportSummary } from "../../domain/client-import.js";
+import { MAX_NOTE_ITEMS } from "../../domain/client-import.js";
+import { cancelImportBatch, chooseImportNotes, chooseImportOwner, confirmImportBatch, previewImport, type NoteAction } from "../../domain/import-batches.js";
 import { extensionOf } from "../../import/detect-type.js";
 import { parseClientFile } from "../../import/parse-client-file.js";
 import type { BotContext } from "../context.js";
 import { downloadTelegramFile, TELEGRAM_DOWNLOAD_LIMIT } from "../file-download.js";
 import { requireMember } from "../guards.js";
-import { importPreviewKeyboard, parseImportCallback } from "../keyboards/import.js";
-import { fileErrorText, previewText, resultText } from "./import-messages.js";
+import type { Translate } from "../i18n.js";
+import { importPreviewKeyboard, noteCallback, noteListKeyboard, ownerQuestionRows, parseImportCallback, type NoteTap } from "../keyboards/import.js";
+import { fileErrorText, noteListText, previewText, resultText } from "./import-messages.js";
 
 export const importFeature = new Composer<BotContext>();
 const dm = importFeature.chatType("private");
@@ -67,13 +70,27 @@ dm.on("message:document", async (ctx) => {
     parseWarnings: parsed.warnings,
     parseRejectedRows: preview.parseRejected,
   });
-  const keyboard = importPreviewKeyboard(
-    { go: ctx.t("import-button-go"), valid: ctx.t("import-button-valid"), cancel: ctx.t("import-button-cancel") },
-    preview.batchId,
-    { rejected: s.rejected + preview.parseRejected, writable: s.created + s.updated },
-  );
-  return ctx.reply(text, { reply_markup: keyboard });
+  return ctx.reply(text, { reply_markup: previewKeyboard(ctx.t, preview.batchId, s, preview.parseRejected) });
 });
+
+/** "Did you mean" questions first (one row each), then Import / Import valid / Cancel. */
+function previewKeyboard(t: Translate, batchId: number, s: ImportSummary, parseRejected: number, answered?: ReadonlySet<number>): InlineKeyboard {
+  const kb = ownerQuestionRows(
+    new InlineKeyboard(),
+    batchId,
+    s.nearMisses ?? [],
+    (near, memberChosen) => (memberChosen ? t("import-button-near-member", { name: near.memberName }) : t("import-button-near-new", { name: near.text })),
+    answered,
+  );
+  const found = s.noteFindings?.total ?? 0;
+  if (found > 0) kb.text(t("import-button-notes-all", { n: found }), noteCallback(batchId, "a")).text(t("import-button-notes-view"), noteCallback(batchId, "v")).row();
+  return importPreviewKeyboard(
+    { go: t("import-button-go"), valid: t("import-button-valid"), cancel: t("import-button-cancel") },
+    batchId,
+    { rejected: s.rejected + parseRejected, writable: s.created + s.updated, notes: found },
+    kb,
+  );
+}
 
 dm.on("message:photo", async (ctx) => {
   if (!(await requireMember(ctx))) return;
@@ -96,6 +113,20 @@ importFeature.callbackQuery(/^imp:/, async (ctx) => {
   const actor = { memberId: membership.member.id, teamId: membership.team.id, role: membership.member.role };
   const db = ctx.deps.db;
   const now = ctx.deps.clock.now();
+
+  if (parsed.action === "dym") {
+    const chosen = chooseImportOwner(db, { batchId: parsed.batchId, actor, index: parsed.index, memberChosen: parsed.memberChosen });
+    if (!chosen.ok) return ctx.answerCallbackQuery({ text: ctx.t(`import-toast-${chosen.reason}`) });
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup({ reply_markup: previewKeyboard(ctx.t, parsed.batchId, chosen.preview, chosen.parseRejected, new Set(chosen.answered)) }).catch(() => undefined);
+    return ctx.reply(
+      chosen.choice === "new"
+        ? ctx.t("import-near-chosen-new", { text: chosen.text, n: chosen.rows })
+        : ctx.t("import-near-chosen-member", { text: chosen.text, name: chosen.choice.memberName, n: chosen.rows }),
+    );
+  }
+
+  if (parsed.action === "notes") return answerNotes(ctx, parsed.batchId, parsed.tap, actor);
 
   if (parsed.action === "no") {
     const result = cancelImportBatch(db, { batchId: parsed.batchId, actor });
@@ -125,3 +156,21 @@ importFeature.callbackQuery(/^imp:/, async (ctx) => {
   await ctx.editMessageReplyMarkup().catch(() => undefined);
   return ctx.reply(resultText(ctx.t, s, result.changedSincePreview, s.unknownOwners.map((u) => u.name)));
 });
+
+/** "Take all" and "view" answer with the list of found commitments; taps on the list edit it in place. */
+async function answerNotes(ctx: BotContext, batchId: number, tap: NoteTap, actor: { memberId: number; teamId: number; role: "lead" | "manager" }) {
+  const action: NoteAction = tap === "a" || tap === "la" ? { keep: "all" } : tap === "ln" ? { keep: "none" } : tap === "v" ? { view: true } : { toggle: tap.toggle };
+  const result = chooseImportNotes(ctx.deps.db, { batchId, actor, action });
+  if (!result.ok) return ctx.answerCallbackQuery({ text: ctx.t(`import-toast-${result.reason}`) });
+  const kept = (index: number) => result.choice === "all" || (Array.isArray(result.choice) && result.choice.includes(index));
+  const keptCount = result.choice === "all" ? result.total : result.choice === "none" ? 0 : result.choice.length;
+  const text = noteListText(ctx.t, ctx.actor.locale, { items: result.items, total: result.total, kept, keptCount });
+  const keyboard = noteListKeyboard(batchId, result.items, kept, result.total <= MAX_NOTE_ITEMS, { all: ctx.t("import-button-notes-list-all"), none: ctx.t("import-button-notes-list-none") });
+  ctx.log.info({ teamId: actor.teamId, batchId, kept: keptCount, found: result.total }, "import notes choice");
+  if (tap === "a" || tap === "v") {
+    await ctx.answerCallbackQuery(tap === "a" ? { text: ctx.t("import-toast-notes-all", { n: result.total }) } : undefined);
+    return ctx.reply(text, { reply_markup: keyboard });
+  }
+  await ctx.answerCallbackQuery();
+  return ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+}

@@ -67,7 +67,7 @@ team-unreachable-hint = { $count } people do not get my direct messages. Forward
 team-invites =
     Link for managers:
     { $managerLink }
-    Link for co-leads:
+    Link for co-leads (they become leads once you accept their request):
     { $leadLink }
     New links (the old ones stop working): /invite.
 

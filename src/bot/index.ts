@@ -27,6 +27,7 @@ import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
 import { teamFeature } from "./features/team.js";
+import { membersFeature } from "./features/members.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
 import { DIST_DIALOG_TIMEOUT_MS, distributeAdjustConversation, distributeAdjustId } from "./conversations/distribute-adjust.js";
@@ -78,7 +79,7 @@ export function createBot(config: Config, deps: Deps) {
   features.use(createConversation(distributeAdjustConversation, { id: distributeAdjustId, ...dialogue, maxMillisecondsToWait: DIST_DIALOG_TIMEOUT_MS }));
   features.use(createConversation(settingsValueConversation, { id: settingsValueId, ...dialogue, maxMillisecondsToWait: SETTINGS_DIALOG_TIMEOUT_MS }));
   const everyFeature = new Composer<BotContext>(
-    ...[languageFeature, startFeature, helpFeature, teamFeature],
+    ...[languageFeature, startFeature, helpFeature, teamFeature, membersFeature],
     ...[offboardFeature, checklistFeature, distributionFeature, settingsFeature],
     ...[callsFeature, reportFeature, scriptFeature, importFeature, clientsFeature, exportFeature, statusFeature],
   );

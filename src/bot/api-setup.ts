@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Api, Transformer } from "grammy";
+import { noInviteLinksInGroups } from "./group-policy.js";
 
 const htmlMethods = new Set([
   "sendMessage",
@@ -29,4 +30,5 @@ const htmlByDefault: Transformer = (prev, method, payload, signal) => {
 export function configureApi(api: Api): void {
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false }));
   api.config.use(htmlByDefault);
+  api.config.use(noInviteLinksInGroups);
 }

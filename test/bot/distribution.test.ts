@@ -327,15 +327,19 @@ describe("who may tap", () => {
     expect(distRows()).toHaveLength(0);
   });
 
-  it("works in the team's group, listening to the lead only", async () => {
+  it("from the team's group goes on in the lead's private chat (the base's composition is not for the group)", async () => {
     const group = h.group();
     await lead.send("/link", group.chat);
     const { handoverId } = handoverWith(6);
     await lead.tap(`dist:h:${handoverId}`, { messageId: group.last()!.messageId, chatId: group.id }, group.chat);
-    expect(group.last()!.text).toContain("Распределение клиентов: Иван");
-    await boris.tapButton("Применить", group.chat);
-    expect(distRows()[0]!.status).toBe("proposed");
-    await lead.tapButton("Применить", group.chat);
+    expect(group.last()!.text).toContain("в личке");
+    expect(group.messages().map((m) => m.text).join("\n")).not.toContain("Распределение клиентов");
+    expect(distRows()).toHaveLength(0);
+    await boris.tap(`dist:h:${handoverId}`, { messageId: group.last()!.messageId, chatId: group.id }, group.chat);
+    expect(distRows()).toHaveLength(0);
+    await lead.tapButton("Продолжить");
+    expect(lead.lastText()).toContain("Распределение клиентов: Иван");
+    await lead.tapButton("Применить");
     expect(distRows()[0]!.status).toBe("applied");
   });
 });

@@ -4,6 +4,7 @@ import { findInvite, joinTeam, leadsOf, setReachability, type Team } from "../..
 import type { BotContext } from "../context.js";
 import { createTeamId } from "../conversations/create-team.js";
 import { displayName } from "../display.js";
+import { decodeContinuation } from "../group-policy.js";
 import { translator } from "../i18n.js";
 import { localeOfUser } from "../member-locale.js";
 import { noticeLeadRequest } from "./members.js";
@@ -13,6 +14,8 @@ const privateChats = startFeature.chatType("private");
 
 privateChats.command("start", async (ctx) => {
   const payload = ctx.match.trim();
+  const carried = decodeContinuation(payload);
+  if (carried) return ctx.reply(ctx.t("group-continue-here"), { reply_markup: new InlineKeyboard().text(ctx.t("group-continue-button"), carried) });
   if (payload) return joinByInvite(ctx, payload);
   const { member, team } = ctx.actor;
   if (member && team) {

@@ -50,7 +50,9 @@ export const groupPolicy: MiddlewareFn<BotContext> = async (ctx, next) => {
     return;
   }
   const command = commandOf(ctx.message?.text, ctx.me.username);
-  if (command !== null && !GROUP_COMMANDS.has(command) && knownCommands.has(command)) {
+  // The checklist template is the team's settings: edited in private like the rest of them.
+  const template = command === "offboard" && /^\/\S+\s+(template|шаблон)\s*$/i.test(ctx.message?.text ?? "");
+  if (command !== null && (template || !GROUP_COMMANDS.has(command)) && knownCommands.has(command)) {
     return ctx.reply(ctx.t("group-command-private", { command }), {
       reply_markup: new InlineKeyboard().url(ctx.t("group-open-private"), `https://t.me/${ctx.me.username}`),
       reply_parameters: { message_id: ctx.message!.message_id, allow_sending_without_reply: true },

@@ -7,7 +7,7 @@ import { leadsOf, listMembers, type Team } from "../../domain/teams.js";
 import type { BotContext } from "../context.js";
 import { requireLead } from "../guards.js";
 import { translator } from "../i18n.js";
-import { joinDecisionPattern, memberPattern, tm } from "../keyboards/members.js";
+import { tm } from "../keyboards/members.js";
 import { localeOfUser } from "../member-locale.js";
 import { renderTeam } from "../team-view.js";
 
@@ -28,7 +28,7 @@ export async function noticeLeadRequest(ctx: BotContext, team: Team, request: Jo
 
 const privateChats = membersFeature.chatType("private");
 
-privateChats.callbackQuery(joinDecisionPattern, async (ctx) => {
+privateChats.callbackQuery(/^tm:(t?)jr:(ok|no):(\d{1,12})$/, async (ctx) => {
   const membership = await requireLead(ctx);
   if (!membership) return;
   const { team, member: me } = membership;
@@ -56,7 +56,7 @@ privateChats.callbackQuery(joinDecisionPattern, async (ctx) => {
     .catch((err) => ctx.log.warn({ err, requestId: request.id }, "could not tell the requester"));
 });
 
-privateChats.callbackQuery(memberPattern, async (ctx) => {
+privateChats.callbackQuery(/^tm:(m|rm):(\d{1,12})$/, async (ctx) => {
   const membership = await requireLead(ctx);
   if (!membership) return;
   const { team, member: me } = membership;

@@ -9,6 +9,3 @@ export const tm = {
   remove: (memberId: number) => `tm:rm:${memberId}`,
   back: () => "tm:back",
 };
-
-export const joinDecisionPattern = /^tm:(t?)jr:(ok|no):(\d{1,12})$/;
-export const memberPattern = /^tm:(m|rm):(\d{1,12})$/;

@@ -181,7 +181,7 @@ report-handover = <b>{ $leaver }</b> → handover { $status ->
     [bad] , left on bad terms
    *[good] {""}
 }, last day { $lastDay }
-report-pool = <b>Clients from the shared pool</b>
+report-pool = <b>Clients from the unassigned pool</b>
 report-progress = { $barHtml } { $percent }% · called { $done } of { $total }
 report-totals = Clients transferred: { $total } · reached: { $reached } · not answering: { $noAnswer } · lost: { $lost } · next contact set: { $nextSet } · overdue calls: { $overdue }
 report-lost-reasons = Reasons for losses: { $reasonsHtml }

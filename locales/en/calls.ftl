@@ -16,7 +16,7 @@ call-card-previous-owner = Previous manager: { $name }
 call-card-last-contact = Last contact: { $date }
 call-card-next-contact = Next contact: { $date }
 call-card-kind = { $kind ->
-    [reactivation] Handover call
+    [reactivation] Reactivation call
    *[ordinary] Call
 } · { $overdue ->
     [yes] ⚠️ overdue, was due { $date }
@@ -141,7 +141,7 @@ today-section-calls = 📞 <b>Calls for today</b> ({ $count })
 today-section-contacts = 🗓 <b>Next contact due</b> ({ $count })
 today-section-deadlines = ⏰ <b>Commitment deadlines</b> ({ $count })
 today-entry-call = { $n }. { $clientHtml }{ $kind ->
-    [reactivation] {" "}— handover
+    [reactivation] {" "}— reactivation
    *[ordinary] {""}
 }{ $time ->
     [none] {""}

@@ -97,7 +97,7 @@ help-manager =
 help-lead =
     /offboard — start a handover when a manager leaves
     /distribute — distribute clients with no owner
-    /settings — team settings: caps, the call campaign, working days, managers' weights
+    /settings — team settings: caps, reactivation calls, working days, managers' weights
     /clients — the team's clients
     /client — add a client
     /today — my calls for today

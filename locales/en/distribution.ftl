@@ -1,4 +1,4 @@
-# Distribution: the fair split of a leaver's base or of the unassigned pool, its table, apply and undo.
+# Distribution: the fair split of a leaver's client base or of the unassigned pool, its table, apply and undo.
 
 ## The table
 
@@ -134,11 +134,11 @@ dist-dm-next-contact = contact on { $date }
 dist-dm-more = …and { $count } more. The full list is in the file below.
 dist-dm-footer = Please call each of them: the calls will appear in your daily list (/today).
 dist-dm-csv-caption = The full list of your new clients: { $count }.
-dist-dm-undone = ↩️ Your lead undid the handover: { $count ->
+dist-dm-undone = ↩️ Your lead undid the distribution: { $count ->
         [one] { $count } client (previous manager — { $fromName }) is no longer yours and went
        *[other] { $count } clients (previous manager — { $fromName }) are no longer yours and went
     } back to the unassigned pool. No need to call them.
-dist-dm-undone-pool = ↩️ Your lead undid the handover: { $count ->
+dist-dm-undone-pool = ↩️ Your lead undid the distribution: { $count ->
         [one] { $count } client from the unassigned pool is no longer yours
        *[other] { $count } clients from the unassigned pool are no longer yours
     }. No need to call them.

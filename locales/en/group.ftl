@@ -8,7 +8,7 @@ group-open-private = Open the private chat
 group-dm-unreachable = I can't message you first: open @{ $bot } and tap Start.
 group-command-private = /{ $command } works in a private chat only: here everyone would see it. Send me the command privately.
 group-continue-here = Let's continue here. Tap the button:
-group-type-answer = ✍️ Type your answer as a reply to this message.
+group-type-answer = ✍️ Reply to this message so that I can see your answer.
 dialogue-of = This dialogue belongs to { $name }.
 
 offboard-continue-private = { $name } is leaving. Terms of departure, the last day and what's at stake: let's continue in a private chat.

@@ -70,7 +70,7 @@ nag-step = { $kind ->
     [revoke_access] Change passwords and revoke access
     [interview] Handover interview
     [redistribute] Redistribute the whole client base
-    [reactivation] Call every client
+    [reactivation] A reactivation call to every client
     [crm_update] Enter the new owners in the CRM
     [final_check] Final check
    *[custom] Checklist step

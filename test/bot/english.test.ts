@@ -23,7 +23,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".ftl"))) {
 /** One concept, the English term for it, and the variants that must not appear anywhere. */
 const GLOSSARY: { concept: string; term: string; avoid: RegExp[] }[] = [
   { concept: "offboarding a manager", term: "handover", avoid: [/\baffairs\b/i, /\bhand(?:ing)? over .{0,30}affairs/i, /\boff-?boarding\b(?! yourself)/i] },
-  { concept: "the calls to every client of a leaver", term: "call campaign", avoid: [/calling round/i, /\bthe round\b/i, /\bfor the round\b/i, /calling-round/i] },
+  { concept: "the calls to every client of a leaver", term: "reactivation calls", avoid: [/calling round/i, /\bthe round\b/i, /calling-round/i, /call campaign/i, /handover call/i] },
+  { concept: "undoing a distribution", term: "undo the distribution", avoid: [/undid the handover/i] },
   { concept: "all of a manager's clients", term: "client base", avoid: [/(?<!client )\bbase\b/i] },
   { concept: "a promise, document owed or client deadline", term: "commitment", avoid: [/\bagreements?\b/i, /document debts?/i] },
   { concept: "clients with no owner", term: "unassigned pool", avoid: [/\b(?:common|general|shared) pool\b/i] },
@@ -85,7 +86,7 @@ describe("English in the bot", () => {
     await lead.send("/help");
     expect(lead.lastText()).toContain("/offboard — start a handover when a manager leaves");
     await lead.send("/settings");
-    expect(lead.lastText()).toContain("Call campaign after a departure");
+    expect(lead.lastText()).toContain("Reactivation calls after a departure");
     expect(lead.lastText()).not.toMatch(/round/i);
   });
 });

@@ -34,3 +34,5 @@ member-remove-refused-has_clients = { $name } still has { $count } clients: hand
 bot-added-to-group =
     Hi! Here I show how handovers are going: steps, due dates and who is responsible. Clients, invite links and terms of departure stay in the lead's private chat.
     Team lead: send /link to connect this group to your team.
+team-recent-mark = 🆕
+team-recent-hint = 🆕: joined in the last week. If you didn't expect someone, remove them: tap their name.

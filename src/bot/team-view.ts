@@ -16,10 +16,15 @@ export interface TeamViewInput {
   /** A private chat with a lead: links and management buttons may be shown. */
   manage: boolean;
   botUsername: string;
+  now: Date;
 }
 
+/** Members who joined this recently are marked for the lead, who can remove them from the buttons. */
+export const RECENT_JOIN_MS = 7 * 24 * 60 * 60 * 1000;
+
 export function renderTeam(t: Translate, v: TeamViewInput): { text: string; keyboard?: InlineKeyboard } {
-  const lines = v.people.map((m) => memberLine(t, m));
+  const recent = (m: Member) => v.manage && v.me.role === "lead" && m.id !== v.me.id && v.now.getTime() - m.createdAt < RECENT_JOIN_MS;
+  const lines = v.people.map((m) => memberLine(t, m) + (recent(m) ? ` ${t("team-recent-mark")}` : ""));
   const unreachable = v.people.filter((m) => m.reachability !== "ok");
   let text = t("team-header", { team: v.team.name, count: v.people.length, timezone: v.team.timezone }) + "\n\n" + lines.join("\n");
   if (unreachable.length > 0) text += "\n\n" + t("team-unreachable-hint", { count: unreachable.length });
@@ -33,9 +38,10 @@ export function renderTeam(t: Translate, v: TeamViewInput): { text: string; keyb
     }
   }
   const others = v.people.filter((m) => m.id !== v.me.id).slice(0, 60);
+  if (others.some(recent)) text += "\n\n" + t("team-recent-hint");
   if (others.length > 0) text += "\n\n" + t("team-manage-hint");
   others.forEach((m, i) => {
-    kb.text(m.name.slice(0, 60), tm.member(m.id));
+    kb.text(`${recent(m) ? "🆕 " : ""}${m.name}`.slice(0, 60), tm.member(m.id));
     if (i % 2 === 1) kb.row();
   });
   return { text, keyboard: kb };

@@ -110,6 +110,18 @@ describe("co-lead requests", () => {
 });
 
 describe("removing a member", () => {
+  it("marks the week's new members for the lead", async () => {
+    const lead = await h.createTeam();
+    await h.join(200, "manager", { first_name: "Борис" });
+    h.clock.advanceDays(8);
+    await h.join(201, "manager", { first_name: "Дина" });
+    await lead.send("/team");
+    expect(lead.lastText()).toContain("Дина — менеджер 🆕");
+    expect(lead.lastText()).not.toContain("Борис — менеджер 🆕");
+    expect(lead.lastText()).toContain("присоединились за последнюю неделю");
+    expect(lead.last()!.buttons.flat().map((b) => b.text)).toContain("🆕 Дина");
+  });
+
   it("revokes rights at once", async () => {
     const lead = await h.createTeam();
     const intruder = await h.join(300, "lead", { first_name: "Вера" });

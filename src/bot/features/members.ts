@@ -104,6 +104,7 @@ async function refreshTeam(ctx: BotContext, team: Team, note?: string) {
     pending: pendingJoinRequests(ctx.deps.db, team.id),
     manage: true,
     botUsername: ctx.me.username,
+    now: ctx.deps.clock.now(),
   });
   const text = note ? `${note}\n\n${view.text}` : view.text;
   await ctx.editMessageText(text, { link_preview_options: { is_disabled: true }, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) }).catch(() => undefined);

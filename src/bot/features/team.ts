@@ -19,6 +19,7 @@ teamFeature.command("team", async (ctx) => {
     pending: me.role === "lead" ? pendingJoinRequests(ctx.deps.db, team.id) : [],
     manage: inPrivate,
     botUsername: ctx.me.username,
+    now: ctx.deps.clock.now(),
   });
   if (inPrivate || me.role !== "lead") {
     return ctx.reply(view.text, { link_preview_options: { is_disabled: true }, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) });

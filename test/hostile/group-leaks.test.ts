@@ -14,7 +14,7 @@ const GROUP = -1001234567890;
 let group: ReturnType<RichWorld["h"]["group"]>;
 
 /** What must never reach a group: clients, phones, a commitment, the terms of departure. */
-const PRIVATE_WORDS = ["Иван Петров", "Мария Сидорова", "Олег Ким", "Новый клиент", "Выслать договор", "+7916", "79161234", "1234567", "скандал", "по-хорошему", "Со скандалом", "По-хорошему", "bad terms", "good terms"];
+const PRIVATE_WORDS = ["Иван Петров", "Мария Сидорова", "Олег Ким", "Новый клиент", "Выслать договор", "+7916", "79161234", "1234567", "скандал", "по-хорошему", "Со скандалом", "По-хорошему", "bad terms", "good terms", "расстались плохо", "parted on bad terms"];
 const INVITE = /\?start=(?!c-)[\w-]{16,}/;
 
 beforeAll(async () => {

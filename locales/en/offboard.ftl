@@ -2,7 +2,7 @@
 
 ## The /offboard dialogue
 
-offboard-ask-who = Who is leaving? Choose the person (⏳ — a handover is already under way). You can also type a name. To leave — /cancel.
+offboard-ask-who = Who is leaving? Choose the person (⏳ — a handover is already under way). You can also type a name. To stop, send /cancel.
 offboard-type-name = If the person is not among the buttons, type their name.
 offboard-mark-lead = lead
 offboard-mark-name-only = name only
@@ -135,7 +135,7 @@ checklist-name-only-mark = (name only)
 
 checklist-step-stop_routing = Stop routing new leads and incoming calls to the leaver (CRM and telephony)
 checklist-step-revoke_access = Change passwords, revoke access, block exporting the client base from the CRM, forward the work email and phone
-checklist-step-interview = Handover interview: record every open commitment: promises, documents owed and client deadlines
+checklist-step-interview = Handover interview: record every open commitment (promises, documents owed, client deadlines)
 checklist-step-redistribute = Redistribute the whole client base
 checklist-step-reactivation = A reactivation call to every client by their new manager
 checklist-step-crm_update = Enter the new owners in the CRM (the /export file)

@@ -49,6 +49,10 @@ describe("typed answers in a group", () => {
     const prompt = groupSends().at(-1)!;
     expect(prompt.payload.reply_markup as ForceReply).toMatchObject({ force_reply: true, selective: true, input_field_placeholder: "Почему шаг не нужен" });
     expect(String(prompt.payload.text)).toContain(`tg://user?id=${lead.id}`);
+    await boris.tapButton("Не требуется", group.chat);
+    expect(boris.toasts().at(-1)).toBe("Это диалог, который ведёт Анна.");
+    await boris.tap("lang:zz", { messageId: group.last()!.messageId, chatId: group.id }, group.chat);
+    expect(boris.toasts().at(-1)).toBe("Эта кнопка устарела. Откройте свежее сообщение.");
     await lead.send("не нужен, доступов не было", group.chat);
     expect(group.messages().map((m) => m.text).join("\n")).toContain("⏭");
   });

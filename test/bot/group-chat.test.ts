@@ -87,4 +87,11 @@ describe("going on in private", () => {
       expect(last.buttons.flat()[0]!.url).toBe("https://t.me/handover_test_bot");
     }
   });
+
+  it("refuses at the Bot API to send an invite link to a group, whatever code tries", async () => {
+    const link = `https://t.me/handover_test_bot?start=${h.team().leadInviteToken}`;
+    await expect(h.bot.api.sendMessage(group.id, `links: ${link}`)).rejects.toThrow(/invite link/);
+    expect(groupSends().some((c) => String(c.payload.text).includes(link))).toBe(false);
+    await expect(h.bot.api.sendMessage(lead.id, link)).resolves.toBeTruthy();
+  });
 });

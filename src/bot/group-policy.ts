@@ -45,8 +45,11 @@ export const groupPolicy: MiddlewareFn<BotContext> = async (ctx, next) => {
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) {
     if (buttonAllowedInGroup(data)) return next();
+    // The continuable actions (interview, distribution) are a lead's: others are not sent anywhere.
+    const continuable = CONTINUABLE.some((p) => p.test(data));
+    if (continuable && ctx.actor.member.role !== "lead") return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
     await ctx.answerCallbackQuery({ text: ctx.t("group-private-toast") }).catch(() => undefined);
-    if (CONTINUABLE.some((p) => p.test(data))) await continueInPrivate(ctx, { key: "group-continue-private", buttonData: data });
+    if (continuable) await continueInPrivate(ctx, { key: "group-continue-private", buttonData: data });
     return;
   }
   const command = commandOf(ctx.message?.text, ctx.me.username);

@@ -336,6 +336,8 @@ describe("who may tap", () => {
     expect(group.messages().map((m) => m.text).join("\n")).not.toContain("Распределение клиентов");
     expect(distRows()).toHaveLength(0);
     await boris.tap(`dist:h:${handoverId}`, { messageId: group.last()!.messageId, chatId: group.id }, group.chat);
+    expect(boris.toasts().at(-1)).toBe("Только руководитель может это сделать.");
+    expect(boris.messages()).not.toContainEqual(expect.objectContaining({ text: expect.stringContaining("Продолжим здесь") }));
     expect(distRows()).toHaveLength(0);
     await lead.tapButton("Продолжить");
     expect(lead.lastText()).toContain("Распределение клиентов: Иван");

@@ -32,7 +32,11 @@ describe("typed answers in a group", () => {
     expect(markup).toMatchObject({ force_reply: true, selective: true });
     expect(markup.input_field_placeholder).toBe("Имя уходящего");
     expect((prompt.payload.reply_parameters as { message_id: number }).message_id).toBeGreaterThan(0);
-    // The typed name (a reply, as Telegram delivers it with privacy mode on) is understood.
+    // A name it does not know is asked again the same way; the typed name (a reply, as Telegram
+    // delivers it with privacy mode on) is understood.
+    await lead.send("Зинаида", group.chat);
+    expect(groupSends().at(-2)!.payload.text).toContain("Зинаида");
+    expect(groupSends().at(-1)!.payload.reply_markup as ForceReply).toMatchObject({ force_reply: true, selective: true });
     await lead.send("Борис", group.chat);
     expect(group.last()!.text).toContain("продолжим в личке");
   });

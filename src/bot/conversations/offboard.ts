@@ -134,7 +134,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
       if (exact.length === 1) id = exact[0]!.id;
       else if (found.length === 1) id = found[0]!.id;
       else {
-        await a.ctx.reply(ctx.t(found.length === 0 ? "offboard-who-unknown" : "offboard-who-ambiguous", { name: quoteBack(a.text) }), { reply_markup: whoKb });
+        await askText(a.ctx, ctx.t(found.length === 0 ? "offboard-who-unknown" : "offboard-who-ambiguous", { name: quoteBack(a.text) }), whoKb, "offboard-who-placeholder");
         continue;
       }
     }
@@ -404,7 +404,7 @@ async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { hando
       }
     } else reason = a.text;
     if (reason.trim().length < 2 || reason.length > MAX_SKIP_REASON || !hasVisibleText(reason)) {
-      await a.ctx.reply(ctx.t("checklist-skip-reason-invalid", { max: MAX_SKIP_REASON }), { reply_markup: kb });
+      await askText(a.ctx, ctx.t("checklist-skip-reason-invalid", { max: MAX_SKIP_REASON }), kb, "checklist-skip-placeholder");
       continue;
     }
     const result = await conversation.external((c) => skipStep(c.deps.db, { ...task, actorId: info.memberId, reason, now: c.deps.clock.now() }));
@@ -448,13 +448,13 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
     } else {
       day = parseUserDate(a.text, { now: new Date(info.nowMs), timezone: info.timezone });
       if (!day) {
-        await a.ctx.reply(ctx.t("checklist-due-unparsed", { text: quoteBack(a.text) }), { reply_markup: kb });
+        await askText(a.ctx, ctx.t("checklist-due-unparsed", { text: quoteBack(a.text) }), kb, "checklist-due-placeholder");
         continue;
       }
     }
     if (!day) continue;
     if (day < today) {
-      await a.ctx.reply(ctx.t("checklist-due-past", { date: formatDay(day, locale, today) }), { reply_markup: kb });
+      await askText(a.ctx, ctx.t("checklist-due-past", { date: formatDay(day, locale, today) }), kb, "checklist-due-placeholder");
       continue;
     }
     if (day > addDays(today, MAX_DAYS_AHEAD)) {

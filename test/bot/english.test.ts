@@ -35,8 +35,10 @@ const GLOSSARY: { concept: string; term: string; avoid: RegExp[] }[] = [
 ];
 
 describe("English terms", () => {
-  it.each(GLOSSARY)("$concept is always “$term”", ({ avoid }) => {
-    const found = messages.flatMap((m) => avoid.filter((re) => re.test(m.text)).map((re) => `${m.key}: ${re} in “${m.text.slice(0, 80)}”`));
+  it("uses one term for one concept in every text (commands, buttons, messages)", () => {
+    const found = GLOSSARY.flatMap(({ concept, term, avoid }) =>
+      messages.flatMap((m) => avoid.filter((re) => re.test(m.text)).map((re) => `${concept} is “${term}”; ${m.key} has ${re}: “${m.text.slice(0, 80)}”`)),
+    );
     expect(found).toEqual([]);
   });
 

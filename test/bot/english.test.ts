@@ -81,7 +81,9 @@ describe("English in the bot", () => {
     const lead = await h.createTeam(100, "Sales", { first_name: "Kate", language_code: "en" });
     const coLead = h.user(300, { first_name: "Olga", language_code: "en" });
     await coLead.send(`/start ${h.team().leadInviteToken}`);
+    await h.drainOutbox();
     await lead.tapButton("Accept");
+    await h.drainOutbox();
     expect(coLead.lastText()).toContain("you're now a lead");
     const manager = await h.join(200, "manager", { first_name: "Bob", language_code: "en" });
     expect(manager.lastText()).toContain("You're a manager. I'll send your daily call list");

@@ -48,6 +48,7 @@ describe("co-lead requests", () => {
     expect(outsider.lastText()).toContain("Запрос отправлен");
     expect(outsider.lastText()).not.toContain("руководитель команды «Отдел продаж». Ваша роль");
     expect(memberRow(666)).toBeUndefined();
+    await h.drainOutbox();
     await outsider.send("/clients");
     expect(outsider.lastText()).not.toContain("Секретный");
     await outsider.send("/export");
@@ -63,6 +64,7 @@ describe("co-lead requests", () => {
     const declineData = notice.buttons.flat().find((b) => b.text.includes("Отклонить"))!.data!;
     await lead.tapButton("Отклонить");
     expect(lead.lastText()).toContain("отклонён");
+    await h.drainOutbox();
     expect(outsider.lastText()).toContain("отклонили");
     expect(memberRow(666)).toBeUndefined();
     await lead.tap(declineData.replace(":no:", ":ok:"), notice); // a stale copy's "Accept"
@@ -76,10 +78,12 @@ describe("co-lead requests", () => {
     expect(memberRow(300)?.role).toBe("lead");
     const gleb = h.user(400, { first_name: "Глеб" });
     await gleb.send(`/start ${h.team().leadInviteToken}`);
+    await h.drainOutbox();
     expect(lead.lastText()).toContain("Глеб хочет стать руководителем");
     expect(vera.lastText()).toContain("Глеб хочет стать руководителем");
     await vera.tapButton("Принять");
     expect(memberRow(400)?.role).toBe("lead");
+    await h.drainOutbox();
     expect(gleb.lastText()).toContain("теперь вы руководитель");
     await lead.tapButton("Принять");
     expect(lead.toasts()).toContain("По этому запросу уже решили.");
@@ -134,6 +138,7 @@ describe("removing a member", () => {
     await lead.tapButton("Удалить");
     expect(lead.lastText()).toContain("Вера удалён(а) из команды");
     expect(memberRow(300)?.status).toBe("left");
+    await h.drainOutbox();
     expect(intruder.lastText()).toContain("удалил вас из команды");
     await intruder.send("/clients");
     expect(intruder.lastText()).toContain("Вы пока не в команде");

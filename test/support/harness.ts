@@ -169,7 +169,11 @@ export async function createHarness(options: HarnessOptions = {}) {
       const person = h.user(id, options);
       const team = h.team(teamId);
       await person.send(`/start ${role === "lead" ? team.leadInviteToken : team.managerInviteToken}`);
-      if (role === "lead") await h.leadOf(teamId).tapButton(/Принять|Accept/);
+      if (role === "lead") {
+        await h.drainOutbox(); // the request reaches the leads through the outbox
+        await h.leadOf(teamId).tapButton(/Принять|Accept/);
+        await h.drainOutbox();
+      }
       return person;
     },
 

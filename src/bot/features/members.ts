@@ -9,21 +9,31 @@ import { requireLead } from "../guards.js";
 import { translator } from "../i18n.js";
 import { tm } from "../keyboards/members.js";
 import { localeOfUser } from "../member-locale.js";
+import { enqueue } from "../../outbox/outbox.js";
 import { renderTeam } from "../team-view.js";
 
 export const membersFeature = new Composer<BotContext>();
 
-/** Tells every lead, each in their language, that someone asks to become a lead, with the two buttons. */
-export async function noticeLeadRequest(ctx: BotContext, team: Team, request: JoinRequest): Promise<void> {
+/** Every lead hears, through the outbox and each in their language, that someone asks to become a lead. */
+export function noticeLeadRequest(ctx: BotContext, team: Team, request: JoinRequest): void {
   const db = ctx.deps.db;
+  const now = ctx.deps.clock.now();
   for (const lead of leadsOf(db, team.id)) {
     if (!lead.telegramId) continue;
     const t = translator(ctx.i18nInstance, localeOfUser(db, lead.telegramId));
     const kb = new InlineKeyboard().text(t("lead-request-accept"), tm.accept(request.id)).text(t("lead-request-decline"), tm.decline(request.id));
-    await ctx.api
-      .sendMessage(lead.telegramId, t("lead-request-notice", { name: request.name, team: team.name }), { reply_markup: kb })
-      .catch((err) => ctx.log.warn({ err, memberId: lead.id }, "could not tell a lead about a lead request"));
+    enqueue(
+      db,
+      { chatId: lead.telegramId, teamId: team.id, memberId: lead.id, kind: "lead_request", dedupeKey: `lead-request:${request.id}:${lead.id}`, text: t("lead-request-notice", { name: request.name, team: team.name }), replyMarkup: kb },
+      now,
+    );
   }
+}
+
+/** A message to someone other than the person tapping goes through the outbox. */
+function tell(ctx: BotContext, to: { telegramId: number; teamId: number; kind: string; dedupeKey: string }, key: string, vars: Record<string, string>) {
+  const t = translator(ctx.i18nInstance, localeOfUser(ctx.deps.db, to.telegramId));
+  enqueue(ctx.deps.db, { chatId: to.telegramId, teamId: to.teamId, kind: to.kind, dedupeKey: to.dedupeKey, text: t(key, vars) }, ctx.deps.clock.now());
 }
 
 const privateChats = membersFeature.chatType("private");
@@ -50,10 +60,9 @@ privateChats.callbackQuery(/^tm:(t?)jr:(ok|no):(\d{1,12})$/, async (ctx) => {
   } else {
     await ctx.editMessageText(outcome, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
   }
-  const t = translator(ctx.i18nInstance, localeOfUser(ctx.deps.db, request.telegramId));
-  await ctx.api
-    .sendMessage(request.telegramId, t(accept ? "lead-request-accepted-you" : "lead-request-declined-you", { team: team.name }))
-    .catch((err) => ctx.log.warn({ err, requestId: request.id }, "could not tell the requester"));
+  tell(ctx, { telegramId: request.telegramId, teamId: team.id, kind: "lead_request_decided", dedupeKey: `lead-request-decided:${request.id}` }, accept ? "lead-request-accepted-you" : "lead-request-declined-you", {
+    team: team.name,
+  });
 });
 
 privateChats.callbackQuery(/^tm:(m|rm):(\d{1,12})$/, async (ctx) => {
@@ -79,8 +88,7 @@ privateChats.callbackQuery(/^tm:(m|rm):(\d{1,12})$/, async (ctx) => {
   ctx.log.info({ memberId: result.member.id }, "member removed");
   await refreshTeam(ctx, team, ctx.t("member-removed", { name: result.member.name }));
   if (result.member.telegramId) {
-    const t = translator(ctx.i18nInstance, localeOfUser(ctx.deps.db, result.member.telegramId));
-    await ctx.api.sendMessage(result.member.telegramId, t("member-removed-you", { team: team.name })).catch(() => undefined);
+    tell(ctx, { telegramId: result.member.telegramId, teamId: team.id, kind: "member_removed", dedupeKey: `member-removed:${result.member.id}` }, "member-removed-you", { team: team.name });
   }
 });
 

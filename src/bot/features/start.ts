@@ -73,5 +73,5 @@ async function requestLead(ctx: BotContext, team: Team) {
   if (!result.fresh) return ctx.reply(ctx.t("lead-request-pending", { team: team.name }));
   ctx.log.info({ requestId: result.request.id, teamId: team.id }, "lead request filed");
   await ctx.reply(ctx.t("lead-request-sent", { team: team.name }));
-  await noticeLeadRequest(ctx, team, result.request);
+  noticeLeadRequest(ctx, team, result.request);
 }

@@ -387,7 +387,7 @@ async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { hando
     .text(ctx.t("checklist-reason-outside"), chk.answer("r:out"))
     .row()
     .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-  await askText(ctx, ctx.t("checklist-ask-skip-reason", { position: info.position, title: stepTitle(ctx.t, info) }) + groupHint(ctx), kb, "checklist-skip-placeholder");
+  await askText(ctx, ctx.t("checklist-ask-skip-reason", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-skip-placeholder");
   for (;;) {
     const a = await next();
     let reason: string;
@@ -429,7 +429,7 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
     .row();
   if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDay(info.lastDay, locale, today)}`, chk.answer(`d:${info.lastDay}`)).row();
   kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-  await askText(ctx, ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }) + groupHint(ctx), kb, "checklist-due-placeholder");
+  await askText(ctx, ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-due-placeholder");
   for (;;) {
     const a = await next();
     let day: string | null = null;

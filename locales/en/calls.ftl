@@ -16,7 +16,7 @@ call-card-previous-owner = Previous manager: { $name }
 call-card-last-contact = Last contact: { $date }
 call-card-next-contact = Next contact: { $date }
 call-card-kind = { $kind ->
-    [reactivation] Handover call
+    [reactivation] Reactivation call
    *[ordinary] Call
 } · { $overdue ->
     [yes] ⚠️ overdue, was due { $date }
@@ -141,7 +141,7 @@ today-section-calls = 📞 <b>Calls for today</b> ({ $count })
 today-section-contacts = 🗓 <b>Next contact due</b> ({ $count })
 today-section-deadlines = ⏰ <b>Commitment deadlines</b> ({ $count })
 today-entry-call = { $n }. { $clientHtml }{ $kind ->
-    [reactivation] {" "}— handover
+    [reactivation] {" "}— reactivation
    *[ordinary] {""}
 }{ $time ->
     [none] {""}
@@ -181,7 +181,7 @@ report-handover = <b>{ $leaver }</b> → handover { $status ->
     [bad] , left on bad terms
    *[good] {""}
 }, last day { $lastDay }
-report-pool = <b>Clients from the shared pool</b>
+report-pool = <b>Clients from the unassigned pool</b>
 report-progress = { $barHtml } { $percent }% · called { $done } of { $total }
 report-totals = Clients transferred: { $total } · reached: { $reached } · not answering: { $noAnswer } · lost: { $lost } · next contact set: { $nextSet } · overdue calls: { $overdue }
 report-lost-reasons = Reasons for losses: { $reasonsHtml }

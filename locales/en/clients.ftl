@@ -84,7 +84,7 @@ import-button-near-new = ➕ “{ $name }” is a new person
 import-near-chosen-member = Got it: “{ $text }” is { $name } (rows: { $n }). Import with the button under the preview.
 import-near-chosen-new = Got it: “{ $text }” is a new person, I will add them by name (rows: { $n }). Import with the button under the preview.
 import-contact-matches =
-    🔗 <b>Already in the base, spelled differently in the file</b>
+    🔗 <b>Already in the client base, spelled differently in the file</b>
     { $linesHtml }
 import-contact-match-line = • row { $row }: this is the client “{ $name }” — { $field ->
         [externalId] same CRM ID { $value }
@@ -257,7 +257,7 @@ client-add-ask-owner = Who will own this client?
 client-add-owner-me = { $name } (me)
 client-add-pick-owner = Pick the owner with a button.
 client-add-done = ✅ Client added.
-client-add-duplicate = A client with this phone is already in the base — here is their card. I did not add a new one.
+client-add-duplicate = A client with this phone is already in your client base: here's their card. I didn't add a new one.
 client-add-duplicate-other = A client with this phone already belongs to someone else. I did not add a new one; ask a lead if the client should move to you.
 client-add-bad-owner = The person you picked is no longer in the team. Start again: /client.
 

@@ -5,7 +5,7 @@ role = { $role ->
    *[manager] manager
 }
 
-error-generic = Something went wrong, and it is our fault. Nothing was lost — please try again in a minute.
+error-generic = Something went wrong on our side. Nothing was lost: please try again in a minute.
 button-stale = This button is out of date. Please use the latest message.
 unknown-command = I don't know that command. See /help for the list.
 unhandled-message = I didn't understand that. See /help for what I can do.
@@ -21,33 +21,36 @@ lead-only-toast = Only a lead can do this.
 start-stranger =
     Hello! I am <b>handover-bot</b>: I make sure no client is lost when a sales manager leaves.
 
-    I run the handover checklist, split the leaver's whole base fairly, make sure every client gets a call, and remind people of deadlines.
+    I run the handover checklist, distribute the leaver's whole client base fairly, make sure every client gets a call, and remind people of deadlines.
 
     To join a team, open the invite link from your lead. A lead can create a team right now.
 start-create-team-button = Create a team
-start-member = Welcome back, { $name }! You are in team “{ $team }” ({ role }). Commands: /help.
-start-group = Hi! I help hand over the clients of managers who leave. A team lead can link this group with /link.
+start-member = Welcome back, { $name }! You're in “{ $team }” as a { role }. Commands: /help.
+start-group = Hi! I help teams hand over clients when a manager leaves. A team lead can connect this group with /link.
 
 team-create-ask-name = What is the team called? Type a name (e.g. “Sales, Moscow”). To cancel: /cancel.
 team-create-name-invalid = The name must be 2 to 64 characters. Please type another.
 team-create-ask-timezone = Choose the team's time zone — deadlines and reminder times follow it. You can also type an IANA name such as Asia/Yekaterinburg. Default: { $default }.
 team-create-timezone-invalid = “{ $value }” is not a time zone I know. Tap a button or type a name like Europe/Moscow.
-team-create-already-member = You are already in a team. In this version one person belongs to one team.
+team-create-already-member = You're already in a team. For now, a person can belong to only one team.
 team-created =
-    Team “<b>{ $team }</b>” is created, time zone { $timezone }. You are its lead.
+    Team “<b>{ $team }</b>” created, time zone { $timezone }. You're its lead.
 
     Link for managers (forward it to them):
     { $managerLink }
 
-    Link for co-leads:
+    Link for co-leads (they become leads once you accept their request):
     { $leadLink }
 
     Next: send me your client export from the CRM (CSV or XLSX), add me to the team's group chat and type /link there. All commands: /help.
 
 invite-invalid = This invite link is no longer valid: the lead may have issued a new one. Ask for a fresh link.
-invite-other-team = You are already in another team. In this version a person can belong to one team only.
-invite-already-member = You are already in team “{ $team }”. Commands: /help.
-invite-joined = Welcome to team “{ $team }”! Your role: { role }. I will send your daily call list and reminders here. Commands: /help.
+invite-other-team = You're already in another team. For now, a person can belong to only one team.
+invite-already-member = You're already in “{ $team }”. Commands: /help.
+invite-joined = Welcome to “{ $team }”! { $role ->
+    [lead] You're a lead: handovers, distributions and reports are yours to run.
+   *[manager] You're a manager. I'll send your daily call list and reminders here.
+} Commands: /help.
 invite-joined-lead-notice = { $name } joined the team ({ role }).
 invite-private-only = I only send invite links in a private chat so that outsiders don't see them. Send me /invite privately.
 invite-regenerated = Done: the old links no longer work. New ones:
@@ -67,18 +70,18 @@ team-unreachable-hint = { $count } people do not get my direct messages. Forward
 team-invites =
     Link for managers:
     { $managerLink }
-    Link for co-leads:
+    Link for co-leads (they become leads once you accept their request):
     { $leadLink }
     New links (the old ones stop working): /invite.
 
-link-linked = This group is now linked to team “{ $team }”. You can run /offboard here, and I will post handover progress here.
+link-linked = This group is now connected to “{ $team }”. You can start /offboard here, and I'll post handover progress here.
 link-already_linked = This group is already linked to team “{ $team }”.
 link-taken = This group is already linked to another team.
 
 language-choose = Выберите язык / Choose your language:
 language-set = Done, I will write in English.
 
-help-intro = <b>handover-bot</b> makes sure no client is lost when a manager leaves: a handover checklist, a fair split of the whole base, a call to every client, and reminders.
+help-intro = <b>handover-bot</b> makes sure no client is lost when a manager leaves: a handover checklist, fair distribution of the whole client base, a call to every client, and reminders.
 help-stranger =
     /start — create a team
     /language — language
@@ -92,9 +95,9 @@ help-manager =
     /cancel — leave a dialogue
     Send a CSV or XLSX with your clients and I will show what will be imported.
 help-lead =
-    /offboard — hand over a leaving manager's affairs
+    /offboard — start a handover when a manager leaves
     /distribute — distribute clients with no owner
-    /settings — team settings: caps, calling round, working days, managers' weights
+    /settings — team settings: caps, reactivation calls, working days, managers' weights
     /clients — the team's clients
     /client — add a client
     /today — my calls for today
@@ -113,7 +116,7 @@ menu-team = Team
 menu-clients = Clients
 menu-client = Add a client
 menu-today = Today's calls
-menu-offboard = Hand over a leaver
+menu-offboard = Start a handover
 menu-distribute = Distribute clients
 menu-report = Report
 menu-script = Call scripts

@@ -1,4 +1,4 @@
-# Distribution: the fair split of a leaver's base or of the unassigned pool, its table, apply and undo.
+# Distribution: the fair split of a leaver's client base or of the unassigned pool, its table, apply and undo.
 
 ## The table
 
@@ -31,7 +31,7 @@ dist-table-unassigned = { $count } { $count ->
        *[other] clients
     } get no new owner and will wait in the unassigned pool (/distribute).
 dist-table-excluded = Left out of this distribution: { $names }.
-dist-table-no-managers = There is no other active manager in the team to hand these clients to. You can take them yourself — the direct lead accepting the affairs personally.
+dist-table-no-managers = There's no other active manager in the team to give these clients to. You can take them yourself: as their lead, you take them over personally.
 dist-table-footer = "total" is each manager's number of clients after the handover. "Apply" moves everyone in one go; it can be undone until a call to these clients has been recorded.
 dist-stale-note = 🔄 Clients or managers changed while you were looking. Here is the updated proposal — check it and apply again.
 
@@ -97,7 +97,7 @@ dist-applied-mine = ✅ Done: { $count ->
 dist-applied-unreachable = ⚠️ I cannot write to { $names }: they have not opened the bot or blocked it. Please tell them yourself, or forward them the invite link from /team.
 dist-applied-to-pool = Waiting in the unassigned pool for an owner: { $count } — /distribute.
 dist-applied-calls = Reactivation calls scheduled: { $count }.
-dist-applied-step-done = The checklist step “Redistribute the base” is done.
+dist-applied-step-done = The checklist step “{ checklist-step-redistribute }” is done.
 dist-applied-undo-hint = Changed your mind? The distribution can be undone with one tap until a call to these clients has been recorded.
 dist-cancelled = Distribution cancelled — nothing changed, the clients stay where they were.
 dist-undone = ↩️ Distribution undone: { $count } { $count ->
@@ -144,11 +144,11 @@ dist-dm-next-contact = contact on { $date }
 dist-dm-more = …and { $count } more. The full list is in the file below.
 dist-dm-footer = Please call each of them: the calls will appear in your daily list (/today).
 dist-dm-csv-caption = The full list of your new clients: { $count }.
-dist-dm-undone = ↩️ Your lead undid the handover: { $count ->
+dist-dm-undone = ↩️ Your lead undid the distribution: { $count ->
         [one] { $count } client (previous manager — { $fromName }) is no longer yours and went
        *[other] { $count } clients (previous manager — { $fromName }) are no longer yours and went
     } back to the unassigned pool. No need to call them.
-dist-dm-undone-pool = ↩️ Your lead undid the handover: { $count ->
+dist-dm-undone-pool = ↩️ Your lead undid the distribution: { $count ->
         [one] { $count } client from the unassigned pool is no longer yours
        *[other] { $count } clients from the unassigned pool are no longer yours
     }. No need to call them.

@@ -69,8 +69,8 @@ nag-step = { $kind ->
     [stop_routing] Stop routing new leads and calls to the leaver
     [revoke_access] Change passwords and revoke access
     [interview] Handover interview
-    [redistribute] Redistribute the whole base
-    [reactivation] Call every client
+    [redistribute] Redistribute the whole client base
+    [reactivation] A reactivation call to every client
     [crm_update] Enter the new owners in the CRM
     [final_check] Final check
    *[custom] Checklist step

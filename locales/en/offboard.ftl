@@ -2,7 +2,7 @@
 
 ## The /offboard dialogue
 
-offboard-ask-who = Who is leaving? Choose the person (⏳ — a handover is already under way). You can also type a name. To leave — /cancel.
+offboard-ask-who = Who is leaving? Choose the person (⏳ — a handover is already under way). You can also type a name. To stop, send /cancel.
 offboard-type-name = If the person is not among the buttons, type their name.
 offboard-mark-lead = lead
 offboard-mark-name-only = name only
@@ -48,8 +48,8 @@ offboard-stake-overdue-contacts = ⚠️ Clients whose next contact is overdue: 
 offboard-note-self = You are offboarding yourself: another lead will confirm the steps.
 offboard-note-lead = { $name } is a lead. They keep their access until the handover closes, but cannot confirm the steps of their own handover.
 offboard-note-only-manager = Apart from { $name }, the team has no managers to take the clients. At the distribution step, tap “Take them myself” — the clients will move to you.
-offboard-note-no-clients = The “Redistribute” and “Reactivation calls” steps will complete by themselves. If there are clients in your CRM, send me the export — new clients of the leaver will land in the unassigned pool.
-offboard-stake-confirm = Start the handover? The person is marked as departing at once: no new clients are assigned to them any more.
+offboard-note-no-clients = The “{ checklist-step-redistribute }” and “{ checklist-step-reactivation }” steps will complete by themselves. If there are clients in your CRM, send me the export — new clients of the leaver will land in the unassigned pool.
+offboard-stake-confirm = Start the handover? They'll be marked as leaving right away, and no new clients will be assigned to them.
 offboard-button-confirm = ✅ Start the handover
 offboard-button-abort = Cancel
 offboard-aborted = All right, no handover started. Nothing was saved.
@@ -134,8 +134,8 @@ checklist-moved = 📋 The handover checklist of { $leaver } has moved below.
 checklist-name-only-mark = (name only)
 
 checklist-step-stop_routing = Stop routing new leads and incoming calls to the leaver (CRM and telephony)
-checklist-step-revoke_access = Change passwords, revoke access, restrict exporting the base from the CRM, forward the corporate email and phone
-checklist-step-interview = Handover interview: record every open agreement, promise, document debt and client deadline
+checklist-step-revoke_access = Change passwords, revoke access, block exporting the client base from the CRM, forward the work email and phone
+checklist-step-interview = Handover interview: record every open commitment (promises, documents owed, client deadlines)
 checklist-step-redistribute = Redistribute the whole client base
 checklist-step-reactivation = A reactivation call to every client by their new manager
 checklist-step-crm_update = Enter the new owners in the CRM (the /export file)

@@ -2,13 +2,13 @@
 
 menu-settings = Team settings
 
-settings-title = ⚙️ <b>Settings of “{ $team }”</b>
+settings-title = ⚙️ <b>“{ $team }” settings</b>
 settings-distribution = <b>Distributing clients</b>
     • Cap on clients per manager: { $capHtml }
     • Excluded from distributions: { $excluded }, with a reduced weight: { $partTime } (the “Managers” button)
 settings-no-cap = none
-settings-calls = <b>Calling round after someone leaves</b>
-    • Working days for the round: { $days }
+settings-calls = <b>Reactivation calls after a departure</b>
+    • Every client called within: { $days } working days
     • Calls per manager per day: at most { $calls }
 settings-time = <b>Time</b>
     • Working days: { $days }
@@ -45,7 +45,7 @@ settings-toast-included = { $name } takes part in distributions again.
 settings-btn-cap = Cap per manager
 settings-btn-no-cap = Remove the cap
 settings-btn-calls = Calls per day
-settings-btn-days = Days for the round
+settings-btn-days = Days to call everyone
 settings-btn-digest = Call list hour
 settings-btn-working-days = Working days
 settings-btn-hours = Working hours
@@ -59,7 +59,7 @@ settings-btn-include = ✅ Include in distributions
 settings-btn-quit = ✖️ Leave as is
 
 settings-ask-managerCap = How many clients may one manager have? Type a number from { $min } to { $max }, or “none” to remove the cap. When distributing, I will warn if someone goes over it.
-settings-ask-maxCallsPerDay = How many calling-round calls per manager per day? A number from { $min } to { $max }.
+settings-ask-maxCallsPerDay = How many reactivation calls per manager per day? A number from { $min } to { $max }.
 settings-ask-campaignDays = In how many working days should every client of the leaver be called? A number from { $min } to { $max }.
 settings-ask-digestHour = At what hour should the daily call list arrive? A number from { $min } to { $max }, e.g. 9 or 09:00.
 settings-ask-workingHours = The team's working hours? For example 9-19 or 10:00–18:00.

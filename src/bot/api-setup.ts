@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Api, Transformer } from "grammy";
+import { noInviteLinksInGroups } from "./group-policy.js";
 
 const htmlMethods = new Set([
   "sendMessage",
@@ -31,4 +32,5 @@ export function configureApi(api: Api): void {
   // pace, and a reply retried with auto-retry's back-off (up to an hour) would keep a stop waiting.
   api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false, rethrowHttpErrors: true }));
   api.config.use(htmlByDefault);
+  api.config.use(noInviteLinksInGroups);
 }

@@ -8,6 +8,7 @@ import { clientsFeature } from "./features/clients.js";
 import { distributionFeature } from "./features/distribution.js";
 import { importFeature } from "./features/import.js";
 import { languageFeature } from "./features/language.js";
+import { membersFeature } from "./features/members.js";
 import { offboardFeature } from "./features/offboard.js";
 import { scriptFeature } from "./features/script.js";
 import { settingsFeature } from "./features/settings.js";
@@ -27,4 +28,5 @@ export const buttonOwners: ButtonOwners = {
   imp: importFeature,
   cl: clientsFeature,
   st: statusFeature,
+  tm: membersFeature,
 };

@@ -25,6 +25,7 @@ import type { Logger } from "../logger.js";
 import type { Locale, Translate } from "./i18n.js";
 import { chk } from "./keyboards/checklist.js";
 import { distData } from "./keyboards/distribution.js";
+import { audienceOf, type Audience } from "./group-policy.js";
 
 /** Everything the checklist shows, read in one go; plain data, so dialogues can carry it. */
 export interface ChecklistView {
@@ -132,11 +133,13 @@ function stepLines(t: Translate, v: ChecklistView, s: ChecklistView["steps"][num
   return lines;
 }
 
-export function checklistText(t: Translate, v: ChecklistView): string {
+/** In a group the terms of departure stay out: the group sees the last day and the progress only. */
+export function checklistText(t: Translate, v: ChecklistView, audience: Audience = "private"): string {
   const done = v.steps.filter((s) => s.status !== "open").length;
+  const lastDay = formatDay(v.lastDay, v.locale, v.today);
   const header = [
     t("checklist-title", { leaver: v.leaverName }),
-    t("checklist-subtitle", { terms: v.terms, lastDay: formatDay(v.lastDay, v.locale, v.today) }),
+    audience === "group" ? t("checklist-subtitle-group", { lastDay }) : t("checklist-subtitle", { terms: v.terms, lastDay }),
   ];
   if (v.status === "closed") header.push(t("checklist-closed", { date: v.closedAt ? formatInstant(v.closedAt, v.timezone, v.locale) : "" }));
   if (v.status === "cancelled") header.push(t("checklist-cancelled"));
@@ -148,8 +151,8 @@ export function checklistText(t: Translate, v: ChecklistView): string {
   return text;
 }
 
-export function renderChecklist(t: Translate, v: ChecklistView, mode: ChecklistMode = { kind: "main" }): { text: string; keyboard: InlineKeyboard } {
-  let text = checklistText(t, v);
+export function renderChecklist(t: Translate, v: ChecklistView, mode: ChecklistMode = { kind: "main" }, audience: Audience = "private"): { text: string; keyboard: InlineKeyboard } {
+  let text = checklistText(t, v, audience);
   const kb = new InlineKeyboard();
   if (v.status !== "active") {
     kb.text(t("checklist-button-history"), chk.history(v.id, 0));
@@ -228,7 +231,7 @@ export async function refreshChecklistMessage(
   db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
   const view = loadChecklistView(db, handoverId, now);
   if (!view || view.chatId === null || view.messageId === null) return false;
-  const { text, keyboard } = renderChecklist(textsFor(view.locale), view, options.mode);
+  const { text, keyboard } = renderChecklist(textsFor(view.locale), view, options.mode, audienceOf(view.chatId));
   try {
     await api.editMessageText(view.chatId, view.messageId, text, { reply_markup: keyboard });
     return true;
@@ -261,7 +264,7 @@ export async function postChecklistMessage(
   const view = loadChecklistView(db, handoverId, now);
   if (!view) return null;
   const t = textsFor(view.locale);
-  const { text, keyboard } = renderChecklist(t, view);
+  const { text, keyboard } = renderChecklist(t, view, undefined, audienceOf(chatId));
   const sent = await api.sendMessage(chatId, text, { reply_markup: keyboard });
   setChecklistMessage(db, handoverId, chatId, sent.message_id);
   if (view.chatId !== null && view.messageId !== null && !(view.chatId === chatId && view.messageId === sent.message_id)) {
@@ -272,7 +275,7 @@ export async function postChecklistMessage(
 
 // --- History -------------------------------------------------------------------------------------
 
-export function renderHistory(db: Db, handoverId: number, page: number, now: Date): { text: string; keyboard: InlineKeyboard | undefined } | null {
+export function renderHistory(db: Db, handoverId: number, page: number, now: Date, audience: Audience = "private"): { text: string; keyboard: InlineKeyboard | undefined } | null {
   const view = loadChecklistView(db, handoverId, now);
   if (!view) return null;
   const t = textsFor(view.locale);
@@ -280,7 +283,7 @@ export function renderHistory(db: Db, handoverId: number, page: number, now: Dat
   const safePage = Math.min(Math.max(0, page), pages - 1);
   const memberIds = entries.map((e) => e.details.memberId).filter((id): id is number => typeof id === "number");
   const people = memberIds.length > 0 ? db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, memberIds)).all() : [];
-  const lines = entries.map((e) => historyLine(t, view, e, people));
+  const lines = entries.map((e) => historyLine(t, view, e, people, audience));
   const text = [t("checklist-history-title", { leaver: view.leaverName, count: total }), "", ...(lines.length > 0 ? lines : [t("checklist-history-empty")])].join("\n");
   const kb = new InlineKeyboard();
   if (safePage < pages - 1) kb.text(t("checklist-history-earlier"), chk.history(handoverId, safePage + 1));
@@ -288,7 +291,7 @@ export function renderHistory(db: Db, handoverId: number, page: number, now: Dat
   return { text: text.length > 4000 ? `${text.slice(0, 3990)}…` : text, keyboard: pages > 1 ? kb : undefined };
 }
 
-function historyLine(t: Translate, v: ChecklistView, e: AuditEntry, people: { id: number; name: string }[]): string {
+function historyLine(t: Translate, v: ChecklistView, e: AuditEntry, people: { id: number; name: string }[], audience: Audience): string {
   const d = e.details;
   const step = typeof d.stepId === "number" ? v.steps.find((s) => s.id === d.stepId) : undefined;
   const vars = {
@@ -305,6 +308,8 @@ function historyLine(t: Translate, v: ChecklistView, e: AuditEntry, people: { id
     source: String(d.source ?? "lead"),
     count: typeof d.count === "number" ? d.count : 0,
   };
+  // The terms of departure are not for a group.
+  if (audience === "group" && e.action === "handover_started") return t("checklist-audit-handover_started-group", vars);
   return t(`checklist-audit-${e.action}`, vars);
 }
 

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "../domain/distribution.js";
 import { toCsvForExcel } from "../import/csv-export.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
+import { formatDay as messageDay } from "../domain/handover-texts.js";
 import { escapeHtml } from "./html.js";
 import { translator, type Locale, type Translate } from "./i18n.js";
 import { localeOfUser } from "./member-locale.js";
@@ -27,7 +28,7 @@ export function distributionNotifier(db: Db, i18n: I18n<any>): DistributionNotif
       const locale = localeOf(chatId);
       const t = translator(i18n, locale);
       const base = { chatId, teamId: notice.teamId, memberId: notice.owner.memberId, kind: "clients_received" };
-      enqueue(tx, { ...base, dedupeKey: `dist:${notice.distributionId}:received:${notice.owner.memberId}`, text: receivedText(t, locale, notice) }, now);
+      enqueue(tx, { ...base, dedupeKey: `dist:${notice.distributionId}:received:${notice.owner.memberId}`, text: receivedText(t, locale, notice, now) }, now);
       if (notice.clients.length > LISTED_IN_MESSAGE) {
         enqueue(
           tx,
@@ -61,7 +62,9 @@ export function distributionNotifier(db: Db, i18n: I18n<any>): DistributionNotif
   };
 }
 
-function receivedText(t: Translate, locale: Locale, notice: AppliedNotice): string {
+function receivedText(t: Translate, locale: Locale, notice: AppliedNotice, now: Date): string {
+  // Dates read as everywhere else in messages ("Fri 11 Dec" / «пт 11.12»); the CSV keeps its own format.
+  const day = (date: string) => messageDay(date, locale, now.toISOString().slice(0, 10));
   const count = notice.clients.length;
   const head =
     notice.fromName === null ? t("dist-dm-received-pool", { count }) : t("dist-dm-received", { count, fromName: notice.fromName });
@@ -69,8 +72,8 @@ function receivedText(t: Translate, locale: Locale, notice: AppliedNotice): stri
   const urgent = listed.filter((c) => c.commitments.length > 0);
   const rest = listed.filter((c) => c.commitments.length === 0);
   const parts = [head];
-  if (urgent.length > 0) parts.push(t("dist-dm-urgent-title") + "\n" + urgent.map((c) => clientLine(t, locale, c)).join("\n"));
-  if (rest.length > 0) parts.push((urgent.length > 0 ? t("dist-dm-rest-title") + "\n" : "") + rest.map((c) => clientLine(t, locale, c)).join("\n"));
+  if (urgent.length > 0) parts.push(t("dist-dm-urgent-title") + "\n" + urgent.map((c) => clientLine(t, day, c)).join("\n"));
+  if (rest.length > 0) parts.push((urgent.length > 0 ? t("dist-dm-rest-title") + "\n" : "") + rest.map((c) => clientLine(t, day, c)).join("\n"));
   if (count > LISTED_IN_MESSAGE) parts.push(t("dist-dm-more", { count: count - LISTED_IN_MESSAGE }));
   parts.push(t("dist-dm-footer"));
   return parts.join("\n\n");
@@ -79,20 +82,20 @@ function receivedText(t: Translate, locale: Locale, notice: AppliedNotice): stri
 const COMMITMENTS_PER_CLIENT = 3;
 const TEMPERATURE_MARK = { hot: "🔥", warm: "🌤", cold: "❄️" } as const;
 
-function clientLine(t: Translate, locale: Locale, c: NoticeClient): string {
+function clientLine(t: Translate, day: (date: string) => string, c: NoticeClient): string {
   let line = `${TEMPERATURE_MARK[c.temperature]} <b>${escapeHtml(clip(c.name, 60))}</b>`;
   if (c.company) line += ` (${escapeHtml(clip(c.company, 40))})`;
   if (c.phones[0]) line += ` ${escapeHtml(c.phones[0])}`;
   if (c.commitments.length > 0) {
     // Each commitment with its kind and due date, the earliest first (a few; the rest are counted).
     const shown = c.commitments.slice(0, COMMITMENTS_PER_CLIENT).map((k) => {
-      const due = k.dueOn ? t("dist-dm-due", { date: formatDay(k.dueOn, locale) }) + " " : "";
+      const due = k.dueOn ? t("dist-dm-due", { date: day(k.dueOn) }) + " " : "";
       return `${t("dist-dm-kind", { kind: k.kind })} ${due}${escapeHtml(clip(k.text, 80))}`;
     });
     line += ` — ${shown.join("; ")}`;
     if (c.commitments.length > COMMITMENTS_PER_CLIENT) line += " " + t("dist-dm-more-commitments", { count: c.commitments.length - COMMITMENTS_PER_CLIENT });
   } else if (c.nextContactOn) {
-    line += " — " + t("dist-dm-next-contact", { date: formatDay(c.nextContactOn, locale) });
+    line += " — " + t("dist-dm-next-contact", { date: day(c.nextContactOn) });
   }
   return line;
 }

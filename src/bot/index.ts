@@ -27,8 +27,10 @@ import { languageFeature } from "./features/language.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
 import { teamFeature } from "./features/team.js";
+import { membersFeature } from "./features/members.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n } from "./i18n.js";
+import { groupPolicy } from "./group-policy.js";
 import { DIST_DIALOG_TIMEOUT_MS, distributeAdjustConversation, distributeAdjustId } from "./conversations/distribute-adjust.js";
 import { distributionFeature } from "./features/distribution.js";
 import { SETTINGS_DIALOG_TIMEOUT_MS, settingsValueConversation, settingsValueId } from "./conversations/settings-value.js";
@@ -72,6 +74,8 @@ export function createBot(config: Config, deps: Deps) {
   // All dialogues are parallel: one open dialogue must never block another feature's dialogue in the chat,
   // and ask.ts makes each take only its own buttons and its starter's text.
   const dialogue = { parallel: true } as const;
+  features.use(groupPolicy); // what may be said in a group: before any dialogue or feature speaks
+
   features.use(createConversation(createTeamConversation, { id: createTeamId, ...dialogue }));
   features.use(createConversation(checklistInputConversation, { id: checklistInputId, ...dialogue }));
   features.use(createConversation(offboardConversation, { id: offboardConversationId, ...dialogue }));
@@ -83,7 +87,7 @@ export function createBot(config: Config, deps: Deps) {
   features.use(createConversation(distributeAdjustConversation, { id: distributeAdjustId, ...dialogue, maxMillisecondsToWait: DIST_DIALOG_TIMEOUT_MS }));
   features.use(createConversation(settingsValueConversation, { id: settingsValueId, ...dialogue, maxMillisecondsToWait: SETTINGS_DIALOG_TIMEOUT_MS }));
   const everyFeature = new Composer<BotContext>(
-    ...[languageFeature, startFeature, helpFeature, teamFeature],
+    ...[languageFeature, startFeature, helpFeature, teamFeature, membersFeature],
     ...[offboardFeature, checklistFeature, distributionFeature, settingsFeature],
     ...[callsFeature, reportFeature, scriptFeature, importFeature, clientsFeature, exportFeature, statusFeature],
   );

@@ -60,6 +60,25 @@ export const members = sqliteTable(
   (t) => [index("members_team_idx").on(t.teamId)],
 );
 
+export type JoinRequestStatus = "pending" | "accepted" | "declined";
+
+/** Someone who opened the co-lead link: they become a lead only when a lead accepts. */
+export const joinRequests = sqliteTable(
+  "join_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    teamId: integer("team_id").notNull().references(() => teams.id),
+    telegramId: integer("telegram_id").notNull(),
+    username: text("username"),
+    name: text("name").notNull(),
+    status: text("status").$type<JoinRequestStatus>().notNull().default("pending"),
+    decidedById: integer("decided_by_id").references(() => members.id),
+    decidedAt: integer("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("join_requests_team_idx").on(t.teamId, t.status)],
+);
+
 export type Temperature = "hot" | "warm" | "cold";
 export type ClientStatus = "active" | "lost";
 

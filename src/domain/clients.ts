@@ -33,6 +33,7 @@ export interface ClientListItem {
   temperature: Temperature;
   nextContactOn: string | null;
   ownerName: string | null;
+  primaryPhone: string | null;
 }
 
 export interface ClientPage {
@@ -67,6 +68,7 @@ export function listClients(db: Db, viewer: Viewer, filter: ClientFilter, page: 
       temperature: clients.temperature,
       nextContactOn: clients.nextContactOn,
       ownerName: members.name,
+      primaryPhone: clients.primaryPhone,
     })
     .from(clients)
     .leftJoin(members, eq(members.id, clients.ownerId))

@@ -672,6 +672,13 @@ export interface FoundClient {
   company: string | null;
   toMemberId: number;
   toName: string;
+  /** The first phone's last four digits (to tell two namesakes apart), or null. */
+  phoneTail: string | null;
+}
+
+function firstPhoneTail(phonesJson: string): string | null {
+  const first = String((JSON.parse(phonesJson || "[]") as string[])[0] ?? "").replace(/\D/g, "");
+  return first.length >= 4 ? first.slice(-4) : null;
 }
 
 /** Finds clients of the proposal by part of the name, the company or a phone number. */
@@ -690,13 +697,13 @@ export function searchProposalClients(
          FROM distribution_items di JOIN clients c ON c.id = di.client_id JOIN members m ON m.id = di.to_member_id
         WHERE di.distribution_id = ? ORDER BY c.name, c.id`,
     )
-    .all(dist.id) as (FoundClient & { phones: string })[];
+    .all(dist.id) as (Omit<FoundClient, "phoneTail"> & { phones: string })[];
   const matches = rows.filter((r) => {
     if (needle.length > 0 && (normaliseText(r.name).includes(needle) || normaliseText(r.company ?? "").includes(needle))) return true;
     return digits.length >= 3 && r.phones.replace(/\D/g, "").includes(digits);
   });
   return {
-    found: matches.slice(0, input.limit ?? 10).map(({ phones: _phones, ...rest }) => rest),
+    found: matches.slice(0, input.limit ?? 10).map(({ phones, ...rest }) => ({ ...rest, phoneTail: firstPhoneTail(phones) })),
     total: matches.length,
   };
 }

@@ -54,12 +54,13 @@ export interface HandoverClient {
   company: string | null;
   temperature: Temperature;
   ownerId: number | null;
+  primaryPhone?: string | null;
 }
 
 /** The handover's clients: still the leaver's, or moved from the leaver since. Hot first. */
 export function handoverClients(db: DbOrTx, handover: { teamId: number; leaverId: number }): HandoverClient[] {
   return db
-    .select({ id: clients.id, name: clients.name, company: clients.company, temperature: clients.temperature, ownerId: clients.ownerId })
+    .select({ id: clients.id, name: clients.name, company: clients.company, temperature: clients.temperature, ownerId: clients.ownerId, primaryPhone: clients.primaryPhone })
     .from(clients)
     .where(and(eq(clients.teamId, handover.teamId), eq(clients.status, "active"), or(eq(clients.ownerId, handover.leaverId), eq(clients.previousOwnerId, handover.leaverId))))
     .orderBy(sql`case ${clients.temperature} when 'hot' then 0 when 'warm' then 1 else 2 end`, asc(clients.name), asc(clients.id))

@@ -69,7 +69,10 @@ export function enqueueHandoverSummary(tx: DbOrTx, handoverId: number, now: Date
   const leaver = tx.select().from(members).where(eq(members.id, handover.leaverId)).get();
   if (!team || !leaver) return;
   const recipient = handoverLeadRecipient(tx, handover);
-  const chatId = recipient?.telegramId ?? handover.checklistChatId;
+  // The summary holds the terms and the base's composition: a lead's private chat only, never a group
+  // (groups have negative chat ids).
+  const privateChecklistChat = handover.checklistChatId !== null && handover.checklistChatId > 0 ? handover.checklistChatId : null;
+  const chatId = recipient?.telegramId ?? privateChecklistChat;
   if (chatId === null || chatId === undefined) return;
   const locale = localeOfTelegramUser(tx, recipient?.telegramId ?? null);
   const t = textsFor(locale);

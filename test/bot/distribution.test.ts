@@ -82,7 +82,7 @@ describe("from a handover", () => {
     const dm = withCommitment.messages().find((m) => m.text.includes("Вам передано"))!;
     expect(dm.text).toContain("Вам передано 20 клиентов. Прежний менеджер: Иван");
     expect(dm.text).toContain("Сначала — со сроками и обещаниями");
-    expect(dm.text).toContain("до 25.11.2026:</b> Выслать &lt;договор&gt; &amp; счёт");
+    expect(dm.text).toContain("до ср 25.11:</b> Выслать &lt;договор&gt; &amp; счёт");
     // The one with a commitment is listed first.
     expect(dm.text.indexOf("Клиент 6")).toBeLessThan(dm.text.indexOf("Остальные"));
     expect(dm.text).toContain("…и ещё 5. Полный список — в файле ниже.");
@@ -327,15 +327,21 @@ describe("who may tap", () => {
     expect(distRows()).toHaveLength(0);
   });
 
-  it("works in the team's group, listening to the lead only", async () => {
+  it("from the team's group goes on in the lead's private chat (the base's composition is not for the group)", async () => {
     const group = h.group();
     await lead.send("/link", group.chat);
     const { handoverId } = handoverWith(6);
     await lead.tap(`dist:h:${handoverId}`, { messageId: group.last()!.messageId, chatId: group.id }, group.chat);
-    expect(group.last()!.text).toContain("Распределение клиентов: Иван");
-    await boris.tapButton("Применить", group.chat);
-    expect(distRows()[0]!.status).toBe("proposed");
-    await lead.tapButton("Применить", group.chat);
+    expect(group.last()!.text).toContain("в личке");
+    expect(group.messages().map((m) => m.text).join("\n")).not.toContain("Распределение клиентов");
+    expect(distRows()).toHaveLength(0);
+    await boris.tap(`dist:h:${handoverId}`, { messageId: group.last()!.messageId, chatId: group.id }, group.chat);
+    expect(boris.toasts().at(-1)).toBe("Только руководитель может это сделать.");
+    expect(boris.messages()).not.toContainEqual(expect.objectContaining({ text: expect.stringContaining("Продолжим здесь") }));
+    expect(distRows()).toHaveLength(0);
+    await lead.tapButton("Продолжить");
+    expect(lead.lastText()).toContain("Распределение клиентов: Иван");
+    await lead.tapButton("Применить");
     expect(distRows()[0]!.status).toBe("applied");
   });
 });

@@ -106,20 +106,27 @@ describe("the interview typed by the lead", () => {
     expect(recorded()).toEqual([]);
   });
 
-  it("works in the linked group, listening only to the lead", async () => {
+  it("from the group's checklist goes on in the lead's private chat", async () => {
     const group = h.group();
     await lead.send("/link", group.chat);
     await lead.send("/offboard", group.chat);
     await lead.tapButton("Борис", group.chat);
-    await lead.tapButton("По-хорошему", group.chat);
-    await lead.send("27.11", group.chat);
-    await lead.tapButton("Начать передачу", group.chat);
+    await lead.tapButton("Продолжить передачу");
+    await lead.tapButton("По-хорошему");
+    await lead.send("27.11");
+    await lead.tapButton("Начать передачу");
     await lead.tapButton("3. Интервью", group.chat);
+    const before = group.messages().length;
     await lead.tapButton("📝 Записать договорённости", group.chat);
-    await boris.send("Петрова — это не договорённость, это я болтаю", group.chat);
-    await lead.send("Петрова — акт сверки", group.chat);
-    await lead.tapButton("Готово, больше нет", group.chat);
+    expect(lead.toasts().at(-1)).toContain("в личном чате");
+    expect(group.messages().length).toBe(before + 1);
+    expect(group.last()!.text).toContain("в личке");
+    await lead.tapButton("Продолжить");
+    expect(lead.lastText()).toContain("Петрова");
+    await lead.send("Петрова — акт сверки");
+    await lead.tapButton("Готово, больше нет");
     expect(recorded().map((c) => [c.text, c.kind])).toEqual([["акт сверки", "document"]]);
+    expect(group.messages().map((m) => m.text + JSON.stringify(m.buttons)).join("\n")).not.toMatch(/Петров|Иванов|Ромашка|акт сверки/);
   });
 });
 

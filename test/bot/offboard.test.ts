@@ -294,22 +294,29 @@ describe("in the team's group", () => {
     const group = h.group();
     await lead.send("/link", group.chat);
     await lead.send("/offboard", group.chat);
-    expect(group.last()!.text).toContain("Кто уходит?");
-    // Another member taps the dialogue's buttons and types a date: nothing happens to the dialogue.
+    const asked = group.messages().find((m) => m.text.includes("Кто уходит?"))!;
+    expect(asked).toBeDefined();
+    // Another member taps the dialogue's buttons and types a name: nothing happens to the dialogue.
     await boris.tapButton("Вера", group.chat);
-    expect(boris.toasts()).toEqual(["Эта кнопка устарела. Откройте свежее сообщение."]);
-    await lead.tapButton("Борис", group.chat);
-    await lead.tapButton("По-хорошему", group.chat);
-    expect(group.last()!.text).toContain("ответом (Reply)");
+    expect(boris.toasts()).toEqual(["Это диалог, который ведёт Анна."]);
     const before = group.messages().length;
-    await boris.send("01.12", group.chat);
+    await boris.send("Вера", group.chat);
     await boris.send("привет всем", group.chat);
     expect(group.messages().length).toBe(before);
-    await lead.send("27.11", group.chat);
-    await lead.tapButton("Начать передачу", group.chat);
+    await lead.tapButton("Борис", group.chat);
+    // The terms of departure and what is at stake go on in the lead's private chat.
+    expect(group.last()!.text).toContain("продолжим в личке");
+    expect(group.messages().map((m) => m.text).join("\n")).not.toMatch(/По-хорошему|скандал|Что на кону/);
+    await lead.tapButton("Продолжить передачу");
+    expect(lead.lastText()).toContain("Как уходит Борис?");
+    await lead.tapButton("По-хорошему");
+    await lead.send("27.11");
+    await lead.tapButton("Начать передачу");
     const handover = allHandovers()[0]!;
     expect(handover).toMatchObject({ lastDay: "2026-11-27", checklistChatId: group.id });
     expect(group.last()!.text).toContain("Передача дел: Борис");
+    expect(group.last()!.text).not.toContain("по-хорошему");
+    expect(lead.lastText()).toContain("Чек-лист опубликован в группе");
     // A manager's tap on the checklist changes nothing.
     await boris.tapButton("1. Заявки и звонки", group.chat);
     expect(boris.toasts()).toContain("Только руководитель может это сделать.");

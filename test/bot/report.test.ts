@@ -43,7 +43,7 @@ describe("/report", () => {
     const pool = seedClients(h.db, 1, [{ name: "Пул 1", ownerId: null }, { name: "Пул 2", ownerId: null }]);
     seedAppliedPoolDistribution(h.db, { teamId: 1, leadId: s.ids.lead, moves: pool.map((clientId) => ({ clientId, to: s.ids.vera })), now: h.clock.now() });
     await s.lead.send("/report");
-    expect(s.lead.lastText()).toContain("Clients from the shared pool");
+    expect(s.lead.lastText()).toContain("Clients from the unassigned pool");
     expect(s.lead.lastText()).toContain("• Вера: ░░░░░░░░░░ 0/2");
     const reports = buildReport(h.db, { teamId: 1, today: "2026-11-23" });
     expect(reports.map((r) => [r.handoverId, r.totals.total])).toEqual([[s.handoverId, 4], [null, 2]]);

@@ -79,7 +79,7 @@ describe("/today", () => {
     expect(stranger.lastText()).toContain("Вы пока не в команде");
     const group = h.group();
     await s.boris.send("/today", group.chat);
-    expect(group.last()!.text).toContain("Call cards open in a private chat");
+    expect(group.last()!.text).toContain("works in a private chat only");
   });
 
   it("opens the list from a nag's or digest's button as a fresh message", async () => {

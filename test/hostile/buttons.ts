@@ -70,6 +70,7 @@ export const buttonKinds: ButtonKind[] = [
   { prefix: "off:", data: () => `off:tpl:resety`, audience: "lead", writes: true },
   { prefix: "off:", data: () => `off:tpl:close`, audience: "lead" },
   { prefix: "off:", data: (i) => `off:lf:go:${i.handover}:${i.member}`, audience: "dialogue" },
+  { prefix: "off:", data: (i) => `off:go:${i.member}:g`, audience: "lead" },
   // checklist
   { prefix: "chk:", data: (i) => `chk:open:${i.handover}`, audience: "lead" },
   { prefix: "chk:", data: (i) => `chk:s:${i.handover}:${i.step}`, audience: "lead" },
@@ -143,11 +144,17 @@ export const buttonKinds: ButtonKind[] = [
   // core
   { prefix: "lang:", data: () => `lang:en`, audience: "anyone" },
   { prefix: "team:", data: () => `team:create`, audience: "anyone" },
+  // members: co-lead requests and removal (request ids are member ids here: none exists in the world)
+  { prefix: "tm:", data: (i) => `tm:jr:ok:${i.member}`, audience: "lead", writes: true },
+  { prefix: "tm:", data: (i) => `tm:tjr:no:${i.member}`, audience: "lead", writes: true },
+  { prefix: "tm:", data: (i) => `tm:m:${i.member}`, audience: "lead" },
+  { prefix: "tm:", data: (i) => `tm:rm:${i.member}`, audience: "lead", writes: true },
+  { prefix: "tm:", data: () => `tm:back`, audience: "lead" },
   { prefix: "ct:", data: () => `ct:tz:Europe/Moscow`, audience: "dialogue" },
 ];
 
 /** The prefixes the bot reserves (docs/contracts): every one must appear in the table above. */
-export const RESERVED_PREFIXES = ["imp:", "cl:", "cla:", "off:", "chk:", "dist:", "set:", "call:", "today:", "scr:", "rep:", "st:", "nag:", "lang:", "team:", "ct:"];
+export const RESERVED_PREFIXES = ["imp:", "cl:", "cla:", "off:", "chk:", "dist:", "set:", "call:", "today:", "scr:", "rep:", "st:", "nag:", "lang:", "team:", "ct:", "tm:"];
 
 const allIds = (value: string): Ids => ({
   handover: value,

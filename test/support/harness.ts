@@ -7,7 +7,8 @@ import { pino } from "pino";
 import type { Config } from "../../src/config.js";
 import { createBot, type HandoverBot } from "../../src/bot/index.js";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
-import { teams } from "../../src/db/schema.js";
+import { teams, users } from "../../src/db/schema.js";
+import { leadsOf } from "../../src/domain/teams.js";
 import { drainOutbox } from "../../src/outbox/sender.js";
 import { createScheduler, runJobNow } from "../../src/jobs/scheduler.js";
 import { ManualClock } from "./clock.js";
@@ -164,12 +165,29 @@ export async function createHarness(options: HarnessOptions = {}) {
       return lead;
     },
 
-    /** A person opening the team's manager (or lead) invite link. */
+    /** A person opening the team's manager (or lead) invite link; a co-lead's request is accepted by the first lead. */
     async join(id: number, role: "manager" | "lead" = "manager", options: Partial<User> = {}, teamId = 1) {
       const person = h.user(id, options);
       const team = h.team(teamId);
       await person.send(`/start ${role === "lead" ? team.leadInviteToken : team.managerInviteToken}`);
+      if (role === "lead") {
+        await h.drainOutbox(); // the request reaches the leads through the outbox
+        await h.leadOf(teamId).tapButton(/Принять|Accept/);
+        await h.drainOutbox();
+      }
       return person;
+    },
+
+    /** The team's first lead as a persona (same name and language as stored). */
+    leadOf(teamId = 1) {
+      const lead = leadsOf(db, teamId).find((m) => m.telegramId !== null);
+      if (!lead) throw new Error(`no lead in team ${teamId}`);
+      const stored = db.select().from(users).where(eq(users.telegramId, lead.telegramId!)).get();
+      return h.user(lead.telegramId!, {
+        first_name: stored?.firstName ?? lead.name,
+        ...(stored?.username ? { username: stored.username } : {}),
+        ...(stored?.languageCode ? { language_code: stored.languageCode } : {}),
+      });
     },
 
     /** Sends what the outbox holds, as the background sender would. */

@@ -89,3 +89,18 @@ export function myChatMemberUpdate(from: User, status: "kicked" | "member", now:
     },
   } as Update;
 }
+
+/** The bot was added to a group by `from` (Telegram sends my_chat_member to the bot). */
+export function botAddedToGroupUpdate(from: User, chat: Chat, now: Date, botId = 123456): Update {
+  const bot = { id: botId, is_bot: true, first_name: "Handover" };
+  return {
+    update_id: updateId++,
+    my_chat_member: {
+      chat,
+      from,
+      date: seconds(now),
+      old_chat_member: { status: "left", user: bot },
+      new_chat_member: { status: "member", user: bot },
+    },
+  } as Update;
+}

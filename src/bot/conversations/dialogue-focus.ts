@@ -28,3 +28,13 @@ export function hasFocus(key: string, token: string, now: number): boolean {
   const list = (waiting.get(key) ?? []).filter((w) => now - w.since < STALE_MS);
   return list.length === 0 || list.at(-1)!.token === token;
 }
+
+/** Who has a dialogue waiting in this chat (Telegram user ids, the latest asker last). */
+export function waitersIn(chatId: number): number[] {
+  const found: { userId: number; since: number }[] = [];
+  for (const [key, list] of waiting) {
+    const [chat, user] = key.split(":");
+    if (Number(chat) === chatId && list.length > 0) found.push({ userId: Number(user), since: Math.max(...list.map((w) => w.since)) });
+  }
+  return found.sort((a, b) => a.since - b.since).map((f) => f.userId);
+}

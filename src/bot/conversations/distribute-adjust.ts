@@ -17,6 +17,7 @@ import type { ConvContext } from "../context.js";
 import { renderTable } from "../distribution-view.js";
 import { dialogData, decodeDialogData, DIST_DIALOG_PREFIX, pickKeyboard, tableKeyboard } from "../keyboards/distribution.js";
 import { askUntil, waitAnswer, type Answer, type Conv } from "./ask.js";
+import { distinctLabels } from "../picker-labels.js";
 
 export const distributeAdjustId = "distribute-adjust";
 /** A dialogue left open this long ends by itself, so a forgotten one never captures later text. */
@@ -147,7 +148,10 @@ async function moveOne(conversation: Conv, ctx: ConvContext, distributionId: num
     await current.reply(current.t(key, { count: result.total, shown: found.length }), {
       reply_markup: pickKeyboard(
         ctx.t,
-        found.map((f) => ({ label: `${f.name}${f.company ? ` (${f.company})` : ""} → ${f.toName}`, data: dialogData.client(f.clientId) })),
+        distinctLabels(
+          found.map((f) => `${f.name}${f.company ? ` (${f.company})` : ""} → ${f.toName}`),
+          (i) => [found[i]!.phoneTail === null ? null : `…${found[i]!.phoneTail}`],
+        ).map((label, i) => ({ label, data: dialogData.client(found[i]!.clientId) })),
       ),
     });
   }

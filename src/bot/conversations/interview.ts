@@ -11,6 +11,7 @@ import { formatDay } from "../../domain/handover-texts.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "../checklist-view.js";
 import type { ConvContext } from "../context.js";
 import type { Locale, Translate } from "../i18n.js";
+import { distinctLabels, phoneTail } from "../picker-labels.js";
 import { chk } from "../keyboards/checklist.js";
 import type { Conv } from "./ask.js";
 import type { InputAnswer } from "./offboard.js";
@@ -87,9 +88,12 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
     const query = line.clientQuery;
     const found = await conversation.external((c) => {
       const handover = getHandover(c.deps.db, handoverId);
-      if (!handover) return { total: 0, options: [] as { id: number; name: string; company: string | null }[] };
+      if (!handover) return { total: 0, options: [] as { id: number; name: string; company: string | null; phone: string | null; temperature: string }[] };
       const matches = matchClients(handoverClients(c.deps.db, handover), query);
-      return { total: matches.length, options: matches.slice(0, MAX_CHOICES).map((m) => ({ id: m.id, name: m.name, company: m.company })) };
+      return {
+        total: matches.length,
+        options: matches.slice(0, MAX_CHOICES).map((m) => ({ id: m.id, name: m.name, company: m.company, phone: phoneTail(m.primaryPhone), temperature: m.temperature })),
+      };
     });
     if (found.total === 0) {
       await a.ctx.reply(ctx.t("checklist-interview-unknown", { name: quoteBack(query), leaver: info.leaverName }), { reply_markup: endKb });
@@ -102,7 +106,11 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
     let clientId: number | null = found.options.length === 1 ? found.options[0]!.id : null;
     if (clientId === null) {
       const kb = new InlineKeyboard();
-      for (const o of found.options) kb.text(o.company ? `${o.name} (${o.company})` : o.name, chk.answer(`pick:${o.id}`)).row();
+      const labels = distinctLabels(
+        found.options.map((o) => (o.company ? `${o.name} (${o.company})` : o.name)),
+        (i) => [found.options[i]!.phone, ctx.t("client-temperature", { temperature: found.options[i]!.temperature })],
+      );
+      found.options.forEach((o, i) => kb.text(labels[i]!, chk.answer(`pick:${o.id}`)).row());
       kb.text(ctx.t("checklist-interview-none-of-them"), chk.answer("pick:0"));
       await a.ctx.reply(ctx.t("checklist-interview-which", { name: quoteBack(query) }), { reply_markup: kb });
       for (;;) {

@@ -13,7 +13,7 @@ import { editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "../../d
 import { parseUserDate } from "../../domain/date-input.js";
 import { formatDay, stepTitle } from "../../domain/handover-texts.js";
 import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type AtStake, type LeaverNotes } from "../../domain/handovers.js";
-import { teamOfGroup } from "../../domain/teams.js";
+import { getTeam, teamOfGroup } from "../../domain/teams.js";
 import { accessRefusalKey, handoverAccess, postChecklistMessage, refreshChecklistMessage } from "../checklist-view.js";
 import type { ConvContext } from "../context.js";
 import type { Locale } from "../i18n.js";
@@ -23,6 +23,8 @@ import { off, OFFBOARD_DIALOGUE_PREFIX } from "../keyboards/offboard.js";
 import { waitAnswer, type Answer, type Conv } from "./ask.js";
 import { interviewLoop } from "./interview.js";
 import { hasVisibleText, quoteBack } from "../text-input.js";
+import { continueInPrivate, inGroup } from "../group-policy.js";
+import { askText } from "./group-question.js";
 
 export const offboardConversationId = "offboard";
 export const checklistInputId = "checklist-input";
@@ -39,15 +41,27 @@ export function groupHint(ctx: ConvContext): string {
   return ctx.chat && ctx.chat.type !== "private" ? `\n\n${ctx.t("offboard-group-reply-hint")}` : "";
 }
 
-export async function offboardConversation(conversation: Conv, ctx: ConvContext): Promise<void> {
+/**
+ * A dialogue started in the group picks the leaver there and goes on in the lead's private chat (terms
+ * of departure and what is at stake are not for the group); `preset` carries the leaver over, and
+ * `fromGroup` posts the checklist (progress only) back to the team's group.
+ */
+export interface OffboardPreset {
+  leaverId: number;
+  fromGroup: boolean;
+}
+
+export async function offboardConversation(conversation: Conv, ctx: ConvContext, preset?: OffboardPreset): Promise<void> {
   let current = ctx;
+  let carried = preset;
   for (;;) {
     try {
-      await offboardDialogue(conversation, current);
+      await offboardDialogue(conversation, current, carried);
       return;
     } catch (err) {
       if (!(err instanceof Restart)) throw err;
       current = err.ctx;
+      carried = undefined;
       await current.reply(current.t("offboard-restarted"));
     }
   }
@@ -75,30 +89,36 @@ function normalizeName(s: string): string {
   return s.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
 }
 
-async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<void> {
+async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: OffboardPreset | undefined): Promise<void> {
   const starterId = ctx.from!.id;
-  const chatId = ctx.chat!.id;
+  const group = inGroup(ctx);
   const start = await conversation.external((c) => {
     const { member, team } = c.actor;
     if (!member || !team) return { ok: false as const, error: "not-member" };
     if (member.role !== "lead") return { ok: false as const, error: "lead-only" };
     if (c.chat && c.chat.type !== "private" && teamOfGroup(c.deps.db, c.chat.id)?.id !== team.id) return { ok: false as const, error: "offboard-group-not-linked" };
-    return { ok: true as const, teamId: team.id, timezone: team.timezone, memberId: member.id, candidates: leaverCandidates(c.deps.db, team.id) };
+    const groupChatId = preset?.fromGroup ? (getTeam(c.deps.db, team.id)?.groupChatId ?? null) : null;
+    const presetCheck = preset && !group ? checkLeaver(c.deps.db, { teamId: team.id, leaverId: preset.leaverId, starterId: member.id }) : null;
+    return { ok: true as const, teamId: team.id, timezone: team.timezone, memberId: member.id, candidates: leaverCandidates(c.deps.db, team.id), groupChatId, presetCheck };
   });
   if (!start.ok) {
     await ctx.reply(ctx.t(start.error));
     return;
   }
-  const { teamId, timezone, memberId, candidates } = start;
+  const { teamId, timezone, memberId, candidates, presetCheck } = start;
+  // The checklist goes where the dialogue began: the group it was started in, or this private chat.
+  const chatId = start.groupChatId ?? ctx.chat!.id;
   if (candidates.every((c) => c.id === memberId)) {
     await ctx.reply(ctx.t("offboard-nobody"));
     return;
   }
 
-  // 1. Who is leaving.
+  // 1. Who is leaving (carried over from the group, or asked here).
   const whoKb = whoKeyboard(ctx, candidates);
-  await ctx.reply(ctx.t("offboard-ask-who", { count: candidates.length }) + (candidates.length > 90 ? `\n${ctx.t("offboard-type-name")}` : ""), { reply_markup: whoKb });
-  let leaver: { id: number; name: string; notes: LeaverNotes } | null = null;
+  let leaver: { id: number; name: string; notes: LeaverNotes } | null = presetCheck?.ok ? { id: presetCheck.leaver.id, name: presetCheck.leaver.name, notes: presetCheck.notes } : null;
+  if (!leaver) {
+    await askText(ctx, ctx.t("offboard-ask-who", { count: candidates.length }) + (candidates.length > 90 ? `\n${ctx.t("offboard-type-name")}` : ""), whoKb, "offboard-who-placeholder");
+  }
   let last = ctx;
   while (!leaver) {
     const a = await answer(conversation, starterId);
@@ -114,7 +134,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<v
       if (exact.length === 1) id = exact[0]!.id;
       else if (found.length === 1) id = found[0]!.id;
       else {
-        await a.ctx.reply(ctx.t(found.length === 0 ? "offboard-who-unknown" : "offboard-who-ambiguous", { name: quoteBack(a.text) }), { reply_markup: whoKb });
+        await askText(a.ctx, ctx.t(found.length === 0 ? "offboard-who-unknown" : "offboard-who-ambiguous", { name: quoteBack(a.text) }), whoKb, "offboard-who-placeholder");
         continue;
       }
     }
@@ -124,6 +144,11 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<v
     }
     const leaverId = id;
     const check = await conversation.external((c) => checkLeaver(c.deps.db, { teamId, leaverId, starterId: memberId }));
+    if (check.ok && group) {
+      // Terms of departure and what is at stake are not for the group: the rest goes on in private.
+      await conversation.external((c) => continueInPrivate(c, { key: "offboard-continue-private", vars: { name: check.leaver.name }, buttonData: off.go(check.leaver.id, true), buttonLabelKey: "offboard-continue-button" }));
+      return;
+    }
     if (check.ok) {
       leaver = { id: check.leaver.id, name: check.leaver.name, notes: check.notes };
     } else if (check.reason === "already") {
@@ -234,6 +259,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext): Promise<v
     return;
   }
   if (!created.posted) await last.reply(ctx.t("offboard-checklist-not-posted"));
+  else if (chatId !== ctx.chat!.id) await last.reply(ctx.t("offboard-checklist-in-group"));
 }
 
 function atStakeText(
@@ -361,7 +387,7 @@ async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { hando
     .text(ctx.t("checklist-reason-outside"), chk.answer("r:out"))
     .row()
     .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-  await ctx.reply(ctx.t("checklist-ask-skip-reason", { position: info.position, title: stepTitle(ctx.t, info) }) + groupHint(ctx), { reply_markup: kb });
+  await askText(ctx, ctx.t("checklist-ask-skip-reason", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-skip-placeholder");
   for (;;) {
     const a = await next();
     let reason: string;
@@ -378,7 +404,7 @@ async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { hando
       }
     } else reason = a.text;
     if (reason.trim().length < 2 || reason.length > MAX_SKIP_REASON || !hasVisibleText(reason)) {
-      await a.ctx.reply(ctx.t("checklist-skip-reason-invalid", { max: MAX_SKIP_REASON }), { reply_markup: kb });
+      await askText(a.ctx, ctx.t("checklist-skip-reason-invalid", { max: MAX_SKIP_REASON }), kb, "checklist-skip-placeholder");
       continue;
     }
     const result = await conversation.external((c) => skipStep(c.deps.db, { ...task, actorId: info.memberId, reason, now: c.deps.clock.now() }));
@@ -403,7 +429,7 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
     .row();
   if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDay(info.lastDay, locale, today)}`, chk.answer(`d:${info.lastDay}`)).row();
   kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-  await ctx.reply(ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }) + groupHint(ctx), { reply_markup: kb });
+  await askText(ctx, ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-due-placeholder");
   for (;;) {
     const a = await next();
     let day: string | null = null;
@@ -422,13 +448,13 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
     } else {
       day = parseUserDate(a.text, { now: new Date(info.nowMs), timezone: info.timezone });
       if (!day) {
-        await a.ctx.reply(ctx.t("checklist-due-unparsed", { text: quoteBack(a.text) }), { reply_markup: kb });
+        await askText(a.ctx, ctx.t("checklist-due-unparsed", { text: quoteBack(a.text) }), kb, "checklist-due-placeholder");
         continue;
       }
     }
     if (!day) continue;
     if (day < today) {
-      await a.ctx.reply(ctx.t("checklist-due-past", { date: formatDay(day, locale, today) }), { reply_markup: kb });
+      await askText(a.ctx, ctx.t("checklist-due-past", { date: formatDay(day, locale, today) }), kb, "checklist-due-placeholder");
       continue;
     }
     if (day > addDays(today, MAX_DAYS_AHEAD)) {

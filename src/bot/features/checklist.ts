@@ -19,6 +19,7 @@ import {
   type ChecklistMode,
 } from "../checklist-view.js";
 import type { BotContext } from "../context.js";
+import { audienceOf } from "../group-policy.js";
 import { savedCommitmentMessage } from "../conversations/interview.js";
 import { checklistInputId } from "../conversations/offboard.js";
 import { requireLead } from "../guards.js";
@@ -98,7 +99,7 @@ checklistFeature.callbackQuery(/^chk:hist:(\d+):(\d+)$/, async (ctx) => {
   const a = await access(ctx, Number(ctx.match[1]));
   if (!a) return;
   await ctx.answerCallbackQuery();
-  const page = renderHistory(ctx.deps.db, a.handover.id, Number(ctx.match[2]), ctx.deps.clock.now());
+  const page = renderHistory(ctx.deps.db, a.handover.id, Number(ctx.match[2]), ctx.deps.clock.now(), audienceOf(ctx.chat!.id));
   if (!page) return;
   // From the checklist: a new message; from a history page: turn the page in place.
   if (ctx.callbackQuery.message && !isChecklist(ctx, a.handover)) {

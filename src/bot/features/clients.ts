@@ -21,6 +21,7 @@ import { requireMember, type Membership } from "../guards.js";
 import { translator } from "../i18n.js";
 import { cb, parseClientsCallback, type ListState } from "../keyboards/clients.js";
 import { localeOfUser } from "../member-locale.js";
+import { distinctLabels, phoneTail } from "../picker-labels.js";
 import { cardKeyboard, cardText, listButtonLabel, TEMP_ICON, type CardView } from "./client-card.js";
 
 export const clientsFeature = new Composer<BotContext>();
@@ -190,7 +191,11 @@ function listView(ctx: BotContext, membership: Membership, state: ListState): { 
   const page = listClients(ctx.deps.db, viewerOf(membership), filter, state.page);
   const current: ListState = { ...filter, page: page.page };
   const kb = new InlineKeyboard();
-  for (const item of page.items) kb.text(listButtonLabel(item, isLead && state.owner === undefined), cb.card(item.id, current)).row();
+  const labels = distinctLabels(
+    page.items.map((item) => listButtonLabel(item, isLead && state.owner === undefined)),
+    (i) => [phoneTail(page.items[i]!.primaryPhone), page.items[i]!.ownerName],
+  );
+  page.items.forEach((item, i) => kb.text(labels[i]!, cb.card(item.id, current)).row());
   if (page.pages > 1) {
     if (page.page > 0) kb.text("◀", cb.list({ ...current, page: page.page - 1 }));
     kb.text(`${page.page + 1}/${page.pages}`, cb.list(current));

@@ -65,6 +65,16 @@ offboardFeature.callbackQuery(off.newHandover(), async (ctx) => {
   await enterOffboard(ctx);
 });
 
+// The leaver was picked in the group; the lead goes on here, in private.
+offboardFeature.chatType("private").callbackQuery(/^off:go:(\d{1,12})(:g)?$/, async (ctx) => {
+  const membership = await requireLead(ctx);
+  if (!membership) return;
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.exit(checklistInputId);
+  await ctx.conversation.exit(offboardConversationId); // one open copy of a dialogue per chat
+  await ctx.conversation.enter(offboardConversationId, { leaverId: Number(ctx.match[1]), fromGroup: ctx.match[2] !== undefined });
+});
+
 // --- Template --------------------------------------------------------------------------------------
 
 async function showTemplate(ctx: BotContext, membership: Membership, mode: TemplateMode, where: "new" | "edit") {

@@ -1,9 +1,11 @@
-// /report: for a lead, how the reactivation calls of each handover are going, per manager.
+// /report: for a lead, how the reactivation calls of each handover are going, per manager. In a group
+// it shows the progress without the terms of departure (see group-policy.ts).
 import { Composer } from "grammy";
 import { localDate } from "../../domain/calendar.js";
 import { buildReport, progressBar, type HandoverReport, type Tally } from "../../domain/report.js";
 import { MESSAGE_LIMIT, formatDay } from "../call-card-view.js";
 import type { BotContext } from "../context.js";
+import { inGroup } from "../group-policy.js";
 import { requireLead } from "../guards.js";
 
 export const reportFeature = new Composer<BotContext>();
@@ -32,7 +34,7 @@ function handoverBlock(ctx: BotContext, r: HandoverReport, today: string): strin
   lines.push(
     r.handoverId === null
       ? ctx.t("report-pool")
-      : ctx.t("report-handover", { leaver: r.leaverName ?? "—", status: r.status ?? "active", terms: r.terms ?? "good", lastDay: formatDay(r.lastDay ?? today, ctx.actor.locale, today) }),
+      : ctx.t("report-handover", { leaver: r.leaverName ?? "—", status: r.status ?? "active", terms: inGroup(ctx) ? "hidden" : (r.terms ?? "good"), lastDay: formatDay(r.lastDay ?? today, ctx.actor.locale, today) }),
   );
   const t = r.totals;
   lines.push(ctx.t("report-progress", { barHtml: progressBar(t.done, t.total), percent: t.total ? Math.round((t.done / t.total) * 100) : 0, done: t.done, total: t.total }));

@@ -1,16 +1,21 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { findInvite, joinTeam, leadsOf, setReachability } from "../../domain/teams.js";
+import { requestLeadRole } from "../../domain/join-requests.js";
+import { findInvite, joinTeam, leadsOf, setReachability, type Team } from "../../domain/teams.js";
 import type { BotContext } from "../context.js";
 import { createTeamId } from "../conversations/create-team.js";
 import { displayName } from "../display.js";
+import { decodeContinuation } from "../group-policy.js";
 import { translator } from "../i18n.js";
 import { localeOfUser } from "../member-locale.js";
+import { noticeLeadRequest } from "./members.js";
 
 export const startFeature = new Composer<BotContext>();
 const privateChats = startFeature.chatType("private");
 
 privateChats.command("start", async (ctx) => {
   const payload = ctx.match.trim();
+  const carried = decodeContinuation(payload);
+  if (carried) return ctx.reply(ctx.t("group-continue-here"), { reply_markup: new InlineKeyboard().text(ctx.t("group-continue-button"), carried) });
   if (payload) return joinByInvite(ctx, payload);
   const { member, team } = ctx.actor;
   if (member && team) {
@@ -37,6 +42,7 @@ async function joinByInvite(ctx: BotContext, token: string) {
   const invite = findInvite(db, token);
   if (!invite) return ctx.reply(ctx.t("invite-invalid"));
   const from = ctx.from!;
+  if (invite.role === "lead") return requestLead(ctx, invite.team);
   const result = joinTeam(db, {
     team: invite.team,
     role: invite.role,
@@ -57,4 +63,15 @@ async function joinByInvite(ctx: BotContext, token: string) {
       .sendMessage(lead.telegramId, t("invite-joined-lead-notice", { name: result.member.name, role: result.member.role }))
       .catch((err) => ctx.log.warn({ err, memberId: lead.id }, "could not tell a lead about a new member"));
   }
+}
+
+/** The co-lead link files a request; only a lead's "Accept" makes a lead. */
+async function requestLead(ctx: BotContext, team: Team) {
+  const from = ctx.from!;
+  const result = requestLeadRole(ctx.deps.db, { team, person: { telegramId: from.id, name: displayName(from), username: from.username }, now: ctx.deps.clock.now() });
+  if (!result.ok) return ctx.reply(ctx.t(result.reason === "other_team" ? "invite-other-team" : "lead-request-already-lead", { team: team.name }));
+  if (!result.fresh) return ctx.reply(ctx.t("lead-request-pending", { team: team.name }));
+  ctx.log.info({ requestId: result.request.id, teamId: team.id }, "lead request filed");
+  await ctx.reply(ctx.t("lead-request-sent", { team: team.name }));
+  noticeLeadRequest(ctx, team, result.request);
 }

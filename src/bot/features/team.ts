@@ -1,10 +1,9 @@
 import { Composer } from "grammy";
-import type { Member } from "../../domain/teams.js";
+import { pendingJoinRequests } from "../../domain/join-requests.js";
 import { linkGroup, listMembers, regenerateInvites, setReachability } from "../../domain/teams.js";
-import type { BotContext, Team } from "../context.js";
+import type { BotContext } from "../context.js";
 import { requireLead, requireMember } from "../guards.js";
-import { escapeHtml } from "../html.js";
-import { inviteLinks } from "../invite-links.js";
+import { invitesText, renderTeam } from "../team-view.js";
 
 export const teamFeature = new Composer<BotContext>();
 
@@ -12,13 +11,31 @@ teamFeature.command("team", async (ctx) => {
   const membership = await requireMember(ctx);
   if (!membership) return;
   const { team, member: me } = membership;
-  const people = listMembers(ctx.deps.db, team.id);
-  const lines = people.map((m) => memberLine(ctx, m));
-  const unreachable = people.filter((m) => m.reachability !== "ok");
-  let text = ctx.t("team-header", { team: team.name, count: people.length, timezone: team.timezone }) + "\n\n" + lines.join("\n");
-  if (unreachable.length > 0) text += "\n\n" + ctx.t("team-unreachable-hint", { count: unreachable.length });
-  if (me.role === "lead") text += "\n\n" + invitesText(ctx, team);
-  return ctx.reply(text, { link_preview_options: { is_disabled: true } });
+  const inPrivate = ctx.chat.type === "private";
+  const view = renderTeam(ctx.t, {
+    team,
+    me,
+    people: listMembers(ctx.deps.db, team.id),
+    pending: me.role === "lead" ? pendingJoinRequests(ctx.deps.db, team.id) : [],
+    manage: inPrivate,
+    botUsername: ctx.me.username,
+    now: ctx.deps.clock.now(),
+  });
+  if (inPrivate || me.role !== "lead") {
+    return ctx.reply(view.text, { link_preview_options: { is_disabled: true }, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) });
+  }
+  // A lead in a group: the links go to their private chat, never to the group.
+  const sent = await ctx.api
+    .sendMessage(ctx.from!.id, ctx.t("invites-dm-intro", { team: team.name }) + "\n\n" + invitesText(ctx.t, team, ctx.me.username), {
+      link_preview_options: { is_disabled: true },
+    })
+    .then(() => true)
+    .catch((err) => {
+      ctx.log.warn({ err }, "could not send invite links privately");
+      return false;
+    });
+  const note = sent ? ctx.t("invites-sent-privately") : ctx.t("invites-dm-unreachable", { bot: ctx.me.username });
+  return ctx.reply(view.text + "\n\n" + note, { link_preview_options: { is_disabled: true } });
 });
 
 teamFeature.command("invite", async (ctx) => {
@@ -26,7 +43,7 @@ teamFeature.command("invite", async (ctx) => {
   if (!membership) return;
   if (ctx.chat?.type !== "private") return ctx.reply(ctx.t("invite-private-only"));
   const team = regenerateInvites(ctx.deps.db, membership.team.id);
-  return ctx.reply(ctx.t("invite-regenerated") + "\n\n" + invitesText(ctx, team), {
+  return ctx.reply(ctx.t("invite-regenerated") + "\n\n" + invitesText(ctx.t, team, ctx.me.username), {
     link_preview_options: { is_disabled: true },
   });
 });
@@ -41,25 +58,10 @@ groups.command("link", async (ctx) => {
 });
 
 // Someone blocking or unblocking the bot tells us whether direct messages reach them.
-teamFeature.on("my_chat_member", (ctx) => {
-  if (ctx.chat.type !== "private") return;
+teamFeature.on("my_chat_member", async (ctx, next) => {
+  if (ctx.chat.type !== "private") return next();
   const member = ctx.actor.member;
   if (!member) return;
   const status = ctx.myChatMember.new_chat_member.status;
   setReachability(ctx.deps.db, member.id, status === "kicked" ? "blocked" : "ok");
 });
-
-function memberLine(ctx: BotContext, m: Member): string {
-  const who = m.username ? `${escapeHtml(m.name)} (@${escapeHtml(m.username)})` : escapeHtml(m.name);
-  return ctx.t("team-member-line", {
-    whoHtml: who,
-    role: m.role,
-    status: m.status,
-    reach: m.telegramId === null ? "name_only" : m.reachability,
-  });
-}
-
-function invitesText(ctx: BotContext, team: Team): string {
-  const links = inviteLinks(ctx.me.username, team);
-  return ctx.t("team-invites", { managerLink: links.manager, leadLink: links.lead });
-}

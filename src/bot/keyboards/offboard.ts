@@ -16,6 +16,9 @@ export const off = {
   confirm: () => `${OFFBOARD_DIALOGUE_PREFIX}go`,
   abort: () => `${OFFBOARD_DIALOGUE_PREFIX}no`,
 
+  /** Carries a leaver picked in the group over to the lead's private chat (`g`: post the checklist in the group). */
+  go: (leaverId: number, fromGroup: boolean) => `off:go:${leaverId}${fromGroup ? ":g" : ""}`,
+
   template: () => "off:tpl",
   /** Back to the template menu, editing the message in place. */
   templateMenu: () => "off:tpl:m",

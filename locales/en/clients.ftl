@@ -199,6 +199,7 @@ client-not-found = This client is not among those you can see.
 client-not-found-toast = You cannot open this client.
 client-pick-new-owner = Who should take over "{ $name }"?
 client-bad-owner-toast = This person is not in the team.
+client-departing-owner-toast = This person is leaving the team: no new clients go to them.
 client-owner-same-toast = The client is already theirs.
 client-owner-changed-toast = Owner changed.
 client-assigned-notice = You have a new client: "{ $name }".

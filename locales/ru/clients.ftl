@@ -199,6 +199,7 @@ client-not-found = Этого клиента нет среди доступны�
 client-not-found-toast = Этот клиент вам недоступен.
 client-pick-new-owner = Кому передать клиента «{ $name }»?
 client-bad-owner-toast = Этого сотрудника нет в команде.
+client-departing-owner-toast = Этот сотрудник уходит из команды: новых клиентов ему не передаю.
 client-owner-same-toast = Клиент уже у этого сотрудника.
 client-owner-changed-toast = Ответственный изменён.
 client-assigned-notice = Вам передан клиент «{ $name }».

@@ -320,7 +320,8 @@ export const callScripts = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.terms, t.locale] })],
 );
 
-export type NotificationStatus = "pending" | "sent" | "failed";
+/** dropped: not sent on purpose (the recipient is leaving the team), shown in /status. */
+export type NotificationStatus = "pending" | "sent" | "failed" | "dropped";
 
 /** Transactional outbox: written in the transaction that decides a message, drained by the sender. */
 export const notifications = sqliteTable(

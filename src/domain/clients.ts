@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import { clientEvents, clients, members, type MemberRole, type Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { openCommitmentsOfClients, type Commitment } from "./commitments.js";
+import { mayReceiveClients } from "./leaver-access.js";
 
 export type Client = typeof clients.$inferSelect;
 export type ClientEvent = typeof clientEvents.$inferSelect;
@@ -187,7 +188,7 @@ export function createClient(db: Db, input: NewClient): CreateClientResult {
   });
 }
 
-export type ChangeOwnerResult = "changed" | "same" | "not_found" | "bad_owner";
+export type ChangeOwnerResult = "changed" | "same" | "not_found" | "bad_owner" | "departing";
 
 /** A lead moves one client to another active member, or to the unassigned pool (toMemberId null). */
 export function changeOwner(db: Db, input: { viewer: Viewer; clientId: number; toMemberId: number | null; now: Date }): ChangeOwnerResult {
@@ -196,7 +197,8 @@ export function changeOwner(db: Db, input: { viewer: Viewer; clientId: number; t
     if (!client || input.viewer.role !== "lead" || !canSee(input.viewer, client)) return "not_found";
     if (input.toMemberId !== null) {
       const to = tx.select().from(members).where(eq(members.id, input.toMemberId)).get();
-      if (!to || to.teamId !== client.teamId || to.status !== "active") return "bad_owner";
+      if (!to || to.teamId !== client.teamId || to.status === "left") return "bad_owner";
+      if (!mayReceiveClients(to)) return "departing";
     }
     if (client.ownerId === input.toMemberId) return "same";
     const now = input.now.getTime();

@@ -4,12 +4,12 @@ import { localDate } from "../../domain/calendar.js";
 import { buildReport, progressBar, type HandoverReport, type Tally } from "../../domain/report.js";
 import { MESSAGE_LIMIT, formatDay } from "../call-card-view.js";
 import type { BotContext } from "../context.js";
-import { requireLead } from "../guards.js";
+import { requireClientAccess } from "../guards.js";
 
 export const reportFeature = new Composer<BotContext>();
 
 reportFeature.command("report", async (ctx) => {
-  const membership = await requireLead(ctx);
+  const membership = await requireClientAccess(ctx, "read", true);
   if (!membership) return;
   const today = localDate(ctx.deps.clock.now(), membership.team.timezone);
   const reports = buildReport(ctx.deps.db, { teamId: membership.team.id, today });

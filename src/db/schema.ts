@@ -85,6 +85,14 @@ export const clients = sqliteTable(
     notes: text("notes"),
     /** When the client entered the unassigned pool (for "oldest first" nags). */
     unassignedSince: integer("unassigned_since"),
+    /**
+     * The handover the client came from (its owner was the leaver when it started, or a file named the
+     * leaver as owner since): whatever path the client takes next — undo, the pool, /distribute, a new owner
+     * by hand — its reactivation call uses that handover's terms and leaver, and /report counts it there,
+     * while that handover is active. Not a foreign key: handovers reference clients' owners, and a rebuild
+     * of this table must never cascade.
+     */
+    originHandoverId: integer("origin_handover_id"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },

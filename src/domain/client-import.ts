@@ -72,6 +72,8 @@ interface Draft {
   firstRow: number;
   rowCount: number;
   commitments: { kind: CommitmentKind; text: string; dueOn: string | null }[];
+  /** A row named someone leaving as the owner: the client remembers their handover (see writePlan). */
+  leaverId?: number;
 }
 
 interface ExistingClient extends ClientState {
@@ -293,6 +295,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
           commitments: row.commitments.length ? dedupeCommitments(row.commitments) : NO_COMMITMENTS,
         };
         tally.written(draft.state, owner, draft.commitments.length);
+        if (decision.inactive) draft.leaverId = decision.inactive.id;
         drafts.push(draft);
       }
     } else {
@@ -318,6 +321,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       mergeRow(draft, row, present);
       // An explicit owner wins; "keep" leaves the client where it is.
       if (decision.wanted !== "keep") setOwner(draft, decision.wanted);
+      if (decision.inactive) draft.leaverId = decision.inactive.id;
       for (const c of row.commitments) {
         if (draft.commitments.some((d) => d.kind === c.kind && d.text === c.text && d.dueOn === c.dueOn)) continue;
         if (draft.existingId !== null && snapshot.openCommitments.has(commitmentKey(draft.existingId, c.kind, c.text, c.dueOn))) continue;
@@ -569,6 +573,12 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
   const insertCommitment = sqlite.prepare(
     "INSERT INTO commitments (team_id, client_id, owner_id, kind, text, due_on, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
   );
+  // A client the file gives to someone leaving waits in the pool as one of their handover's clients.
+  const fromLeaver = sqlite.prepare(
+    `UPDATE clients SET previous_owner_id = coalesce(previous_owner_id, ?),
+       origin_handover_id = coalesce((SELECT id FROM handovers WHERE leaver_id = ? AND status = 'active'), origin_handover_id)
+     WHERE id = ? AND owner_id IS NULL`,
+  );
   const batch = input.batchId ?? null;
   const clientIds: number[] = [];
   let freshIndex = 0;
@@ -598,6 +608,7 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
       }
     }
     for (const c of d.commitments) insertCommitment.run(team, clientId, owner, c.kind, c.text, c.dueOn, now);
+    if (d.leaverId !== undefined) fromLeaver.run(d.leaverId, d.leaverId, clientId);
     clientIds.push(clientId);
   }
   return { clientIds, newMemberIds: [...memberIds.values()] };

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import { clientEvents, clients, members, type MemberRole, type Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { openCommitmentsOfClients, type Commitment } from "./commitments.js";
+import { followClientMovedByHand } from "./client-origin.js";
 import { mayReceiveClients } from "./leaver-access.js";
 
 export type Client = typeof clients.$inferSelect;
@@ -223,6 +224,7 @@ export function changeOwner(db: Db, input: { viewer: Viewer; clientId: number; t
         at: now,
       })
       .run();
+    if (input.toMemberId !== null) followClientMovedByHand(tx, { teamId: client.teamId, clientId: client.id, toMemberId: input.toMemberId, now: input.now });
     return "changed";
   });
 }

@@ -118,6 +118,8 @@ export type ApplyResult =
       /** New owners the bot cannot write to: the lead must tell them. */
       unreachable: OwnerBrief[];
       stepDone: boolean;
+      /** Active handovers whose clients this moved (its own, and those its pool clients came from): refresh their checklists. */
+      handoverIds: number[];
     }
   | { kind: "not_found" }
   | { kind: "not_proposed"; status: DistributionStatus }
@@ -126,7 +128,7 @@ export type ApplyResult =
   | { kind: "empty" };
 
 export type UndoResult =
-  | { kind: "undone"; distributionId: number; handoverId: number | null; returned: number; owners: OwnerBrief[] }
+  | { kind: "undone"; distributionId: number; handoverId: number | null; returned: number; owners: OwnerBrief[]; handoverIds: number[] }
   | { kind: "not_found" }
   | { kind: "not_applied"; status: DistributionStatus }
   | { kind: "calls_recorded" };
@@ -871,7 +873,8 @@ function applyInTransaction(
   const toPool = countScope(db, dist.teamId, leaverId);
 
   tx.update(distributions).set({ status: "applied", appliedAt: now }).where(eq(distributions.id, dist.id)).run();
-  const stepDone = completeSteps(db, tx, dist, leaverId, input.now);
+  const handoverIds = handoversOf(db, dist);
+  const stepDone = completeSteps(db, tx, dist, leaverId, input.now, handoverIds);
   const owners = ownersOf(db, dist.id);
   audit(tx, {
     teamId: dist.teamId,
@@ -890,7 +893,23 @@ function applyInTransaction(
     owners,
     unreachable: owners.filter((o) => !isReachable(o)),
     stepDone,
+    handoverIds,
   };
+}
+
+/**
+ * The active handovers a distribution's clients belong to: its own, and the ones its clients came from
+ * (clients.origin_handover_id), so a leaver's client distributed from the pool still counts for its handover.
+ */
+function handoversOf(db: Db, dist: Distribution): number[] {
+  const origins = raw(db)
+    .prepare(
+      `SELECT DISTINCT h.id FROM distribution_items di JOIN clients c ON c.id = di.client_id
+         JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active' WHERE di.distribution_id = ?`,
+    )
+    .pluck()
+    .all(dist.id) as number[];
+  return [...new Set([...(dist.handoverId !== null ? [dist.handoverId] : []), ...origins])].sort((a, b) => a - b);
 }
 
 export function isReachable(o: Pick<OwnerBrief, "telegramId" | "reachability">): boolean {
@@ -902,18 +921,18 @@ export function isReachable(o: Pick<OwnerBrief, "telegramId" | "reachability">):
  * owned, none waiting in the pool for this handover (the checklist's own rule). A pool distribution that
  * takes the last of a leaver's clients completes their handover's step too.
  */
-function completeSteps(db: Db, tx: Tx, dist: Distribution, leaverId: number | null, now: Date): boolean {
+function completeSteps(db: Db, tx: Tx, dist: Distribution, leaverId: number | null, now: Date, origins: number[]): boolean {
   const candidates: { handoverId: number }[] =
     leaverId !== null && dist.handoverId !== null
       ? [{ handoverId: dist.handoverId }]
-      : (raw(db)
+      : [...origins.map((handoverId) => ({ handoverId })), ...(raw(db)
           .prepare(
             `SELECT h.id AS handoverId FROM handovers h
               WHERE h.team_id = ? AND h.status = 'active'
                 AND EXISTS (SELECT 1 FROM distribution_items di JOIN clients c ON c.id = di.client_id
                              WHERE di.distribution_id = ? AND c.previous_owner_id = h.leaver_id)`,
           )
-          .all(dist.teamId, dist.id) as { handoverId: number }[]);
+          .all(dist.teamId, dist.id) as { handoverId: number }[])];
   let done = false;
   for (const c of candidates) {
     const handover = getChecklistHandover(tx, c.handoverId);
@@ -956,6 +975,7 @@ export function undoDistribution(
     const q = raw(db);
     const now = input.now.getTime();
     const owners = ownersOf(db, dist.id);
+    const handoverIds = handoversOf(db, dist);
 
     // Only clients nobody has moved since: a later change by hand is not undone behind anyone's back.
     const stillOurs = `FROM distribution_items di JOIN clients c ON c.id = di.client_id
@@ -983,7 +1003,7 @@ export function undoDistribution(
     cancelReactivationCalls(tx, dist.id);
     tx.update(distributions).set({ status: "undone", undoneAt: now }).where(eq(distributions.id, dist.id)).run();
     // With the clients back in the pool, the handover's redistribute step is open again.
-    if (dist.handoverId !== null) reopenStepAutomatically(tx, { handoverId: dist.handoverId, kind: "redistribute", now: input.now });
+    for (const handoverId of handoverIds) reopenStepAutomatically(tx, { handoverId, kind: "redistribute", now: input.now });
     audit(tx, {
       teamId: dist.teamId,
       handoverId: dist.handoverId,
@@ -1002,7 +1022,7 @@ export function undoDistribution(
         input.notifier.undone(tx, { distributionId: dist.id, teamId: dist.teamId, owner, fromName: handover?.leaverName ?? null }, input.now);
       }
     }
-    return { kind: "undone", distributionId: dist.id, handoverId: dist.handoverId, returned, owners };
+    return { kind: "undone", distributionId: dist.id, handoverId: dist.handoverId, returned, owners, handoverIds };
   });
 }
 

@@ -188,6 +188,11 @@ export function startHandover(
       .returning()
       .get();
     tx.update(members).set({ status: "departing" }).where(eq(members.id, leaver.id)).run();
+    // Their clients remember this handover whatever path they take next (undo, pool, by hand).
+    tx.update(clients)
+      .set({ originHandoverId: handover.id })
+      .where(and(eq(clients.teamId, input.teamId), eq(clients.status, "active"), sql`(${clients.ownerId} = ${leaver.id} OR (${clients.ownerId} IS NULL AND ${clients.previousOwnerId} = ${leaver.id}))`))
+      .run();
     // On bad terms the leaver is out at once: what waits in the outbox for them is not sent.
     dropLeaverNotifications(db, leaver.id, input.now);
 

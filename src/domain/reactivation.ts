@@ -31,6 +31,8 @@ export function scheduleReactivationCalls(
 
   const moved = movedClients(tx, input.distributionId, input.teamId);
   if (moved.length === 0) return 0;
+  // A leaver's client distributed from the pool is still that handover's: not called before the last day.
+  for (const m of moved) if (m.origin && m.origin.lastDay > startOn) startOn = m.origin.lastDay;
 
   // What the new owners already have on their days, so the cap counts everything they must call.
   const existingPerDay = new Map<string, number>();
@@ -57,7 +59,13 @@ export function scheduleReactivationCalls(
     })),
     { startOn, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
   );
-  insertCalls(tx, scheduled, { teamId: input.teamId, handoverId: input.handoverId, distributionId: input.distributionId, createdAt: input.now.getTime() });
+  // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
+  const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
+  insertCalls(
+    tx,
+    scheduled.map((s) => ({ ...s, handoverId: originOf.get(s.clientId) ?? null })),
+    { teamId: input.teamId, distributionId: input.distributionId, createdAt: input.now.getTime() },
+  );
   return scheduled.length;
 }
 
@@ -73,6 +81,8 @@ interface MovedClient {
   temperature: "hot" | "warm" | "cold";
   nextContactOn: string | null;
   deadline: string | null;
+  /** The active handover the client came from, if any. */
+  origin: { id: number; lastDay: string } | null;
 }
 
 /**
@@ -104,19 +114,21 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
     );
     const rows = raw
       .prepare(
-        `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on
+        `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on, h.id, h.last_day
            FROM distribution_items di JOIN clients c ON c.id = di.client_id
+           LEFT JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active'
           WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active'
             AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.client_id = di.client_id AND k.distribution_id = di.distribution_id)`,
       )
       .raw()
-      .all(distributionId, teamId) as [number, number, MovedClient["temperature"], string | null][];
-    return rows.map(([clientId, assigneeId, temperature, nextContactOn]) => ({
+      .all(distributionId, teamId) as [number, number, MovedClient["temperature"], string | null, number | null, string | null][];
+    return rows.map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
       clientId,
       assigneeId,
       temperature,
       nextContactOn,
       deadline: deadlines.get(clientId) ?? null,
+      origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null,
     }));
   }
   return tx
@@ -127,6 +139,8 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
       nextContactOn: clients.nextContactOn,
       deadline: sql<string | null>`(select min(${commitments.dueOn}) from ${commitments}
         where ${commitments.clientId} = ${distributionItems.clientId} and ${commitments.status} = 'open')`,
+      originId: sql<number | null>`(select h.id from handovers h where h.id = ${clients.originHandoverId} and h.status = 'active')`,
+      originLastDay: sql<string | null>`(select h.last_day from handovers h where h.id = ${clients.originHandoverId} and h.status = 'active')`,
     })
     .from(distributionItems)
     .innerJoin(clients, eq(clients.id, distributionItems.clientId))
@@ -138,13 +152,14 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
         sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${distributionItems.clientId} and ${calls.distributionId} = ${distributionId})`,
       ),
     )
-    .all();
+    .all()
+    .map(({ originId, originLastDay, ...m }) => ({ ...m, origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null }));
 }
 
 function insertCalls(
   tx: DbOrTx,
-  rows: { clientId: number; assigneeId: number; dueOn: string }[],
-  common: { teamId: number; handoverId: number | null; distributionId: number; createdAt: number },
+  rows: { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null }[],
+  common: { teamId: number; distributionId: number; createdAt: number },
 ): void {
   const raw = rawHandle(tx);
   if (raw) {
@@ -152,12 +167,12 @@ function insertCalls(
       `INSERT INTO calls (team_id, client_id, assignee_id, handover_id, distribution_id, kind, due_on, status, attempts, created_at)
        VALUES (?, ?, ?, ?, ?, 'reactivation', ?, 'open', 0, ?)`,
     );
-    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, common.handoverId, common.distributionId, r.dueOn, common.createdAt);
+    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, r.handoverId, common.distributionId, r.dueOn, common.createdAt);
     return;
   }
   for (let i = 0; i < rows.length; i += 500) {
     tx.insert(calls)
-      .values(rows.slice(i, i + 500).map((r) => ({ ...common, clientId: r.clientId, assigneeId: r.assigneeId, dueOn: r.dueOn, kind: "reactivation" as const })))
+      .values(rows.slice(i, i + 500).map((r) => ({ ...common, handoverId: r.handoverId, clientId: r.clientId, assigneeId: r.assigneeId, dueOn: r.dueOn, kind: "reactivation" as const })))
       .run();
   }
 }

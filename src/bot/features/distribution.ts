@@ -100,7 +100,7 @@ async function handleTap(ctx: BotContext, tap: DistTap, teamId: number, actorId:
       ctx.log.info({ distributionId: result.distributionId, returned: result.returned }, "distribution undone");
       await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-undone") });
       await edit(ctx, ctx.t("dist-undone", { count: result.returned }));
-      if (result.handoverId !== null) await refreshChecklistAfter(ctx, result.handoverId);
+      for (const handoverId of result.handoverIds) await refreshChecklistAfter(ctx, handoverId);
       return;
     }
   }
@@ -158,7 +158,7 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
         ctx.log.error({ err, distributionId: result.distributionId }, "distribution follow-up failed; the scheduler will finish it");
       }
       await edit(ctx, appliedText(ctx, view, result, mine, calls), appliedKeyboard(ctx.t, result.distributionId));
-      if (result.handoverId !== null) await refreshChecklistAfter(ctx, result.handoverId);
+      for (const handoverId of result.handoverIds) await refreshChecklistAfter(ctx, handoverId);
       return;
     }
     case "stale": {

@@ -1,0 +1,1 @@
+ALTER TABLE `clients` ADD `origin_handover_id` integer;

@@ -181,15 +181,7 @@ client-card-more = • …and { $n } more
 client-card-history =
     <b>History</b>
     { $linesHtml }
-client-card-event = • { $at } — { $kind ->
-    [imported] imported from a file
-    [updated] updated from a file
-    [created] added by hand
-    [owner_changed] owner changed
-    [owner_linked] owner's name linked to a person
-    [commitment_added] promise or deadline added
-   *[other] { $kind }
-} ({ $actor })
+client-card-event = • { $at } — { $whatHtml }
 client-button-log-call = 📞 Log a call
 client-button-add-commitment = ➕ Promise or deadline
 client-button-change-owner = 👤 Change owner

@@ -181,15 +181,7 @@ client-card-more = • …и ещё { $n }
 client-card-history =
     <b>История</b>
     { $linesHtml }
-client-card-event = • { $at } — { $kind ->
-    [imported] загружен из файла
-    [updated] обновлён из файла
-    [created] добавлен вручную
-    [owner_changed] сменился ответственный
-    [owner_linked] имя ответственного связано с сотрудником
-    [commitment_added] добавлено обещание или срок
-   *[other] { $kind }
-} ({ $actor })
+client-card-event = • { $at } — { $whatHtml }
 client-button-log-call = 📞 Записать звонок
 client-button-add-commitment = ➕ Обещание или срок
 client-button-change-owner = 👤 Сменить ответственного

@@ -297,6 +297,12 @@ export const calls = sqliteTable(
     dueOn: text("due_on").notNull(),
     /** 'HH:mm' local, when the client asked to be called back at a time. */
     dueTime: text("due_time"),
+    /**
+     * A call promised to the client (an ordinary call back) that a reactivation call was merged into: one
+     * open call per client. Its own day and time are kept here, so undoing the distribution gives it back.
+     */
+    promisedOn: text("promised_on"),
+    promisedTime: text("promised_time"),
     status: text("status").$type<CallStatus>().notNull().default("open"),
     attempts: integer("attempts").notNull().default(0),
     lostReason: text("lost_reason").$type<LostReason>(),

@@ -85,7 +85,8 @@ export interface ClientCard {
   ownerName: string | null;
   previousOwnerName: string | null;
   commitments: Commitment[];
-  events: (ClientEvent & { actorName: string | null })[];
+  /** Newest first; `fromName`/`toName`: the owners an owner change was between (null: the pool). */
+  events: (ClientEvent & { actorName: string | null; fromName: string | null; toName: string | null })[];
 }
 
 /** The card of a client the viewer may see, or null (unknown, another team's, another manager's). */
@@ -102,12 +103,15 @@ export function clientCard(db: Db, viewer: Viewer, clientId: number, eventLimit 
     .limit(eventLimit)
     .all()
     .map((r) => ({ ...r.event, actorName: r.actorName }));
+  const idIn = (d: Record<string, unknown> | null, keys: string[]) => keys.map((k) => d?.[k]).find((v): v is number => typeof v === "number") ?? null;
+  const moved = memberNames(db, events.flatMap((e) => [idIn(e.details, ["from", "fromOwnerId"]), idIn(e.details, ["to", "toOwnerId"])]));
+  const nameOf = (id: number | null) => (id === null ? null : (moved.get(id) ?? null));
   return {
     client,
     ownerName: client.ownerId === null ? null : (names.get(client.ownerId) ?? null),
     previousOwnerName: client.previousOwnerId === null ? null : (names.get(client.previousOwnerId) ?? null),
     commitments: openCommitmentsOfClients(db, [clientId]),
-    events,
+    events: events.map((e) => ({ ...e, fromName: nameOf(idIn(e.details, ["from", "fromOwnerId"])), toName: nameOf(idIn(e.details, ["to", "toOwnerId"])) })),
   };
 }
 

@@ -1,6 +1,6 @@
 // Reactivation calls created by a distribution. (Owned by the calls work; the signatures below are what
 // the distribution flow calls inside its apply/undo transactions.)
-import { and, eq, gt, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type Database from "better-sqlite3";
 import { calls, clients, commitments, distributionItems, handovers, teams } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
@@ -61,12 +61,56 @@ export function scheduleReactivationCalls(
   );
   // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
   const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
-  insertCalls(
-    tx,
-    scheduled.map((s) => ({ ...s, handoverId: originOf.get(s.clientId) ?? null })),
-    { teamId: input.teamId, distributionId: input.distributionId, createdAt: input.now.getTime() },
-  );
+  // One client, one open call: a call already promised to the client takes the reactivation in.
+  const promised = openOrdinaryCalls(tx, input.distributionId);
+  const fresh: { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null }[] = [];
+  for (const s of scheduled) {
+    const handoverId = originOf.get(s.clientId) ?? null;
+    const callId = promised.get(s.clientId);
+    if (callId === undefined) fresh.push({ ...s, handoverId });
+    else mergeIntoPromisedCall(tx, callId, { assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId, distributionId: input.distributionId });
+  }
+  insertCalls(tx, fresh, { teamId: input.teamId, distributionId: input.distributionId, createdAt: input.now.getTime() });
   return scheduled.length;
+}
+
+/** The open ordinary calls (promised call-backs) of a distribution's clients, one per client. */
+function openOrdinaryCalls(tx: DbOrTx, distributionId: number): Map<number, number> {
+  const rows = tx
+    .select({ clientId: calls.clientId, id: calls.id })
+    .from(calls)
+    .where(and(inArray(calls.clientId, clientsOf(tx, distributionId)), eq(calls.status, "open"), eq(calls.kind, "ordinary")))
+    .orderBy(calls.dueOn, calls.id)
+    .all();
+  const byClient = new Map<number, number>();
+  for (const r of rows) if (!byClient.has(r.clientId)) byClient.set(r.clientId, r.id);
+  return byClient;
+}
+
+/**
+ * Turns a promised call into the client's reactivation call: one open call with both purposes, due on the
+ * earlier of the two days (the promised time kept if the promised day wins). The promised day and time
+ * are remembered, so an undo gives the call back as it was (see cancelReactivationCalls).
+ */
+export function mergeIntoPromisedCall(
+  tx: DbOrTx,
+  callId: number,
+  input: { assigneeId: number; dueOn: string; handoverId: number | null; distributionId: number | null },
+): void {
+  tx.update(calls)
+    .set({
+      kind: "reactivation",
+      assigneeId: input.assigneeId,
+      handoverId: input.handoverId,
+      distributionId: input.distributionId,
+      promisedOn: sql`${calls.dueOn}`,
+      promisedTime: sql`${calls.dueTime}`,
+      dueOn: sql`min(${calls.dueOn}, ${input.dueOn})`,
+      dueTime: sql`case when ${calls.dueOn} <= ${input.dueOn} then ${calls.dueTime} else null end`,
+      attempts: 0,
+    })
+    .where(eq(calls.id, callId))
+    .run();
 }
 
 function earliest(a: string | null, b: string | null): string | null {
@@ -195,8 +239,27 @@ export function hasRecordedCalls(tx: DbOrTx, distributionId: number): boolean {
   return row !== undefined;
 }
 
-/** Cancels the open calls of an undone distribution. */
+/** Cancels the open calls of an undone distribution; a promised call merged into one is given back as it was. */
 export function cancelReactivationCalls(tx: DbOrTx, distributionId: number): number {
+  tx.update(calls)
+    .set({
+      kind: "ordinary",
+      dueOn: sql`${calls.promisedOn}`,
+      dueTime: sql`${calls.promisedTime}`,
+      handoverId: null,
+      distributionId: null,
+      promisedOn: null,
+      promisedTime: null,
+    })
+    .where(
+      and(
+        inArray(calls.clientId, clientsOf(tx, distributionId)),
+        eq(calls.distributionId, distributionId),
+        eq(calls.status, "open"),
+        isNotNull(calls.promisedOn),
+      ),
+    )
+    .run();
   return tx
     .update(calls)
     .set({ status: "cancelled" })

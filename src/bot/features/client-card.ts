@@ -6,6 +6,8 @@ import type { Temperature } from "../../db/schema.js";
 import type { ClientCard, ClientListItem } from "../../domain/clients.js";
 import type { Translate } from "../i18n.js";
 import { cb, type ListState } from "../keyboards/clients.js";
+import { eventText } from "../call-card-view.js";
+import type { Locale } from "../i18n.js";
 
 export const TEMP_ICON: Record<Temperature, string> = { hot: "🔥", warm: "🌤", cold: "❄️" };
 const MAX_NOTES = 600;
@@ -88,8 +90,7 @@ export function cardText(v: CardView, card: ClientCard): string {
     const items = card.events.map((e) =>
       t("client-card-event", {
         at: formatInstant(e.at, v.timezone, locale),
-        kind: e.kind,
-        actor: e.actorName ?? "—",
+        whatHtml: eventText(t, locale as Locale, e, v.today),
       }),
     );
     sections.push(t("client-card-history", { linesHtml: items.join("\n") }));

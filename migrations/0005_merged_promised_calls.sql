@@ -1,0 +1,2 @@
+ALTER TABLE `calls` ADD `promised_on` text;--> statement-breakpoint
+ALTER TABLE `calls` ADD `promised_time` text;

@@ -7,6 +7,7 @@ import { clientEvents, clients, commitments, handovers, members, type Commitment
 import type { DbOrTx } from "../outbox/outbox.js";
 import { enqueue, type OutgoingMessage } from "../outbox/outbox.js";
 import { recordAudit, type AuditDetails } from "./audit.js";
+import { completeInterviewStep } from "./checklist-shortcuts.js";
 import { addCommitment } from "./commitments.js";
 import { parseUserDate, type DateInputRef } from "./date-input.js";
 
@@ -215,6 +216,8 @@ export function queueFormMessage(
     if (!handover || handover.status !== "active") return "not_active";
     enqueue(tx, { teamId: handover.teamId, ...input.message }, input.now);
     recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: input.action, details: input.details ?? {}, now: input.now });
+    // The leaver sent the form: the interview step closes itself.
+    if (input.action === "leaver_form_done") completeInterviewStep(tx, { handoverId: handover.id, actorId: input.actorId, now: input.now });
     return "queued";
   });
 }

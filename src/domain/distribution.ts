@@ -168,17 +168,26 @@ function raw(db: Db): Database.Database {
 
 /**
  * A handover's scope: the leaver's active clients, and those that landed in the pool with the leaver as
- * previous owner (a re-import after they left, or an undone distribution). The pool's scope: every active
- * client without an owner.
+ * previous owner (a re-import after they left, or an undone distribution) or come from this handover
+ * (clients.origin_handover_id). The pool's scope (null): every active client without an owner.
  */
-function scopeWhere(leaverId: number | null): { clause: string; params: number[] } {
-  return leaverId === null
+type Scope = { leaverId: number; handoverId: number } | null;
+
+function scopeWhere(scope: Scope): { clause: string; params: number[] } {
+  return scope === null
     ? { clause: "c.owner_id IS NULL", params: [] }
-    : { clause: "(c.owner_id = ? OR (c.owner_id IS NULL AND c.previous_owner_id = ?))", params: [leaverId, leaverId] };
+    : {
+        clause: "(c.owner_id = ? OR (c.owner_id IS NULL AND (c.previous_owner_id = ? OR c.origin_handover_id = ?)))",
+        params: [scope.leaverId, scope.leaverId, scope.handoverId],
+      };
 }
 
-function loadScopeClients(db: Db, teamId: number, leaverId: number | null): ScopeClient[] {
-  const where = scopeWhere(leaverId);
+function scopeOf(handover: Pick<HandoverRow, "id" | "leaverId"> | null): Scope {
+  return handover === null ? null : { leaverId: handover.leaverId, handoverId: handover.id };
+}
+
+function loadScopeClients(db: Db, teamId: number, scope: Scope): ScopeClient[] {
+  const where = scopeWhere(scope);
   const q = raw(db);
   // Deadlines in one grouped pass over the team's open commitments, not one sub-query per client.
   const deadlines = new Map<number, string>();
@@ -212,14 +221,14 @@ function loadScopeClients(db: Db, teamId: number, leaverId: number | null): Scop
   }));
 }
 
-function countScope(db: Db, teamId: number, leaverId: number | null): number {
+function countScope(db: Db, teamId: number, scope: Scope): number {
   // Two index ranges summed: with the OR of scopeWhere SQLite walks the whole team.
   const sql =
-    leaverId === null
+    scope === null
       ? `SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND status = 'active'`
       : `SELECT (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id = ? AND status = 'active')
-              + (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND previous_owner_id = ? AND status = 'active')`;
-  const params = leaverId === null ? [teamId] : [teamId, leaverId, teamId, leaverId];
+              + (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND (previous_owner_id = ? OR origin_handover_id = ?) AND status = 'active')`;
+  const params = scope === null ? [teamId] : [teamId, scope.leaverId, teamId, scope.leaverId, scope.handoverId];
   return raw(db).prepare(sql).pluck().get(...params) as number;
 }
 
@@ -358,7 +367,7 @@ export function proposeForPool(db: Db, input: ProposeInput): ProposeResult {
 
 function propose(db: Db, input: ProposeInput, scope: { handoverId: number | null; leaverId: number | null }): ProposeResult {
   const planned = db.transaction((tx) => {
-    const clientsInScope = loadScopeClients(db, input.teamId, scope.leaverId);
+    const clientsInScope = loadScopeClients(db, input.teamId, scope.handoverId === null || scope.leaverId === null ? null : { leaverId: scope.leaverId, handoverId: scope.handoverId });
     if (clientsInScope.length === 0) return null;
     const excluded = new Set(input.excludeMemberIds ?? []);
     const plan = planDistribution({
@@ -747,7 +756,7 @@ export function applyDistribution(db: Db, input: ApplyInput): ApplyResult {
 export function takeOverDistribution(db: Db, input: ApplyInput): ApplyResult {
   return applying(db, input, (tx, { dist, handover }) => {
     // Whatever the scope holds now goes to the lead: no stale proposal is possible here.
-    const scope = loadScopeClients(db, dist.teamId, handover?.leaverId ?? null);
+    const scope = loadScopeClients(db, dist.teamId, scopeOf(handover));
     if (scope.length === 0) return { kind: "empty" };
     raw(db).prepare(`DELETE FROM distribution_items WHERE distribution_id = ?`).run(dist.id);
     insertItems(db, dist.id, scope.map((c) => [c.id, c.ownerId, input.actorId]));
@@ -828,7 +837,7 @@ function applyInTransaction(
     .run(now, dist.id, dist.teamId).changes;
   if (moved !== expected.items) throw new StaleProposal();
   // What is left of the scope now must be exactly what the proposal left out: more is a client added since.
-  if (expected.scope !== null && countScope(db, dist.teamId, leaverId) !== expected.scope - moved) throw new StaleProposal();
+  if (expected.scope !== null && countScope(db, dist.teamId, scopeOf(handover)) !== expected.scope - moved) throw new StaleProposal();
   // Open commitments follow their client.
   q.prepare(
     `UPDATE commitments SET owner_id = di.to_member_id FROM distribution_items di
@@ -870,7 +879,7 @@ function applyInTransaction(
       }
     }
   }
-  const toPool = countScope(db, dist.teamId, leaverId);
+  const toPool = countScope(db, dist.teamId, scopeOf(handover));
 
   tx.update(distributions).set({ status: "applied", appliedAt: now }).where(eq(distributions.id, dist.id)).run();
   const handoverIds = handoversOf(db, dist);

@@ -112,6 +112,11 @@ describe("a leaver's client given a new owner by hand", () => {
     await lead.send("/report");
     expect(lead.lastText()).toContain("<b>Иван</b> → передача идёт, расстались плохо");
     expect(lead.lastText()).toContain("• Вера: ░░░░░░░░░░ 0/1");
+    // Put back in the pool by hand, it is still the handover's: step 4's table takes it with the rest.
+    await lead.tap(`cl:s:${client.id}:u`);
+    await lead.send("/help");
+    await lead.tap(`dist:h:${handoverId}`);
+    expect(lead.lastText()).toContain("Всего 6 клиентов");
   });
 });
 

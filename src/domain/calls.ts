@@ -19,6 +19,7 @@ import type { DbOrTx } from "../outbox/outbox.js";
 import { addDays, localDate, nextWorkingDay, type WorkCalendar } from "./calendar.js";
 import { markStepDoneAutomatically } from "./checklist.js";
 import { openCommitmentsOfClients, type Commitment } from "./commitments.js";
+import { mayChangeClients } from "./leaver-access.js";
 
 export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
@@ -236,6 +237,8 @@ function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
   if (!team) return { ok: false, reason: "not_found" };
   const allowed = actor.role === "lead" || call?.assigneeId === actor.id || client.ownerId === actor.id;
   if (!allowed) return { ok: false, reason: "forbidden" };
+  // A leaver records nothing (domain/leaver-access.ts).
+  if (!mayChangeClients(tx, actor)) return { ok: false, reason: "forbidden" };
   return { ok: true, actor, team, client, call };
 }
 
@@ -348,7 +351,7 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     toName: memberIn(e.details, ["to", "toOwnerId"]),
   }));
 
-  const canRecord = viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id;
+  const canRecord = (viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id) && mayChangeClients(db, viewer);
   return {
     call,
     client,

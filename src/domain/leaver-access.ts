@@ -9,8 +9,10 @@
 // - Left: nothing.
 // Nobody who is not active receives clients, by any path.
 import type Database from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import type { Terms } from "../db/schema.js";
+import { handovers, type Terms } from "../db/schema.js";
+import type { DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "./calendar.js";
 
 export type ClientAccess =
@@ -63,6 +65,15 @@ export function accessOf(row: Row, now: Date): ClientAccess {
 
 export function allows(access: ClientAccess, need: AccessNeed): boolean {
   return access.level === "full" || (access.level === "read" && need === "read");
+}
+
+/**
+ * Whether the member may change client data (record a call, add a commitment, import): the "write" of
+ * clientAccess, which needs no date — nobody leaving writes, whatever the terms. Works inside a transaction.
+ */
+export function mayChangeClients(db: DbOrTx, member: { id: number; status: string }): boolean {
+  if (member.status === "left") return false;
+  return !db.select({ id: handovers.id }).from(handovers).where(and(eq(handovers.leaverId, member.id), eq(handovers.status, "active"))).get();
 }
 
 /** Whether the member may receive clients (import owner column, manual assignment, distribution, pool). */

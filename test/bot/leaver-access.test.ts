@@ -93,9 +93,18 @@ describe("a leaver on good terms", () => {
 
     await boris.send("/clients");
     expect(boris.lastText()).toContain("Мои клиенты</b> — 2");
+    const list = boris.last()!;
     await boris.tapButton("Иванов Пётр");
     expect(boris.lastText()).toContain("Иванов Пётр");
-    await boris.tapButton("Обещание или срок");
+    // Nothing on the card changes anything; a button kept from before is refused.
+    expect(boris.last()!.buttons.flat().map((b) => b.text)).toEqual(["← Назад"]);
+    await boris.tap(`cl:m:${ids[0]}`, { messageId: list.messageId });
+    expect(boris.toasts().at(-1)).toContain("Только просмотр до 25.11");
+    // The call card opens read-only, and a forged outcome is refused.
+    await boris.tap(`call:log:${ids[0]}`, { messageId: list.messageId });
+    expect(boris.lastText()).toContain("Иванов Пётр");
+    expect(boris.last()!.buttons).toEqual([]);
+    await boris.tap(`call:a:c${ids[0]}:n`, { messageId: list.messageId });
     expect(boris.toasts().at(-1)).toContain("Только просмотр до 25.11");
     await boris.send("/client");
     expect(boris.lastText()).toContain("только для просмотра");

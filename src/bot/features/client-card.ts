@@ -39,6 +39,8 @@ export interface CardView {
   timezone: string;
   today: string;
   isLead: boolean;
+  /** A leaver reading their clients until the last day: no buttons that change anything. */
+  readOnly?: boolean;
 }
 
 export function cardText(v: CardView, card: ClientCard): string {
@@ -99,8 +101,9 @@ export function cardText(v: CardView, card: ClientCard): string {
 }
 
 export function cardKeyboard(v: CardView, clientId: number, back: ListState | null): InlineKeyboard {
-  const kb = new InlineKeyboard()
-    .text(v.t("client-button-log-call"), `call:log:${clientId}`)
+  const kb = new InlineKeyboard();
+  if (v.readOnly) return kb.text(v.t("client-button-back"), cb.list(back ?? { page: 0 }));
+  kb.text(v.t("client-button-log-call"), `call:log:${clientId}`)
     .text(v.t("client-button-add-commitment"), cb.addCommitment(clientId))
     .row();
   if (v.isLead) kb.text(v.t("client-button-change-owner"), cb.changeOwner(clientId)).row();

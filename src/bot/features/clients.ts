@@ -12,6 +12,7 @@ import {
   teamMember,
   type Viewer,
 } from "../../domain/clients.js";
+import { mayChangeClients } from "../../domain/leaver-access.js";
 import { linkNameOnlyMember, nameOnlyMembers } from "../../domain/name-only-members.js";
 import { enqueue } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
@@ -172,6 +173,7 @@ export function cardView(ctx: BotContext, m: Membership): CardView {
     timezone: m.team.timezone,
     today: localDate(ctx.deps.clock.now(), m.team.timezone),
     isLead: m.member.role === "lead",
+    readOnly: !mayChangeClients(ctx.deps.db, m.member),
   };
 }
 

@@ -31,8 +31,9 @@ export function scheduleReactivationCalls(
 
   const moved = movedClients(tx, input.distributionId, input.teamId);
   if (moved.length === 0) return 0;
-  // A leaver's client distributed from the pool is still that handover's: not called before the last day.
-  for (const m of moved) if (m.origin && m.origin.lastDay > startOn) startOn = m.origin.lastDay;
+  // A leaver's client distributed from the pool is still that handover's: not called before its last day.
+  const startOf = (m: MovedClient) => (m.origin && m.origin.lastDay > startOn ? m.origin.lastDay : startOn);
+  const earliestStart = moved.reduce((min, m) => (startOf(m) < min ? startOf(m) : min), startOf(moved[0]!));
 
   // What the new owners already have on their days, so the cap counts everything they must call.
   const existingPerDay = new Map<string, number>();
@@ -42,7 +43,7 @@ export function scheduleReactivationCalls(
     .where(
       and(
         eq(calls.status, "open"),
-        gte(calls.dueOn, startOn),
+        gte(calls.dueOn, earliestStart),
         inArray(calls.assigneeId, [...new Set(moved.map((m) => m.assigneeId))]),
       ),
     )
@@ -50,15 +51,29 @@ export function scheduleReactivationCalls(
     .all();
   for (const b of busy) existingPerDay.set(`${b.assigneeId}|${b.dueOn}`, b.n);
 
-  const scheduled = scheduleCalls(
-    moved.map((m) => ({
-      clientId: m.clientId,
-      assigneeId: m.assigneeId,
-      temperature: m.temperature,
-      urgentOn: earliest(m.nextContactOn, m.deadline),
-    })),
-    { startOn, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
-  );
+  // One campaign per first day (the distribution's, or a later last day of a handover its clients came
+  // from); each counts the calls the ones before it planned, so the daily cap holds across them.
+  const groups = new Map<string, MovedClient[]>();
+  for (const m of moved) {
+    const key = startOf(m);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
+  }
+  const scheduled: ReturnType<typeof scheduleCalls> = [];
+  for (const [groupStart, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const planned = scheduleCalls(
+      group.map((m) => ({
+        clientId: m.clientId,
+        assigneeId: m.assigneeId,
+        temperature: m.temperature,
+        urgentOn: earliest(m.nextContactOn, m.deadline),
+      })),
+      { startOn: groupStart, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
+    );
+    for (const p of planned) existingPerDay.set(`${p.assigneeId}|${p.dueOn}`, (existingPerDay.get(`${p.assigneeId}|${p.dueOn}`) ?? 0) + 1);
+    scheduled.push(...planned);
+  }
   // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
   const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
   // One client, one open call: a call already promised to the client takes the reactivation in.

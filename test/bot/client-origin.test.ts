@@ -145,3 +145,23 @@ describe("a re-import of the same file", () => {
     expect(lead.lastText()).not.toContain("Клиенты из общего пула");
   });
 });
+
+describe("a pool distribution with a leaver's client and a client of nobody's", () => {
+  it("calls each on its own terms: the leaver's after the last day, in the handover; the other from today", async () => {
+    await offboardIvanOnBadTerms();
+    const handoverId = handover().id;
+    const ivans = clientNamed(h.db, "Клиент 3");
+    await lead.send("/clients");
+    await lead.tap(`cl:s:${ivans.id}:u`);
+    const [nobodys] = seedClients(h.db, 1, [{ name: "Ничей", ownerId: null }], h.clock.now().getTime());
+
+    await lead.send("/distribute");
+    expect(lead.lastText()).toContain("Без ответственного 2 клиента");
+    await lead.tapButton("Применить");
+    expect(callOf(ivans.id)).toMatchObject([{ handoverId, dueOn: "2026-11-24" }]);
+    expect(callOf(nobodys!)).toMatchObject([{ handoverId: null, dueOn: "2026-11-23" }]);
+    await lead.send("/report");
+    expect(lead.lastText()).toContain("<b>Иван</b> → передача идёт, расстались плохо");
+    expect(lead.lastText()).toContain("Клиенты из общего пула");
+  });
+});

@@ -26,7 +26,14 @@ call-card-kind = { $kind ->
    *[other] {" "}at { $time }
 }
 call-card-assignee = Caller: { $name }
-call-card-attempts = Unanswered attempts: { $count }
+call-card-attempts = 📵 No answer: { $count } · next { $next ->
+    [over] (more than { $max } tries, the lead knows)
+   *[other] attempt { $next } of { $max }
+} — { $date }
+call-card-promised = 📌 Also the promised call: the client was promised a call back on { $date }{ $time ->
+    [none] {""}
+   *[other] {" "}at { $time }
+}
 call-card-no-call = No open call. Call the client and record how it went.
 call-card-commitments = <b>Open commitments and deadlines:</b>
 call-card-commitment = • { $dueHtml }{ $text }
@@ -43,19 +50,50 @@ call-card-more-commitments = …and { $count } more
 call-card-view-only = The outcome can be recorded by { $name } or a lead.
 
 call-event = { $kind ->
-    [call_reached] reached, next contact { $date }
-    [call_no_answer] no answer, attempt { $attempts }
-    [call_callback] asked to call back { $date }
-    [call_lost] client lost: { call-lost-reason }
-    [call_note] note: { $note }
-    [created] client added
-    [imported] imported from a file
-    [owner_changed] owner changed
-    [commitment_added] commitment added
+    [call_reached] 📞 reached, next contact { $date }
+    [call_no_answer] 📵 no answer, attempt { $attempts } of { $max }{ $date ->
+        [none] {""}
+       *[other] , next try { $date }
+    }
+    [call_callback] 🕑 asked to call back { $date }
+    [call_lost] ✖️ client lost: { call-lost-reason }
+    [call_note] 📝 note: { $note }
+    [created] ➕ client added by hand
+    [imported] 📥 imported from a file
+    [updated] 📥 updated from a file{ $ownerChanged ->
+        [yes] , owner: { call-event-from } → { call-event-to }
+       *[no] {""}
+    }
+    [owner_changed] 👤 owner: { call-event-from } → { call-event-to }
+    [owner_linked] 👤 name from a file linked to a member: { call-event-from } → { call-event-to }
+    [assigned] 🤝 handed over: { call-event-from } → { call-event-to }
+    [unassigned] { $undo ->
+        [yes] ↩️ distribution undone, client back in the unassigned pool (was with { call-event-from })
+       *[no] 📤 to the unassigned pool (was with { call-event-from })
+    }
+    [commitment_added] 📌 added: { call-event-commitment }{ $date ->
+        [none] {""}
+       *[other] {" "}due { $date }
+    }
+    [commitment_done] ✅ done: { call-event-commitment }
    *[other] history entry
 }{ $actor ->
     [none] {""}
    *[other] {" "}({ $actor })
+}
+call-event-from = { $from ->
+    [none] unassigned pool
+   *[other] { $from }
+}
+call-event-to = { $to ->
+    [none] unassigned pool
+   *[other] { $to }
+}
+call-event-commitment = { $commitment ->
+    [document] document owed
+    [deadline] client deadline
+    [promise] promise
+   *[other] promise or deadline
 }
 
 call-lost-reason = { $reason ->

@@ -220,15 +220,7 @@ client-card-more = • …and { $n } more
 client-card-history =
     <b>History</b>
     { $linesHtml }
-client-card-event = • { $at } — { $kind ->
-    [imported] imported from a file
-    [updated] updated from a file
-    [created] added by hand
-    [owner_changed] owner changed
-    [owner_linked] owner's name linked to a person
-    [commitment_added] promise or deadline added
-   *[other] { $kind }
-} ({ $actor })
+client-card-event = • { $at } — { $whatHtml }
 client-button-log-call = 📞 Log a call
 client-button-add-commitment = ➕ Promise or deadline
 client-button-change-owner = 👤 Change owner
@@ -238,6 +230,7 @@ client-not-found = This client is not among those you can see.
 client-not-found-toast = You cannot open this client.
 client-pick-new-owner = Who should take over "{ $name }"?
 client-bad-owner-toast = This person is not in the team.
+client-departing-owner-toast = This person is leaving the team: no new clients go to them.
 client-owner-same-toast = The client is already theirs.
 client-owner-changed-toast = Owner changed.
 client-assigned-notice = You have a new client: "{ $name }".

@@ -125,3 +125,13 @@ menu-export = Export for the CRM
 menu-invite = Invite links
 menu-language = Language
 menu-cancel = Cancel the dialogue
+
+## The leaver's rights (domain/leaver-access.ts)
+leaver-no-access-bad_terms = 🔒 Access to clients is closed: you are handing over your work. If your lead sends you the handover form, it will arrive here. Thank you for your help!
+leaver-no-access-bad_terms-toast = 🔒 Access to clients is closed: you are handing over your work.
+leaver-no-access-after_last_day = 🔒 Your last working day ({ $lastDay }) has passed, so there is no access to clients any more. Thank you for your work!
+leaver-no-access-after_last_day-toast = 🔒 Your last day has passed: no access to clients any more.
+leaver-no-access-left = 🔒 No access to clients any more: you are no longer in the team.
+leaver-no-access-left-toast = 🔒 No access to clients any more.
+leaver-read-only = 👀 Until your last working day ({ $lastDay }) your clients are read-only: you are handing over your work. Their new manager will make the changes.
+leaver-read-only-toast = 👀 Read-only until { $lastDay }: you are handing over your work.

@@ -125,6 +125,8 @@ status-kind = { $kind ->
     [leaver_form] leaver's form
    *[other] { $kind }
 }
+status-dropped-title = <b>Not sent to people leaving the team in the last 7 days — { $count }</b> (their access to clients is closed by the handover):
+status-dropped-line = • { $who }: { $count }
 status-who-group = the team's group
 status-who-chat = chat { $chatId }
 status-unreachable = Not receiving messages: { $names }. Details: /team.

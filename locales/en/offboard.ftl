@@ -167,6 +167,12 @@ checklist-button-form = 📨 Send the leaver a form
 checklist-button-input-cancel = Cancel
 checklist-button-interview-end = ✅ Done, nothing more
 checklist-button-interview-step-done = ✅ Mark the interview done
+checklist-button-run-done = { $count ->
+    [one] ✅ { $from } done
+   *[other] ✅ { $from }–{ $to } done
+}
+checklist-toast-run-done = Steps marked as done.
+checklist-interview-step-closed = ✅ The checklist's interview step is done.
 checklist-button-commitment-remove = 🗑 Remove
 
 checklist-own-handover = Another lead confirms the steps of your own handover.

@@ -26,7 +26,14 @@ call-card-kind = { $kind ->
    *[other] {" "}в { $time }
 }
 call-card-assignee = Звонит: { $name }
-call-card-attempts = Попыток без ответа: { $count }
+call-card-attempts = 📵 Не дозвонились: { $count } · дальше { $next ->
+    [over] попыток больше { $max }, руководитель в курсе
+   *[other] попытка { $next } из { $max }
+} — { $date }
+call-card-promised = 📌 И обещанный звонок: клиенту обещали перезвонить { $date }{ $time ->
+    [none] {""}
+   *[other] {" "}в { $time }
+}
 call-card-no-call = Открытого звонка нет. Позвоните и отметьте, чем закончился разговор.
 call-card-commitments = <b>Открытые обязательства и сроки:</b>
 call-card-commitment = • { $dueHtml }{ $text }
@@ -43,19 +50,50 @@ call-card-more-commitments = …и ещё { $count }
 call-card-view-only = Отметить результат может { $name } или руководитель.
 
 call-event = { $kind ->
-    [call_reached] дозвонились, следующий контакт { $date }
-    [call_no_answer] нет ответа, попытка { $attempts }
-    [call_callback] попросили перезвонить { $date }
-    [call_lost] клиент потерян: { call-lost-reason }
-    [call_note] заметка: { $note }
-    [created] клиент добавлен
-    [imported] загружен из файла
-    [owner_changed] сменился ответственный
-    [commitment_added] добавлено обязательство
+    [call_reached] 📞 дозвонились, следующий контакт { $date }
+    [call_no_answer] 📵 не дозвонились, попытка { $attempts } из { $max }{ $date ->
+        [none] {""}
+       *[other] , следующая — { $date }
+    }
+    [call_callback] 🕑 попросили перезвонить { $date }
+    [call_lost] ✖️ клиент потерян: { call-lost-reason }
+    [call_note] 📝 заметка: { $note }
+    [created] ➕ клиент добавлен вручную
+    [imported] 📥 загружен из файла
+    [updated] 📥 обновлён из файла{ $ownerChanged ->
+        [yes] , ответственный: { call-event-from } → { call-event-to }
+       *[no] {""}
+    }
+    [owner_changed] 👤 ответственный: { call-event-from } → { call-event-to }
+    [owner_linked] 👤 имя из файла связано с сотрудником: { call-event-from } → { call-event-to }
+    [assigned] 🤝 передан при передаче дел: { call-event-from } → { call-event-to }
+    [unassigned] { $undo ->
+        [yes] ↩️ распределение отменено, клиент в общем пуле (был у { call-event-from })
+       *[no] 📤 в общий пул (был у { call-event-from })
+    }
+    [commitment_added] 📌 добавлено: { call-event-commitment }{ $date ->
+        [none] {""}
+       *[other] {" "}до { $date }
+    }
+    [commitment_done] ✅ выполнено: { call-event-commitment }
    *[other] запись в истории
 }{ $actor ->
     [none] {""}
    *[other] {" "}({ $actor })
+}
+call-event-from = { $from ->
+    [none] общий пул
+   *[other] { $from }
+}
+call-event-to = { $to ->
+    [none] общий пул
+   *[other] { $to }
+}
+call-event-commitment = { $commitment ->
+    [document] долг по документам
+    [deadline] срок клиента
+    [promise] обещание
+   *[other] обещание или срок
 }
 
 call-lost-reason = { $reason ->

@@ -220,15 +220,7 @@ client-card-more = • …и ещё { $n }
 client-card-history =
     <b>История</b>
     { $linesHtml }
-client-card-event = • { $at } — { $kind ->
-    [imported] загружен из файла
-    [updated] обновлён из файла
-    [created] добавлен вручную
-    [owner_changed] сменился ответственный
-    [owner_linked] имя ответственного связано с сотрудником
-    [commitment_added] добавлено обещание или срок
-   *[other] { $kind }
-} ({ $actor })
+client-card-event = • { $at } — { $whatHtml }
 client-button-log-call = 📞 Записать звонок
 client-button-add-commitment = ➕ Обещание или срок
 client-button-change-owner = 👤 Сменить ответственного
@@ -238,6 +230,7 @@ client-not-found = Этого клиента нет среди доступны�
 client-not-found-toast = Этот клиент вам недоступен.
 client-pick-new-owner = Кому передать клиента «{ $name }»?
 client-bad-owner-toast = Этого сотрудника нет в команде.
+client-departing-owner-toast = Этот сотрудник уходит из команды: новых клиентов ему не передаю.
 client-owner-same-toast = Клиент уже у этого сотрудника.
 client-owner-changed-toast = Ответственный изменён.
 client-assigned-notice = Вам передан клиент «{ $name }».

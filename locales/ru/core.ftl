@@ -125,3 +125,13 @@ menu-export = Выгрузка для CRM
 menu-invite = Ссылки-приглашения
 menu-language = Язык
 menu-cancel = Отменить диалог
+
+## The leaver's rights (domain/leaver-access.ts)
+leaver-no-access-bad_terms = 🔒 Доступ к клиентам закрыт: вы передаёте дела. Если руководитель пришлёт анкету передачи дел, она придёт сюда. Спасибо за помощь!
+leaver-no-access-bad_terms-toast = 🔒 Доступ к клиентам закрыт: вы передаёте дела.
+leaver-no-access-after_last_day = 🔒 Ваш последний рабочий день ({ $lastDay }) прошёл — доступа к клиентам больше нет. Спасибо за работу!
+leaver-no-access-after_last_day-toast = 🔒 Последний рабочий день прошёл — доступа к клиентам больше нет.
+leaver-no-access-left = 🔒 Доступа к клиентам больше нет: вы больше не в команде.
+leaver-no-access-left-toast = 🔒 Доступа к клиентам больше нет.
+leaver-read-only = 👀 До последнего рабочего дня ({ $lastDay }) ваши клиенты доступны только для просмотра: вы передаёте дела. Изменения внесёт новый менеджер.
+leaver-read-only-toast = 👀 Только просмотр до { $lastDay }: вы передаёте дела.

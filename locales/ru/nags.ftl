@@ -128,6 +128,8 @@ status-kind = { $kind ->
     [leaver_form] анкета уходящему
    *[other] { $kind }
 }
+status-dropped-title = <b>Не отправлено уходящим сотрудникам за 7 дней — { $count }</b> (доступ к клиентам закрыт при передаче дел):
+status-dropped-line = • { $who }: { $count }
 status-who-group = группа команды
 status-who-chat = чат { $chatId }
 status-unreachable = Не получают сообщения: { $names }. Подробнее — /team.

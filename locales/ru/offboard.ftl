@@ -167,6 +167,12 @@ checklist-button-form = 📨 Отправить анкету уходящему
 checklist-button-input-cancel = Отмена
 checklist-button-interview-end = ✅ Готово, больше нет
 checklist-button-interview-step-done = ✅ Отметить интервью выполненным
+checklist-button-run-done = { $count ->
+    [one] ✅ { $from } сделано
+   *[other] ✅ { $from }–{ $to } сделаны
+}
+checklist-toast-run-done = Шаги отмечены выполненными.
+checklist-interview-step-closed = ✅ Шаг «Интервью» в чек-листе выполнен.
 checklist-button-commitment-remove = 🗑 Удалить
 
 checklist-own-handover = Шаги своей передачи дел подтверждает другой руководитель.

@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
 import { defaultScriptTemplate, renderScript, scriptTemplate } from "../domain/call-scripts.js";
-import { callCardData, type CallCardData, type CallRef } from "../domain/calls.js";
+import { ATTEMPTS_BEFORE_LEAD_ALERT, callCardData, type CallCardData, type CallRef } from "../domain/calls.js";
 import { escapeHtml } from "./html.js";
 import type { Locale, Translate } from "./i18n.js";
 import { cardKeyboard } from "./keyboards/calls.js";
@@ -80,7 +80,11 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
   if (call && call.status === "open") {
     status.push(t("call-card-kind", { kind: call.kind, overdue: call.dueOn < today ? "yes" : "no", date: day(call.dueOn), time: call.dueTime ?? "none" }));
     if (data.assigneeName && !data.viewerIsAssignee) status.push(t("call-card-assignee", { name: data.assigneeName }));
-    if (call.attempts > 0) status.push(t("call-card-attempts", { count: call.attempts }));
+    if (call.promisedOn) status.push(t("call-card-promised", { date: day(call.promisedOn), time: call.promisedTime ?? "none" }));
+    if (call.attempts > 0) {
+      const next = call.attempts + 1;
+      status.push(t("call-card-attempts", { count: call.attempts, next: next > ATTEMPTS_BEFORE_LEAD_ALERT ? "over" : String(next), max: ATTEMPTS_BEFORE_LEAD_ALERT, date: day(call.dueOn) }));
+    }
   } else if (!call) {
     status.push(t("call-card-no-call"));
   }
@@ -136,15 +140,24 @@ function outcomeText(t: Translate, locale: Locale, data: CallCardData): string {
   return t("call-outcome-cancelled");
 }
 
-function eventText(t: Translate, locale: Locale, e: CallCardData["history"][number], today: string): string {
+/** One line of a client's history: what happened, between whom, by whom (the call card and the client card). */
+export function eventText(t: Translate, locale: Locale, e: CallCardData["history"][number], today: string): string {
   const d = e.details ?? {};
-  const date = typeof d.nextContactOn === "string" ? d.nextContactOn : typeof d.dueOn === "string" ? d.dueOn : null;
+  const date = [d.nextContactOn, d.dueOn, d.movedTo].find((v): v is string => typeof v === "string") ?? null;
+  const ownerChanged = "fromOwnerId" in d || "toOwnerId" in d;
   return t("call-event", {
     kind: e.kind,
-    date: date ? formatDay(date, locale, today) + (typeof d.dueTime === "string" ? ` ${d.dueTime}` : "") : "",
+    date: date ? formatDay(date, locale, today) + (typeof d.dueTime === "string" ? ` ${d.dueTime}` : "") : "none",
     attempts: typeof d.attempts === "number" ? d.attempts : 0,
+    max: ATTEMPTS_BEFORE_LEAD_ALERT,
     reason: typeof d.reason === "string" ? d.reason : "other",
     note: typeof d.note === "string" ? clip(d.note, 150) : "",
+    // An owner change names both sides; "none" is the shared pool.
+    from: e.fromName ?? "none",
+    to: e.toName ?? "none",
+    ownerChanged: ownerChanged ? "yes" : "no",
+    undo: d.undo === true ? "yes" : "no",
+    commitment: typeof d.kind === "string" ? d.kind : "other",
     actor: e.actorName ?? "none",
   });
 }

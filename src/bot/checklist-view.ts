@@ -9,6 +9,7 @@ import { members, teams } from "../db/schema.js";
 import { handoverHistory, type AuditEntry } from "../domain/audit.js";
 import { localDate } from "../domain/calendar.js";
 import { isVerifiedKind } from "../domain/checklist-template.js";
+import { firstManualRun } from "../domain/checklist-shortcuts.js";
 import {
   getHandover,
   handoverClientCounts,
@@ -43,7 +44,7 @@ export interface ChecklistView {
   locale: Locale;
   chatId: number | null;
   messageId: number | null;
-  steps: (Pick<Step, "id" | "position" | "kind" | "title" | "status" | "skipReason" | "dueOn"> & { responsible: string | null })[];
+  steps: (Pick<Step, "id" | "position" | "kind" | "title" | "status" | "skipReason" | "dueOn" | "responsibleId"> & { responsible: string | null })[];
   clients: { ownedByLeaver: number; unassigned: number };
   calls: { total: number; open: number };
   recorded: number;
@@ -88,6 +89,7 @@ export function loadChecklistView(db: Db, handoverId: number, now: Date): Checkl
       status: s.status,
       skipReason: s.skipReason,
       dueOn: s.dueOn,
+      responsibleId: s.responsibleId,
       responsible: names.find((n) => n.id === s.responsibleId)?.name ?? null,
     })),
     clients: handoverClientCounts(db, handover),
@@ -116,7 +118,7 @@ export function stepButtonLabel(t: Translate, step: { position: number; kind: St
 function stepLines(t: Translate, v: ChecklistView, s: ChecklistView["steps"][number]): string[] {
   const head = `${s.status === "open" && isVerifiedKind(s.kind) ? "🤖" : statusIcon[s.status]} ${t("checklist-step-line", { position: s.position, title: clip(stepTitle(t, s), MAX_TITLE) })}`;
   if (s.status === "skipped") return [head, `      ${t("checklist-step-skipped", { reason: clip(s.skipReason ?? "", 200) })}`];
-  if (s.status === "done") return [head];
+  if (s.status === "done") return s.kind === "interview" && v.recorded > 0 ? [head, `      ${t("checklist-interview-recorded", { count: v.recorded })}`] : [head];
   const overdue = s.dueOn < v.today;
   const meta = t("checklist-step-meta", {
     responsible: s.responsible ?? t("checklist-nobody"),
@@ -189,6 +191,9 @@ export function renderChecklist(t: Translate, v: ChecklistView, mode: ChecklistM
     kb.text(t("checklist-button-cancel-yes"), chk.cancelYes(v.id)).text(t("checklist-button-cancel-no"), chk.back(v.id));
     return { text, keyboard: kb };
   }
+  // One tap for the next run of manual steps one person answers for ("✅ 1–2 сделаны").
+  const run = firstManualRun(v.steps);
+  if (run) kb.text(t("checklist-button-run-done", { from: run.from, to: run.to, count: run.stepIds.length }), chk.runDone(v.id, run.from, run.to)).row();
   const open = v.steps.filter((s) => s.status === "open");
   open.forEach((s, i) => {
     kb.text(stepButtonLabel(t, s), chk.step(v.id, s.id));

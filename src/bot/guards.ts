@@ -1,3 +1,4 @@
+import { allows, clientAccess, type AccessNeed } from "../domain/leaver-access.js";
 import type { BotContext, Member, Team } from "./context.js";
 
 export type Membership = { member: Member; team: Team };
@@ -23,4 +24,20 @@ export async function requireLead(ctx: BotContext): Promise<Membership | null> {
   if (!membership) return null;
   if (membership.member.role !== "lead") return refuse(ctx, ctx.callbackQuery ? "lead-only-toast" : "lead-only");
   return membership;
+}
+
+/**
+ * A member who may read (or change) client data now: the leaver's rights (domain/leaver-access.ts) are
+ * checked here for every feature that shows or changes clients, and a leaver is told why politely.
+ */
+export async function requireClientAccess(ctx: BotContext, need: AccessNeed, lead = false): Promise<Membership | null> {
+  const membership = lead ? await requireLead(ctx) : await requireMember(ctx);
+  if (!membership) return null;
+  const access = clientAccess(ctx.deps.db, membership.member.id, ctx.deps.clock.now());
+  if (access.level === "full" || allows(access, need)) return membership;
+  const key = access.level === "read" ? "leaver-read-only" : `leaver-no-access-${access.reason}`;
+  const vars = { lastDay: access.lastDay ? access.lastDay.split("-").reverse().slice(0, 2).join(".") : "" };
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(`${key}-toast`, vars), show_alert: true }).catch(() => undefined);
+  else await ctx.reply(ctx.t(key, vars));
+  return null;
 }

@@ -104,6 +104,14 @@ export const clients = sqliteTable(
     notes: text("notes"),
     /** When the client entered the unassigned pool (for "oldest first" nags). */
     unassignedSince: integer("unassigned_since"),
+    /**
+     * The handover the client came from (its owner was the leaver when it started, or a file named the
+     * leaver as owner since): whatever path the client takes next — undo, the pool, /distribute, a new owner
+     * by hand — its reactivation call uses that handover's terms and leaver, and /report counts it there,
+     * while that handover is active. Not a foreign key: handovers reference clients' owners, and a rebuild
+     * of this table must never cascade.
+     */
+    originHandoverId: integer("origin_handover_id"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -308,6 +316,12 @@ export const calls = sqliteTable(
     dueOn: text("due_on").notNull(),
     /** 'HH:mm' local, when the client asked to be called back at a time. */
     dueTime: text("due_time"),
+    /**
+     * A call promised to the client (an ordinary call back) that a reactivation call was merged into: one
+     * open call per client. Its own day and time are kept here, so undoing the distribution gives it back.
+     */
+    promisedOn: text("promised_on"),
+    promisedTime: text("promised_time"),
     status: text("status").$type<CallStatus>().notNull().default("open"),
     attempts: integer("attempts").notNull().default(0),
     lostReason: text("lost_reason").$type<LostReason>(),
@@ -339,7 +353,8 @@ export const callScripts = sqliteTable(
   (t) => [primaryKey({ columns: [t.teamId, t.terms, t.locale] })],
 );
 
-export type NotificationStatus = "pending" | "sent" | "failed";
+/** dropped: not sent on purpose (the recipient is leaving the team), shown in /status. */
+export type NotificationStatus = "pending" | "sent" | "failed" | "dropped";
 
 /** Transactional outbox: written in the transaction that decides a message, drained by the sender. */
 export const notifications = sqliteTable(

@@ -19,6 +19,7 @@ import type { DbOrTx } from "../outbox/outbox.js";
 import { addDays, localDate, nextWorkingDay, type WorkCalendar } from "./calendar.js";
 import { markStepDoneAutomatically } from "./checklist.js";
 import { openCommitmentsOfClients, type Commitment } from "./commitments.js";
+import { mayChangeClients } from "./leaver-access.js";
 
 export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
@@ -236,6 +237,8 @@ function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
   if (!team) return { ok: false, reason: "not_found" };
   const allowed = actor.role === "lead" || call?.assigneeId === actor.id || client.ownerId === actor.id;
   if (!allowed) return { ok: false, reason: "forbidden" };
+  // A leaver records nothing (domain/leaver-access.ts).
+  if (!mayChangeClients(tx, actor)) return { ok: false, reason: "forbidden" };
   return { ok: true, actor, team, client, call };
 }
 
@@ -279,7 +282,8 @@ export interface CallCardData {
   /** For reactivation calls: whose clients these were and on what terms they left. */
   handover: { terms: Terms; leaverName: string } | null;
   commitments: Commitment[];
-  history: { kind: string; at: number; details: Record<string, unknown> | null; actorName: string | null }[];
+  /** Newest first; `fromName`/`toName`: the owners an owner change was between (null: the unassigned pool). */
+  history: { kind: string; at: number; details: Record<string, unknown> | null; actorName: string | null; fromName: string | null; toName: string | null }[];
   canRecord: boolean;
   viewerIsAssignee: boolean;
   /** The newest call of the client (0: none), carried by client-card buttons as `seen`. */
@@ -328,7 +332,7 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     }
   }
 
-  const history = db
+  const events = db
     .select({ kind: clientEvents.kind, at: clientEvents.at, details: clientEvents.details, actorName: members.name })
     .from(clientEvents)
     .leftJoin(members, eq(members.id, clientEvents.actorId))
@@ -336,8 +340,18 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     .orderBy(desc(clientEvents.at), desc(clientEvents.id))
     .limit(HISTORY_ON_CARD)
     .all();
+  // Owner changes are stored as member ids (from/to, fromOwnerId/toOwnerId); the card names them.
+  const memberIn = (d: Record<string, unknown> | null, keys: string[]) => {
+    for (const k of keys) if (typeof d?.[k] === "number") return nameOf(d[k] as number);
+    return null;
+  };
+  const history = events.map((e) => ({
+    ...e,
+    fromName: memberIn(e.details, ["from", "fromOwnerId"]),
+    toName: memberIn(e.details, ["to", "toOwnerId"]),
+  }));
 
-  const canRecord = viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id;
+  const canRecord = (viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id) && mayChangeClients(db, viewer);
   return {
     call,
     client,

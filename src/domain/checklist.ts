@@ -32,8 +32,8 @@ export function stepsOf(db: DbOrTx, handoverId: number): Step[] {
 
 /**
  * Clients the handover is still responsible for: the leaver's active clients, and active clients of the
- * handover sitting in the unassigned pool (left there by the leaver, or moved back by an undone
- * distribution of this handover).
+ * handover sitting in the unassigned pool (left there by the leaver, moved back by an undone
+ * distribution of this handover, or come from it: clients.origin_handover_id).
  */
 export function handoverClientCounts(db: DbOrTx, handover: Pick<Handover, "id" | "teamId" | "leaverId">): { ownedByLeaver: number; unassigned: number } {
   const owned =
@@ -56,7 +56,7 @@ export function handoverClientCounts(db: DbOrTx, handover: Pick<Handover, "id" |
           eq(clients.teamId, handover.teamId),
           isNull(clients.ownerId),
           eq(clients.status, "active"),
-          or(eq(clients.previousOwnerId, handover.leaverId), inArray(clients.id, ofThisHandover)),
+          or(eq(clients.previousOwnerId, handover.leaverId), eq(clients.originHandoverId, handover.id), inArray(clients.id, ofThisHandover)),
         ),
       )
       .get()?.n ?? 0;

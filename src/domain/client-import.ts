@@ -92,6 +92,8 @@ interface Draft {
   firstRow: number;
   rowCount: number;
   commitments: { kind: CommitmentKind; text: string; dueOn: string | null }[];
+  /** A row named someone leaving as the owner: the client remembers their handover (see writePlan). */
+  leaverId?: number;
 }
 
 interface ExistingClient extends ClientState {
@@ -358,6 +360,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
           commitments: rowCommitments.length ? dedupeCommitments(rowCommitments) : NO_COMMITMENTS,
         };
         tally.written(draft.state, owner, draft.commitments.length);
+        if (decision.inactive) draft.leaverId = decision.inactive.id;
         drafts.push(draft);
       }
     } else {
@@ -383,6 +386,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       mergeRow(draft, row, present);
       // An explicit owner wins; "keep" leaves the client where it is.
       if (decision.wanted !== "keep") setOwner(draft, decision.wanted);
+      if (decision.inactive) draft.leaverId = decision.inactive.id;
       for (const c of rowCommitments) {
         if (draft.commitments.some((d) => d.kind === c.kind && d.text === c.text && d.dueOn === c.dueOn)) continue;
         if (draft.existingId !== null && snapshot.openCommitments.has(commitmentKey(draft.existingId, c.kind, c.text, c.dueOn))) continue;
@@ -650,6 +654,12 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
   const insertCommitment = sqlite.prepare(
     "INSERT INTO commitments (team_id, client_id, owner_id, kind, text, due_on, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
   );
+  // A client the file gives to someone leaving waits in the pool as one of their handover's clients.
+  const fromLeaver = sqlite.prepare(
+    `UPDATE clients SET previous_owner_id = coalesce(previous_owner_id, ?),
+       origin_handover_id = coalesce((SELECT id FROM handovers WHERE leaver_id = ? AND status = 'active'), origin_handover_id)
+     WHERE id = ? AND owner_id IS NULL`,
+  );
   const batch = input.batchId ?? null;
   const clientIds: number[] = [];
   let freshIndex = 0;
@@ -679,6 +689,7 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
       }
     }
     for (const c of d.commitments) insertCommitment.run(team, clientId, owner, c.kind, c.text, c.dueOn, now);
+    if (d.leaverId !== undefined) fromLeaver.run(d.leaverId, d.leaverId, clientId);
     clientIds.push(clientId);
   }
   return { clientIds, newMemberIds: [...memberIds.values()] };

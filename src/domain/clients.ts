@@ -5,6 +5,8 @@ import type { Db } from "../db/client.js";
 import { clientEvents, clients, members, type MemberRole, type Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { openCommitmentsOfClients, type Commitment } from "./commitments.js";
+import { followClientMovedByHand } from "./client-origin.js";
+import { mayReceiveClients } from "./leaver-access.js";
 
 export type Client = typeof clients.$inferSelect;
 export type ClientEvent = typeof clientEvents.$inferSelect;
@@ -85,7 +87,8 @@ export interface ClientCard {
   ownerName: string | null;
   previousOwnerName: string | null;
   commitments: Commitment[];
-  events: (ClientEvent & { actorName: string | null })[];
+  /** Newest first; `fromName`/`toName`: the owners an owner change was between (null: the pool). */
+  events: (ClientEvent & { actorName: string | null; fromName: string | null; toName: string | null })[];
 }
 
 /** The card of a client the viewer may see, or null (unknown, another team's, another manager's). */
@@ -102,12 +105,15 @@ export function clientCard(db: Db, viewer: Viewer, clientId: number, eventLimit 
     .limit(eventLimit)
     .all()
     .map((r) => ({ ...r.event, actorName: r.actorName }));
+  const idIn = (d: Record<string, unknown> | null, keys: string[]) => keys.map((k) => d?.[k]).find((v): v is number => typeof v === "number") ?? null;
+  const moved = memberNames(db, events.flatMap((e) => [idIn(e.details, ["from", "fromOwnerId"]), idIn(e.details, ["to", "toOwnerId"])]));
+  const nameOf = (id: number | null) => (id === null ? null : (moved.get(id) ?? null));
   return {
     client,
     ownerName: client.ownerId === null ? null : (names.get(client.ownerId) ?? null),
     previousOwnerName: client.previousOwnerId === null ? null : (names.get(client.previousOwnerId) ?? null),
     commitments: openCommitmentsOfClients(db, [clientId]),
-    events,
+    events: events.map((e) => ({ ...e, fromName: nameOf(idIn(e.details, ["from", "fromOwnerId"])), toName: nameOf(idIn(e.details, ["to", "toOwnerId"])) })),
   };
 }
 
@@ -189,7 +195,7 @@ export function createClient(db: Db, input: NewClient): CreateClientResult {
   });
 }
 
-export type ChangeOwnerResult = "changed" | "same" | "not_found" | "bad_owner";
+export type ChangeOwnerResult = "changed" | "same" | "not_found" | "bad_owner" | "departing";
 
 /** A lead moves one client to another active member, or to the unassigned pool (toMemberId null). */
 export function changeOwner(db: Db, input: { viewer: Viewer; clientId: number; toMemberId: number | null; now: Date }): ChangeOwnerResult {
@@ -198,7 +204,8 @@ export function changeOwner(db: Db, input: { viewer: Viewer; clientId: number; t
     if (!client || input.viewer.role !== "lead" || !canSee(input.viewer, client)) return "not_found";
     if (input.toMemberId !== null) {
       const to = tx.select().from(members).where(eq(members.id, input.toMemberId)).get();
-      if (!to || to.teamId !== client.teamId || to.status !== "active") return "bad_owner";
+      if (!to || to.teamId !== client.teamId || to.status === "left") return "bad_owner";
+      if (!mayReceiveClients(to)) return "departing";
     }
     if (client.ownerId === input.toMemberId) return "same";
     const now = input.now.getTime();
@@ -223,6 +230,7 @@ export function changeOwner(db: Db, input: { viewer: Viewer; clientId: number; t
         at: now,
       })
       .run();
+    if (input.toMemberId !== null) followClientMovedByHand(tx, { teamId: client.teamId, clientId: client.id, toMemberId: input.toMemberId, now: input.now });
     return "changed";
   });
 }

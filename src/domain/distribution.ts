@@ -118,6 +118,8 @@ export type ApplyResult =
       /** New owners the bot cannot write to: the lead must tell them. */
       unreachable: OwnerBrief[];
       stepDone: boolean;
+      /** Active handovers whose clients this moved (its own, and those its pool clients came from): refresh their checklists. */
+      handoverIds: number[];
     }
   | { kind: "not_found" }
   | { kind: "not_proposed"; status: DistributionStatus }
@@ -126,7 +128,7 @@ export type ApplyResult =
   | { kind: "empty" };
 
 export type UndoResult =
-  | { kind: "undone"; distributionId: number; handoverId: number | null; returned: number; owners: OwnerBrief[] }
+  | { kind: "undone"; distributionId: number; handoverId: number | null; returned: number; owners: OwnerBrief[]; handoverIds: number[] }
   | { kind: "not_found" }
   | { kind: "not_applied"; status: DistributionStatus }
   | { kind: "calls_recorded" };
@@ -166,17 +168,26 @@ function raw(db: Db): Database.Database {
 
 /**
  * A handover's scope: the leaver's active clients, and those that landed in the pool with the leaver as
- * previous owner (a re-import after they left, or an undone distribution). The pool's scope: every active
- * client without an owner.
+ * previous owner (a re-import after they left, or an undone distribution) or come from this handover
+ * (clients.origin_handover_id). The pool's scope (null): every active client without an owner.
  */
-function scopeWhere(leaverId: number | null): { clause: string; params: number[] } {
-  return leaverId === null
+type Scope = { leaverId: number; handoverId: number } | null;
+
+function scopeWhere(scope: Scope): { clause: string; params: number[] } {
+  return scope === null
     ? { clause: "c.owner_id IS NULL", params: [] }
-    : { clause: "(c.owner_id = ? OR (c.owner_id IS NULL AND c.previous_owner_id = ?))", params: [leaverId, leaverId] };
+    : {
+        clause: "(c.owner_id = ? OR (c.owner_id IS NULL AND (c.previous_owner_id = ? OR c.origin_handover_id = ?)))",
+        params: [scope.leaverId, scope.leaverId, scope.handoverId],
+      };
 }
 
-function loadScopeClients(db: Db, teamId: number, leaverId: number | null): ScopeClient[] {
-  const where = scopeWhere(leaverId);
+function scopeOf(handover: Pick<HandoverRow, "id" | "leaverId"> | null): Scope {
+  return handover === null ? null : { leaverId: handover.leaverId, handoverId: handover.id };
+}
+
+function loadScopeClients(db: Db, teamId: number, scope: Scope): ScopeClient[] {
+  const where = scopeWhere(scope);
   const q = raw(db);
   // Deadlines in one grouped pass over the team's open commitments, not one sub-query per client.
   const deadlines = new Map<number, string>();
@@ -210,14 +221,14 @@ function loadScopeClients(db: Db, teamId: number, leaverId: number | null): Scop
   }));
 }
 
-function countScope(db: Db, teamId: number, leaverId: number | null): number {
+function countScope(db: Db, teamId: number, scope: Scope): number {
   // Two index ranges summed: with the OR of scopeWhere SQLite walks the whole team.
   const sql =
-    leaverId === null
+    scope === null
       ? `SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND status = 'active'`
       : `SELECT (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id = ? AND status = 'active')
-              + (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND previous_owner_id = ? AND status = 'active')`;
-  const params = leaverId === null ? [teamId] : [teamId, leaverId, teamId, leaverId];
+              + (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND (previous_owner_id = ? OR origin_handover_id = ?) AND status = 'active')`;
+  const params = scope === null ? [teamId] : [teamId, scope.leaverId, teamId, scope.leaverId, scope.handoverId];
   return raw(db).prepare(sql).pluck().get(...params) as number;
 }
 
@@ -356,7 +367,7 @@ export function proposeForPool(db: Db, input: ProposeInput): ProposeResult {
 
 function propose(db: Db, input: ProposeInput, scope: { handoverId: number | null; leaverId: number | null }): ProposeResult {
   const planned = db.transaction((tx) => {
-    const clientsInScope = loadScopeClients(db, input.teamId, scope.leaverId);
+    const clientsInScope = loadScopeClients(db, input.teamId, scope.handoverId === null || scope.leaverId === null ? null : { leaverId: scope.leaverId, handoverId: scope.handoverId });
     if (clientsInScope.length === 0) return null;
     const excluded = new Set(input.excludeMemberIds ?? []);
     const plan = planDistribution({
@@ -752,7 +763,7 @@ export function applyDistribution(db: Db, input: ApplyInput): ApplyResult {
 export function takeOverDistribution(db: Db, input: ApplyInput): ApplyResult {
   return applying(db, input, (tx, { dist, handover }) => {
     // Whatever the scope holds now goes to the lead: no stale proposal is possible here.
-    const scope = loadScopeClients(db, dist.teamId, handover?.leaverId ?? null);
+    const scope = loadScopeClients(db, dist.teamId, scopeOf(handover));
     if (scope.length === 0) return { kind: "empty" };
     raw(db).prepare(`DELETE FROM distribution_items WHERE distribution_id = ?`).run(dist.id);
     insertItems(db, dist.id, scope.map((c) => [c.id, c.ownerId, input.actorId]));
@@ -833,7 +844,7 @@ function applyInTransaction(
     .run(now, dist.id, dist.teamId).changes;
   if (moved !== expected.items) throw new StaleProposal();
   // What is left of the scope now must be exactly what the proposal left out: more is a client added since.
-  if (expected.scope !== null && countScope(db, dist.teamId, leaverId) !== expected.scope - moved) throw new StaleProposal();
+  if (expected.scope !== null && countScope(db, dist.teamId, scopeOf(handover)) !== expected.scope - moved) throw new StaleProposal();
   // Open commitments follow their client.
   q.prepare(
     `UPDATE commitments SET owner_id = di.to_member_id FROM distribution_items di
@@ -875,10 +886,11 @@ function applyInTransaction(
       }
     }
   }
-  const toPool = countScope(db, dist.teamId, leaverId);
+  const toPool = countScope(db, dist.teamId, scopeOf(handover));
 
   tx.update(distributions).set({ status: "applied", appliedAt: now }).where(eq(distributions.id, dist.id)).run();
-  const stepDone = completeSteps(db, tx, dist, leaverId, input.now);
+  const handoverIds = handoversOf(db, dist);
+  const stepDone = completeSteps(db, tx, dist, leaverId, input.now, handoverIds);
   const owners = ownersOf(db, dist.id);
   audit(tx, {
     teamId: dist.teamId,
@@ -897,7 +909,23 @@ function applyInTransaction(
     owners,
     unreachable: owners.filter((o) => !isReachable(o)),
     stepDone,
+    handoverIds,
   };
+}
+
+/**
+ * The active handovers a distribution's clients belong to: its own, and the ones its clients came from
+ * (clients.origin_handover_id), so a leaver's client distributed from the pool still counts for its handover.
+ */
+function handoversOf(db: Db, dist: Distribution): number[] {
+  const origins = raw(db)
+    .prepare(
+      `SELECT DISTINCT h.id FROM distribution_items di JOIN clients c ON c.id = di.client_id
+         JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active' WHERE di.distribution_id = ?`,
+    )
+    .pluck()
+    .all(dist.id) as number[];
+  return [...new Set([...(dist.handoverId !== null ? [dist.handoverId] : []), ...origins])].sort((a, b) => a - b);
 }
 
 export function isReachable(o: Pick<OwnerBrief, "telegramId" | "reachability">): boolean {
@@ -909,18 +937,18 @@ export function isReachable(o: Pick<OwnerBrief, "telegramId" | "reachability">):
  * owned, none waiting in the pool for this handover (the checklist's own rule). A pool distribution that
  * takes the last of a leaver's clients completes their handover's step too.
  */
-function completeSteps(db: Db, tx: Tx, dist: Distribution, leaverId: number | null, now: Date): boolean {
+function completeSteps(db: Db, tx: Tx, dist: Distribution, leaverId: number | null, now: Date, origins: number[]): boolean {
   const candidates: { handoverId: number }[] =
     leaverId !== null && dist.handoverId !== null
       ? [{ handoverId: dist.handoverId }]
-      : (raw(db)
+      : [...origins.map((handoverId) => ({ handoverId })), ...(raw(db)
           .prepare(
             `SELECT h.id AS handoverId FROM handovers h
               WHERE h.team_id = ? AND h.status = 'active'
                 AND EXISTS (SELECT 1 FROM distribution_items di JOIN clients c ON c.id = di.client_id
                              WHERE di.distribution_id = ? AND c.previous_owner_id = h.leaver_id)`,
           )
-          .all(dist.teamId, dist.id) as { handoverId: number }[]);
+          .all(dist.teamId, dist.id) as { handoverId: number }[])];
   let done = false;
   for (const c of candidates) {
     const handover = getChecklistHandover(tx, c.handoverId);
@@ -963,6 +991,7 @@ export function undoDistribution(
     const q = raw(db);
     const now = input.now.getTime();
     const owners = ownersOf(db, dist.id);
+    const handoverIds = handoversOf(db, dist);
 
     // Only clients nobody has moved since: a later change by hand is not undone behind anyone's back.
     const stillOurs = `FROM distribution_items di JOIN clients c ON c.id = di.client_id
@@ -990,7 +1019,7 @@ export function undoDistribution(
     cancelReactivationCalls(tx, dist.id);
     tx.update(distributions).set({ status: "undone", undoneAt: now }).where(eq(distributions.id, dist.id)).run();
     // With the clients back in the pool, the handover's redistribute step is open again.
-    if (dist.handoverId !== null) reopenStepAutomatically(tx, { handoverId: dist.handoverId, kind: "redistribute", now: input.now });
+    for (const handoverId of handoverIds) reopenStepAutomatically(tx, { handoverId, kind: "redistribute", now: input.now });
     audit(tx, {
       teamId: dist.teamId,
       handoverId: dist.handoverId,
@@ -1009,7 +1038,7 @@ export function undoDistribution(
         input.notifier.undone(tx, { distributionId: dist.id, teamId: dist.teamId, owner, fromName: handover?.leaverName ?? null }, input.now);
       }
     }
-    return { kind: "undone", distributionId: dist.id, handoverId: dist.handoverId, returned, owners };
+    return { kind: "undone", distributionId: dist.id, handoverId: dist.handoverId, returned, owners, handoverIds };
   });
 }
 

@@ -3,10 +3,11 @@
 // leaver in a form. Each becomes a commitment tied to the handover, so it moves with its client.
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { clients, commitments, handovers, members, type CommitmentKind, type Temperature } from "../db/schema.js";
+import { clientEvents, clients, commitments, handovers, members, type CommitmentKind, type Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { enqueue, type OutgoingMessage } from "../outbox/outbox.js";
 import { recordAudit, type AuditDetails } from "./audit.js";
+import { completeInterviewStep } from "./checklist-shortcuts.js";
 import { addCommitment } from "./commitments.js";
 import { parseUserDate, type DateInputRef } from "./date-input.js";
 import { classifyCommitment } from "../import/commitment-kind.js";
@@ -57,12 +58,18 @@ export interface HandoverClient {
   primaryPhone?: string | null;
 }
 
-/** The handover's clients: still the leaver's, or moved from the leaver since. Hot first. */
-export function handoverClients(db: DbOrTx, handover: { teamId: number; leaverId: number }): HandoverClient[] {
+/** The handover's clients: still the leaver's, moved from the leaver since, or come from this handover (clients.origin_handover_id). Hot first. */
+export function handoverClients(db: DbOrTx, handover: { id?: number; teamId: number; leaverId: number }): HandoverClient[] {
   return db
     .select({ id: clients.id, name: clients.name, company: clients.company, temperature: clients.temperature, ownerId: clients.ownerId, primaryPhone: clients.primaryPhone })
     .from(clients)
-    .where(and(eq(clients.teamId, handover.teamId), eq(clients.status, "active"), or(eq(clients.ownerId, handover.leaverId), eq(clients.previousOwnerId, handover.leaverId))))
+    .where(
+      and(
+        eq(clients.teamId, handover.teamId),
+        eq(clients.status, "active"),
+        or(eq(clients.ownerId, handover.leaverId), eq(clients.previousOwnerId, handover.leaverId), handover.id !== undefined ? eq(clients.originHandoverId, handover.id) : undefined),
+      ),
+    )
     .orderBy(sql`case ${clients.temperature} when 'hot' then 0 when 'warm' then 1 else 2 end`, asc(clients.name), asc(clients.id))
     .all();
 }
@@ -119,6 +126,10 @@ export function recordHandoverCommitment(
       details: { commitmentId: c.id, clientId: client.id, kind: input.kind, dueOn: input.dueOn, source: input.source },
       now: input.now,
     });
+    // The client's history (the call card) says it too, and by whom.
+    tx.insert(clientEvents)
+      .values({ teamId: handover.teamId, clientId: client.id, actorId: input.actorId, kind: "commitment_added", details: { commitmentId: c.id, kind: input.kind, dueOn: input.dueOn }, at: input.now.getTime() })
+      .run();
     return { ok: true, commitmentId: c.id };
   });
 }
@@ -202,6 +213,8 @@ export function queueFormMessage(
     if (!handover || handover.status !== "active") return "not_active";
     enqueue(tx, { teamId: handover.teamId, ...input.message }, input.now);
     recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: input.action, details: input.details ?? {}, now: input.now });
+    // The leaver sent the form: the interview step closes itself.
+    if (input.action === "leaver_form_done") completeInterviewStep(tx, { handoverId: handover.id, actorId: input.actorId, now: input.now });
     return "queued";
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from "../db/client.js";
 import { checklistSteps, clients, commitments, handovers, members, type CommitmentKind, type MemberRole, type MemberStatus, type Temperature, type Terms } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { recordAudit } from "./audit.js";
+import { dropLeaverNotifications } from "./leaver-access.js";
 import { addDays } from "./calendar.js";
 import { dueDateFor, templateOf } from "./checklist-template.js";
 import { getHandover, handoverClientCounts, markStepDoneAutomatically, type Handover } from "./checklist.js";
@@ -187,6 +188,13 @@ export function startHandover(
       .returning()
       .get();
     tx.update(members).set({ status: "departing" }).where(eq(members.id, leaver.id)).run();
+    // Their clients remember this handover whatever path they take next (undo, pool, by hand).
+    tx.update(clients)
+      .set({ originHandoverId: handover.id })
+      .where(and(eq(clients.teamId, input.teamId), eq(clients.status, "active"), sql`(${clients.ownerId} = ${leaver.id} OR (${clients.ownerId} IS NULL AND ${clients.previousOwnerId} = ${leaver.id}))`))
+      .run();
+    // On bad terms the leaver is out at once: what waits in the outbox for them is not sent.
+    dropLeaverNotifications(db, leaver.id, input.now);
 
     // The lead who started it answers for every step, unless they are the one leaving.
     const responsible =

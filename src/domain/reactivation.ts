@@ -1,6 +1,6 @@
 // Reactivation calls created by a distribution. (Owned by the calls work; the signatures below are what
 // the distribution flow calls inside its apply/undo transactions.)
-import { and, eq, gt, gte, inArray, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type Database from "better-sqlite3";
 import { calls, clients, commitments, distributionItems, handovers, teams } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
@@ -31,6 +31,9 @@ export function scheduleReactivationCalls(
 
   const moved = movedClients(tx, input.distributionId, input.teamId);
   if (moved.length === 0) return 0;
+  // A leaver's client distributed from the pool is still that handover's: not called before its last day.
+  const startOf = (m: MovedClient) => (m.origin && m.origin.lastDay > startOn ? m.origin.lastDay : startOn);
+  const earliestStart = moved.reduce((min, m) => (startOf(m) < min ? startOf(m) : min), startOf(moved[0]!));
 
   // What the new owners already have on their days, so the cap counts everything they must call.
   const existingPerDay = new Map<string, number>();
@@ -40,7 +43,7 @@ export function scheduleReactivationCalls(
     .where(
       and(
         eq(calls.status, "open"),
-        gte(calls.dueOn, startOn),
+        gte(calls.dueOn, earliestStart),
         inArray(calls.assigneeId, [...new Set(moved.map((m) => m.assigneeId))]),
       ),
     )
@@ -48,17 +51,81 @@ export function scheduleReactivationCalls(
     .all();
   for (const b of busy) existingPerDay.set(`${b.assigneeId}|${b.dueOn}`, b.n);
 
-  const scheduled = scheduleCalls(
-    moved.map((m) => ({
-      clientId: m.clientId,
-      assigneeId: m.assigneeId,
-      temperature: m.temperature,
-      urgentOn: earliest(m.nextContactOn, m.deadline),
-    })),
-    { startOn, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
-  );
-  insertCalls(tx, scheduled, { teamId: input.teamId, handoverId: input.handoverId, distributionId: input.distributionId, createdAt: input.now.getTime() });
+  // One campaign per first day (the distribution's, or a later last day of a handover its clients came
+  // from); each counts the calls the ones before it planned, so the daily cap holds across them.
+  const groups = new Map<string, MovedClient[]>();
+  for (const m of moved) {
+    const key = startOf(m);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
+  }
+  const scheduled: ReturnType<typeof scheduleCalls> = [];
+  for (const [groupStart, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const planned = scheduleCalls(
+      group.map((m) => ({
+        clientId: m.clientId,
+        assigneeId: m.assigneeId,
+        temperature: m.temperature,
+        urgentOn: earliest(m.nextContactOn, m.deadline),
+      })),
+      { startOn: groupStart, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
+    );
+    for (const p of planned) existingPerDay.set(`${p.assigneeId}|${p.dueOn}`, (existingPerDay.get(`${p.assigneeId}|${p.dueOn}`) ?? 0) + 1);
+    scheduled.push(...planned);
+  }
+  // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
+  const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
+  // One client, one open call: a call already promised to the client takes the reactivation in.
+  const promised = openOrdinaryCalls(tx, input.distributionId);
+  const fresh: { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null }[] = [];
+  for (const s of scheduled) {
+    const handoverId = originOf.get(s.clientId) ?? null;
+    const callId = promised.get(s.clientId);
+    if (callId === undefined) fresh.push({ ...s, handoverId });
+    else mergeIntoPromisedCall(tx, callId, { assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId, distributionId: input.distributionId });
+  }
+  insertCalls(tx, fresh, { teamId: input.teamId, distributionId: input.distributionId, createdAt: input.now.getTime() });
   return scheduled.length;
+}
+
+/** The open ordinary calls (promised call-backs) of a distribution's clients, one per client. */
+function openOrdinaryCalls(tx: DbOrTx, distributionId: number): Map<number, number> {
+  const rows = tx
+    .select({ clientId: calls.clientId, id: calls.id })
+    .from(calls)
+    .where(and(inArray(calls.clientId, clientsOf(tx, distributionId)), eq(calls.status, "open"), eq(calls.kind, "ordinary")))
+    .orderBy(calls.dueOn, calls.id)
+    .all();
+  const byClient = new Map<number, number>();
+  for (const r of rows) if (!byClient.has(r.clientId)) byClient.set(r.clientId, r.id);
+  return byClient;
+}
+
+/**
+ * Turns a promised call into the client's reactivation call: one open call with both purposes, due on the
+ * earlier of the two days (the promised time kept if the promised day wins). The promised day and time
+ * are remembered, so an undo gives the call back as it was (see cancelReactivationCalls).
+ */
+export function mergeIntoPromisedCall(
+  tx: DbOrTx,
+  callId: number,
+  input: { assigneeId: number; dueOn: string; handoverId: number | null; distributionId: number | null },
+): void {
+  tx.update(calls)
+    .set({
+      kind: "reactivation",
+      assigneeId: input.assigneeId,
+      handoverId: input.handoverId,
+      distributionId: input.distributionId,
+      promisedOn: sql`${calls.dueOn}`,
+      promisedTime: sql`${calls.dueTime}`,
+      dueOn: sql`min(${calls.dueOn}, ${input.dueOn})`,
+      dueTime: sql`case when ${calls.dueOn} <= ${input.dueOn} then ${calls.dueTime} else null end`,
+      attempts: 0,
+    })
+    .where(eq(calls.id, callId))
+    .run();
 }
 
 function earliest(a: string | null, b: string | null): string | null {
@@ -73,6 +140,8 @@ interface MovedClient {
   temperature: "hot" | "warm" | "cold";
   nextContactOn: string | null;
   deadline: string | null;
+  /** The active handover the client came from, if any. */
+  origin: { id: number; lastDay: string } | null;
 }
 
 /**
@@ -104,19 +173,21 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
     );
     const rows = raw
       .prepare(
-        `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on
+        `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on, h.id, h.last_day
            FROM distribution_items di JOIN clients c ON c.id = di.client_id
+           LEFT JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active'
           WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active'
             AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.client_id = di.client_id AND k.distribution_id = di.distribution_id)`,
       )
       .raw()
-      .all(distributionId, teamId) as [number, number, MovedClient["temperature"], string | null][];
-    return rows.map(([clientId, assigneeId, temperature, nextContactOn]) => ({
+      .all(distributionId, teamId) as [number, number, MovedClient["temperature"], string | null, number | null, string | null][];
+    return rows.map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
       clientId,
       assigneeId,
       temperature,
       nextContactOn,
       deadline: deadlines.get(clientId) ?? null,
+      origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null,
     }));
   }
   return tx
@@ -127,6 +198,8 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
       nextContactOn: clients.nextContactOn,
       deadline: sql<string | null>`(select min(${commitments.dueOn}) from ${commitments}
         where ${commitments.clientId} = ${distributionItems.clientId} and ${commitments.status} = 'open')`,
+      originId: sql<number | null>`(select h.id from handovers h where h.id = ${clients.originHandoverId} and h.status = 'active')`,
+      originLastDay: sql<string | null>`(select h.last_day from handovers h where h.id = ${clients.originHandoverId} and h.status = 'active')`,
     })
     .from(distributionItems)
     .innerJoin(clients, eq(clients.id, distributionItems.clientId))
@@ -138,13 +211,14 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
         sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${distributionItems.clientId} and ${calls.distributionId} = ${distributionId})`,
       ),
     )
-    .all();
+    .all()
+    .map(({ originId, originLastDay, ...m }) => ({ ...m, origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null }));
 }
 
 function insertCalls(
   tx: DbOrTx,
-  rows: { clientId: number; assigneeId: number; dueOn: string }[],
-  common: { teamId: number; handoverId: number | null; distributionId: number; createdAt: number },
+  rows: { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null }[],
+  common: { teamId: number; distributionId: number; createdAt: number },
 ): void {
   const raw = rawHandle(tx);
   if (raw) {
@@ -152,12 +226,12 @@ function insertCalls(
       `INSERT INTO calls (team_id, client_id, assignee_id, handover_id, distribution_id, kind, due_on, status, attempts, created_at)
        VALUES (?, ?, ?, ?, ?, 'reactivation', ?, 'open', 0, ?)`,
     );
-    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, common.handoverId, common.distributionId, r.dueOn, common.createdAt);
+    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, r.handoverId, common.distributionId, r.dueOn, common.createdAt);
     return;
   }
   for (let i = 0; i < rows.length; i += 500) {
     tx.insert(calls)
-      .values(rows.slice(i, i + 500).map((r) => ({ ...common, clientId: r.clientId, assigneeId: r.assigneeId, dueOn: r.dueOn, kind: "reactivation" as const })))
+      .values(rows.slice(i, i + 500).map((r) => ({ ...common, handoverId: r.handoverId, clientId: r.clientId, assigneeId: r.assigneeId, dueOn: r.dueOn, kind: "reactivation" as const })))
       .run();
   }
 }
@@ -180,8 +254,27 @@ export function hasRecordedCalls(tx: DbOrTx, distributionId: number): boolean {
   return row !== undefined;
 }
 
-/** Cancels the open calls of an undone distribution. */
+/** Cancels the open calls of an undone distribution; a promised call merged into one is given back as it was. */
 export function cancelReactivationCalls(tx: DbOrTx, distributionId: number): number {
+  tx.update(calls)
+    .set({
+      kind: "ordinary",
+      dueOn: sql`${calls.promisedOn}`,
+      dueTime: sql`${calls.promisedTime}`,
+      handoverId: null,
+      distributionId: null,
+      promisedOn: null,
+      promisedTime: null,
+    })
+    .where(
+      and(
+        inArray(calls.clientId, clientsOf(tx, distributionId)),
+        eq(calls.distributionId, distributionId),
+        eq(calls.status, "open"),
+        isNotNull(calls.promisedOn),
+      ),
+    )
+    .run();
   return tx
     .update(calls)
     .set({ status: "cancelled" })

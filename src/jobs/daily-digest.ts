@@ -5,6 +5,7 @@ import { members } from "../db/schema.js";
 import { isWorkingDay, localDate } from "../domain/calendar.js";
 import { teamCalendar } from "../domain/calls.js";
 import { dailyListsOfTeam } from "../domain/daily-list.js";
+import { mayNotify } from "../domain/leaver-access.js";
 import { translator } from "../bot/i18n.js";
 import { localeOfUser } from "../bot/member-locale.js";
 import { renderDailyList } from "../bot/today-view.js";
@@ -26,6 +27,8 @@ export function planDailyDigests(deps: JobDeps, team: Team, now: Date): number {
   let planned = 0;
   deps.db.transaction((tx) => {
     for (const member of recipients) {
+      // No digest to a leaver whose access to client data is closed (bad terms, or after the last day).
+      if (!mayNotify(deps.db, member.id, "digest", now)) continue;
       const list = lists.get(member.id)!;
       const locale = localeOfUser(deps.db, member.telegramId);
       const view = renderDailyList(translator(deps.i18n, locale), locale, list, { page: 0, title: "digest" });

@@ -8,6 +8,7 @@ import type { Member, Team } from "../domain/teams.js";
 import { localeFromTelegram, translator, type Locale, type Translate } from "../bot/i18n.js";
 import { localeOfUser } from "../bot/member-locale.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
+import { mayNotify } from "../domain/leaver-access.js";
 import type { JobDeps } from "./types.js";
 
 /** Which of a job's daily slots is running: the morning one (digest hour), the afternoon one, or an operator's run. */
@@ -86,6 +87,9 @@ export function enqueueNag(
   input: { job: string; kind: string; team: Team; member: Member & { telegramId: number }; slot: JobSlot; text: string; buttons?: InlineKeyboardButton[][] },
   now: Date,
 ): boolean {
+  // A leaver gets no nags once the access rule closes their client data (domain/leaver-access.ts).
+  const client = (db as Partial<Db>).$client;
+  if (client && !mayNotify({ $client: client }, input.member.id, input.kind, now)) return false;
   const replyMarkup: InlineKeyboardMarkup | undefined = input.buttons && input.buttons.length > 0 ? { inline_keyboard: input.buttons } : undefined;
   return enqueue(
     db,

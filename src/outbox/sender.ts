@@ -14,6 +14,7 @@ import type { Clock } from "../domain/clock.js";
 import type { Logger } from "../logger.js";
 import { createI18n } from "../bot/i18n.js";
 import { reportUnreachableNow } from "../jobs/unreachable-nag.js";
+import { DROPPED_LEAVER, mayNotify } from "../domain/leaver-access.js";
 import { backoffMs, classifyFailure, type Failure } from "./failures.js";
 import { RateLimiter, TELEGRAM_LIMITS, type Limits } from "./rate-limit.js";
 
@@ -44,7 +45,7 @@ export interface SenderOptions {
 }
 
 type Notification = typeof notifications.$inferSelect;
-export type Outcome = "sent" | "rate_limited" | "unreachable" | "failed" | "retry" | "skipped";
+export type Outcome = "sent" | "rate_limited" | "unreachable" | "failed" | "retry" | "skipped" | "dropped";
 
 export interface SenderStats {
   sent: number;
@@ -81,7 +82,7 @@ export async function drainOutbox(deps: SenderDeps, limit = 1000): Promise<numbe
     if (due.length === 0) break;
     for (const n of due) {
       const result = await delivery.deliver(n);
-      if (result.outcome === "skipped") continue;
+      if (result.outcome === "skipped" || result.outcome === "dropped") continue;
       calls += 1;
       if (result.outcome === "sent") sent += 1;
       if (result.outcome === "rate_limited") {
@@ -180,6 +181,11 @@ class Delivery {
 
   async deliver(n: Notification, alreadyClaimed = false): Promise<{ outcome: Outcome; retryAfterMs: number }> {
     if (!alreadyClaimed && !this.claim(n, this.deps.clock.now().getTime())) return { outcome: "skipped", retryAfterMs: 0 };
+    // A leaver gets only what the access rule still allows them (see domain/leaver-access.ts).
+    if (!mayNotify(this.deps.db, n.memberId, n.kind, this.deps.clock.now())) {
+      this.deps.db.update(notifications).set({ status: "dropped", lastError: DROPPED_LEAVER }).where(eq(notifications.id, n.id)).run();
+      return { outcome: "dropped", retryAfterMs: 0 };
+    }
     try {
       await send(this.api, n);
     } catch (err) {

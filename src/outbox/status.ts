@@ -11,6 +11,8 @@ export interface DeliveryStatus {
   failed: { kind: string; count: number }[];
   recent: { id: number; kind: string; chatId: number; memberName: string | null; reason: ReasonCode; raw: string; at: number }[];
   unreachable: string[];
+  /** Messages not sent on purpose in the last 7 days: the recipient is leaving the team. */
+  dropped: { memberName: string | null; count: number }[];
 }
 
 export function deliveryStatus(db: Db, teamId: number, now: Date, recentLimit = 10): DeliveryStatus {
@@ -37,7 +39,12 @@ export function deliveryStatus(db: Db, teamId: number, now: Date, recentLimit = 
           AND (telegram_id IS NULL OR reachability IN ('blocked', 'never_started')) ORDER BY name`,
     )
     .map((r) => r.name);
-  return { pending, failed, recent, unreachable };
+  const dropped = db.all<{ memberName: string | null; count: number }>(
+    sql`SELECT m.name AS memberName, COUNT(*) AS count FROM notifications n LEFT JOIN members m ON m.id = n.member_id
+        WHERE n.team_id = ${teamId} AND n.status = 'dropped' AND n.created_at >= ${since}
+        GROUP BY n.member_id ORDER BY count DESC, m.name`,
+  );
+  return { pending, failed, recent, unreachable, dropped };
 }
 
 /** A stored error ("403 Forbidden: bot was blocked by the user") as a reason a person understands. */

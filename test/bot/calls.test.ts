@@ -122,7 +122,7 @@ describe("recording outcomes", () => {
     await s.boris.tapButton("Нет ответа");
     expect(s.boris.toasts().at(-1)).toBe("Перенесено на 24.11.");
     expect(callOf(h, s.clients.alpha)).toMatchObject({ status: "open", attempts: 1, dueOn: "2026-11-24" });
-    expect(s.boris.lastText()).toContain("Попыток без ответа: 1");
+    expect(s.boris.lastText()).toContain("📵 Не дозвонились: 1 · дальше попытка 2 из 3 — 24.11");
     expect(s.boris.last()!.buttons.flat()).toHaveLength(4);
     await s.boris.tapButton("Нет ответа");
     await s.boris.tapButton("Нет ответа");

@@ -127,7 +127,7 @@ describe("the client card", () => {
     expect(card).toContain("📄 документ: акт сверки — до 21.11.2026 ⚠️ просрочено");
     expect(card).toContain("🤝 обещание: скидка 5% — до 01.12.2026");
     expect(card).not.toContain("уже сделано");
-    expect(card).toContain("22.11.2026 09:00 — загружен из файла (Анна)");
+    expect(card).toContain("22.11.2026 09:00 — 📥 загружен из файла (Анна)");
     const buttons = boris.last()!.buttons.flat();
     expect(buttons.find((b) => b.text.includes("Записать звонок"))!.data).toBe(`call:log:${id}`);
     expect(buttons.map((b) => b.text)).not.toContain("👤 Сменить ответственного");

@@ -66,10 +66,11 @@ describe("the interview typed by the lead", () => {
       [ids[0], "deadline", "договор до 30.11", "2026-11-30", borisId],
     ]);
     expect(h.db.select().from(auditLog).all().filter((a) => a.action === "commitment_added")).toHaveLength(2);
-    // The checklist counts them, and the closing button marks the step.
+    // The checklist counts them, and finishing the typing closes the step by itself (issue 13 §7).
     const listMsg = lead.messages().find((m) => m.messageId === handover().checklistMessageId)!;
     expect(listMsg.text).toContain("📝 записано договорённостей: 2");
-    await lead.tapButton("Отметить интервью выполненным");
+    expect(listMsg.text).toContain("✅ 3.");
+    expect(lead.lastText()).toContain("Шаг «Интервью» в чек-листе выполнен");
     const step = h.db.select().from(checklistSteps).where(and(eq(checklistSteps.handoverId, handover().id), eq(checklistSteps.kind, "interview"))).get()!;
     expect(step.status).toBe("done");
     expect(h.errors()).toEqual([]);

@@ -75,18 +75,17 @@ describe("a manager forging another manager's client", () => {
     ["record on the client directly", () => callData.action({ clientId: Number(OWN.client) }, "no_answer")],
   ])("Vera tries to %s of Boris's client", async (_label, data) => {
     const { toast } = await tapRefused(w.h, w.vera, data(), { words: [] });
-    expect(toast).toMatch(/недоступен|не найден|Только|может только|нельзя|не можете/i);
+    expect(toast).toMatch(/недоступен|не найден|Только|может только|нельзя|не можете|Доступ к клиентам закрыт/i);
   });
 
-  // By the calls feature's design a teammate's call card opens read-only (e.g. an old card after a
-  // reassignment): no outcome buttons, nothing written. (The client card itself is refused above.)
+  // Vera is leaving on bad terms: no call card opens for her at all (issue 13 §2), not even read-only.
   it.each([
     ["log a call", () => callData.log(Number(OWN.client))],
     ["open the call card", () => callData.open({ callId: Number(OWN.call) })],
-  ])("Vera tries to %s of Boris's client: read-only, no buttons", async (_label, data) => {
-    const { texts } = await tapRefused(w.h, w.vera, data(), { words: [] });
-    expect(texts.join("\n")).toContain("Отметить результат может Борис или руководитель");
-    expect(w.vera.last()!.buttons).toEqual([]);
+  ])("Vera tries to %s of Boris's client: refused, she is leaving", async (_label, data) => {
+    const { toast, texts } = await tapRefused(w.h, w.vera, data(), { words: [] });
+    expect(toast).toContain("Доступ к клиентам закрыт");
+    expect(texts.join("\n")).not.toContain("Отметить результат");
   });
 });
 

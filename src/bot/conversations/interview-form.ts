@@ -13,6 +13,7 @@ import { formatDay, handoverLeadRecipient, localeOfTelegramUser, textsFor } from
 import { parseUserDate } from "../../domain/date-input.js";
 import type { ConvContext } from "../context.js";
 import type { Locale } from "../i18n.js";
+import { refreshChecklistMessage } from "../checklist-view.js";
 import { chk } from "../keyboards/checklist.js";
 import { LEAVER_FORM_PREFIX, off } from "../keyboards/offboard.js";
 import { waitAnswer, type Answer, type Conv } from "./ask.js";
@@ -200,5 +201,9 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
       now,
     });
   });
+  // The interview step has closed itself: the lead's checklist shows it.
+  if (queued === "queued") {
+    await conversation.external((c) => refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now(), log: c.log }));
+  }
   await last.reply(ctx.t(queued === "queued" ? (info.clients.length === 0 ? "offboard-form-no-clients" : "offboard-form-thanks") : "offboard-form-unavailable"));
 }

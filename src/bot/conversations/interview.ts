@@ -6,6 +6,7 @@ import { InlineKeyboard } from "grammy";
 import type { CommitmentKind } from "../../db/schema.js";
 import { localDate } from "../../domain/calendar.js";
 import { getHandover, stepsOf } from "../../domain/checklist.js";
+import { completeInterviewStep } from "../../domain/checklist-shortcuts.js";
 import { handoverClients, leaverReachable, matchClients, parseInterviewLine, recordHandoverCommitment } from "../../domain/handover-interview.js";
 import { formatDay } from "../../domain/handover-texts.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "../checklist-view.js";
@@ -155,9 +156,12 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
     await last.reply(msg.text, { reply_markup: msg.keyboard });
   }
 
-  await conversation.external(async (c) => {
-    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now(), log: c.log });
+  // The lead finished typing: the interview step closes itself.
+  const closed = await conversation.external(async (c) => {
+    const now = c.deps.clock.now();
+    const done = c.deps.db.transaction((tx) => completeInterviewStep(tx, { handoverId, actorId: info.memberId, now }));
+    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now, log: c.log });
+    return done;
   });
-  const doneKb = info.stepId !== null ? new InlineKeyboard().text(ctx.t("checklist-button-interview-step-done"), chk.done(handoverId, info.stepId)) : undefined;
-  await last.reply(ctx.t("checklist-interview-finished", { count: saved }), doneKb ? { reply_markup: doneKb } : {});
+  await last.reply(ctx.t("checklist-interview-finished", { count: saved }) + (closed ? `\n${ctx.t("checklist-interview-step-closed")}` : ""));
 }

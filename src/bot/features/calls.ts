@@ -9,14 +9,14 @@ import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "../call-
 import { formatDay, loadCallCard } from "../call-card-view.js";
 import type { BotContext } from "../context.js";
 import { callOutcomeId, type CallDialogArgs } from "../conversations/call-outcome.js";
-import { requireMember } from "../guards.js";
+import { requireClientAccess } from "../guards.js";
 import { decodeCallData, decodeTodayData, type DatePick } from "../keyboards/calls.js";
 import { renderDailyList } from "../today-view.js";
 
 export const callsFeature = new Composer<BotContext>();
 
 callsFeature.command("today", async (ctx) => {
-  const membership = await requireMember(ctx);
+  const membership = await requireClientAccess(ctx, "read");
   if (!membership) return;
   if (ctx.chat.type !== "private") return ctx.reply(ctx.t("call-toast-private"));
   return ctx.reply(...todayMessage(ctx, membership.member.id, membership.team.timezone, 0));
@@ -25,7 +25,7 @@ callsFeature.command("today", async (ctx) => {
 callsFeature.callbackQuery(/^today:/, async (ctx) => {
   const tap = decodeTodayData(ctx.callbackQuery.data);
   if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  const membership = await requireMember(ctx);
+  const membership = await requireClientAccess(ctx, "read");
   if (!membership) return;
   await ctx.answerCallbackQuery();
   const [text, options] = todayMessage(ctx, membership.member.id, membership.team.timezone, tap.page);
@@ -44,7 +44,7 @@ function todayMessage(ctx: BotContext, memberId: number, timezone: string, page:
 callsFeature.callbackQuery(/^call:/, async (ctx) => {
   const tap = decodeCallData(ctx.callbackQuery.data);
   if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") }); // e.g. a finished dialogue's Skip
-  const membership = await requireMember(ctx);
+  const membership = await requireClientAccess(ctx, tap.kind === "open" || tap.kind === "log" ? "read" : "write");
   if (!membership) return;
   const { member, team } = membership;
   const message = ctx.callbackQuery.message;

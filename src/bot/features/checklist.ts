@@ -6,6 +6,7 @@ import { Composer } from "grammy";
 import { localDate } from "../../domain/calendar.js";
 import { checkStepAction, completeStep, setStepResponsible, type StepChangeResult } from "../../domain/checklist.js";
 import { templateStep } from "../../domain/checklist-template.js";
+import { completeStepRun } from "../../domain/checklist-shortcuts.js";
 import { correctHandoverCommitment, handoverCommitment, leaverReachable, queueFormMessage } from "../../domain/handover-interview.js";
 import { localeOfTelegramUser, textsFor } from "../../domain/handover-texts.js";
 import { cancelHandover } from "../../domain/handovers.js";
@@ -80,6 +81,13 @@ checklistFeature.callbackQuery(/^chk:d:(\d+):(\d+)$/, async (ctx) => {
   if (!a) return;
   const result = completeStep(ctx.deps.db, { handoverId: a.handover.id, stepId: Number(ctx.match[2]), actorId: a.memberId, now: ctx.deps.clock.now() });
   await answerChange(ctx, a.handover.id, result, "checklist-toast-done");
+});
+
+checklistFeature.callbackQuery(/^chk:dd:(\d+):(\d{1,4}):(\d{1,4})$/, async (ctx) => {
+  const a = await access(ctx, Number(ctx.match[1]));
+  if (!a) return;
+  const result = completeStepRun(ctx.deps.db, { handoverId: a.handover.id, from: Number(ctx.match[2]), to: Number(ctx.match[3]), actorId: a.memberId, now: ctx.deps.clock.now() });
+  await answerChange(ctx, a.handover.id, result, "checklist-toast-run-done");
 });
 
 checklistFeature.callbackQuery(/^chk:rm:(\d+):(\d+):(\d+)$/, async (ctx) => {

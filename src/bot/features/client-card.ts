@@ -6,6 +6,8 @@ import type { Temperature } from "../../db/schema.js";
 import type { ClientCard, ClientListItem } from "../../domain/clients.js";
 import type { Translate } from "../i18n.js";
 import { cb, type ListState } from "../keyboards/clients.js";
+import { eventText } from "../call-card-view.js";
+import type { Locale } from "../i18n.js";
 
 export const TEMP_ICON: Record<Temperature, string> = { hot: "🔥", warm: "🌤", cold: "❄️" };
 const MAX_NOTES = 600;
@@ -37,6 +39,8 @@ export interface CardView {
   timezone: string;
   today: string;
   isLead: boolean;
+  /** A leaver reading their clients until the last day: no buttons that change anything. */
+  readOnly?: boolean;
 }
 
 export function cardText(v: CardView, card: ClientCard): string {
@@ -88,8 +92,7 @@ export function cardText(v: CardView, card: ClientCard): string {
     const items = card.events.map((e) =>
       t("client-card-event", {
         at: formatInstant(e.at, v.timezone, locale),
-        kind: e.kind,
-        actor: e.actorName ?? "—",
+        whatHtml: eventText(t, locale as Locale, e, v.today),
       }),
     );
     sections.push(t("client-card-history", { linesHtml: items.join("\n") }));
@@ -98,8 +101,9 @@ export function cardText(v: CardView, card: ClientCard): string {
 }
 
 export function cardKeyboard(v: CardView, clientId: number, back: ListState | null): InlineKeyboard {
-  const kb = new InlineKeyboard()
-    .text(v.t("client-button-log-call"), `call:log:${clientId}`)
+  const kb = new InlineKeyboard();
+  if (v.readOnly) return kb.text(v.t("client-button-back"), cb.list(back ?? { page: 0 }));
+  kb.text(v.t("client-button-log-call"), `call:log:${clientId}`)
     .text(v.t("client-button-add-commitment"), cb.addCommitment(clientId))
     .row();
   if (v.isLead) kb.text(v.t("client-button-change-owner"), cb.changeOwner(clientId)).row();

@@ -12,12 +12,13 @@ import {
   teamMember,
   type Viewer,
 } from "../../domain/clients.js";
+import { mayChangeClients } from "../../domain/leaver-access.js";
 import { linkNameOnlyMember, nameOnlyMembers } from "../../domain/name-only-members.js";
 import { enqueue } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
 import { addClientId } from "../conversations/add-client.js";
 import { addCommitmentId } from "../conversations/add-commitment.js";
-import { requireMember, type Membership } from "../guards.js";
+import { requireClientAccess, type Membership } from "../guards.js";
 import { translator } from "../i18n.js";
 import { cb, parseClientsCallback, type ListState } from "../keyboards/clients.js";
 import { localeOfUser } from "../member-locale.js";
@@ -29,14 +30,14 @@ export const clientsFeature = new Composer<BotContext>();
 clientsFeature.chatType(["group", "supergroup"]).command(["clients", "client", "export"], (ctx) => ctx.reply(ctx.t("clients-private-only")));
 
 clientsFeature.chatType("private").command("clients", async (ctx) => {
-  const membership = await requireMember(ctx);
+  const membership = await requireClientAccess(ctx, "read");
   if (!membership) return;
   const view = listView(ctx, membership, { page: 0 });
   return ctx.reply(view.text, { reply_markup: view.keyboard });
 });
 
 clientsFeature.chatType("private").command("client", async (ctx) => {
-  if (!(await requireMember(ctx))) return;
+  if (!(await requireClientAccess(ctx, "write"))) return;
   // Only an earlier copy of this dialogue closes; an open /offboard or call card dialogue stays.
   await ctx.conversation.exit(addClientId);
   await ctx.conversation.enter(addClientId);
@@ -45,7 +46,8 @@ clientsFeature.chatType("private").command("client", async (ctx) => {
 clientsFeature.callbackQuery(/^cl:/, async (ctx) => {
   const action = parseClientsCallback(ctx.callbackQuery.data);
   if (!action) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  const membership = await requireMember(ctx);
+  const reading = action.kind === "list" || action.kind === "card" || action.kind === "pickOwnerFilter";
+  const membership = await requireClientAccess(ctx, reading ? "read" : "write");
   if (!membership) return;
   const isLead = membership.member.role === "lead";
   const viewer = viewerOf(membership);
@@ -96,6 +98,7 @@ clientsFeature.callbackQuery(/^cl:/, async (ctx) => {
       const result = changeOwner(ctx.deps.db, { viewer, clientId: action.clientId, toMemberId: to, now });
       if (result === "not_found") return ctx.answerCallbackQuery({ text: ctx.t("client-not-found-toast") });
       if (result === "bad_owner") return ctx.answerCallbackQuery({ text: ctx.t("client-bad-owner-toast") });
+      if (result === "departing") return ctx.answerCallbackQuery({ text: ctx.t("client-departing-owner-toast") });
       await ctx.answerCallbackQuery({ text: ctx.t(result === "same" ? "client-owner-same-toast" : "client-owner-changed-toast") });
       if (result === "changed" && to !== null) notifyNewOwner(ctx, action.clientId, to, membership.member.id, now);
       const card = clientCard(ctx.deps.db, viewer, action.clientId);
@@ -171,6 +174,7 @@ export function cardView(ctx: BotContext, m: Membership): CardView {
     timezone: m.team.timezone,
     today: localDate(ctx.deps.clock.now(), m.team.timezone),
     isLead: m.member.role === "lead",
+    readOnly: !mayChangeClients(ctx.deps.db, m.member),
   };
 }
 

@@ -23,14 +23,14 @@ import type { BotContext } from "../context.js";
 import { distributeAdjustId, type AdjustArgs } from "../conversations/distribute-adjust.js";
 import { distributionNotifier } from "../distribution-notices.js";
 import { renderTable } from "../distribution-view.js";
-import { requireLead } from "../guards.js";
+import { requireClientAccess } from "../guards.js";
 import { escapeHtml } from "../html.js";
 import { adjustKeyboard, appliedKeyboard, decodeDistData, DIST_DIALOG_PREFIX, excludeKeyboard, MAX_MANAGER_BUTTONS, tableKeyboard, type DistTap } from "../keyboards/distribution.js";
 
 export const distributionFeature = new Composer<BotContext>();
 
 distributionFeature.command("distribute", async (ctx) => {
-  const membership = await requireLead(ctx);
+  const membership = await requireClientAccess(ctx, "write", true);
   if (!membership) return;
   const result = proposeForPool(ctx.deps.db, { teamId: membership.team.id, actorId: membership.member.id, now: ctx.deps.clock.now() });
   if (!result.ok) return ctx.reply(ctx.t("dist-pool-empty"));
@@ -44,7 +44,7 @@ distributionFeature.callbackQuery(/^dist:/, async (ctx, next) => {
   if (data.startsWith(DIST_DIALOG_PREFIX)) return next();
   const tap = decodeDistData(data);
   if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  const membership = await requireLead(ctx);
+  const membership = await requireClientAccess(ctx, "write", true);
   if (!membership) return;
   return handleTap(ctx, tap, membership.team.id, membership.member.id);
 });
@@ -100,7 +100,7 @@ async function handleTap(ctx: BotContext, tap: DistTap, teamId: number, actorId:
       ctx.log.info({ distributionId: result.distributionId, returned: result.returned }, "distribution undone");
       await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-undone") });
       await edit(ctx, ctx.t("dist-undone", { count: result.returned }));
-      if (result.handoverId !== null) await refreshChecklistAfter(ctx, result.handoverId);
+      for (const handoverId of result.handoverIds) await refreshChecklistAfter(ctx, handoverId);
       return;
     }
   }
@@ -158,7 +158,7 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
         ctx.log.error({ err, distributionId: result.distributionId }, "distribution follow-up failed; the scheduler will finish it");
       }
       await edit(ctx, appliedText(ctx, view, result, mine, calls), appliedKeyboard(ctx.t, result.distributionId));
-      if (result.handoverId !== null) await refreshChecklistAfter(ctx, result.handoverId);
+      for (const handoverId of result.handoverIds) await refreshChecklistAfter(ctx, handoverId);
       return;
     }
     case "stale": {

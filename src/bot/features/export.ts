@@ -4,12 +4,12 @@ import { localDate } from "../../domain/calendar.js";
 import { exportTable, type ExportLabels } from "../../domain/client-export.js";
 import { toCsvForExcel } from "../../import/csv-export.js";
 import type { BotContext } from "../context.js";
-import { requireLead } from "../guards.js";
+import { requireClientAccess } from "../guards.js";
 
 export const exportFeature = new Composer<BotContext>();
 
 exportFeature.chatType("private").command("export", async (ctx) => {
-  const membership = await requireLead(ctx);
+  const membership = await requireClientAccess(ctx, "read", true);
   if (!membership) return;
   const { team } = membership;
   const t = ctx.t;

@@ -9,7 +9,7 @@ import { extensionOf } from "../../import/detect-type.js";
 import { parseClientFile } from "../../import/parse-client-file.js";
 import type { BotContext } from "../context.js";
 import { downloadTelegramFile, TELEGRAM_DOWNLOAD_LIMIT } from "../file-download.js";
-import { requireMember } from "../guards.js";
+import { requireClientAccess, requireMember } from "../guards.js";
 import type { Translate } from "../i18n.js";
 import { importPreviewKeyboard, noteCallback, noteListKeyboard, ownerQuestionRows, parseImportCallback, type NoteTap } from "../keyboards/import.js";
 import { fileErrorText, noteListText, previewText, resultText } from "./import-messages.js";
@@ -20,7 +20,7 @@ const dm = importFeature.chatType("private");
 const TABLE_EXTENSIONS = new Set(["csv", "tsv", "txt", "xlsx", "xlsm", "xls"]);
 
 dm.on("message:document", async (ctx) => {
-  const membership = await requireMember(ctx);
+  const membership = await requireClientAccess(ctx, "write");
   if (!membership) return;
   const { member, team } = membership;
   const doc = ctx.message.document;
@@ -108,7 +108,7 @@ importFeature.chatType(["group", "supergroup"]).on("message:document", async (ct
 importFeature.callbackQuery(/^imp:/, async (ctx) => {
   const parsed = parseImportCallback(ctx.callbackQuery.data);
   if (!parsed) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  const membership = await requireMember(ctx);
+  const membership = await requireClientAccess(ctx, "write");
   if (!membership) return;
   const actor = { memberId: membership.member.id, teamId: membership.team.id, role: membership.member.role };
   const db = ctx.deps.db;

@@ -6,12 +6,12 @@ import { buildReport, progressBar, type HandoverReport, type Tally } from "../..
 import { MESSAGE_LIMIT, formatDay } from "../call-card-view.js";
 import type { BotContext } from "../context.js";
 import { inGroup } from "../group-policy.js";
-import { requireLead } from "../guards.js";
+import { requireClientAccess, requireLead } from "../guards.js";
 
 export const reportFeature = new Composer<BotContext>();
 
 reportFeature.command("report", async (ctx) => {
-  const membership = await requireLead(ctx);
+  const membership = await requireClientAccess(ctx, "read", true);
   if (!membership) return;
   const today = localDate(ctx.deps.clock.now(), membership.team.timezone);
   const reports = buildReport(ctx.deps.db, { teamId: membership.team.id, today });

@@ -32,7 +32,7 @@ function statusText(ctx: BotContext, team: Team): string {
   const now = ctx.deps.clock.now();
   const s = deliveryStatus(ctx.deps.db, team.id, now);
   const out: string[] = [ctx.t("status-title"), ""];
-  if (s.pending.length === 0 && s.failed.length === 0) out.push(ctx.t("status-all-clear"));
+  if (s.pending.length === 0 && s.failed.length === 0 && s.dropped.length === 0) out.push(ctx.t("status-all-clear"));
   if (s.pending.length > 0) {
     out.push(ctx.t("status-pending-title", { count: s.pending.reduce((a, p) => a + p.count, 0) }));
     for (const p of s.pending) out.push(ctx.t("status-pending-line", { kind: p.kind, count: p.count, retrying: p.retrying }));
@@ -47,6 +47,11 @@ function statusText(ctx: BotContext, team: Team): string {
       const at = DateTime.fromMillis(r.at, { zone: team.timezone }).toFormat("dd.MM HH:mm");
       out.push(ctx.t("status-failed-line", { at, who, kind: r.kind, reason: r.reason, raw: r.raw }));
     }
+    out.push("");
+  }
+  if (s.dropped.length > 0) {
+    out.push(ctx.t("status-dropped-title", { count: s.dropped.reduce((a, d) => a + d.count, 0) }));
+    for (const d of s.dropped) out.push(ctx.t("status-dropped-line", { who: d.memberName ?? "—", count: d.count }));
     out.push("");
   }
   if (s.unreachable.length > 0) {

@@ -13,6 +13,8 @@ export const chk = {
   open: (h: number) => `chk:open:${h}`,
   step: (h: number, s: number) => `chk:s:${h}:${s}`,
   done: (h: number, s: number) => `chk:d:${h}:${s}`,
+  /** The run of manual steps at positions from..to, confirmed in one tap. */
+  runDone: (h: number, from: number, to: number) => `chk:dd:${h}:${from}:${to}`,
   responsible: (h: number, s: number) => `chk:r:${h}:${s}`,
   setResponsible: (h: number, s: number, m: number) => `chk:rm:${h}:${s}:${m}`,
   back: (h: number) => `chk:b:${h}`,

@@ -37,6 +37,7 @@ import { SETTINGS_DIALOG_TIMEOUT_MS, settingsValueConversation, settingsValueId 
 import { settingsFeature } from "./features/settings.js";
 import { contextExtras, escapeTranslations, loadActor } from "./middleware/context-extras.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
+import { logUpdate } from "./middleware/log-update.js";
 import { trackInFlight } from "./middleware/in-flight.js";
 
 /** The one place plugins and features are wired; tests build this very bot with their own deps. */
@@ -56,6 +57,7 @@ export function createBot(config: Config, deps: Deps) {
 
   const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n), loadActor, i18n, escapeTranslations];
   bot.use(...perUpdate);
+  bot.use(logUpdate);
   bot.use(
     conversations<BotContext, ConvContext>({
       storage: { type: "key", adapter: sqliteStorage(deps.db, () => deps.clock.now().getTime()) },

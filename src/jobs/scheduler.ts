@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
 import { jobRuns, teams } from "../db/schema.js";
+import { monotonicMs } from "../domain/clock.js";
 import { calendarOf, isWorkingTime, wallClock, type WallClock } from "../domain/nags.js";
 import type { Team } from "../domain/teams.js";
 import { distributionFollowUps } from "./distribution-followups.js";
@@ -82,6 +83,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
       if (failedAt !== undefined && now.getTime() - failedAt < RETRY_FAILED_AFTER_MS) continue;
       try {
         // The messages and the record of the run commit together: a crash means "not run", never "half sent".
+        const started = monotonicMs();
         const enqueued = db.transaction(() => {
           const n = job.run(deps, team, now, slot);
           db.insert(jobRuns)
@@ -94,7 +96,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
         last.set(id, slot.key);
         const run = { job: job.name, teamId: team.id, slot: slot.key, enqueued, madeUp: slot.hour < clock.hour };
         runs.push(run);
-        logger.info(run, run.madeUp ? "job made up" : "job ran");
+        logger.info({ ...run, ms: Math.round(monotonicMs() - started) }, run.madeUp ? "job made up" : "job ran");
       } catch (err) {
         failures.set(`${id}:${slot.key}`, now.getTime());
         logger.error({ err, job: job.name, teamId: team.id, slot: slot.key }, "job failed; will try again later");

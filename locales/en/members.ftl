@@ -36,3 +36,4 @@ bot-added-to-group =
     Team lead: send /link to connect this group to your team.
 team-recent-mark = 🆕
 team-recent-hint = 🆕: joined in the last week. If you didn't expect someone, remove them: tap their name.
+team-id-hint = Team id for the command line: <code>{ $id }</code> (<code>npm run import -- --team { $id } file.csv</code>).

@@ -30,6 +30,7 @@ export function renderTeam(t: Translate, v: TeamViewInput): { text: string; keyb
   if (unreachable.length > 0) text += "\n\n" + t("team-unreachable-hint", { count: unreachable.length });
   if (!v.manage || v.me.role !== "lead") return { text };
   text += "\n\n" + invitesText(t, v.team, v.botUsername);
+  text += "\n\n" + t("team-id-hint", { id: v.team.id });
   const kb = new InlineKeyboard();
   if (v.pending.length > 0) {
     text += "\n\n" + t("team-pending-title") + "\n" + v.pending.map((r) => t("team-pending-line", { name: r.name })).join("\n");

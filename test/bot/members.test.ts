@@ -26,6 +26,10 @@ describe("invite links", () => {
     expect(group.last()!.text).toContain("Анна");
     expect(lead.lastText()).toContain(`start=${h.team().leadInviteToken}`);
     expect(lead.lastText()).toContain(`start=${h.team().managerInviteToken}`);
+    // The team's id, for the command-line tools, to the lead in private only.
+    expect(shown).not.toContain("--team");
+    await lead.send("/team");
+    expect(lead.lastText()).toContain(`--team ${h.team().id} `);
   });
 
   it("tells a lead who never opened the bot privately how to get the links", async () => {

@@ -307,3 +307,7 @@ export-t-hot = hot
 export-t-warm = warm
 export-t-cold = cold
 export-due-connector = by
+client-button-delete = 🗑 Delete
+client-delete-ask = Delete the client “{ $name }” with all phones, notes, commitments and calls? This cannot be undone. The team's history will keep only “deleted client #{ $id }”.
+client-delete-confirm = 🗑 Yes, delete for good
+client-deleted = Client deleted. The team's history keeps: deleted client #{ $id }.

@@ -37,3 +37,10 @@ bot-added-to-group =
 team-recent-mark = 🆕
 team-recent-hint = 🆕: joined in the last week. If you didn't expect someone, remove them: tap their name.
 team-id-hint = Team id for the command line: <code>{ $id }</code> (<code>npm run import -- --team { $id } file.csv</code>).
+team-delete-button = 🗑 Delete the team…
+team-delete-ask = Delete the team “{ $team }” with everything in it: all clients with their phones and notes, calls, commitments, handovers, notifications and dialogues? This cannot be undone; backups holding this data disappear on their own when their retention ends.
+
+    To confirm, type the team's name: <b>{ $team }</b>
+team-delete-cancel = Keep the team
+team-delete-kept = The team “{ $team }” was not deleted.
+team-deleted = The team “{ $team }” and all its data are deleted. To start again: /start.

@@ -8,6 +8,7 @@ import { buttonOwners } from "./button-owners.js";
 import { routeButtons } from "./button-routes.js";
 import type { BotContext, ConvContext, Deps } from "./context.js";
 import { createTeamConversation, createTeamId } from "./conversations/create-team.js";
+import { deleteTeamConversation, deleteTeamId } from "./conversations/delete-team.js";
 import { checklistInputConversation, checklistInputId, offboardConversation, offboardConversationId } from "./conversations/offboard.js";
 import { leaverFormConversation, leaverFormId } from "./conversations/interview-form.js";
 import { offboardFeature } from "./features/offboard.js";
@@ -80,6 +81,7 @@ export function createBot(config: Config, deps: Deps) {
 
   features.use(createConversation(createTeamConversation, { id: createTeamId, ...dialogue }));
   features.use(createConversation(checklistInputConversation, { id: checklistInputId, ...dialogue }));
+  features.use(createConversation(deleteTeamConversation, { id: deleteTeamId, ...dialogue }));
   features.use(createConversation(offboardConversation, { id: offboardConversationId, ...dialogue }));
   features.use(createConversation(leaverFormConversation, { id: leaverFormId, ...dialogue }));
   features.use(createConversation(callOutcomeConversation, { id: callOutcomeId, ...dialogue, maxMillisecondsToWait: CALL_DIALOG_TIMEOUT_MS }));

@@ -45,6 +45,7 @@ export function renderTeam(t: Translate, v: TeamViewInput): { text: string; keyb
     kb.text(`${recent(m) ? "🆕 " : ""}${m.name}`.slice(0, 60), tm.member(m.id));
     if (i % 2 === 1) kb.row();
   });
+  kb.row().text(t("team-delete-button"), tm.deleteTeam());
   return { text, keyboard: kb };
 }
 

@@ -150,11 +150,15 @@ export const buttonKinds: ButtonKind[] = [
   { prefix: "tm:", data: (i) => `tm:m:${i.member}`, audience: "lead" },
   { prefix: "tm:", data: (i) => `tm:rm:${i.member}`, audience: "lead", writes: true },
   { prefix: "tm:", data: () => `tm:back`, audience: "lead" },
+  { prefix: "tm:", data: () => `tm:delteam`, audience: "lead" },
+  { prefix: "cl:", data: (i) => `cl:d:${i.client}`, audience: "lead" },
+  { prefix: "cl:", data: (i) => `cl:dd:${i.client}`, audience: "lead", writes: true },
   { prefix: "ct:", data: () => `ct:tz:Europe/Moscow`, audience: "dialogue" },
+  { prefix: "tmd:", data: () => `tmd:cancel`, audience: "dialogue" },
 ];
 
 /** The prefixes the bot reserves (docs/contracts): every one must appear in the table above. */
-export const RESERVED_PREFIXES = ["imp:", "cl:", "cla:", "off:", "chk:", "dist:", "set:", "call:", "today:", "scr:", "rep:", "st:", "nag:", "lang:", "team:", "ct:", "tm:"];
+export const RESERVED_PREFIXES = ["imp:", "cl:", "cla:", "off:", "chk:", "dist:", "set:", "call:", "today:", "scr:", "rep:", "st:", "nag:", "lang:", "team:", "ct:", "tm:", "tmd:"];
 
 const allIds = (value: string): Ids => ({
   handover: value,

@@ -106,7 +106,7 @@ export function cardKeyboard(v: CardView, clientId: number, back: ListState | nu
   kb.text(v.t("client-button-log-call"), `call:log:${clientId}`)
     .text(v.t("client-button-add-commitment"), cb.addCommitment(clientId))
     .row();
-  if (v.isLead) kb.text(v.t("client-button-change-owner"), cb.changeOwner(clientId)).row();
+  if (v.isLead) kb.text(v.t("client-button-change-owner"), cb.changeOwner(clientId)).text(v.t("client-button-delete"), cb.deleteAsk(clientId)).row();
   kb.text(v.t("client-button-back"), cb.list(back ?? { page: 0 }));
   return kb;
 }

@@ -16,6 +16,7 @@ import { mayChangeClients } from "../../domain/leaver-access.js";
 import { linkNameOnlyMember, nameOnlyMembers } from "../../domain/name-only-members.js";
 import { enqueue } from "../../outbox/outbox.js";
 import type { BotContext } from "../context.js";
+import { deleteClient } from "../../domain/erase.js";
 import { addClientId } from "../conversations/add-client.js";
 import { addCommitmentId } from "../conversations/add-commitment.js";
 import { requireClientAccess, type Membership } from "../guards.js";
@@ -105,6 +106,25 @@ clientsFeature.callbackQuery(/^cl:/, async (ctx) => {
       if (!card) return;
       const v = cardView(ctx, membership);
       return show(ctx, cardText(v, card), cardKeyboard(v, card.client.id, null));
+    }
+    case "deleteAsk": {
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      const card = clientCard(ctx.deps.db, viewer, action.clientId);
+      if (!card) return ctx.answerCallbackQuery({ text: ctx.t("client-not-found-toast") });
+      await ctx.answerCallbackQuery();
+      const kb = new InlineKeyboard()
+        .text(ctx.t("client-delete-confirm"), cb.deleteDo(action.clientId))
+        .row()
+        .text(ctx.t("client-button-back"), cb.card(action.clientId, { page: 0 }));
+      return show(ctx, ctx.t("client-delete-ask", { name: card.client.name, id: card.client.id }), kb);
+    }
+    case "deleteDo": {
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      const result = deleteClient(ctx.deps.db, { teamId: membership.team.id, clientId: action.clientId, actorId: membership.member.id, now: ctx.deps.clock.now() });
+      if (result === "not_found") return ctx.answerCallbackQuery({ text: ctx.t("client-not-found-toast") });
+      await ctx.answerCallbackQuery();
+      ctx.log.info({ clientId: action.clientId }, "client deleted");
+      return show(ctx, ctx.t("client-deleted", { id: action.clientId }), new InlineKeyboard().text(ctx.t("client-button-back"), cb.list({ page: 0 })));
     }
     case "addCommitment": {
       const card = clientCard(ctx.deps.db, viewer, action.clientId);

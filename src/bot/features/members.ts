@@ -5,6 +5,7 @@ import { decideJoinRequest, pendingJoinRequests, type JoinRequest } from "../../
 import { memberOfTeam, removeMember } from "../../domain/member-removal.js";
 import { leadsOf, listMembers, type Team } from "../../domain/teams.js";
 import type { BotContext } from "../context.js";
+import { deleteTeamId } from "../conversations/delete-team.js";
 import { requireLead } from "../guards.js";
 import { translator } from "../i18n.js";
 import { tm } from "../keyboards/members.js";
@@ -97,6 +98,13 @@ privateChats.callbackQuery("tm:back", async (ctx) => {
   if (!membership) return;
   await ctx.answerCallbackQuery();
   await refreshTeam(ctx, membership.team);
+});
+
+privateChats.callbackQuery("tm:delteam", async (ctx) => {
+  if (!(await requireLead(ctx))) return;
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.exit(deleteTeamId);
+  await ctx.conversation.enter(deleteTeamId);
 });
 
 // Buttons of this feature in a group (forged or forwarded) do nothing there.

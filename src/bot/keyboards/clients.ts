@@ -38,7 +38,9 @@ export type ClientsAction =
   | { kind: "addCommitment"; clientId: number }
   | { kind: "names" }
   | { kind: "nameTargets"; nameOnlyId: number }
-  | { kind: "linkName"; nameOnlyId: number; targetId: number };
+  | { kind: "linkName"; nameOnlyId: number; targetId: number }
+  | { kind: "deleteAsk"; clientId: number }
+  | { kind: "deleteDo"; clientId: number };
 
 export const cb = {
   list: (s: ListState) => `cl:l:${stateParts(s)}`,
@@ -50,6 +52,8 @@ export const cb = {
   names: () => "cl:nl",
   nameTargets: (nameOnlyId: number) => `cl:ns:${nameOnlyId}`,
   linkName: (nameOnlyId: number, targetId: number) => `cl:nt:${nameOnlyId}:${targetId}`,
+  deleteAsk: (clientId: number) => `cl:d:${clientId}`,
+  deleteDo: (clientId: number) => `cl:dd:${clientId}`,
 };
 
 const ID = "(\\d{1,12})";
@@ -77,5 +81,7 @@ export function parseClientsCallback(data: string): ClientsAction | null {
   if (data === "cl:nl") return { kind: "names" };
   if ((m = new RegExp(`^cl:ns:${ID}$`).exec(data))) return { kind: "nameTargets", nameOnlyId: Number(m[1]) };
   if ((m = new RegExp(`^cl:nt:${ID}:${ID}$`).exec(data))) return { kind: "linkName", nameOnlyId: Number(m[1]), targetId: Number(m[2]) };
+  if ((m = new RegExp(`^cl:d:${ID}$`).exec(data))) return { kind: "deleteAsk", clientId: Number(m[1]) };
+  if ((m = new RegExp(`^cl:dd:${ID}$`).exec(data))) return { kind: "deleteDo", clientId: Number(m[1]) };
   return null;
 }

@@ -8,4 +8,5 @@ export const tm = {
   member: (memberId: number) => `tm:m:${memberId}`,
   remove: (memberId: number) => `tm:rm:${memberId}`,
   back: () => "tm:back",
+  deleteTeam: () => "tm:delteam",
 };

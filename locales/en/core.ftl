@@ -124,6 +124,7 @@ menu-status = Notification delivery
 menu-export = Export for the CRM
 menu-invite = Invite links
 menu-language = Language
+menu-link = Link this group to the team
 menu-cancel = Cancel the dialogue
 
 ## The leaver's rights (domain/leaver-access.ts)

@@ -124,6 +124,7 @@ menu-status = Доставка уведомлений
 menu-export = Выгрузка для CRM
 menu-invite = Ссылки-приглашения
 menu-language = Язык
+menu-link = Привязать группу к команде
 menu-cancel = Отменить диалог
 
 ## The leaver's rights (domain/leaver-access.ts)

@@ -1,15 +1,71 @@
-import { CommandGroup } from "@grammyjs/commands";
+// Telegram's command menu per role: a person sees the commands they can use. Defaults for private chats
+// (people in no team) and for groups are set at start; a member's own menu (scope: their chat) follows
+// their role, set when it changes and checked on their first update after a start.
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import type { Api, Middleware } from "grammy";
+import type { BotCommand, BotCommandScope } from "grammy/types";
+import { hotQueries } from "../db/hot-queries.js";
 import type { BotContext } from "./context.js";
+import { locales } from "./i18n.js";
 
-/** Commands shown in Telegram's menu; descriptions come from the locale files. */
-export const menuCommands = ["start", "help", "team", "clients", "client", "today", "offboard", "distribute", "settings", "report", "script", "status", "export", "invite", "language", "cancel"] as const;
+export type MenuRole = "lead" | "manager" | "none";
 
-export async function registerCommandMenu(api: Api, i18n: I18n<BotContext>): Promise<void> {
-  const group = new CommandGroup<BotContext>();
-  for (const name of menuCommands) {
-    group.command(name, i18n.t("ru", `menu-${name}`)).localize("en", name, i18n.t("en", `menu-${name}`));
+const MENUS: Record<MenuRole | "group", readonly string[]> = {
+  none: ["start", "help", "language", "cancel"],
+  manager: ["today", "clients", "client", "team", "help", "language", "cancel"],
+  lead: ["offboard", "today", "clients", "client", "distribute", "report", "team", "invite", "settings", "script", "status", "export", "link", "help", "language", "cancel"],
+  group: ["offboard", "report", "team", "link", "help"],
+};
+
+/** Every command any menu shows (the locale test checks each has a description in every language). */
+export const menuCommands = [...new Set(Object.values(MENUS).flat())];
+
+function commands(i18n: I18n<BotContext>, locale: string, menu: keyof typeof MENUS): BotCommand[] {
+  return MENUS[menu].map((command) => ({ command, description: i18n.t(locale, `menu-${command}`) }));
+}
+
+async function setMenu(api: Api, i18n: I18n<BotContext>, scope: BotCommandScope, menu: keyof typeof MENUS): Promise<void> {
+  for (const locale of locales) {
+    // Russian is also the menu for every language without its own.
+    await api.setMyCommands(commands(i18n, locale, menu), { scope, ...(locale === "ru" ? {} : { language_code: locale }) });
   }
-  await group.setCommands({ api });
+}
+
+/** At start: the menu of people in no team, and the short one of groups. */
+export async function registerCommandMenu(api: Api, i18n: I18n<BotContext>): Promise<void> {
+  await setMenu(api, i18n, { type: "all_private_chats" }, "none");
+  await setMenu(api, i18n, { type: "all_group_chats" }, "group");
+}
+
+/** One person's menu in their private chat; "none" gives them the default back. */
+export async function setPersonalMenu(api: Api, i18n: I18n<BotContext>, chatId: number, role: MenuRole): Promise<void> {
+  const scope: BotCommandScope = { type: "chat", chat_id: chatId };
+  if (role === "none") {
+    for (const locale of locales) await api.deleteMyCommands({ scope, ...(locale === "ru" ? {} : { language_code: locale }) });
+    return;
+  }
+  await setMenu(api, i18n, scope, role);
+}
+
+/**
+ * Keeps each person's menu in step with their role: on a private update, when the role differs from the one
+ * their menu was last set for (in this run), the menu is set again, off the update's path.
+ */
+export function personalMenus(): { middleware: Middleware<BotContext> } {
+  const shown = new Map<number, MenuRole>();
+  return {
+    middleware: async (ctx, next) => {
+      await next();
+      if (ctx.chat?.type !== "private" || !ctx.from) return;
+      // Read after the update: it may just have made them a member (an invite) or taken it away.
+      const membership = hotQueries(ctx.deps.db).membershipByTelegramId.get({ id: ctx.from.id });
+      const role: MenuRole = membership ? membership.member.role : "none";
+      if (shown.get(ctx.from.id) === role) return;
+      shown.set(ctx.from.id, role);
+      await setPersonalMenu(ctx.api, ctx.i18nInstance, ctx.from.id, role).catch((err) => {
+        shown.delete(ctx.from!.id);
+        ctx.log.warn({ err }, "could not set the person's command menu");
+      });
+    },
+  };
 }

@@ -39,6 +39,7 @@ import { settingsFeature } from "./features/settings.js";
 import { contextExtras, escapeTranslations, loadActor } from "./middleware/context-extras.js";
 import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { logUpdate } from "./middleware/log-update.js";
+import { personalMenus } from "./command-menu.js";
 import { trackInFlight } from "./middleware/in-flight.js";
 
 /** The one place plugins and features are wired; tests build this very bot with their own deps. */
@@ -59,6 +60,7 @@ export function createBot(config: Config, deps: Deps) {
   const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n), loadActor, i18n, escapeTranslations];
   bot.use(...perUpdate);
   bot.use(logUpdate);
+  bot.use(personalMenus().middleware);
   bot.use(
     conversations<BotContext, ConvContext>({
       storage: { type: "key", adapter: sqliteStorage(deps.db, () => deps.clock.now().getTime()) },

@@ -5,6 +5,7 @@ import { decideJoinRequest, pendingJoinRequests, type JoinRequest } from "../../
 import { memberOfTeam, removeMember } from "../../domain/member-removal.js";
 import { leadsOf, listMembers, type Team } from "../../domain/teams.js";
 import type { BotContext } from "../context.js";
+import { setPersonalMenu } from "../command-menu.js";
 import { deleteTeamId } from "../conversations/delete-team.js";
 import { requireLead } from "../guards.js";
 import { translator } from "../i18n.js";
@@ -61,6 +62,7 @@ privateChats.callbackQuery(/^tm:(t?)jr:(ok|no):(\d{1,12})$/, async (ctx) => {
   } else {
     await ctx.editMessageText(outcome, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
   }
+  if (accept) await setPersonalMenu(ctx.api, ctx.i18nInstance, request.telegramId, "lead").catch((err) => ctx.log.warn({ err }, "could not set the new lead's menu"));
   tell(ctx, { telegramId: request.telegramId, teamId: team.id, kind: "lead_request_decided", dedupeKey: `lead-request-decided:${request.id}` }, accept ? "lead-request-accepted-you" : "lead-request-declined-you", {
     team: team.name,
   });
@@ -89,6 +91,7 @@ privateChats.callbackQuery(/^tm:(m|rm):(\d{1,12})$/, async (ctx) => {
   ctx.log.info({ memberId: result.member.id }, "member removed");
   await refreshTeam(ctx, team, ctx.t("member-removed", { name: result.member.name }));
   if (result.member.telegramId) {
+    await setPersonalMenu(ctx.api, ctx.i18nInstance, result.member.telegramId, "none").catch((err) => ctx.log.warn({ err }, "could not reset the removed member's menu"));
     tell(ctx, { telegramId: result.member.telegramId, teamId: team.id, kind: "member_removed", dedupeKey: `member-removed:${result.member.id}` }, "member-removed-you", { team: team.name });
   }
 });

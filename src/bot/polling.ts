@@ -41,24 +41,24 @@ export async function startPolling(bot: HandoverBot, logger: Logger, apiRoot: st
 }
 
 /** Logs a failing getUpdates once a minute (not at every retry, not silently) and when it works again. */
-function watchPolling(logger: Logger, apiRoot: string): Transformer {
+export function watchPolling(logger: Pick<Logger, "warn">, apiRoot: string, now: () => number = monotonicMs): Transformer {
   let failingSince: number | null = null;
-  let loggedAt = 0;
+  let loggedAt = Number.NEGATIVE_INFINITY;
   return async (prev, method, payload, signal) => {
     if (method !== "getUpdates") return prev(method, payload, signal);
     try {
       const result = await prev(method, payload, signal);
       if (failingSince !== null && result.ok) {
-        logger.warn({ downForMs: monotonicMs() - failingSince }, `the Bot API at ${apiRoot} answers again`);
+        logger.warn({ downForMs: Math.round(now() - failingSince) }, `the Bot API at ${apiRoot} answers again`);
         failingSince = null;
       }
       return result;
     } catch (err) {
       if (signal?.aborted) throw err;
-      const now = monotonicMs();
-      failingSince ??= now;
-      if (now - loggedAt >= LOG_EVERY_MS) {
-        loggedAt = now;
+      const at = now();
+      failingSince ??= at;
+      if (at - loggedAt >= LOG_EVERY_MS) {
+        loggedAt = at;
         logger.warn({ reason: networkReason(err) }, `cannot reach the Bot API at ${apiRoot}; retrying every ${RETRY_MS / 1000} s`);
       }
       throw err;

@@ -248,29 +248,43 @@ export type OwnerChoiceResult =
     }
   | { ok: false; reason: "not_found" | "forbidden" | "applied" | "cancelled" };
 
+type PreviewRefusal = { ok: false; reason: "not_found" | "forbidden" | "applied" | "cancelled" };
+
+/** A previewed batch the actor may still answer questions about, with its header. */
+function openPreview(db: Db, batchId: number, actor: BatchActor): { ok: true; payload: string; header: PayloadHeader } | PreviewRefusal {
+  const batch = db
+    .select({ teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status, payload: importBatches.payload })
+    .from(importBatches)
+    .where(eq(importBatches.id, batchId))
+    .get();
+  if (!batch || batch.teamId !== actor.teamId) return { ok: false, reason: "not_found" };
+  if (!mayTouch(batch, actor)) return { ok: false, reason: "forbidden" };
+  if (batch.status === "applied") return { ok: false, reason: "applied" };
+  if (batch.status === "cancelled") return { ok: false, reason: "cancelled" };
+  const header = readHeader(batch.payload);
+  return header ? { ok: true, payload: batch.payload, header } : { ok: false, reason: "not_found" };
+}
+
+/** Replaces the batch's header line (the lead's answers), leaving its rows as they are. */
+function rewriteHeader(db: Db, batchId: number, payload: string, header: PayloadHeader): void {
+  const end = payload.indexOf("\n");
+  const next = writePayload(header, []) + (end < 0 ? "" : payload.slice(end));
+  db.update(importBatches).set({ payload: next }).where(eq(importBatches.id, batchId)).run();
+}
+
 /**
  * The lead answers one "did you mean" of a preview: the owner text is that member, or a new person. The
  * answer is kept in the batch's header; confirming the batch plans with it. Nothing else is written.
  */
 export function chooseImportOwner(db: Db, input: { batchId: number; actor: BatchActor; index: number; memberChosen: boolean }): OwnerChoiceResult {
   return db.$client.transaction((): OwnerChoiceResult => {
-    const batch = db
-      .select({ teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status, payload: importBatches.payload })
-      .from(importBatches)
-      .where(eq(importBatches.id, input.batchId))
-      .get();
-    if (!batch || batch.teamId !== input.actor.teamId) return { ok: false, reason: "not_found" };
-    if (!mayTouch(batch, input.actor)) return { ok: false, reason: "forbidden" };
-    if (batch.status === "applied") return { ok: false, reason: "applied" };
-    if (batch.status === "cancelled") return { ok: false, reason: "cancelled" };
-    const header = readHeader(batch.payload);
-    const near = header?.preview.nearMisses?.[input.index];
-    if (!header || !near) return { ok: false, reason: "not_found" };
+    const open = openPreview(db, input.batchId, input.actor);
+    if (!open.ok) return open;
+    const { header } = open;
+    const near = header.preview.nearMisses?.[input.index];
+    if (!near) return { ok: false, reason: "not_found" };
     const choices = { ...header.ownerChoices, [near.text]: input.memberChosen ? near.memberId : ("new" as const) };
-    const end = batch.payload.indexOf("\n");
-    const rest = end < 0 ? "" : batch.payload.slice(end);
-    const next = writePayload({ ...header, ownerChoices: choices }, []) + rest;
-    db.update(importBatches).set({ payload: next }).where(eq(importBatches.id, input.batchId)).run();
+    rewriteHeader(db, input.batchId, open.payload, { ...header, ownerChoices: choices });
     const answered = header.preview.nearMisses.flatMap((m, i) => (m.text in choices ? [i] : []));
     return {
       ok: true,
@@ -296,18 +310,11 @@ export type NoteChoiceResult =
  */
 export function chooseImportNotes(db: Db, input: { batchId: number; actor: BatchActor; action: NoteAction }): NoteChoiceResult {
   return db.$client.transaction((): NoteChoiceResult => {
-    const batch = db
-      .select({ teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status, payload: importBatches.payload })
-      .from(importBatches)
-      .where(eq(importBatches.id, input.batchId))
-      .get();
-    if (!batch || batch.teamId !== input.actor.teamId) return { ok: false, reason: "not_found" };
-    if (!mayTouch(batch, input.actor)) return { ok: false, reason: "forbidden" };
-    if (batch.status === "applied") return { ok: false, reason: "applied" };
-    if (batch.status === "cancelled") return { ok: false, reason: "cancelled" };
-    const header = readHeader(batch.payload);
-    const found = header?.preview.noteFindings;
-    if (!header || !found || found.total === 0) return { ok: false, reason: "not_found" };
+    const open = openPreview(db, input.batchId, input.actor);
+    if (!open.ok) return open;
+    const { header } = open;
+    const found = header.preview.noteFindings;
+    if (!found || found.total === 0) return { ok: false, reason: "not_found" };
     let choice: "all" | "none" | number[] = header.noteChoice ?? "none";
     if ("keep" in input.action) choice = input.action.keep;
     else if ("toggle" in input.action) {
@@ -318,11 +325,7 @@ export function chooseImportNotes(db: Db, input: { batchId: number; actor: Batch
       else current.add(item.index);
       choice = [...current].sort((a, b) => a - b);
     }
-    if (!("view" in input.action)) {
-      const end = batch.payload.indexOf("\n");
-      const next = writePayload({ ...header, noteChoice: choice }, []) + (end < 0 ? "" : batch.payload.slice(end));
-      db.update(importBatches).set({ payload: next }).where(eq(importBatches.id, input.batchId)).run();
-    }
+    if (!("view" in input.action)) rewriteHeader(db, input.batchId, open.payload, { ...header, noteChoice: choice });
     return { ok: true, items: found.items, total: found.total, choice, preview: header.preview, parseRejected: header.parseRejected };
   })();
 }

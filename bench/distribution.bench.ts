@@ -13,6 +13,7 @@ import { checklistSteps, handovers, members, type StepKind } from "../src/db/sch
 import { applyDistribution, proposeForHandover } from "../src/domain/distribution.js";
 import { followUpDistribution } from "../src/domain/distribution-followup.js";
 import { createTeam } from "../src/domain/teams.js";
+import { applyByTap, type TapRun } from "./distribution-tap.js";
 import { round, timeMs, type BenchResult } from "./lib.js";
 
 const CLIENTS = 50_000;
@@ -163,7 +164,16 @@ export async function run(): Promise<BenchResult[]> {
   const rawMs = median(rounds.map((r) => r.rawMs));
   const totalMs = median(rounds.map((r) => r.totalMs));
   const ratio = round(median(rounds.map((r) => r.totalMs / r.rawMs)), 2);
+  // Through the bot: the lead's tap, follow-up included, with another user tapping every 10 ms.
+  const taps: TapRun[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    taps.push(await applyByTap(CLIENTS, now));
+    console.error(`distribution by tap: ${JSON.stringify(taps.at(-1))}`);
+  }
   return [
+    { name: "distribution.whole_ms_50k", value: round(median(taps.map((t) => t.wholeMs)), 1), unit: "ms" },
+    { name: "distribution.max_loop_delay_ms", value: round(median(taps.map((t) => t.maxLoopDelayMs)), 1), unit: "ms" },
+    { name: "distribution.other_taps_answered", value: median(taps.map((t) => t.otherTapsAnswered)), unit: "taps", baseline: median(taps.map((t) => t.otherTapsSent)) },
     { name: "distribution.ms_50k", value: round(totalMs, 1), unit: "ms", baseline: round(rawMs, 1), ratio },
     { name: "distribution.ratio_vs_raw_update", value: ratio, unit: "x" },
     { name: "distribution.followup_ms_50k", value: round(median(rounds.map((r) => r.followUpMs)), 1), unit: "ms" },

@@ -1,6 +1,6 @@
 // npm run bench: runs every bench/*.bench.ts (or the ones named on the command line), prints a table
 // and writes bench/results.json for comparing versions.
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BenchModule, BenchResult } from "./lib.js";
 
@@ -25,5 +25,9 @@ const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const r of rows) console.log(line(r));
-writeFileSync(new URL("results.json", import.meta.url), JSON.stringify(results, null, 2) + "\n");
+// A partial run (`npm run bench -- taps`) updates its own figures and keeps the others'.
+const file = new URL("results.json", import.meta.url);
+const fresh = new Set(results.map((r) => r.name));
+const kept = only.length > 0 && existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as BenchResult[]).filter((r) => !fresh.has(r.name)) : [];
+writeFileSync(file, JSON.stringify([...kept, ...results], null, 2) + "\n");
 console.error(`wrote bench/results.json (${results.length} figures)`);

@@ -13,8 +13,23 @@ import { cardKeyboard } from "./keyboards/calls.js";
 export const MESSAGE_LIMIT = 4096;
 const COMMITMENTS_ON_CARD = 5;
 
+const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const isRealDay = (y: number, mo: number, d: number) => {
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+};
+
 /** 'YYYY-MM-DD' → "25.11" / "25 Nov" this year, "25.11.2027" / "25 Nov 2027" otherwise (as the client card writes). */
 export function formatDay(date: string, locale: Locale, today?: string): string {
+  // A plain day is cut from the string: luxon's parse + locale format was a tenth of a card's time.
+  const m = PLAIN_DAY.exec(date);
+  if (m && isRealDay(+m[1]!, +m[2]!, +m[3]!)) {
+    const sameYear = today !== undefined && today.slice(0, 4) === m[1];
+    if (locale === "ru") return sameYear ? `${m[3]}.${m[2]}` : `${m[3]}.${m[2]}.${m[1]}`;
+    const day = `${+m[3]!} ${EN_MONTHS[+m[2]! - 1]}`;
+    return sameYear ? day : `${day} ${m[1]}`;
+  }
   const dt = DateTime.fromISO(date, { zone: "utc" }).setLocale(locale);
   if (!dt.isValid) return date;
   const sameYear = today !== undefined && today.slice(0, 4) === date.slice(0, 4);

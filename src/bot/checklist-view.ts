@@ -3,9 +3,9 @@
 // transaction; the message is rendered in the language of the lead who started the handover.
 import type { I18n } from "@grammyjs/i18n";
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { members, teams } from "../db/schema.js";
+import { members } from "../db/schema.js";
 import { handoverHistory, type AuditEntry } from "../domain/audit.js";
 import { localDate } from "../domain/calendar.js";
 import { isVerifiedKind } from "../domain/checklist-template.js";
@@ -27,6 +27,7 @@ import type { Locale, Translate } from "./i18n.js";
 import { chk } from "./keyboards/checklist.js";
 import { distData } from "./keyboards/distribution.js";
 import { audienceOf, type Audience } from "./group-policy.js";
+import { checklistStatements } from "../domain/checklist-statements.js";
 
 /** Everything the checklist shows, read in one go; plain data, so dialogues can carry it. */
 export interface ChecklistView {
@@ -59,12 +60,13 @@ export type ChecklistMode =
 export function loadChecklistView(db: Db, handoverId: number, now: Date): ChecklistView | null {
   const handover = getHandover(db, handoverId);
   if (!handover) return null;
-  const team = db.select().from(teams).where(eq(teams.id, handover.teamId)).get();
-  const starter = db.select().from(members).where(eq(members.id, handover.startedById)).get();
+  const q = checklistStatements(db);
+  const team = q.teamById.get({ id: handover.teamId });
+  const starter = q.memberById.get({ id: handover.startedById });
   if (!team) return null;
   const steps = stepsOf(db, handover.id);
-  const ids = [...new Set(steps.map((s) => s.responsibleId).filter((id): id is number => id !== null))];
-  const names = ids.length > 0 ? db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, ids)).all() : [];
+  // The team's names in one look-up (responsibles are members of the handover's team).
+  const names = steps.some((s) => s.responsibleId !== null) ? q.memberNamesOfTeam.all({ teamId: handover.teamId }) : [];
   const leaver = leaverReachable(db, handover.leaverId);
   return {
     id: handover.id,

@@ -34,8 +34,14 @@ export function makeWorkCalendar(
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Zones already found valid: luxon's check builds an Intl formatter each time, and every date computation asks. */
+const validZones = new Set<string>();
+
 export function isValidTimezone(tz: string): boolean {
-  return typeof tz === "string" && tz.trim() !== "" && IANAZone.isValidZone(tz);
+  if (validZones.has(tz)) return true;
+  const valid = typeof tz === "string" && tz.trim() !== "" && IANAZone.isValidZone(tz);
+  if (valid) validZones.add(tz);
+  return valid;
 }
 
 /** 'YYYY-MM-DD' of the instant `now` on the wall calendar of `tz`. */

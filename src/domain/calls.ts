@@ -1,14 +1,12 @@
 // Call outcomes: reached (next contact fixed), no answer, call back at, lost. One rule set for reactivation
 // calls and ordinary calls logged from a client card; every outcome lands in the client's history.
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
 import {
   calls,
   clientEvents,
   clients,
-  distributionItems,
-  handovers,
   members,
   teams,
   type CallStatus,
@@ -18,8 +16,8 @@ import {
 import type { DbOrTx } from "../outbox/outbox.js";
 import { addDays, localDate, nextWorkingDay, type WorkCalendar } from "./calendar.js";
 import { markStepDoneAutomatically } from "./checklist.js";
-import { openCommitmentsOfClients, type Commitment } from "./commitments.js";
-import { mayChangeClients } from "./leaver-access.js";
+import { callStatements, HISTORY_ON_CARD } from "./call-statements.js";
+import type { Commitment } from "./commitments.js";
 
 export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
@@ -149,7 +147,7 @@ export function recordOutcome(
       case "no_answer": {
         const attempts = call.attempts + 1;
         const movedTo = nextWorkingDay(today, cal);
-        call = update(tx, call.id, { attempts, dueOn: movedTo, dueTime: null });
+        call = callStatements(tx).noAnswer.get({ id: call.id, attempts, dueOn: movedTo })!;
         eventDetails = { callId: call.id, attempts, movedTo };
         if (attempts === ATTEMPTS_BEFORE_LEAD_ALERT && input.onAttemptsExhausted) {
           const assignee = tx.select({ name: members.name }).from(members).where(eq(members.id, call.assigneeId)).get();
@@ -179,16 +177,10 @@ export function recordOutcome(
         break;
       }
     }
-    tx.insert(clientEvents)
-      .values({ teamId: team.id, clientId: client.id, actorId: actor.id, kind: `call_${outcome.kind}`, details: { kind: call.kind, ...eventDetails }, at })
-      .run();
+    callStatements(tx).insertEvent.run(team.id, client.id, actor.id, `call_${outcome.kind}`, JSON.stringify({ kind: call.kind, ...eventDetails }), at);
 
     if (call.kind === "reactivation" && call.handoverId !== null && call.status !== "open") {
-      const left = tx
-        .select({ n: sql<number>`count(*)` })
-        .from(calls)
-        .where(and(eq(calls.handoverId, call.handoverId), eq(calls.status, "open"), eq(calls.kind, "reactivation")))
-        .get();
+      const left = callStatements(tx).openReactivationsLeft.get({ handoverId: call.handoverId });
       if ((left?.n ?? 0) === 0 && markStepDoneAutomatically(tx, { handoverId: call.handoverId, kind: "reactivation", now: input.now })) {
         reactivationDoneFor = call.handoverId;
       }
@@ -219,31 +211,37 @@ type Target =
 
 /** Finds the call (or the client's open call) and checks the actor may act on it. Never trusts the ref. */
 function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
-  const actor = tx.select().from(members).where(eq(members.id, actorId)).get();
+  const q = callStatements(tx);
+  const actor = q.memberById.get({ id: actorId });
   if (!actor || actor.status === "left") return { ok: false, reason: "forbidden" };
   let call: Call | null = null;
   let clientId: number;
   if ("callId" in ref) {
-    call = tx.select().from(calls).where(eq(calls.id, ref.callId)).get() ?? null;
+    call = q.callById.get({ id: ref.callId }) ?? null;
     if (!call || call.teamId !== actor.teamId) return { ok: false, reason: "not_found" };
     clientId = call.clientId;
   } else {
     clientId = ref.clientId;
   }
-  const client = tx.select().from(clients).where(eq(clients.id, clientId)).get();
+  const client = q.clientById.get({ id: clientId });
   if (!client || client.teamId !== actor.teamId) return { ok: false, reason: "not_found" };
   if (!("callId" in ref)) call = openCallOfClient(tx, client.id, actor.id);
-  const team = tx.select().from(teams).where(eq(teams.id, actor.teamId)).get();
+  const team = q.teamById.get({ id: actor.teamId });
   if (!team) return { ok: false, reason: "not_found" };
   const allowed = actor.role === "lead" || call?.assigneeId === actor.id || client.ownerId === actor.id;
   if (!allowed) return { ok: false, reason: "forbidden" };
   // A leaver records nothing (domain/leaver-access.ts).
-  if (!mayChangeClients(tx, actor)) return { ok: false, reason: "forbidden" };
+  if (!mayChange(tx, actor)) return { ok: false, reason: "forbidden" };
   return { ok: true, actor, team, client, call };
 }
 
+/** leaver-access.ts's mayChangeClients, on a prepared statement: nobody leaving records anything. */
+function mayChange(tx: DbOrTx, member: { id: number; status: string }): boolean {
+  return member.status !== "left" && !callStatements(tx).activeHandoverOfLeaver.get({ leaverId: member.id });
+}
+
 function latestCallOf(tx: DbOrTx, clientId: number): Call | null {
-  return tx.select().from(calls).where(eq(calls.clientId, clientId)).orderBy(desc(calls.id)).limit(1).get() ?? null;
+  return callStatements(tx).latestCallOf.get({ clientId }) ?? null;
 }
 
 /** For a client-card ref: a call made after the card was drawn (its outcome is already recorded), else null. */
@@ -255,14 +253,7 @@ function newerCallThanCard(tx: DbOrTx, ref: CallRef, clientId: number): Call | n
 
 /** The client's open call, the viewer's own first (calls_client_idx). */
 export function openCallOfClient(tx: DbOrTx, clientId: number, preferAssigneeId?: number): Call | null {
-  return (
-    tx
-      .select()
-      .from(calls)
-      .where(and(eq(calls.clientId, clientId), eq(calls.status, "open")))
-      .orderBy(sql`${calls.assigneeId} = ${preferAssigneeId ?? -1} desc`, sql`${calls.kind} = 'reactivation' desc`, asc(calls.dueOn), asc(calls.id))
-      .get() ?? null
-  );
+  return callStatements(tx).openCallOf.get({ clientId, prefer: preferAssigneeId ?? -1 }) ?? null;
 }
 
 function update(tx: DbOrTx, id: number, set: Partial<Call>): Call {
@@ -292,54 +283,45 @@ export interface CallCardData {
   timezone: string;
 }
 
-export const HISTORY_ON_CARD = 5;
+export { HISTORY_ON_CARD };
 
 /** Everything a call card shows, checked against the viewer's team; null when not theirs to see. */
 export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; now: Date }): CallCardData | null {
-  const viewer = db.select().from(members).where(eq(members.id, input.viewerId)).get();
+  const q = callStatements(db);
+  const viewer = q.memberById.get({ id: input.viewerId });
   if (!viewer || viewer.status === "left") return null;
   let call: Call | null = null;
   let clientId: number;
   if ("callId" in input.ref) {
-    call = db.select().from(calls).where(eq(calls.id, input.ref.callId)).get() ?? null;
+    call = q.callById.get({ id: input.ref.callId }) ?? null;
     if (!call || call.teamId !== viewer.teamId) return null;
     clientId = call.clientId;
   } else {
     clientId = input.ref.clientId;
   }
-  const client = db.select().from(clients).where(eq(clients.id, clientId)).get();
+  const client = q.clientById.get({ id: clientId });
   if (!client || client.teamId !== viewer.teamId) return null;
   if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id);
-  const team = db.select().from(teams).where(eq(teams.id, viewer.teamId)).get()!;
+  const team = q.teamById.get({ id: viewer.teamId })!;
 
-  const nameOf = (id: number | null | undefined) =>
-    id == null ? null : (db.select({ name: members.name }).from(members).where(eq(members.id, id)).get()?.name ?? null);
+  // One look-up for every name on the card (owner, assignee, leaver, history's owner changes).
+  const names = new Map(q.memberNamesOfTeam.all(viewer.teamId) as [number, string][]);
+  const nameOf = (id: number | null | undefined) => (id == null ? null : (names.get(id) ?? q.memberById.get({ id })?.name ?? null));
 
   let handover: CallCardData["handover"] = null;
   if (call?.kind === "reactivation") {
-    const h = call.handoverId === null ? undefined : db.select().from(handovers).where(eq(handovers.id, call.handoverId)).get();
+    const h = call.handoverId === null ? undefined : q.handoverById.get({ id: call.handoverId });
     if (h) {
       handover = { terms: h.terms, leaverName: nameOf(h.leaverId) ?? "—" };
     } else if (call.distributionId !== null) {
       // A pool distribution: the client's previous owner stands in for the leaver, on good terms.
-      const item = db
-        .select({ from: distributionItems.fromMemberId })
-        .from(distributionItems)
-        .where(and(eq(distributionItems.distributionId, call.distributionId), eq(distributionItems.clientId, client.id)))
-        .get();
+      const item = q.distributionFrom.get({ distributionId: call.distributionId, clientId: client.id });
       const leaverName = nameOf(item?.from ?? client.previousOwnerId);
       if (leaverName) handover = { terms: "good", leaverName };
     }
   }
 
-  const events = db
-    .select({ kind: clientEvents.kind, at: clientEvents.at, details: clientEvents.details, actorName: members.name })
-    .from(clientEvents)
-    .leftJoin(members, eq(members.id, clientEvents.actorId))
-    .where(eq(clientEvents.clientId, client.id))
-    .orderBy(desc(clientEvents.at), desc(clientEvents.id))
-    .limit(HISTORY_ON_CARD)
-    .all();
+  const events = q.history.all({ clientId: client.id });
   // Owner changes are stored as member ids (from/to, fromOwnerId/toOwnerId); the card names them.
   const memberIn = (d: Record<string, unknown> | null, keys: string[]) => {
     for (const k of keys) if (typeof d?.[k] === "number") return nameOf(d[k] as number);
@@ -351,7 +333,7 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     toName: memberIn(e.details, ["to", "toOwnerId"]),
   }));
 
-  const canRecord = (viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id) && mayChangeClients(db, viewer);
+  const canRecord = (viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id) && mayChange(db, viewer);
   return {
     call,
     client,
@@ -360,7 +342,7 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     previousOwnerName: nameOf(client.previousOwnerId),
     resolvedByName: nameOf(call?.resolvedById),
     handover,
-    commitments: openCommitmentsOfClients(db, [client.id]),
+    commitments: q.openCommitmentsOfClient.all({ clientId: client.id }),
     history,
     canRecord,
     latestCallId: latestCallOf(db, client.id)?.id ?? 0,

@@ -9,11 +9,12 @@
 // `reactivation` may be skipped with a reason (a lead may decide not to call); `redistribute` may be
 // skipped only once no client is left with the leaver or unassigned — the whole point of the product is
 // that no client is left behind; `final_check` is never skipped.
-import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { calls, checklistSteps, clients, distributionItems, distributions, handovers, members, type StepKind } from "../db/schema.js";
+import { checklistSteps, handovers, members, type StepKind } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { recordAudit } from "./audit.js";
+import { checklistStatements } from "./checklist-statements.js";
 import { isVerifiedKind } from "./checklist-template.js";
 import { enqueueHandoverSummary } from "./handover-texts.js";
 
@@ -23,11 +24,11 @@ export type Handover = typeof handovers.$inferSelect;
 export const MAX_SKIP_REASON = 500;
 
 export function getHandover(db: DbOrTx, handoverId: number): Handover | null {
-  return db.select().from(handovers).where(eq(handovers.id, handoverId)).get() ?? null;
+  return checklistStatements(db).handoverById.get({ id: handoverId }) ?? null;
 }
 
 export function stepsOf(db: DbOrTx, handoverId: number): Step[] {
-  return db.select().from(checklistSteps).where(eq(checklistSteps.handoverId, handoverId)).orderBy(asc(checklistSteps.position), asc(checklistSteps.id)).all();
+  return checklistStatements(db).stepsOf.all({ handoverId });
 }
 
 /**
@@ -36,30 +37,9 @@ export function stepsOf(db: DbOrTx, handoverId: number): Step[] {
  * distribution of this handover, or come from it: clients.origin_handover_id).
  */
 export function handoverClientCounts(db: DbOrTx, handover: Pick<Handover, "id" | "teamId" | "leaverId">): { ownedByLeaver: number; unassigned: number } {
-  const owned =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(clients)
-      .where(and(eq(clients.teamId, handover.teamId), eq(clients.ownerId, handover.leaverId), eq(clients.status, "active")))
-      .get()?.n ?? 0;
-  const ofThisHandover = db
-    .select({ id: distributionItems.clientId })
-    .from(distributionItems)
-    .innerJoin(distributions, eq(distributions.id, distributionItems.distributionId))
-    .where(eq(distributions.handoverId, handover.id));
-  const unassigned =
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(clients)
-      .where(
-        and(
-          eq(clients.teamId, handover.teamId),
-          isNull(clients.ownerId),
-          eq(clients.status, "active"),
-          or(eq(clients.previousOwnerId, handover.leaverId), eq(clients.originHandoverId, handover.id), inArray(clients.id, ofThisHandover)),
-        ),
-      )
-      .get()?.n ?? 0;
+  const q = checklistStatements(db);
+  const owned = q.ownedByLeaver.get({ teamId: handover.teamId, leaverId: handover.leaverId })?.n ?? 0;
+  const unassigned = q.unassignedOfHandover.get({ teamId: handover.teamId, leaverId: handover.leaverId, handoverId: handover.id })?.n ?? 0;
   return { ownedByLeaver: owned, unassigned };
 }
 
@@ -149,11 +129,7 @@ export type StepRefusal = "not_found" | "not_active" | "not_open" | "verified" |
 export function checkStepAction(db: DbOrTx, input: { handoverId: number; stepId: number; action: StepAction }): { ok: true; step: Step; handover: Handover } | { ok: false; reason: StepRefusal } {
   const handover = getHandover(db, input.handoverId);
   if (!handover) return { ok: false, reason: "not_found" };
-  const step = db
-    .select()
-    .from(checklistSteps)
-    .where(and(eq(checklistSteps.id, input.stepId), eq(checklistSteps.handoverId, handover.id)))
-    .get();
+  const step = checklistStatements(db).stepOf.get({ stepId: input.stepId, handoverId: handover.id });
   if (!step) return { ok: false, reason: "not_found" };
   if (handover.status !== "active") return { ok: false, reason: "not_active" };
   if (step.status !== "open") return { ok: false, reason: "not_open" };
@@ -260,11 +236,6 @@ export function isStepKind(kind: string): kind is StepKind {
 
 /** The handover's reactivation calls: how many, how many still open (cancelled ones do not count). */
 export function reactivationProgress(db: DbOrTx, handoverId: number): { total: number; open: number } {
-  const rows = db
-    .select({ status: calls.status, n: sql<number>`count(*)` })
-    .from(calls)
-    .where(and(eq(calls.handoverId, handoverId), eq(calls.kind, "reactivation"), ne(calls.status, "cancelled")))
-    .groupBy(calls.status)
-    .all();
+  const rows = checklistStatements(db).reactivationByStatus.all({ handoverId });
   return { total: rows.reduce((s, r) => s + r.n, 0), open: rows.find((r) => r.status === "open")?.n ?? 0 };
 }

@@ -6,8 +6,7 @@
  */
 import type { Db } from "../db/client.js";
 import type { Temperature } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
-import { getHandover, ownersOf, type DistributionNotifier, type HandoverRow, type NoticeClient, type OwnerBrief } from "./distribution.js";
+import { getHandover, ownersOf, type AppliedNotice, type DistributionNotifier, type HandoverRow, type NoticeClient, type OwnerBrief } from "./distribution.js";
 import { scheduleReactivationCalls } from "./reactivation.js";
 
 export type FollowUpResult =
@@ -23,36 +22,42 @@ interface FollowUpInput {
   notifier?: DistributionNotifier;
 }
 
+export interface Dist {
+  id: number;
+  teamId: number;
+  handoverId: number | null;
+  status: string;
+  followedUpAt: number | null;
+}
+
+export function distributionRow(db: Db, distributionId: number): Dist | undefined {
+  return db.$client
+    .prepare(`SELECT id, team_id AS teamId, handover_id AS handoverId, status, followed_up_at AS followedUpAt FROM distributions WHERE id = ?`)
+    .get(distributionId) as Dist | undefined;
+}
+
 export function followUpDistribution(db: Db, input: FollowUpInput): FollowUpResult {
   const q = db.$client;
   return db.transaction((tx) => {
-    const dist = q
-      .prepare(`SELECT id, team_id AS teamId, handover_id AS handoverId, status, followed_up_at AS followedUpAt FROM distributions WHERE id = ?`)
-      .get(input.distributionId) as
-      | { id: number; teamId: number; handoverId: number | null; status: string; followedUpAt: number | null }
-      | undefined;
+    const dist = distributionRow(db, input.distributionId);
     if (!dist || dist.status !== "applied") return { kind: "not_applied" };
     if (dist.followedUpAt !== null) return { kind: "already", callsScheduled: callCount(db, dist.id) };
 
     const callsScheduled = scheduleReactivationCalls(tx, { distributionId: dist.id, handoverId: dist.handoverId, teamId: dist.teamId, now: input.now });
-    if (input.notifier) {
-      const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
-      notifyApplied(db, tx, dist, handover, ownersOf(db, dist.id), input.notifier, input.now);
-    }
+    if (input.notifier) for (const notice of appliedNotices(db, dist)) input.notifier.applied(tx, notice, input.now);
     q.prepare(`UPDATE distributions SET followed_up_at = ? WHERE id = ?`).run(input.now.getTime(), dist.id);
     return { kind: "done", callsScheduled };
   });
 }
 
 /** Applied distributions whose follow-up has not run (a crash between the two transactions). */
-export function pendingFollowUps(db: Db): number[] {
-  return (
-    db.$client.prepare(`SELECT id FROM distributions WHERE status = 'applied' AND followed_up_at IS NULL ORDER BY id`).pluck().all() as number[]
-  );
+export function pendingFollowUps(db: Db, skip: ReadonlySet<number> = new Set()): number[] {
+  const ids = db.$client.prepare(`SELECT id FROM distributions WHERE status = 'applied' AND followed_up_at IS NULL ORDER BY id`).pluck().all() as number[];
+  return ids.filter((id) => !skip.has(id));
 }
 
 /** Through the distribution's items and calls_client_idx: the cost follows the distribution, not the table. */
-function callCount(db: Db, distributionId: number): number {
+export function callCount(db: Db, distributionId: number): number {
   return db.$client
     .prepare(
       `SELECT count(*) FROM distribution_items di JOIN calls k ON k.client_id = di.client_id AND k.distribution_id = di.distribution_id
@@ -65,15 +70,9 @@ function callCount(db: Db, distributionId: number): number {
 type NoticeRow = [ownerId: number, id: number, name: string, company: string | null, phones: string, email: string | null, temperature: Temperature, nextContactOn: string | null];
 
 /** Each new owner's message lists the clients they still have from it, those with commitments first. */
-function notifyApplied(
-  db: Db,
-  tx: DbOrTx,
-  dist: { id: number; teamId: number; handoverId: number | null },
-  handover: HandoverRow | null,
-  owners: OwnerBrief[],
-  notifier: DistributionNotifier,
-  now: Date,
-): void {
+export function appliedNotices(db: Db, dist: Dist): AppliedNotice[] {
+  const handover: HandoverRow | null = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
+  const owners: OwnerBrief[] = ownersOf(db, dist.id);
   const rows = db.$client
     .prepare(
       `SELECT c.owner_id, c.id, c.name, c.company, c.phones, c.email, c.temperature, c.next_contact_on
@@ -102,14 +101,14 @@ function notifyApplied(
     list.push({ id, name, company, phones: JSON.parse(phones) as string[], email, temperature, nextContactOn, commitments: commitmentsOf.get(id) ?? [] });
     byOwner.set(ownerId, list);
   }
-  for (const owner of owners) {
-    const list = sortForNotice(byOwner.get(owner.memberId) ?? []);
-    notifier.applied(
-      tx,
-      { distributionId: dist.id, teamId: dist.teamId, handoverId: dist.handoverId, owner, fromName: handover?.leaverName ?? null, clients: list },
-      now,
-    );
-  }
+  return owners.map((owner) => ({
+    distributionId: dist.id,
+    teamId: dist.teamId,
+    handoverId: dist.handoverId,
+    owner,
+    fromName: handover?.leaverName ?? null,
+    clients: sortForNotice(byOwner.get(owner.memberId) ?? []),
+  }));
 }
 
 /**

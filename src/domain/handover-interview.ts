@@ -3,7 +3,7 @@
 // leaver in a form. Each becomes a commitment tied to the handover, so it moves with its client.
 import { and, asc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { clientEvents, clients, commitments, handovers, members, type CommitmentKind, type Temperature } from "../db/schema.js";
+import { clientEvents, clients, commitments, handovers, type CommitmentKind, type Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { enqueue, type OutgoingMessage } from "../outbox/outbox.js";
 import { recordAudit, type AuditDetails } from "./audit.js";
@@ -11,6 +11,7 @@ import { completeInterviewStep } from "./checklist-shortcuts.js";
 import { addCommitment } from "./commitments.js";
 import { parseUserDate, type DateInputRef } from "./date-input.js";
 import { classifyCommitment } from "../import/commitment-kind.js";
+import { checklistStatements } from "./checklist-statements.js";
 
 export const MAX_COMMITMENT_TEXT = 500;
 
@@ -191,12 +192,12 @@ export function correctHandoverCommitment(
 
 /** How many open commitments the handover's interview has recorded. */
 export function recordedCount(db: DbOrTx, handoverId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(commitments).where(and(eq(commitments.handoverId, handoverId), eq(commitments.status, "open"))).get()?.n ?? 0;
+  return checklistStatements(db).openCommitmentsOfHandover.get({ handoverId })?.n ?? 0;
 }
 
 /** Whether the leaver can get the form in a direct message. */
 export function leaverReachable(db: DbOrTx, leaverId: number): { ok: boolean; telegramId: number | null; name: string } {
-  const m = db.select().from(members).where(eq(members.id, leaverId)).get();
+  const m = checklistStatements(db).memberById.get({ id: leaverId });
   return { ok: !!m && m.telegramId !== null && m.reachability === "ok" && m.status !== "left", telegramId: m?.telegramId ?? null, name: m?.name ?? "" };
 }
 

@@ -6,9 +6,10 @@ import type { Context } from "grammy";
 import { and, asc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { createI18n, localeFromTelegram, translator, type Locale, type Translate } from "../bot/i18n.js";
-import { calls, checklistSteps, clients, commitments, handovers, members, teams, users, type StepKind } from "../db/schema.js";
+import { calls, checklistSteps, clients, commitments, handovers, members, teams, type StepKind } from "../db/schema.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "./calendar.js";
+import { checklistStatements } from "./checklist-statements.js";
 
 let shared: I18n<Context> | undefined;
 
@@ -21,19 +22,27 @@ export function textsFor(locale: Locale): Translate {
 /** The language to write to a member in: their /language choice, else their Telegram client's. */
 export function localeOfTelegramUser(db: DbOrTx, telegramId: number | null): Locale {
   if (telegramId === null) return "ru";
-  const user = db.select({ locale: users.locale, languageCode: users.languageCode }).from(users).where(eq(users.telegramId, telegramId)).get();
+  const user = checklistStatements(db).userLocale.get({ telegramId });
   if (user?.locale === "ru" || user?.locale === "en") return user.locale;
   return localeFromTelegram(user?.languageCode ?? undefined);
 }
 
 /** 'YYYY-MM-DD' as people read it: «пт 27.11» / "Fri 27 Nov", with the year when it is not this year's. */
 export function formatDay(day: string, locale: Locale, today?: string): string {
-  const dt = DateTime.fromISO(day, { zone: "utc" }).setLocale(locale);
-  if (!dt.isValid) return day;
   const withYear = today === undefined || today.slice(0, 4) !== day.slice(0, 4);
-  if (locale === "ru") return dt.toFormat(withYear ? "ccc dd.MM.yyyy" : "ccc dd.MM");
-  return dt.toFormat(withYear ? "ccc d LLL yyyy" : "ccc d LLL");
+  // Remembered: luxon's parse and locale format cost a checklist redraw a tenth of its time.
+  const key = `${locale}${withYear ? "y" : ""}${day}`;
+  let text = formattedDays.get(key);
+  if (text === undefined) {
+    const dt = DateTime.fromISO(day, { zone: "utc" }).setLocale(locale);
+    if (!dt.isValid) return day;
+    if (formattedDays.size >= 10_000) formattedDays.clear();
+    text = locale === "ru" ? dt.toFormat(withYear ? "ccc dd.MM.yyyy" : "ccc dd.MM") : dt.toFormat(withYear ? "ccc d LLL yyyy" : "ccc d LLL");
+    formattedDays.set(key, text);
+  }
+  return text;
 }
+const formattedDays = new Map<string, string>();
 
 /** An instant on the team's wall clock: «27.11 14:05» / "27 Nov 14:05". */
 export function formatInstant(ms: number, timezone: string, locale: Locale): string {

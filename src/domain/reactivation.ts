@@ -19,8 +19,28 @@ export function scheduleReactivationCalls(
   tx: DbOrTx,
   input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
 ): number {
+  const plan = planReactivationCalls(tx, input);
+  writeReactivationCalls(tx, plan.merges, plan.fresh, { teamId: input.teamId, distributionId: input.distributionId, createdAt: input.now.getTime() });
+  return plan.count;
+}
+
+export interface ReactivationPlan {
+  /** Promised calls that take the reactivation in. */
+  merges: { callId: number; assigneeId: number; dueOn: string; handoverId: number | null; distributionId: number }[];
+  /** New calls. */
+  fresh: FreshCall[];
+  count: number;
+}
+type FreshCall = { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null };
+
+/** The calls scheduleReactivationCalls would create, read-only: the follow-up off the tap writes them in chunks. */
+export function planReactivationCalls(
+  tx: DbOrTx,
+  input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
+): ReactivationPlan {
+  const empty: ReactivationPlan = { merges: [], fresh: [], count: 0 };
   const team = tx.select().from(teams).where(eq(teams.id, input.teamId)).get();
-  if (!team) return 0;
+  if (!team) return empty;
   const calendar = teamCalendar(team);
   const today = localDate(input.now, team.timezone);
   let startOn = today;
@@ -30,7 +50,7 @@ export function scheduleReactivationCalls(
   }
 
   const moved = movedClients(tx, input.distributionId, input.teamId);
-  if (moved.length === 0) return 0;
+  if (moved.length === 0) return empty;
   // A leaver's client distributed from the pool is still that handover's: not called before its last day.
   const startOf = (m: MovedClient) => (m.origin && m.origin.lastDay > startOn ? m.origin.lastDay : startOn);
   const earliestStart = moved.reduce((min, m) => (startOf(m) < min ? startOf(m) : min), startOf(moved[0]!));
@@ -78,15 +98,25 @@ export function scheduleReactivationCalls(
   const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
   // One client, one open call: a call already promised to the client takes the reactivation in.
   const promised = openOrdinaryCalls(tx, input.distributionId);
-  const fresh: { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null }[] = [];
+  const plan: ReactivationPlan = { merges: [], fresh: [], count: scheduled.length };
   for (const s of scheduled) {
     const handoverId = originOf.get(s.clientId) ?? null;
     const callId = promised.get(s.clientId);
-    if (callId === undefined) fresh.push({ ...s, handoverId });
-    else mergeIntoPromisedCall(tx, callId, { assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId, distributionId: input.distributionId });
+    if (callId === undefined) plan.fresh.push({ clientId: s.clientId, assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId });
+    else plan.merges.push({ callId, assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId, distributionId: input.distributionId });
   }
-  insertCalls(tx, fresh, { teamId: input.teamId, distributionId: input.distributionId, createdAt: input.now.getTime() });
-  return scheduled.length;
+  return plan;
+}
+
+/** Writes planned calls (all of a plan, or a chunk of it) in the caller's transaction. */
+export function writeReactivationCalls(
+  tx: DbOrTx,
+  merges: ReactivationPlan["merges"],
+  fresh: FreshCall[],
+  common: { teamId: number; distributionId: number; createdAt: number },
+): void {
+  for (const m of merges) mergeIntoPromisedCall(tx, m.callId, m);
+  insertCalls(tx, fresh, common);
 }
 
 /** The open ordinary calls (promised call-backs) of a distribution's clients, one per client. */
@@ -222,11 +252,13 @@ function insertCalls(
 ): void {
   const raw = rawHandle(tx);
   if (raw) {
+    // Never a second call from the same distribution: the follow-up off the tap writes a plan in chunks.
     const insert = raw.prepare(
       `INSERT INTO calls (team_id, client_id, assignee_id, handover_id, distribution_id, kind, due_on, status, attempts, created_at)
-       VALUES (?, ?, ?, ?, ?, 'reactivation', ?, 'open', 0, ?)`,
+       SELECT ?, ?, ?, ?, ?, 'reactivation', ?, 'open', 0, ?
+        WHERE NOT EXISTS (SELECT 1 FROM calls WHERE client_id = ? AND distribution_id = ?)`,
     );
-    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, r.handoverId, common.distributionId, r.dueOn, common.createdAt);
+    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, r.handoverId, common.distributionId, r.dueOn, common.createdAt, r.clientId, common.distributionId);
     return;
   }
   for (let i = 0; i < rows.length; i += 500) {

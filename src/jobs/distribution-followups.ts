@@ -3,6 +3,7 @@
 // follow-up is owed work, not a nag.
 import { distributionNotifier } from "../bot/distribution-notices.js";
 import { followUpDistribution, pendingFollowUps } from "../domain/distribution-followup.js";
+import { followUpsInFlight } from "../domain/distribution-followup-steps.js";
 import type { JobDeps } from "./types.js";
 
 /** A follow-up that failed is tried again this much later, not every minute. */
@@ -14,7 +15,8 @@ export function distributionFollowUps(deps: JobDeps): (now: Date) => number {
   return (now) => {
     let done = 0;
     try {
-      for (const distributionId of pendingFollowUps(deps.db)) {
+      // A follow-up a tap is running right now (in steps) is not a crashed one.
+      for (const distributionId of pendingFollowUps(deps.db, followUpsInFlight)) {
         const failed = failedAt.get(distributionId);
         if (failed !== undefined && now.getTime() - failed < RETRY_FOLLOW_UP_AFTER_MS) continue;
         try {

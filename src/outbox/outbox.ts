@@ -3,6 +3,13 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 
+/** The better-sqlite3 connection under a database or a drizzle transaction (a digest enqueues in a transaction). */
+function connectionIfAny(db: DbOrTx): Client | undefined {
+  const d = db as { $client?: Client; session?: { client?: Client } };
+  const client = d.$client ?? d.session?.client;
+  return client && typeof client.prepare === "function" ? client : undefined;
+}
+
 /** A drizzle transaction or the database itself: enqueue joins whatever transaction decides the message. */
 export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete">;
 
@@ -54,9 +61,9 @@ export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolea
       }
     : { method: "sendMessage", text: message.text, link_preview_options: { is_disabled: true } };
   if (message.replyMarkup) payload.reply_markup = message.replyMarkup;
-  // Given the database itself (not a drizzle transaction object), use the prepared statement; inside a
+  // The prepared statement, on the connection under the database or the drizzle transaction: inside a
   // transaction opened on the same connection it takes part in that transaction all the same.
-  const client = (db as Partial<Db>).$client;
+  const client = connectionIfAny(db);
   if (client) {
     const { changes } = preparedInsert(client).run(
       message.chatId,

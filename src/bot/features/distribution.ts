@@ -17,7 +17,7 @@ import {
   type ApplyResult,
   type ProposalView,
 } from "../../domain/distribution.js";
-import { followUpDistribution } from "../../domain/distribution-followup.js";
+import { followUpInSteps } from "../../domain/distribution-followup-steps.js";
 import { refreshChecklistMessage } from "../checklist-view.js";
 import type { BotContext } from "../context.js";
 import { distributeAdjustId, type AdjustArgs } from "../conversations/distribute-adjust.js";
@@ -152,7 +152,8 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
       // fail, the clients are still moved: the lead sees that, and the scheduler's next tick retries.
       let calls = 0;
       try {
-        const followUp = followUpDistribution(db, { distributionId: result.distributionId, now: ctx.deps.clock.now(), notifier: distributionNotifier(db, ctx.i18nInstance) });
+        // In steps: other people's taps are answered while the calls are written (the runner handles updates concurrently).
+        const followUp = await followUpInSteps(db, { distributionId: result.distributionId, now: ctx.deps.clock.now(), notifier: distributionNotifier(db, ctx.i18nInstance) });
         if (followUp.kind !== "not_applied") calls = followUp.callsScheduled;
       } catch (err) {
         ctx.log.error({ err, distributionId: result.distributionId }, "distribution follow-up failed; the scheduler will finish it");

@@ -1,0 +1,66 @@
+// Every query a call card or an outcome tap runs, prepared once per connection (db/prepared.ts): the
+// calls rules (calls.ts) take their statements from here instead of building SQL on each tap.
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { calls, clientEvents, clients, commitments, distributionItems, handovers, members, teams } from "../db/schema.js";
+import { preparedOnce } from "../db/prepared.js";
+
+const p = sql.placeholder;
+
+/** How many history events a card shows. */
+export const HISTORY_ON_CARD = 5;
+
+export const callStatements = preparedOnce((db, sqlite) => ({
+  memberById: db.select().from(members).where(eq(members.id, p("id"))).prepare(),
+  /** All names of a team at once: a card names up to eight people, one look-up serves them all. */
+  memberNamesOfTeam: sqlite.prepare(`SELECT id, name FROM members WHERE team_id = ?`).raw(),
+  callById: db.select().from(calls).where(eq(calls.id, p("id"))).prepare(),
+  clientById: db.select().from(clients).where(eq(clients.id, p("id"))).prepare(),
+  teamById: db.select().from(teams).where(eq(teams.id, p("id"))).prepare(),
+  handoverById: db.select().from(handovers).where(eq(handovers.id, p("id"))).prepare(),
+  activeHandoverOfLeaver: db
+    .select({ id: handovers.id })
+    .from(handovers)
+    .where(and(eq(handovers.leaverId, p("leaverId")), eq(handovers.status, "active")))
+    .prepare(),
+  distributionFrom: db
+    .select({ from: distributionItems.fromMemberId })
+    .from(distributionItems)
+    .where(and(eq(distributionItems.distributionId, p("distributionId")), eq(distributionItems.clientId, p("clientId"))))
+    .prepare(),
+  latestCallOf: db.select().from(calls).where(eq(calls.clientId, p("clientId"))).orderBy(desc(calls.id)).limit(1).prepare(),
+  /** The client's open call, the viewer's own first (calls_client_idx). */
+  openCallOf: db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.clientId, p("clientId")), eq(calls.status, "open")))
+    .orderBy(sql`${calls.assigneeId} = ${p("prefer")} desc`, sql`${calls.kind} = 'reactivation' desc`, asc(calls.dueOn), asc(calls.id))
+    .limit(1)
+    .prepare(),
+  history: db
+    .select({ kind: clientEvents.kind, at: clientEvents.at, details: clientEvents.details, actorName: members.name })
+    .from(clientEvents)
+    .leftJoin(members, eq(members.id, clientEvents.actorId))
+    .where(eq(clientEvents.clientId, p("clientId")))
+    .orderBy(desc(clientEvents.at), desc(clientEvents.id))
+    .limit(HISTORY_ON_CARD)
+    .prepare(),
+  openCommitmentsOfClient: db
+    .select()
+    .from(commitments)
+    .where(and(eq(commitments.clientId, p("clientId")), eq(commitments.status, "open")))
+    .orderBy(asc(commitments.dueOn), asc(commitments.id))
+    .prepare(),
+  openReactivationsLeft: db
+    .select({ n: sql<number>`count(*)` })
+    .from(calls)
+    .where(and(eq(calls.handoverId, p("handoverId")), eq(calls.status, "open"), eq(calls.kind, "reactivation")))
+    .prepare(),
+  /** "No answer": one more attempt, moved to the next working day. */
+  noAnswer: db
+    .update(calls)
+    .set({ attempts: sql`${p("attempts")}`, dueOn: sql`${p("dueOn")}`, dueTime: null })
+    .where(eq(calls.id, p("id")))
+    .returning()
+    .prepare(),
+  insertEvent: sqlite.prepare(`INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at) VALUES (?, ?, ?, ?, ?, ?)`),
+}));

@@ -28,7 +28,8 @@ export const MAX_DAYS = 92;
 
 export function burndown(input: BurndownInput): Burndown {
   const last = [input.today, input.due ?? input.today, ...input.dueOn].reduce((a, b) => (b > a ? b : a));
-  let first = [input.start, ...input.madeOn].reduce((a, b) => (b < a ? b : a));
+  // The day before the start is the curve's starting point: every call still open.
+  let first = addDays([input.start, ...input.madeOn].reduce((a, b) => (b < a ? b : a)), -1);
   const days: string[] = [];
   for (let d = first; d <= last; d = addDays(d, 1)) days.push(d);
   const shown = days.slice(-MAX_DAYS);

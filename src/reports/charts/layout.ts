@@ -1,7 +1,7 @@
 // Sizes shared by every chart: readable on a phone once Telegram scales a 1080 px picture to the screen.
 export const CHART_WIDTH = 1080;
 export const FONT_FAMILY = "Noto Sans";
-export const FONT = { title: 40, subtitle: 28, label: 26, value: 24, axis: 24, legend: 26 } as const;
+export const FONT = { title: 38, subtitle: 28, label: 26, value: 24, axis: 24, legend: 26 } as const;
 /** Height of one manager's bar row in the progress chart. */
 export const ROW_HEIGHT = 56;
 /** More managers than this: the progress chart is split into pages (pictures) of this many. */

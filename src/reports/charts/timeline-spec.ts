@@ -41,7 +41,7 @@ export function timelineSpec(view: TimelineView): ChartSpec {
         itemStyle: { color: TIMELINE_COLOURS.done },
         label: { show: data.days.length <= 31, position: "top", fontSize: FONT.value, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : "") },
         data: data.made,
-        markLine: { symbol: "none", silent: true, data: [...mark(view.today, labels.today, TIMELINE_COLOURS.today, false), ...mark(view.due, labels.due, TIMELINE_COLOURS.due, true)] },
+        markLine: { symbol: "none", silent: true, data: view.due === view.today ? mark(view.today, `${labels.today} · ${labels.due}`, TIMELINE_COLOURS.today, false) : [...mark(view.today, labels.today, TIMELINE_COLOURS.today, false), ...mark(view.due, labels.due, TIMELINE_COLOURS.due, true)] },
       },
       { name: labels.open, type: "line", symbol: "circle", symbolSize: 10, lineStyle: { width: 5, color: TIMELINE_COLOURS.open }, itemStyle: { color: TIMELINE_COLOURS.open }, data: data.open, connectNulls: false },
       { name: labels.planned, type: "line", symbol: "none", lineStyle: { width: 3, type: "dashed", color: TIMELINE_COLOURS.planned }, itemStyle: { color: TIMELINE_COLOURS.planned }, data: data.planned },

@@ -27,7 +27,8 @@ export function progressSpecs(view: ProgressView): ChartSpec[] {
   for (let i = 0; i < view.rows.length; i += MANAGERS_PER_PAGE) pages.push(view.rows.slice(i, i + MANAGERS_PER_PAGE));
   if (pages.length === 0) pages.push([]);
   // One scale for every page, so a bar means the same number of clients on each picture.
-  const max = Math.max(1, ...view.rows.map(rowTotal));
+  const largest = Math.max(1, ...view.rows.map(rowTotal));
+  const max = largest <= 10 ? largest : Math.ceil(largest / 5) * 5; // a round end, so the last tick is not crowded
   return pages.map((rows, i) => {
     const title = pages.length > 1 ? `${view.title} (${view.pageLabel(i + 1, pages.length)})` : view.title;
     return progressSpec({ ...view, title, rows }, max);

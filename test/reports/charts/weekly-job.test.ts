@@ -44,6 +44,21 @@ describe("weekly picture", () => {
     expect(weeklyPhotos()).toHaveLength(1);
   });
 
+  it("a lead turns it off and on again in /settings", async () => {
+    h = await createHarness({ now: "2026-11-23T09:00:00+03:00" });
+    await handoverScene(h);
+    const lead = h.leadOf(1);
+    await lead.send("/settings");
+    expect(lead.lastText()).toContain("Картинка недели</b> (открытые передачи, руководителям в понедельник): включена");
+    await lead.tapButton("🖼 Выключить картинку недели");
+    expect(lead.lastText()).toContain("выключена");
+    expect(h.team().weeklyPicture).toBe(false);
+    expect(h.runJob("weekly-picture")).toBe(0);
+    await lead.tapButton("🖼 Включить картинку недели");
+    expect(h.team().weeklyPicture).toBe(true);
+    expect(h.runJob("weekly-picture")).toBe(1);
+  });
+
   it("nothing open: no picture", async () => {
     h = await createHarness({ now: "2026-11-23T09:00:00+03:00" });
     await h.createTeam();

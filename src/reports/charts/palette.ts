@@ -11,8 +11,11 @@ export const OUTCOME_COLOURS = {
 export type Outcome = keyof typeof OUTCOME_COLOURS;
 export const OUTCOMES: readonly Outcome[] = ["reached", "noAnswer", "callBack", "lost", "notCalled"];
 
-/** Calls made (timeline bars), open calls (burndown line), the plan (dashed line), markers. */
-export const TIMELINE_COLOURS = { done: OUTCOME_COLOURS.reached, open: "#0072B2", planned: "#999999", today: "#000000", due: "#CC79A7" } as const;
+/**
+ * Calls made (timeline bars: reached and lost together, so not an outcome's colour), open calls (the burndown
+ * line), the plan (dashed), and the markers.
+ */
+export const TIMELINE_COLOURS = { done: "#0072B2", open: "#000000", planned: "#999999", today: "#555555", due: "#CC79A7" } as const;
 
 /** "Went with the leaver" stands out; the other lost reasons are the lost colour, lighter. */
 export const LOST_COLOURS = { highlighted: OUTCOME_COLOURS.lost, other: "#F0B89A" } as const;

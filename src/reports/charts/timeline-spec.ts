@@ -39,7 +39,7 @@ export function timelineSpec(view: TimelineView): ChartSpec {
         name: labels.made,
         type: "bar",
         itemStyle: { color: TIMELINE_COLOURS.done },
-        label: { show: data.days.length <= 31, position: "top", fontSize: FONT.value, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : "") },
+        label: { show: data.days.length <= 31, position: "insideBottom", color: "#FFFFFF", fontWeight: "bold", fontSize: FONT.value, formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? String(p.value) : "") },
         data: data.made,
         markLine: { symbol: "none", silent: true, data: view.due === view.today ? mark(view.today, `${labels.today} · ${labels.due}`, TIMELINE_COLOURS.today, false) : [...mark(view.today, labels.today, TIMELINE_COLOURS.today, false), ...mark(view.due, labels.due, TIMELINE_COLOURS.due, true)] },
       },

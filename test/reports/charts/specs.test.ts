@@ -137,3 +137,11 @@ describe("one handover's pictures", () => {
     expect(handoverCharts({ leaverName: null, terms: "good", today: "2026-11-18", data: none, progressOnly: false }, plainTexts).map((s) => s.kind)).toEqual(["progress", "timeline"]);
   });
 });
+
+describe("colours", () => {
+  it("no chart uses an outcome's colour for something else", async () => {
+    const { TIMELINE_COLOURS } = await import("../../../src/reports/charts/palette.js");
+    const outcomeColours = new Set(Object.values(OUTCOME_COLOURS));
+    expect(Object.values(TIMELINE_COLOURS).filter((c) => outcomeColours.has(c as never))).toEqual([]);
+  });
+});

@@ -15,6 +15,10 @@ settings-time = <b>Time</b>
     • Working hours: { $start }:00–{ $end }:00
     • The daily call list arrives at { $digest }:00
     • I remind about client deadlines { $window } h ahead
+settings-weekly = <b>Picture of the week</b> (open handovers, to the leads on Monday): { $on ->
+    [yes] on
+   *[no] off
+}
 settings-hint = What would you like to change? Numbers can be typed after tapping a button.
 
 settings-days-title = The team's working days: { $days }. Tap a day to turn it on or off.
@@ -51,6 +55,8 @@ settings-btn-working-days = Working days
 settings-btn-hours = Working hours
 settings-btn-window = Deadline reminders
 settings-btn-managers = Managers
+settings-btn-weekly-off = 🖼 Turn off the picture of the week
+settings-btn-weekly-on = 🖼 Turn on the picture of the week
 settings-btn-back = ← Back
 settings-btn-back-managers = ← Back to managers
 settings-btn-other-weight = Another weight…

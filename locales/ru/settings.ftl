@@ -15,6 +15,10 @@ settings-time = <b>Время</b>
     • Рабочие часы: { $start }:00–{ $end }:00
     • Список звонков на день приходит в { $digest }:00
     • О сроках клиентов напоминаю за { $window } ч
+settings-weekly = <b>Картинка недели</b> (открытые передачи, руководителям в понедельник): { $on ->
+    [yes] включена
+   *[no] выключена
+}
 settings-hint = Что поменять? Числа можно вписать после нажатия кнопки.
 
 settings-days-title = Рабочие дни команды: { $days }. Нажмите на день, чтобы включить или выключить его.
@@ -51,6 +55,8 @@ settings-btn-working-days = Рабочие дни
 settings-btn-hours = Рабочие часы
 settings-btn-window = Напоминать о сроках
 settings-btn-managers = Менеджеры
+settings-btn-weekly-off = 🖼 Выключить картинку недели
+settings-btn-weekly-on = 🖼 Включить картинку недели
 settings-btn-back = ← Назад
 settings-btn-back-managers = ← К менеджерам
 settings-btn-other-weight = Другой вес…

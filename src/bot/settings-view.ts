@@ -30,9 +30,10 @@ export function homeScreen(db: Db, t: Translate, team: { id: number; name: strin
       digest: String(s.digestHour).padStart(2, "0"),
       window: s.deadlineWindowHours,
     }),
+    t("settings-weekly", { on: s.weeklyPicture ? "yes" : "no" }),
     t("settings-hint"),
   ].join("\n\n");
-  return { text, keyboard: homeKeyboard(t, s.managerCap !== null) };
+  return { text, keyboard: homeKeyboard(t, s.managerCap !== null, s.weeklyPicture) };
 }
 
 export function daysScreen(db: Db, t: Translate, teamId: number): Screen {

@@ -33,6 +33,8 @@ export const teams = sqliteTable("teams", {
   maxCallsPerDay: integer("max_calls_per_day").notNull().default(20),
   managerCap: integer("manager_cap"),
   deadlineWindowHours: integer("deadline_window_hours").notNull().default(24),
+  /** The leads' Monday picture of the open handovers (src/reports/charts/weekly-job.ts). */
+  weeklyPicture: integer("weekly_picture", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
 });
 

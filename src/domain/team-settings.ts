@@ -17,6 +17,8 @@ export interface TeamSettings {
   workStartHour: number;
   workEndHour: number;
   deadlineWindowHours: number;
+  /** The leads' Monday picture of the open handovers. */
+  weeklyPicture: boolean;
 }
 
 export interface ManagerSetting {
@@ -52,6 +54,7 @@ export function getTeamSettings(db: Db, teamId: number): TeamSettings | null {
     workStartHour: team.workStartHour,
     workEndHour: team.workEndHour,
     deadlineWindowHours: team.deadlineWindowHours,
+    weeklyPicture: team.weeklyPicture,
   };
 }
 
@@ -131,6 +134,14 @@ export function toggleWorkingDay(db: Db, teamId: number, day: number): { ok: tru
     tx.update(teams).set({ workingDays: next.join(",") }).where(eq(teams.id, teamId)).run();
     return { ok: true as const, days: next };
   });
+}
+
+/** Turns the leads' weekly picture on or off; returns the new value (null: no such team). */
+export function toggleWeeklyPicture(db: Db, teamId: number): boolean | null {
+  const team = db.select({ on: teams.weeklyPicture }).from(teams).where(eq(teams.id, teamId)).get();
+  if (!team) return null;
+  db.update(teams).set({ weeklyPicture: !team.on }).where(eq(teams.id, teamId)).run();
+  return !team.on;
 }
 
 /** The team's managers as the distribution sees them (who has left is not listed). */

@@ -6,6 +6,7 @@ import type { JobDefinition } from "./nag-common.js";
 import { overdueCallsNag } from "./overdue-calls-nag.js";
 import { unassignedNag } from "./unassigned-nag.js";
 import { unreachableNag } from "./unreachable-nag.js";
+import { weeklyPicture } from "../reports/charts/weekly-job.js";
 
 /** Each manager's list for the day (the calls work plans it; the scheduler runs it). */
 export const dailyDigest: JobDefinition = {
@@ -15,7 +16,7 @@ export const dailyDigest: JobDefinition = {
 };
 
 /** In this order within a tick: the digest first, so a person's day starts with their list. */
-export const jobs: readonly JobDefinition[] = [dailyDigest, unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag];
+export const jobs: readonly JobDefinition[] = [dailyDigest, unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag, weeklyPicture];
 
 /** The nags alone (what the nags bench plans). */
 export const nagJobs: readonly JobDefinition[] = [unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag];

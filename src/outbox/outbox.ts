@@ -26,6 +26,8 @@ export interface OutgoingMessage {
   replyMarkup?: InlineKeyboardMarkup;
   /** A file to send instead of a plain message; `text` becomes its caption. */
   document?: { fileName: string; content: Buffer };
+  /** A picture (PNG) to send instead of a plain message; `text` becomes its caption. */
+  photo?: { fileName: string; content: Buffer };
   /** Not before this instant (epoch ms); default now. */
   notBefore?: number;
 }
@@ -52,7 +54,9 @@ function preparedInsert(client: Client): Statement {
 
 /** Stores a message for the sender. Returns false when the same dedupe key was already stored. */
 export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolean {
-  const payload: Record<string, unknown> = message.document
+  const payload: Record<string, unknown> = message.photo
+    ? { method: "sendPhoto", caption: message.text, fileName: message.photo.fileName, contentBase64: message.photo.content.toString("base64") }
+    : message.document
     ? {
         method: "sendDocument",
         caption: message.text,

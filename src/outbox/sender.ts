@@ -98,6 +98,11 @@ export async function drainOutbox(deps: SenderDeps, limit = 1000): Promise<numbe
 /** Sends one stored notification (as the Bot API call it describes). */
 export async function send(api: Api, n: Notification): Promise<void> {
   const { method, ...rest } = n.payload as { method: string } & Record<string, unknown>;
+  if (method === "sendPhoto") {
+    const { fileName, contentBase64, caption, reply_markup } = rest as { fileName: string; contentBase64: string; caption: string; reply_markup?: never };
+    await api.sendPhoto(n.chatId, new InputFile(Buffer.from(contentBase64, "base64"), fileName), { caption, parse_mode: "HTML", ...(reply_markup ? { reply_markup } : {}) });
+    return;
+  }
   if (method === "sendDocument") {
     const { fileName, contentBase64, caption, reply_markup } = rest as {
       fileName: string;

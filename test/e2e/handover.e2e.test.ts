@@ -183,6 +183,13 @@ describe("a whole handover, end to end", () => {
 
   it("the report shows what happened", async () => {
     const report = await anna.say("/report");
+    // The pictures come first (sendPhoto, a PNG), the text report after them.
+    await server.waitFor((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === 100 && String(c.payload.text).includes("Отчёт по передачам"));
+    const photos = server.calls.filter((c) => c.method === "sendPhoto" && Number(c.payload.chat_id) === 100);
+    // grammY uploads the file as a multipart part of its own ("photo": "attach://…").
+    const files = photos.map((c) => Object.values(c.payload).find((v) => v?.fileName) as { fileName: string; bytes: Buffer });
+    expect(files.map((f) => f.fileName)).toEqual(["progress.png", "timeline.png", "lost-reasons.png"]);
+    expect(files.every((f) => f.bytes.subarray(1, 4).toString() === "PNG")).toBe(true);
     const text = chatView(server, 100).slice(-3).map((m) => m.text).join("\n");
     expect(report.text.length).toBeGreaterThan(0);
     expect(text).toContain(String(LEAVER_CLIENTS));

@@ -117,6 +117,7 @@ export const buttonKinds: ButtonKind[] = [
   { prefix: "set:", data: (i) => `set:w:${i.member}:1`, audience: "lead", writes: true },
   { prefix: "set:", data: (i) => `set:mw:${i.member}`, audience: "lead" },
   { prefix: "set:", data: (i) => `set:x:${i.member}`, audience: "lead", writes: true },
+  { prefix: "set:", data: () => `set:weekly`, audience: "lead", writes: true },
   { prefix: "set:", data: () => `set:c:q`, audience: "dialogue" },
   // calls (the ids point at Boris's own call and client)
   { prefix: "call:", data: (i) => `call:o:${i.call}`, audience: "member" },

@@ -51,6 +51,8 @@ async function expectNothingPrivate(who: Persona, act: () => Promise<void>) {
   expect(seen).not.toContain(w.h.team().leadInviteToken);
   expect(seen).not.toContain(w.h.team().managerInviteToken);
   expect(calls.filter((c) => Number(c.payload.chat_id) === GROUP && c.method === "sendDocument")).toEqual([]);
+  // Pictures in the group: only the progress chart, whose title hides the terms (see report-charts.test.ts).
+  for (const photo of calls.filter((c) => Number(c.payload.chat_id) === GROUP && c.method === "sendPhoto")) expect(photo.files.photo?.name).toBe("progress.png");
   expect(w.h.errors()).toEqual([]);
 }
 
@@ -85,6 +87,14 @@ describe("the lead's real flows in the group", () => {
       await w.lead.tap(`dist:h:${w.own.handover}`, { messageId: group.last()!.messageId, chatId: GROUP }, group.chat);
     });
     expect(group.messages().some((m) => m.text.includes("Передача дел: Вера"))).toBe(true);
+  });
+
+  it("/report: the progress pictures only, with captions and titles free of the terms", async () => {
+    const from = w.h.calls().length;
+    await expectNothingPrivate(w.lead, () => w.lead.send("/report", group.chat));
+    const photos = w.h.calls().slice(from).filter((c) => c.method === "sendPhoto" && Number(c.payload.chat_id) === GROUP);
+    expect(photos.length).toBeGreaterThan(0);
+    expect(photos.every((p) => p.files.photo?.name === "progress.png")).toBe(true);
   });
 
   it("/team: the links go to the lead's private chat", async () => {

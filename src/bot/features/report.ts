@@ -7,6 +7,7 @@ import { MESSAGE_LIMIT, formatDay } from "../call-card-view.js";
 import type { BotContext } from "../context.js";
 import { inGroup } from "../group-policy.js";
 import { requireClientAccess, requireLead } from "../guards.js";
+import { sendReportCharts } from "../../reports/charts/telegram.js";
 
 export const reportFeature = new Composer<BotContext>();
 
@@ -17,6 +18,7 @@ reportFeature.command("report", async (ctx) => {
   const reports = buildReport(ctx.deps.db, { teamId: membership.team.id, today });
   const title = ctx.t("report-title", { date: formatDay(today, ctx.actor.locale) });
   if (reports.length === 0) return ctx.reply(title + "\n\n" + ctx.t("report-empty"));
+  await sendReportCharts(ctx, reports, membership.team, today);
 
   const blocks = [title, ...reports.map((r) => handoverBlock(ctx, r, today)), ctx.t("report-legend")];
   // Whole handovers per message; a single handover longer than a message is cut by lines.

@@ -2,7 +2,7 @@
 // days and hours, the deadline window, and each manager's weight and exclusion from distributions.
 // Choices are buttons that edit the message in place; numbers are typed in a short dialogue.
 import { Composer, GrammyError, type InlineKeyboard } from "grammy";
-import { managerSetting, setMemberWeight, toggleMemberExcluded, toggleWorkingDay, updateTeamSetting, WEIGHT_PRESETS } from "../../domain/team-settings.js";
+import { managerSetting, setMemberWeight, toggleMemberExcluded, toggleWeeklyPicture, toggleWorkingDay, updateTeamSetting, WEIGHT_PRESETS } from "../../domain/team-settings.js";
 import type { BotContext } from "../context.js";
 import { settingsValueId, type SettingsValueArgs } from "../conversations/settings-value.js";
 import { requireLead } from "../guards.js";
@@ -46,6 +46,9 @@ settingsFeature.callbackQuery(/^set:/, async (ctx, next) => {
     }
     case "managers":
       return show(ctx, managersScreen(db, ctx.t, team.id));
+    case "weekly":
+      toggleWeeklyPicture(db, team.id);
+      return show(ctx, homeScreen(db, ctx.t, team), ctx.t("settings-saved"));
     case "manager": {
       const m = managerSetting(db, team.id, tap.memberId);
       if (!m) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });

@@ -27,7 +27,8 @@ export type SettingsTap =
   | { kind: "manager"; memberId: number }
   | { kind: "weight"; memberId: number; preset: number }
   | { kind: "typedWeight"; memberId: number }
-  | { kind: "exclude"; memberId: number };
+  | { kind: "exclude"; memberId: number }
+  | { kind: "weekly" };
 
 export const setData = {
   home: () => "set:home",
@@ -40,6 +41,7 @@ export const setData = {
   weight: (memberId: number, preset: number) => `set:w:${memberId}:${preset}`,
   typedWeight: (memberId: number) => `set:mw:${memberId}`,
   exclude: (memberId: number) => `set:x:${memberId}`,
+  weekly: () => "set:weekly",
   quit: () => `${SETTINGS_DIALOG_PREFIX}q`,
 };
 
@@ -54,6 +56,7 @@ export function decodeSettingsData(data: string): SettingsTap | null {
     if (code === "nocap") return { kind: "noCap" };
     if (code === "wd") return { kind: "days" };
     if (code === "m") return { kind: "managers" };
+    if (code === "weekly") return { kind: "weekly" };
     return null;
   }
   if (code === "f" && b === undefined) {
@@ -73,7 +76,7 @@ export function decodeSettingsData(data: string): SettingsTap | null {
   return null;
 }
 
-export function homeKeyboard(t: Translate, hasCap: boolean): InlineKeyboard {
+export function homeKeyboard(t: Translate, hasCap: boolean, weeklyPicture = true): InlineKeyboard {
   const kb = new InlineKeyboard()
     .text(t("settings-btn-cap"), setData.field("managerCap"))
     .text(t("settings-btn-calls"), setData.field("maxCallsPerDay"))
@@ -87,7 +90,9 @@ export function homeKeyboard(t: Translate, hasCap: boolean): InlineKeyboard {
     .text(t("settings-btn-hours"), setData.field("workingHours"))
     .row()
     .text(t("settings-btn-window"), setData.field("deadlineWindowHours"))
-    .text(t("settings-btn-managers"), setData.managers());
+    .text(t("settings-btn-managers"), setData.managers())
+    .row()
+    .text(t(weeklyPicture ? "settings-btn-weekly-off" : "settings-btn-weekly-on"), setData.weekly());
 }
 
 export function daysKeyboard(t: Translate, days: number[]): InlineKeyboard {

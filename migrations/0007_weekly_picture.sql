@@ -1,0 +1,1 @@
+ALTER TABLE `teams` ADD `weekly_picture` integer DEFAULT true NOT NULL;

@@ -16,6 +16,7 @@ call-card-previous-owner = Previous manager: { $name }
 call-card-last-contact = Last contact: { $date }
 call-card-next-contact = Next contact: { $date }
 call-card-kind = { $kind ->
+    [second_voice] Second-voice touch
     [reactivation] Reactivation call
    *[ordinary] Call
 } · { $overdue ->
@@ -141,6 +142,7 @@ today-section-calls = 📞 <b>Calls for today</b> ({ $count })
 today-section-contacts = 🗓 <b>Next contact due</b> ({ $count })
 today-section-deadlines = ⏰ <b>Commitment deadlines</b> ({ $count })
 today-entry-call = { $n }. { $clientHtml }{ $kind ->
+    [second_voice] {" "}— 🗣 second voice
     [reactivation] {" "}— reactivation
    *[ordinary] {""}
 }{ $time ->

@@ -16,6 +16,7 @@ call-card-previous-owner = Прежний менеджер: { $name }
 call-card-last-contact = Последний контакт: { $date }
 call-card-next-contact = Следующий контакт: { $date }
 call-card-kind = { $kind ->
+    [second_voice] Касание «второго голоса»
     [reactivation] Звонок после передачи клиента
    *[ordinary] Звонок
 } · { $overdue ->
@@ -141,6 +142,7 @@ today-section-calls = 📞 <b>Звонки на сегодня</b> ({ $count })
 today-section-contacts = 🗓 <b>Следующий контакт сегодня</b> ({ $count })
 today-section-deadlines = ⏰ <b>Сроки по обязательствам</b> ({ $count })
 today-entry-call = { $n }. { $clientHtml }{ $kind ->
+    [second_voice] {" "}— 🗣 второй голос
     [reactivation] {" "}— после передачи
    *[ordinary] {""}
 }{ $time ->

@@ -9,6 +9,7 @@ import { callCardData, type CallCardData, type CallRef } from "../domain/calls.j
 import { escapeHtml } from "./html.js";
 import type { Locale, Translate } from "./i18n.js";
 import { cardKeyboard } from "./keyboards/calls.js";
+import { renderTouchScript, touchTemplate } from "../stars/scripts.js";
 
 export const MESSAGE_LIMIT = 4096;
 const COMMITMENTS_ON_CARD = 5;
@@ -58,6 +59,10 @@ export function loadCallCard(db: Db, input: { ref: CallRef; viewerId: number; no
       leaver: data.handover.leaverName,
       manager: data.assigneeName ?? data.ownerName ?? "—",
     });
+  }
+  if (data.call?.kind === "second_voice" && data.call.status === "open") {
+    const template = touchTemplate(db, { teamId: data.client.teamId, kind: data.call.touchKind ?? "colleague", locale: input.locale, translate: input.t }).text;
+    script = renderTouchScript(template, { client: data.client.name, manager: data.assigneeName ?? "—", owner: data.ownerName ?? "—" });
   }
   return renderCallCard(input.t, input.locale, data, script, input.mode ?? "main");
 }
@@ -121,6 +126,10 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
 }
 
 function scriptBlock(t: Translate, data: CallCardData, script: string | null): string {
+  if (script && data.call?.kind === "second_voice") {
+    const head = t("call-card-touch", { kind: data.call.touchKind ?? "colleague", owner: data.ownerName ?? "—" });
+    return head + "\n" + t("call-card-touch-script") + "\n<blockquote expandable>" + escapeHtml(script) + "</blockquote>";
+  }
   if (script && data.handover) {
     return t("call-card-script", { terms: data.handover.terms }) + "\n<blockquote expandable>" + escapeHtml(script) + "</blockquote>";
   }

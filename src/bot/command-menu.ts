@@ -4,7 +4,7 @@ import type { Api } from "grammy";
 import type { BotContext } from "./context.js";
 
 /** Commands shown in Telegram's menu; descriptions come from the locale files. */
-export const menuCommands = ["start", "help", "team", "clients", "client", "today", "offboard", "distribute", "settings", "report", "script", "status", "export", "invite", "language", "cancel"] as const;
+export const menuCommands = ["start", "help", "team", "clients", "client", "today", "offboard", "distribute", "settings", "report", "stars", "script", "status", "export", "invite", "language", "cancel"] as const;
 
 export async function registerCommandMenu(api: Api, i18n: I18n<BotContext>): Promise<void> {
   const group = new CommandGroup<BotContext>();

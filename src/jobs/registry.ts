@@ -6,6 +6,7 @@ import type { JobDefinition } from "./nag-common.js";
 import { overdueCallsNag } from "./overdue-calls-nag.js";
 import { unassignedNag } from "./unassigned-nag.js";
 import { unreachableNag } from "./unreachable-nag.js";
+import { destarringPlan } from "../stars/jobs.js";
 
 /** Each manager's list for the day (the calls work plans it; the scheduler runs it). */
 export const dailyDigest: JobDefinition = {
@@ -14,8 +15,11 @@ export const dailyDigest: JobDefinition = {
   run: (deps, team, now) => planDailyDigests(deps, team, now),
 };
 
-/** In this order within a tick: the digest first, so a person's day starts with their list. */
-export const jobs: readonly JobDefinition[] = [dailyDigest, unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag];
+/**
+ * In this order within a tick: the week's second-voice touches first, then the digest, so a person's day
+ * starts with their list (touches planned this morning included).
+ */
+export const jobs: readonly JobDefinition[] = [destarringPlan, dailyDigest, unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag];
 
 /** The nags alone (what the nags bench plans). */
 export const nagJobs: readonly JobDefinition[] = [unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag];

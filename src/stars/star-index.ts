@@ -106,3 +106,37 @@ export function trendsOf(db: DbOrTx, teamId: number, memberIds: number[], sinceW
   }
   return trends;
 }
+
+/** Monday of the week `weeksBack` weeks before the week of `week`. */
+const weeksBefore = (week: string, weeksBack: number) => {
+  const d = new Date(`${week}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 7 * weeksBack);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Every member still with the team (owners of nothing too: they can take touches), with their line and
+ * trend; plus the team's totals.
+ */
+export function teamStarLines(db: Db, team: Team, now: Date, week: string): { lines: (StarLine & { trend: number[] })[]; totals: StarTotals } {
+  const owners = starLinesOfTeam(db, team, now);
+  const known = new Set(owners.map((l) => l.memberId));
+  const others = db
+    .select({ id: members.id, name: members.name })
+    .from(members)
+    .where(and(eq(members.teamId, team.id), inArray(members.status, ["active", "departing"])))
+    .all()
+    .filter((m) => !known.has(m.id))
+    .map((m) => ({ memberId: m.id, name: m.name, clients: 0, singleVoice: 0, hotSingleVoice: 0 }));
+  const all = [...owners, ...others];
+  const trends = trendsOf(db, team.id, all.map((l) => l.memberId), weeksBefore(week, TREND_WEEKS - 1));
+  return { lines: all.map((l) => ({ ...l, trend: trends.get(l.memberId) ?? [] })), totals: totalsOf(owners) };
+}
+
+/** A leaver's line for the handover preview ("92 из 120 клиентов знают только Марию"); null without clients. */
+export function leaverStarLine(db: Db, teamId: number, memberId: number, now: Date): StarLine | null {
+  const team = db.select({ id: teams.id, starsWindowMonths: teams.starsWindowMonths }).from(teams).where(eq(teams.id, teamId)).get();
+  if (!team) return null;
+  const line = starLineOf(db, team, memberId, now);
+  return line && line.clients > 0 ? line : null;
+}

@@ -94,7 +94,10 @@ call-outcome-lost = ✖️ <b>Client lost</b> { $date }: { call-lost-reason }{ $
     [none] {""}
    *[other] {" "}({ $by })
 }.
-call-outcome-cancelled = This call was cancelled: the client distribution was undone.
+call-outcome-cancelled = { $kind ->
+    [second_voice] This second-voice touch was cancelled: the client changed owner or was lost, or the caller left the team.
+   *[other] This call was cancelled: the client distribution was undone.
+}
 call-outcome-moved = 📵 No answer — attempt { $attempts }. The call moved to { $date }.
 call-outcome-callback = 🕒 Call back { $date }{ $time ->
     [none] {""}

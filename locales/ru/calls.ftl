@@ -94,7 +94,10 @@ call-outcome-lost = ✖️ <b>Клиент потерян</b> { $date }: { call-
     [none] {""}
    *[other] {" "}({ $by })
 }.
-call-outcome-cancelled = Этот звонок отменён: распределение клиентов отменили.
+call-outcome-cancelled = { $kind ->
+    [second_voice] Это касание «второго голоса» отменено: клиент сменил владельца или потерян, либо звонящий ушёл из команды.
+   *[other] Этот звонок отменён: распределение клиентов отменили.
+}
 call-outcome-moved = 📵 Нет ответа — попытка { $attempts }. Звонок перенесён на { $date }.
 call-outcome-callback = 🕒 Перезвонить { $date }{ $time ->
     [none] {""}

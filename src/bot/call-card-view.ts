@@ -142,7 +142,7 @@ function outcomeText(t: Translate, locale: Locale, data: CallCardData): string {
   const by = data.resolvedByName ?? "none";
   if (call.status === "reached") return t("call-outcome-reached", { date, by, next: call.nextContactOn ? formatDay(call.nextContactOn, locale, data.today) : "—" });
   if (call.status === "lost") return t("call-outcome-lost", { date, by, reason: call.lostReason ?? "other" });
-  return t("call-outcome-cancelled");
+  return t("call-outcome-cancelled", { kind: call.kind });
 }
 
 function eventText(t: Translate, locale: Locale, e: CallCardData["history"][number], today: string): string {

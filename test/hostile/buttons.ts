@@ -151,10 +151,17 @@ export const buttonKinds: ButtonKind[] = [
   { prefix: "tm:", data: (i) => `tm:rm:${i.member}`, audience: "lead", writes: true },
   { prefix: "tm:", data: () => `tm:back`, audience: "lead" },
   { prefix: "ct:", data: () => `ct:tz:Europe/Moscow`, audience: "dialogue" },
+  // de-starring: /stars
+  { prefix: "star:", data: () => `star:o`, audience: "lead" },
+  { prefix: "star:", data: (i) => `star:m:${i.member}`, audience: "lead" },
+  { prefix: "star:", data: () => `star:p:1`, audience: "lead", writes: true },
+  { prefix: "star:", data: () => `star:tc:u`, audience: "lead", writes: true },
+  { prefix: "star:", data: (i) => `star:c:${i.member}:u`, audience: "lead", writes: true },
+  { prefix: "star:", data: (i) => `star:r:${i.member}:t`, audience: "lead", writes: true },
 ];
 
 /** The prefixes the bot reserves (docs/contracts): every one must appear in the table above. */
-export const RESERVED_PREFIXES = ["imp:", "cl:", "cla:", "off:", "chk:", "dist:", "set:", "call:", "today:", "scr:", "rep:", "st:", "nag:", "lang:", "team:", "ct:", "tm:"];
+export const RESERVED_PREFIXES = ["imp:", "cl:", "cla:", "off:", "chk:", "dist:", "set:", "call:", "today:", "scr:", "rep:", "st:", "nag:", "lang:", "team:", "ct:", "tm:", "star:"];
 
 const allIds = (value: string): Ids => ({
   handover: value,

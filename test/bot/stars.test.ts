@@ -1,0 +1,167 @@
+// De-starring through the real bot: the lead sees the star index, the weekly job plans second-voice
+// touches, a colleague gets one in the digest and /today, opens its card with its own script, records
+// the outcome with the usual buttons, and the owner's star index falls.
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { calls, clients, members } from "../../src/db/schema.js";
+import { createHarness, type Harness } from "../support/harness.js";
+import { memberIdOf, seedClients } from "../support/seed.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness({ now: "2026-11-23T09:00:00+03:00" }); // Monday
+});
+afterEach(() => h.close());
+
+async function scene() {
+  const lead = await h.createTeam();
+  const boris = await h.join(200, "manager", { first_name: "Борис" });
+  const vera = await h.join(300, "manager", { first_name: "Вера" });
+  const ids = { lead: memberIdOf(h.db, 100), boris: memberIdOf(h.db, 200), vera: memberIdOf(h.db, 300) };
+  const [hot, warm, cold] = seedClients(h.db, 1, [
+    { name: "ООО «Горячий» <VIP> & Co", ownerId: ids.vera, temperature: "hot", phones: ["+79161234567"] },
+    { name: "Тёплый", ownerId: ids.vera, temperature: "warm" },
+    { name: "Холодный", ownerId: ids.vera, temperature: "cold" },
+  ]);
+  return { lead, boris, vera, ids, clients: { hot: hot!, warm: warm!, cold: cold! } };
+}
+
+const touchesOf = (memberId: number) => h.db.select().from(calls).where(eq(calls.assigneeId, memberId)).all().filter((c) => c.kind === "second_voice").sort((a, b) => a.id - b.id);
+
+describe("/stars", () => {
+  it("shows the lead every manager's star index and the team's total; a tap lists single-voice clients, hot first; a manager sees their own line", async () => {
+    const s = await scene();
+    await s.lead.send("/stars");
+    const text = s.lead.lastText();
+    expect(text).toContain("Индекс звёздности");
+    expect(text).toContain("<b>Вера</b>: клиентов 3 · знают только его/её: 3 (100%) · горячих из них: 1");
+    expect(text).toContain("<b>Команда</b>: клиентов 3 · с одним голосом: 3 (100%) · горячих: 1");
+    expect(text).toContain("Программа работает");
+    await s.lead.tapButton("Вера · 100%");
+    const detail = s.lead.lastText();
+    expect(detail.indexOf("ООО «Горячий» &lt;VIP&gt; &amp; Co")).toBeLessThan(detail.indexOf("Тёплый"));
+    expect(detail.indexOf("Тёплый")).toBeLessThan(detail.indexOf("Холодный"));
+    await s.vera.send("/stars");
+    expect(s.vera.lastText()).toContain("Ваш индекс звёздности");
+    expect(s.vera.lastText()).toContain("знают только его/её: 3 (100%)");
+    expect(s.vera.lastText()).not.toContain("Борис");
+    // A manager cannot use the lead's buttons.
+    await s.boris.tap("star:p:1");
+    expect(s.boris.toasts().at(-1)).toMatch(/руководител/);
+    // In the group: "continue in private", no client names.
+    const group = h.group();
+    await s.lead.send("/link", group.chat);
+    await s.lead.send("/stars", group.chat);
+    expect(group.last()!.text).not.toContain("Горячий");
+    expect(h.errors()).toEqual([]);
+  });
+});
+
+describe("second-voice touches", () => {
+  it("are planned by the weekly job, shown in the digest and /today, made with the usual buttons, and the star index falls", async () => {
+    const s = await scene();
+    // The lead opts out of touches with the buttons: cap 5 → 0.
+    await s.lead.send("/stars");
+    await s.lead.tapButton("Анна · 0%");
+    for (let i = 0; i < 5; i++) await s.lead.tapButton("− лимит");
+    expect(s.lead.lastText()).toContain("Касаний в неделю: 0 (не участвует)");
+
+    h.runJob("destarring-plan");
+    await h.drainOutbox();
+    expect(s.lead.lastText()).toContain("Касания «второго голоса» на неделю 23.11</b>: 3");
+    // Vera owns all three: Boris gets them, hot first; never Vera, never the lead (opted out).
+    expect(touchesOf(s.ids.vera)).toEqual([]);
+    expect(touchesOf(s.ids.lead)).toEqual([]);
+    expect(touchesOf(s.ids.boris).map((c) => c.clientId)).toEqual([s.clients.hot, s.clients.warm, s.clients.cold]);
+    // A second run the same week plans nothing more.
+    h.runJob("destarring-plan");
+    expect(h.db.select().from(calls).all()).toHaveLength(3);
+
+    h.runJob("daily-digest");
+    await h.drainOutbox();
+    const digest = s.boris.lastText();
+    expect(digest).toContain("ООО «Горячий» &lt;VIP&gt; &amp; Co</b> — 🗣 второй голос");
+
+    await s.boris.send("/today");
+    expect(s.boris.lastText()).toContain("— 🗣 второй голос");
+    await s.boris.tapButton(/^1$/);
+    const card = s.boris.lastText();
+    expect(card).toContain("Касание «второго голоса»");
+    expect(card).toContain("владелец клиента: Вера");
+    expect(card).toContain("Меня зовут Борис, я коллега Вера");
+    expect(card).toMatch(/Скидок не предлагаем/);
+    expect(s.boris.last()!.buttons.flat().map((b) => b.text)).toEqual(["✅ Дозвонились", "📵 Нет ответа", "🕒 Перезвонить…", "✖️ Потерян"]);
+    const cardMessage = s.boris.last()!;
+
+    await s.boris.tapButton("Дозвонились");
+    await s.boris.tapButton("+1 месяц");
+    const hotRow = h.db.select().from(clients).where(eq(clients.id, s.clients.hot)).get()!;
+    expect(hotRow).toMatchObject({ ownerId: s.ids.vera, nextContactOn: "2026-12-23" }); // the owner's next contact
+    // A stale button on the same card: the outcome is not recorded twice.
+    await s.boris.tap(cardMessage.buttons[0]![1]!.data!, cardMessage);
+    expect(s.boris.toasts().at(-1)).toBe("Результат уже записан.");
+
+    // The star index falls: Vera's hot client knows Boris now.
+    await s.lead.send("/stars");
+    expect(s.lead.lastText()).toContain("<b>Вера</b>: клиентов 3 · знают только его/её: 2 (67%) · горячих из них: 0");
+
+    // Next morning Vera hears who spoke with her clients.
+    h.clock.set("2026-11-24T09:00:00+03:00");
+    h.runJob("destarring-plan");
+    await h.drainOutbox();
+    expect(s.vera.lastText()).toContain("Борис поговорил(а) с вашими клиентами: 1 — дозвонились: 1");
+    expect(h.errors()).toEqual([]);
+  });
+
+  it("tells the owner at once when a touch loses the client, and voids a touch whose client moved to the caller", async () => {
+    const s = await scene();
+    h.db.update(members).set({ starsCap: 0 }).where(eq(members.id, s.ids.lead)).run();
+    h.runJob("destarring-plan");
+    const [hotTouch, warmTouch] = touchesOf(s.ids.boris);
+    await s.boris.tap(`call:o:${hotTouch!.id}`);
+    await s.boris.tapButton("Потерян");
+    await s.boris.tapButton(/конкурент/);
+    await h.drainOutbox();
+    expect(s.vera.lastText()).toContain("Борис звонил(а) вашему клиенту <b>ООО «Горячий» &lt;VIP&gt; &amp; Co</b>");
+    expect(s.vera.lastText()).toContain("ушёл к конкуренту");
+    expect(s.vera.last()!.buttons.flat().map((b) => b.text)).toEqual(["Открыть карточку"]);
+
+    // The warm client is given to Boris (the lead reassigns it) before he calls: the touch is void.
+    await s.boris.tap(`call:o:${warmTouch!.id}`);
+    const card = s.boris.last()!;
+    h.db.update(clients).set({ ownerId: s.ids.boris }).where(eq(clients.id, s.clients.warm)).run();
+    await s.boris.tapButton("Нет ответа");
+    expect(s.boris.toasts().at(-1)).toBe("Результат уже записан.");
+    expect(h.chat(200).find((m) => m.messageId === card.messageId)!.text).toContain("касание «второго голоса» отменено");
+    expect(h.db.select().from(calls).where(eq(calls.id, warmTouch!.id)).get()).toMatchObject({ status: "cancelled", attempts: 0 });
+  });
+
+  it("moves a leaver's planned touches to someone with room, or drops them, and tells the lead; a paused team plans nothing", async () => {
+    const s = await scene();
+    await s.lead.send("/stars");
+    await s.lead.tapButton("Пауза");
+    expect(s.lead.toasts().at(-1)).toBe("Программа на паузе.");
+    h.runJob("destarring-plan");
+    expect(h.db.select().from(calls).all()).toEqual([]);
+    await s.lead.tapButton("Возобновить");
+    h.runJob("destarring-plan");
+    expect(touchesOf(s.ids.boris).length + touchesOf(s.ids.lead).length).toBe(3);
+    // Boris is leaving mid-week: his touches go to the lead (room left), never to Vera (the owner).
+    h.db.update(members).set({ status: "departing" }).where(eq(members.id, s.ids.boris)).run();
+    h.clock.set("2026-11-24T09:00:00+03:00");
+    h.runJob("destarring-plan");
+    await h.drainOutbox();
+    expect(touchesOf(s.ids.boris).filter((c) => c.status === "open")).toEqual([]);
+    expect(touchesOf(s.ids.lead).filter((c) => c.status === "open")).toHaveLength(3);
+    expect(s.lead.messages().map((m) => m.text).join("\n")).toMatch(/Борис больше не в команде: касания перешли к другим — \d, отменены \(не у кого места\) — 0/);
+  });
+
+  it("explains why nothing is planned when everyone opted out", async () => {
+    const s = await scene();
+    h.db.update(members).set({ starsCap: 0 }).run();
+    h.runJob("destarring-plan");
+    await h.drainOutbox();
+    expect(s.lead.lastText()).toContain("у всех лимит касаний 0");
+    expect(h.db.select().from(calls).all()).toEqual([]);
+  });
+});

@@ -165,3 +165,29 @@ describe("second-voice touches", () => {
     expect(h.db.select().from(calls).all()).toEqual([]);
   });
 });
+
+describe("the handover preview", () => {
+  it("shows how many of the leaver's clients know only them", async () => {
+    const s = await scene();
+    await s.lead.send("/offboard");
+    await s.lead.tapButton("Вера");
+    await s.lead.tapButton("По-хорошему");
+    await s.lead.send("27.11.2026");
+    expect(s.lead.lastText()).toContain("Что на кону: Вера");
+    expect(s.lead.lastText()).toContain("⭐ 3 из 3 клиентов знают из команды только одного человека — Вера (100%).");
+  });
+
+  it("counts a colleague's recorded call as a second voice", async () => {
+    const s = await scene();
+    // The lead calls Vera's warm client from its card and reaches them.
+    await s.lead.tap(`call:log:${s.clients.warm}`);
+    await s.lead.tapButton("Дозвонились");
+    await s.lead.tapButton("+1 неделя");
+    await s.lead.send("/cancel");
+    await s.lead.send("/offboard");
+    await s.lead.tapButton("Вера");
+    await s.lead.tapButton("По-хорошему");
+    await s.lead.send("27.11.2026");
+    expect(s.lead.lastText()).toContain("⭐ 2 из 3 клиентов знают из команды только одного человека — Вера (67%).");
+  });
+});

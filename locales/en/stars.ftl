@@ -86,3 +86,5 @@ script-touch-colleague = Hello, { $client }! My name is { $manager }, I'm { $own
 script-touch-quality = Hello, { $client }! My name is { $manager }, I look after the quality of our work. A couple of questions: how are we doing? Are you happy with { $owner }'s work? What could we do better? When might you need us again? We promise no discounts — your opinion is what matters.
 script-touch-lead = Hello, { $client }! This is { $manager }, head of the sales team. I wanted to thank you personally for being with us and make sure all is well. { $owner } looks after you, and the whole team is always there for you. When might you need us again? No discounts — just thank you.
 menu-stars = Star index
+stars-import-voices = 🗣 <b>Other managers</b>: links to colleagues — { $links } (they become the client's voices).
+stars-import-voices-unknown = Not in the team, skipped ({ $count }): { $names }

@@ -92,3 +92,13 @@ export function renderMember(t: Translate, m: MemberModel): { text: string; keyb
 export function renderLeaverStarLine(t: Translate, line: StarLine): string {
   return t("stars-offboard-line", { single: line.singleVoice, clients: line.clients, name: line.name, percent: starPercent(line) });
 }
+
+/** The import preview's line for the "other managers" column. */
+export function importVoicesText(t: Translate, v: { links: number; unknown: { name: string; count: number }[] }): string {
+  const lines = [t("stars-import-voices", { links: v.links })];
+  if (v.unknown.length > 0) {
+    const names = v.unknown.slice(0, 10).map((u) => clip(u.name, 40));
+    lines.push(t("stars-import-voices-unknown", { names: names.join(", "), count: v.unknown.length }));
+  }
+  return lines.join("\n");
+}

@@ -3,7 +3,9 @@
 // member is kept in client_voices. A voice counts while its touch is younger than the team's window.
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { clientVoices } from "../db/schema.js";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { clientVoices, teams } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 
 export type TouchSource = "call" | "note" | "import";
@@ -38,4 +40,10 @@ export function voiceCutoff(now: Date, windowMonths: number): number {
  */
 export function singleVoiceSql(cutoff: number) {
   return sql`not exists (select 1 from client_voices v where v.client_id = c.id and v.member_id <> c.owner_id and v.last_touch_at >= ${cutoff})`;
+}
+
+/** The cutoff for a team's window (its setting), at `now`. */
+export function teamVoiceCutoff(db: Db, teamId: number, now: Date): number {
+  const team = db.select({ months: teams.starsWindowMonths }).from(teams).where(eq(teams.id, teamId)).get();
+  return voiceCutoff(now, team?.months ?? DEFAULT_WINDOW_MONTHS);
 }

@@ -4,6 +4,9 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, clients, members } from "../../src/db/schema.js";
+import { renderTable } from "../../src/bot/distribution-view.js";
+import { proposeForPool } from "../../src/domain/distribution.js";
+import { recordTouch } from "../../src/stars/voices.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { memberIdOf, seedClients } from "../support/seed.js";
 
@@ -189,5 +192,27 @@ describe("the handover preview", () => {
     await s.lead.tapButton("По-хорошему");
     await s.lead.send("27.11.2026");
     expect(s.lead.lastText()).toContain("⭐ 2 из 3 клиентов знают из команды только одного человека — Вера (67%).");
+  });
+});
+
+describe("continuity in a handover", () => {
+  it("the distribution preview says how many clients go to someone who knows them, loads as fair as before", async () => {
+    const s = await scene();
+    await h.join(400, "manager", { first_name: "Глеб" });
+    const gleb = memberIdOf(h.db, 400);
+    // Vera has two hot clients; Gleb spoke with the second one before (a recorded touch). Her base goes to the pool.
+    const [hot2] = seedClients(h.db, 1, [{ name: "Второй горячий", ownerId: s.ids.vera, temperature: "hot" }]);
+    recordTouch(h.db, { teamId: 1, clientId: hot2!, memberId: gleb, at: h.clock.now().getTime(), source: "call" });
+    h.db.update(clients).set({ ownerId: null }).run();
+    const proposed = proposeForPool(h.db, { teamId: 1, actorId: s.ids.lead, now: h.clock.now(), excludeMemberIds: [s.ids.vera] });
+    expect(proposed.ok).toBe(true);
+    if (!proposed.ok) return;
+    expect(proposed.view.known).toBe(1);
+    // Still fair: one hot client each.
+    expect(proposed.view.rows.map((r) => [r.name, r.added.hot, r.addedTotal])).toEqual([
+      ["Борис", 1, 2],
+      ["Глеб", 1, 2],
+    ]);
+    expect(renderTable((k, v) => h.bot.i18n.t("ru", k, v), proposed.view)).toContain("Знакомы с новым менеджером: 1 из 4.");
   });
 });

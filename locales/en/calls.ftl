@@ -204,18 +204,28 @@ script-title = <b>Call scripts after a manager leaves</b> ({ $locale ->
    *[ru] Russian version
 })
 script-terms = { $terms ->
+    [touch_colleague] <b>Second voice: introduction (colleague, trainee)</b>
+    [touch_quality] <b>Second voice: "how are we doing?" (quality check)</b>
+    [touch_lead] <b>Second voice: the lead's call or letter</b>
     [bad] <b>Left on bad terms</b>
    *[good] <b>Left on good terms</b>
 }{ $custom ->
     [yes] {" "}— the team's text
    *[no] {" "}— default text
 }
+script-touch-hint = <b>Second-voice touches</b> (de-starring). Placeholders: {"{"}client{"}"} — the client, {"{"}manager{"}"} — who calls, {"{"}owner{"}"} — the client's manager. No discounts.
 script-hint = Placeholders: {"{"}client{"}"} — the client, {"{"}leaver{"}"} — the manager who left, {"{"}manager{"}"} — the new manager. Managers see the script in the call card with the names filled in.
 script-btn-edit = ✏️ { $terms ->
+    [touch_colleague] Edit “introduction”
+    [touch_quality] Edit “how are we doing?”
+    [touch_lead] Edit “the lead”
     [bad] Edit “bad terms”
    *[good] Edit “good terms”
 }
 script-btn-reset = ↩️ { $terms ->
+    [touch_colleague] Default “introduction”
+    [touch_quality] Default “how are we doing?”
+    [touch_lead] Default “the lead”
     [bad] Default “bad terms”
    *[good] Default “good terms”
 }
@@ -224,6 +234,9 @@ script-btn-locale = { $locale ->
    *[ru] 🇷🇺 Russian version
 }
 script-ask-text = Send the new script text for { $terms ->
+    [touch_colleague] the “introduction” touch (colleague, trainee)
+    [touch_quality] the “how are we doing?” touch
+    [touch_lead] the lead's call or letter
     [bad] “left on bad terms”
    *[good] “left on good terms”
 } ({ $locale ->

@@ -216,3 +216,24 @@ describe("continuity in a handover", () => {
     expect(renderTable((k, v) => h.bot.i18n.t("ru", k, v), proposed.view)).toContain("Знакомы с новым менеджером: 1 из 4.");
   });
 });
+
+describe("second-voice scripts in /script", () => {
+  it("a lead edits the introduction script with {owner}; the caller's card shows it filled in, and the lead can reset it", async () => {
+    const s = await scene();
+    await s.lead.send("/script");
+    expect(s.lead.lastText()).toContain("Второй голос: знакомство (коллега, стажёр)</b> — стандартный текст");
+    expect(s.lead.lastText()).toContain("я коллега {owner}");
+    await s.lead.tapButton("Изменить «знакомство»");
+    expect(s.lead.lastText()).toContain("для касания «знакомство»");
+    await s.lead.send("Добрый день, {client}! Я {manager}, работаю вместе с {owner}. Без скидок, просто знакомимся.");
+    expect(s.lead.lastText()).toContain("Сохранено");
+    expect(s.lead.lastText()).toContain("работаю вместе с Мария");
+    h.db.update(members).set({ starsCap: 0 }).where(eq(members.id, s.ids.lead)).run();
+    h.runJob("destarring-plan");
+    await s.boris.tap(`call:o:${touchesOf(s.ids.boris)[0]!.id}`);
+    expect(s.boris.lastText()).toContain("Я Борис, работаю вместе с Вера");
+    await s.lead.send("/script");
+    await s.lead.tapButton("Вернуть стандартное «знакомство»");
+    expect(s.lead.toasts().at(-1)).toBe("Стандартный текст восстановлен.");
+  });
+});

@@ -19,7 +19,7 @@ function tally(plan: { assignments: { clientId: number; managerId: number }[] },
 describe("continuity in a distribution", () => {
   it("gives clients to a manager who knows them without changing anyone's load, temperature mix or near-term count", () => {
     const clients = [
-      ...Array.from({ length: 12 }, (_, i) => client(i + 1, (["hot", "warm", "cold"] as const)[i % 3])),
+      ...Array.from({ length: 12 }, (_, i) => client(i + 1, (["hot", "warm", "cold"] as const)[i % 3]!)),
       client(13, "warm", null, "2026-11-24"),
       client(14, "warm", null, "2026-11-25"),
     ];

@@ -15,7 +15,7 @@ import { starLinesOfTeam } from "../src/stars/star-index.js";
 import { round, timeMs, type BenchResult } from "./lib.js";
 
 const QUICK = process.env.BENCH_STARS_QUICK === "1";
-const TEAMS = QUICK ? 5 : 500;
+const TEAMS = QUICK ? 5 : Number(process.env.BENCH_STARS_TEAMS ?? 500);
 const MEMBERS_PER_TEAM = 20; // 10,000 managers
 const TOUCHES_PER_CLIENT = 3;
 const NOW = new Date("2026-11-23T06:00:00Z"); // Monday 09:00 in Moscow
@@ -42,7 +42,7 @@ function lcg(seed: number) {
  * a third of the colleagues' touches are older than the 12-month window. So roughly 45% of clients end up
  * with a single voice, as in a team that has only started de-starring.
  */
-function buildWorld(clientsPerMember: number): World {
+export function buildWorld(clientsPerMember: number): World {
   const dir = mkdtempSync(join(tmpdir(), "stars-bench-"));
   const db = openDatabase(join(dir, "bench.sqlite"));
   const q = db.$client;

@@ -104,9 +104,10 @@ describe("second-voice touches", () => {
     await s.boris.tap(cardMessage.buttons[0]![1]!.data!, cardMessage);
     expect(s.boris.toasts().at(-1)).toBe("Результат уже записан.");
 
-    // The star index falls: Vera's hot client knows Boris now.
+    // The star index falls: Vera's hot client knows Boris now; the week's figures are there too.
     await s.lead.send("/stars");
     expect(s.lead.lastText()).toContain("<b>Вера</b>: клиентов 3 · знают только его/её: 2 (67%) · горячих из них: 0");
+    expect(s.lead.lastText()).toContain("23.11: запланировано 3 · сделано 1 · дозвонились 1");
 
     // Next morning Vera hears who spoke with her clients.
     h.clock.set("2026-11-24T09:00:00+03:00");
@@ -235,5 +236,19 @@ describe("second-voice scripts in /script", () => {
     await s.lead.send("/script");
     await s.lead.tapButton("Вернуть стандартное «знакомство»");
     expect(s.lead.toasts().at(-1)).toBe("Стандартный текст восстановлен.");
+  });
+});
+
+describe("touches not made", () => {
+  it("are nagged to the caller and escalated to the lead like calls", async () => {
+    const s = await scene();
+    h.db.update(members).set({ starsCap: 0 }).where(eq(members.id, s.ids.lead)).run();
+    h.runJob("destarring-plan");
+    // Thursday afternoon: Monday's and Tuesday's touches are not made.
+    h.clock.set("2026-11-26T15:00:00+03:00");
+    h.runJob("overdue-calls-nag");
+    await h.drainOutbox();
+    expect(s.boris.messages().map((m) => m.text).join("\n")).toContain("ООО «Горячий» &lt;VIP&gt; &amp; Co");
+    expect(s.lead.messages().map((m) => m.text).join("\n")).toContain("Борис");
   });
 });

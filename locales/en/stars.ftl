@@ -88,3 +88,14 @@ script-touch-lead = Hello, { $client }! This is { $manager }, head of the sales 
 menu-stars = Star index
 stars-import-voices = 🗣 <b>Other managers</b>: links to colleagues — { $links } (they become the client's voices).
 stars-import-voices-unknown = Not in the team, skipped ({ $count }): { $names }
+stars-btn-day = 📅 { $day ->
+    [1] Mon
+    [2] Tue
+    [3] Wed
+    [4] Thu
+    [5] Fri
+    [6] Sat
+   *[7] Sun
+} ▸
+stars-btn-hour = 🕘 { $hour }:00 ▸
+stars-btn-window = 🗓 window { $months } mo ▸

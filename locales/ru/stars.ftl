@@ -88,3 +88,14 @@ script-touch-lead = Здравствуйте, { $client }! Это { $manager }, 
 menu-stars = Индекс звёздности
 stars-import-voices = 🗣 <b>Кто ещё вёл клиентов</b>: связей с коллегами — { $links } (станут «голосами» клиента).
 stars-import-voices-unknown = Не нашли в команде, пропущены ({ $count }): { $names }
+stars-btn-day = 📅 { $day ->
+    [1] Пн
+    [2] Вт
+    [3] Ср
+    [4] Чт
+    [5] Пт
+    [6] Сб
+   *[7] Вс
+} ▸
+stars-btn-hour = 🕘 { $hour }:00 ▸
+stars-btn-window = 🗓 окно { $months } мес ▸

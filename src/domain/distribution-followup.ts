@@ -9,6 +9,7 @@ import type { Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { getHandover, ownersOf, type DistributionNotifier, type HandoverRow, type NoticeClient, type OwnerBrief } from "./distribution.js";
 import { scheduleReactivationCalls } from "./reactivation.js";
+import { voidStaleTouches } from "../stars/plan-touches.js";
 
 export type FollowUpResult =
   | { kind: "done"; callsScheduled: number }
@@ -35,6 +36,8 @@ export function followUpDistribution(db: Db, input: FollowUpInput): FollowUpResu
     if (dist.followedUpAt !== null) return { kind: "already", callsScheduled: callCount(db, dist.id) };
 
     const callsScheduled = scheduleReactivationCalls(tx, { distributionId: dist.id, handoverId: dist.handoverId, teamId: dist.teamId, now: input.now });
+    // A second-voice touch planned for these clients gives way to the reactivation call (de-starring).
+    voidStaleTouches(db, dist.teamId, input.now);
     if (input.notifier) {
       const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
       notifyApplied(db, tx, dist, handover, ownersOf(db, dist.id), input.notifier, input.now);

@@ -5,7 +5,7 @@ import { localDate } from "../domain/calendar.js";
 import { teamPeople, type JobDefinition } from "../jobs/nag-common.js";
 import { noticeOwners, noticePlan, noticeReleased } from "./notices.js";
 import { DAY_MS, ownerDigests } from "./owner-digest.js";
-import { planWeekTouches, releaseTouchesOfLeavers, weekdayOf } from "./plan-touches.js";
+import { planWeekTouches, releaseTouchesOfLeavers, voidStaleTouches, weekdayOf } from "./plan-touches.js";
 
 export const destarringPlan: JobDefinition = {
   name: "destarring-plan",
@@ -14,6 +14,7 @@ export const destarringPlan: JobDefinition = {
     const { db, logger } = deps;
     const people = teamPeople(db, team.id);
     let sent = 0;
+    const voided = voidStaleTouches(db, team.id, now);
     const released = releaseTouchesOfLeavers(db, team, now);
     sent += noticeReleased(deps, team, slot, people, released, now);
     sent += noticeOwners(deps, team, slot, people, ownerDigests(db, team.id, now.getTime() - DAY_MS, now.getTime()), now);
@@ -21,7 +22,7 @@ export const destarringPlan: JobDefinition = {
     if (slot.kind === "manual" || weekdayOf(today) >= team.starsPlanDay) {
       const result = planWeekTouches(db, team, now);
       sent += noticePlan(deps, team, slot, people, result, now);
-      logger.info({ teamId: team.id, status: result.status, planned: result.status === "planned" ? result.planned : 0, moved: released.moved, dropped: released.dropped }, "de-starring run");
+      logger.info({ teamId: team.id, status: result.status, planned: result.status === "planned" ? result.planned : 0, moved: released.moved, dropped: released.dropped, voided }, "de-starring run");
     }
     return sent;
   },

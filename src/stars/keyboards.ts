@@ -10,6 +10,8 @@ export const starData = {
   cap: (memberId: number, up: boolean) => `star:c:${memberId}:${up ? "u" : "d"}`,
   role: (memberId: number, role: StarsRole | null) => `star:r:${memberId}:${role === "trainee" ? "t" : role === "quality" ? "q" : "n"}`,
   teamCap: (up: boolean) => `star:tc:${up ? "u" : "d"}`,
+  /** The next plan day, the next plan hour, the next window length (each tap moves one step, cycling). */
+  next: (what: "day" | "hour" | "window") => `star:n:${what[0]}`,
 };
 
 export type StarTap =
@@ -18,7 +20,8 @@ export type StarTap =
   | { kind: "pause"; paused: boolean }
   | { kind: "cap"; memberId: number; up: boolean }
   | { kind: "role"; memberId: number; role: StarsRole | null }
-  | { kind: "teamCap"; up: boolean };
+  | { kind: "teamCap"; up: boolean }
+  | { kind: "next"; what: "day" | "hour" | "window" };
 
 const ID = "(\\d{1,12})";
 
@@ -32,6 +35,8 @@ export function decodeStarData(data: string): StarTap | null {
   if (m) return { kind: "cap", memberId: Number(m[1]), up: m[2] === "u" };
   m = new RegExp(`^star:r:${ID}:([tqn])$`).exec(data);
   if (m) return { kind: "role", memberId: Number(m[1]), role: m[2] === "t" ? "trainee" : m[2] === "q" ? "quality" : null };
+  m = /^star:n:([dhw])$/.exec(data);
+  if (m) return { kind: "next", what: m[1] === "d" ? "day" : m[1] === "h" ? "hour" : "window" };
   m = /^star:tc:([ud])$/.exec(data);
   if (m) return { kind: "teamCap", up: m[1] === "u" };
   return null;

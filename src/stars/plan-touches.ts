@@ -185,6 +185,23 @@ export function releaseTouchesOfLeavers(db: Db, team: Team, now: Date): Released
   });
 }
 
+/**
+ * Open touches that no longer make sense are cancelled: the client has an open reactivation call now (a
+ * handover reached it: that call speaks for the company), moved to the caller, or is lost or unassigned.
+ * Returns how many.
+ */
+export function voidStaleTouches(db: Db, teamId: number, now: Date): number {
+  return db.$client
+    .prepare(
+      `UPDATE calls SET status = 'cancelled', resolved_at = ?
+        WHERE team_id = ? AND kind = 'second_voice' AND status = 'open' AND client_id IN (
+          SELECT c.id FROM clients c WHERE c.team_id = ? AND (
+            c.owner_id IS NULL OR c.status <> 'active' OR c.owner_id = calls.assignee_id
+            OR EXISTS (SELECT 1 FROM calls r WHERE r.client_id = c.id AND r.status = 'open' AND r.kind = 'reactivation')))`,
+    )
+    .run(now.getTime(), teamId, teamId).changes;
+}
+
 /** Planned / done / reached second-voice touches per week, newest first. */
 export function weeklyStats(db: Db, teamId: number, weeks: number): { week: string; planned: number; done: number; reached: number }[] {
   return db.all<{ week: string; planned: number; done: number; reached: number }>(sql`

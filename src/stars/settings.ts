@@ -43,3 +43,29 @@ export function memberStarsSettings(db: Db, teamId: number, memberId: number): {
   const team = db.select({ cap: teams.starsWeeklyCap }).from(teams).where(eq(teams.id, teamId)).get();
   return { cap: m.starsCap ?? team?.cap ?? 0, role: m.starsRole ?? null };
 }
+
+/** Window lengths a lead cycles through (months). */
+export const WINDOW_STEPS = [3, 6, 12, 18, 24];
+
+/**
+ * One step of the plan day (Monday → … → Sunday → Monday, working days only), the plan hour (within the
+ * working hours) or the window; returns nothing, the caller redraws.
+ */
+export function stepSchedule(db: Db, teamId: number, what: "day" | "hour" | "window"): void {
+  const team = db.select().from(teams).where(eq(teams.id, teamId)).get();
+  if (!team) return;
+  if (what === "window") {
+    const next = WINDOW_STEPS.find((w) => w > team.starsWindowMonths) ?? WINDOW_STEPS[0]!;
+    db.update(teams).set({ starsWindowMonths: next }).where(eq(teams.id, teamId)).run();
+  } else if (what === "hour") {
+    const first = team.workStartHour;
+    const last = Math.max(first, team.workEndHour - 1);
+    const next = team.starsPlanHour >= last || team.starsPlanHour < first ? first : team.starsPlanHour + 1;
+    db.update(teams).set({ starsPlanHour: next }).where(eq(teams.id, teamId)).run();
+  } else {
+    const working = team.workingDays.split(",").map(Number).filter((d) => d >= 1 && d <= 7).sort();
+    const days = working.length > 0 ? working : [1, 2, 3, 4, 5];
+    const next = days.find((d) => d > team.starsPlanDay) ?? days[0]!;
+    db.update(teams).set({ starsPlanDay: next }).where(eq(teams.id, teamId)).run();
+  }
+}

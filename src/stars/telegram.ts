@@ -8,7 +8,7 @@ import { requireMember } from "../bot/guards.js";
 import { localDate } from "../domain/calendar.js";
 import { decodeStarData } from "./keyboards.js";
 import { weekOf, weeklyStats } from "./plan-touches.js";
-import { memberStarsSettings, setMemberRole, setPaused, stepMemberCap, stepTeamCap } from "./settings.js";
+import { memberStarsSettings, setMemberRole, setPaused, stepMemberCap, stepSchedule, stepTeamCap } from "./settings.js";
 import { singleVoiceClientsOf, starLineOf, teamStarLines } from "./star-index.js";
 import { CLIENTS_SHOWN, renderMember, renderOverview, renderOwnLine } from "./views.js";
 
@@ -81,6 +81,9 @@ starsFeature.callbackQuery(/^star:/, async (ctx) => {
       setPaused(db, teamId, tap.paused);
       ctx.log.info({ teamId, paused: tap.paused }, "de-starring paused or resumed");
       return show(overview(ctx, reload()), ctx.t(tap.paused ? "stars-toast-paused" : "stars-toast-resumed"));
+    case "next":
+      stepSchedule(db, teamId, tap.what);
+      return show(overview(ctx, reload()), ctx.t("stars-toast-saved"));
     case "teamCap":
       stepTeamCap(db, teamId, tap.up);
       return show(overview(ctx, reload()), ctx.t("stars-toast-saved"));

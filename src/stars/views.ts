@@ -51,6 +51,10 @@ export function renderOverview(t: Translate, locale: Locale, m: OverviewModel): 
     .text(t("stars-btn-team-cap-down"), starData.teamCap(false))
     .text(t("stars-btn-team-cap-up"), starData.teamCap(true))
     .row()
+    .text(t("stars-btn-day", { day: m.planDay }), starData.next("day"))
+    .text(t("stars-btn-hour", { hour: String(m.planHour).padStart(2, "0") }), starData.next("hour"))
+    .text(t("stars-btn-window", { months: m.windowMonths }), starData.next("window"))
+    .row()
     .text(t(m.paused ? "stars-btn-resume" : "stars-btn-pause"), starData.pause(!m.paused));
   return { text: parts.join("\n\n"), keyboard: kb };
 }

@@ -147,12 +147,12 @@ describe("crash safety", () => {
     expect([0, 400]).toContain(moved);
     // The restarted bot's first tick schedules the calls, and the new owners hear of their clients.
     await server.waitForAfter(before, (c) => c.method === "sendMessage" && [202, 203].includes(Number(c.payload.chat_id)), 30_000);
-    expect(count("select count(*) from calls")).toBe(moved);
+    expect(count("select count(*) from calls where kind = 'reactivation'")).toBe(moved);
     await lead.tap("Применить").catch(() => undefined);
     await settle(server);
     expect(count("select count(*) from clients where owner_id = (select id from members where telegram_id = 201)")).toBe(0);
-    expect(count("select count(*) from calls")).toBe(400);
-    expect(count("select count(*) from (select client_id from calls group by client_id having count(*) > 1)")).toBe(0);
+    expect(count("select count(*) from calls where kind = 'reactivation'")).toBe(400);
+    expect(count("select count(*) from (select client_id from calls where kind = 'reactivation' group by client_id having count(*) > 1)")).toBe(0);
     expect(count("select count(*) from distributions where status = 'applied'")).toBe(1);
   });
 

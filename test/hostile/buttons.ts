@@ -158,6 +158,8 @@ export const buttonKinds: ButtonKind[] = [
   { prefix: "star:", data: () => `star:tc:u`, audience: "lead", writes: true },
   { prefix: "star:", data: (i) => `star:c:${i.member}:u`, audience: "lead", writes: true },
   { prefix: "star:", data: (i) => `star:r:${i.member}:t`, audience: "lead", writes: true },
+  { prefix: "star:", data: () => `star:n:d`, audience: "lead", writes: true },
+  { prefix: "star:", data: () => `star:n:w`, audience: "lead", writes: true },
 ];
 
 /** The prefixes the bot reserves (docs/contracts): every one must appear in the table above. */

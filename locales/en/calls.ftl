@@ -16,6 +16,7 @@ call-card-previous-owner = Previous manager: { $name }
 call-card-last-contact = Last contact: { $date }
 call-card-next-contact = Next contact: { $date }
 call-card-kind = { $kind ->
+    [second_voice] Second-voice touch
     [reactivation] Reactivation call
    *[ordinary] Call
 } · { $overdue ->
@@ -131,7 +132,10 @@ call-outcome-lost = ✖️ <b>Client lost</b> { $date }: { call-lost-reason }{ $
     [none] {""}
    *[other] {" "}({ $by })
 }.
-call-outcome-cancelled = This call was cancelled: the client distribution was undone.
+call-outcome-cancelled = { $kind ->
+    [second_voice] This second-voice touch was cancelled: the client changed owner or was lost, or the caller left the team.
+   *[other] This call was cancelled: the client distribution was undone.
+}
 call-outcome-moved = 📵 No answer — attempt { $attempts }. The call moved to { $date }.
 call-outcome-callback = 🕒 Call back { $date }{ $time ->
     [none] {""}
@@ -179,6 +183,7 @@ today-section-calls = 📞 <b>Calls for today</b> ({ $count })
 today-section-contacts = 🗓 <b>Next contact due</b> ({ $count })
 today-section-deadlines = ⏰ <b>Commitment deadlines</b> ({ $count })
 today-entry-call = { $n }. { $clientHtml }{ $kind ->
+    [second_voice] {" "}— 🗣 second voice
     [reactivation] {" "}— reactivation
    *[ordinary] {""}
 }{ $time ->
@@ -237,18 +242,28 @@ script-title = <b>Call scripts after a manager leaves</b> ({ $locale ->
    *[ru] Russian version
 })
 script-terms = { $terms ->
+    [touch_colleague] <b>Second voice: introduction (colleague, trainee)</b>
+    [touch_quality] <b>Second voice: "how are we doing?" (quality check)</b>
+    [touch_lead] <b>Second voice: the lead's call or letter</b>
     [bad] <b>Left on bad terms</b>
    *[good] <b>Left on good terms</b>
 }{ $custom ->
     [yes] {" "}— the team's text
    *[no] {" "}— default text
 }
+script-touch-hint = <b>Second-voice touches</b> (de-starring). Placeholders: {"{"}client{"}"} — the client, {"{"}manager{"}"} — who calls, {"{"}owner{"}"} — the client's manager. No discounts.
 script-hint = Placeholders: {"{"}client{"}"} — the client, {"{"}leaver{"}"} — the manager who left, {"{"}manager{"}"} — the new manager. Managers see the script in the call card with the names filled in.
 script-btn-edit = ✏️ { $terms ->
+    [touch_colleague] Edit “introduction”
+    [touch_quality] Edit “how are we doing?”
+    [touch_lead] Edit “the lead”
     [bad] Edit “bad terms”
    *[good] Edit “good terms”
 }
 script-btn-reset = ↩️ { $terms ->
+    [touch_colleague] Default “introduction”
+    [touch_quality] Default “how are we doing?”
+    [touch_lead] Default “the lead”
     [bad] Default “bad terms”
    *[good] Default “good terms”
 }
@@ -257,6 +272,9 @@ script-btn-locale = { $locale ->
    *[ru] 🇷🇺 Russian version
 }
 script-ask-text = Send the new script text for { $terms ->
+    [touch_colleague] the “introduction” touch (colleague, trainee)
+    [touch_quality] the “how are we doing?” touch
+    [touch_lead] the lead's call or letter
     [bad] “left on bad terms”
    *[good] “left on good terms”
 } ({ $locale ->

@@ -29,6 +29,7 @@ import-column = { $field ->
     [email] email
     [externalId] CRM id
     [owner] owner
+    [voices] other managers
     [temperature] temperature
     [lastContactOn] last contact
     [nextContactOn] next contact

@@ -88,6 +88,7 @@ help-stranger =
     To join a team, open the invite link from your lead.
 help-manager =
     /today — my calls for today
+    /stars — my star index
     /clients — my clients
     /client — add a client
     /team — the team
@@ -102,6 +103,7 @@ help-lead =
     /client — add a client
     /today — my calls for today
     /report — handovers and calls report
+    /stars — star index and second-voice touches
     /script — call scripts
     /status — notification delivery
     /export — client export (CSV) for the CRM

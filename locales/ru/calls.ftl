@@ -16,6 +16,7 @@ call-card-previous-owner = Прежний менеджер: { $name }
 call-card-last-contact = Последний контакт: { $date }
 call-card-next-contact = Следующий контакт: { $date }
 call-card-kind = { $kind ->
+    [second_voice] Касание «второго голоса»
     [reactivation] Звонок после передачи клиента
    *[ordinary] Звонок
 } · { $overdue ->
@@ -131,7 +132,10 @@ call-outcome-lost = ✖️ <b>Клиент потерян</b> { $date }: { call-
     [none] {""}
    *[other] {" "}({ $by })
 }.
-call-outcome-cancelled = Этот звонок отменён: распределение клиентов отменили.
+call-outcome-cancelled = { $kind ->
+    [second_voice] Это касание «второго голоса» отменено: клиент сменил владельца или потерян, либо звонящий ушёл из команды.
+   *[other] Этот звонок отменён: распределение клиентов отменили.
+}
 call-outcome-moved = 📵 Нет ответа — попытка { $attempts }. Звонок перенесён на { $date }.
 call-outcome-callback = 🕒 Перезвонить { $date }{ $time ->
     [none] {""}
@@ -179,6 +183,7 @@ today-section-calls = 📞 <b>Звонки на сегодня</b> ({ $count })
 today-section-contacts = 🗓 <b>Следующий контакт сегодня</b> ({ $count })
 today-section-deadlines = ⏰ <b>Сроки по обязательствам</b> ({ $count })
 today-entry-call = { $n }. { $clientHtml }{ $kind ->
+    [second_voice] {" "}— 🗣 второй голос
     [reactivation] {" "}— после передачи
    *[ordinary] {""}
 }{ $time ->
@@ -237,18 +242,28 @@ script-title = <b>Скрипты звонков после ухода менед
    *[ru] русская версия
 })
 script-terms = { $terms ->
+    [touch_colleague] <b>Второй голос: знакомство (коллега, стажёр)</b>
+    [touch_quality] <b>Второй голос: «как вам с нами?» (контроль качества)</b>
+    [touch_lead] <b>Второй голос: звонок или письмо руководителя</b>
     [bad] <b>Расстались плохо</b>
    *[good] <b>Расстались хорошо</b>
 }{ $custom ->
     [yes] {" "}— текст команды
    *[no] {" "}— стандартный текст
 }
+script-touch-hint = <b>Касания «второго голоса»</b> (раззвездение). Подстановки: {"{"}client{"}"} — клиент, {"{"}manager{"}"} — кто звонит, {"{"}owner{"}"} — менеджер клиента. Без скидок.
 script-hint = Подстановки: {"{"}client{"}"} — клиент, {"{"}leaver{"}"} — ушедший менеджер, {"{"}manager{"}"} — новый менеджер. Менеджер видит скрипт в карточке звонка с уже подставленными именами.
 script-btn-edit = ✏️ { $terms ->
+    [touch_colleague] Изменить «знакомство»
+    [touch_quality] Изменить «как вам с нами?»
+    [touch_lead] Изменить «руководитель»
     [bad] Изменить «плохо»
    *[good] Изменить «хорошо»
 }
 script-btn-reset = ↩️ { $terms ->
+    [touch_colleague] Вернуть стандартное «знакомство»
+    [touch_quality] Вернуть стандартное «как вам с нами?»
+    [touch_lead] Вернуть стандартное «руководитель»
     [bad] Вернуть стандартный «плохо»
    *[good] Вернуть стандартный «хорошо»
 }
@@ -257,6 +272,9 @@ script-btn-locale = { $locale ->
    *[ru] 🇷🇺 Русская версия
 }
 script-ask-text = Пришлите новый текст скрипта { $terms ->
+    [touch_colleague] для касания «знакомство» (коллега, стажёр)
+    [touch_quality] для касания «как вам с нами?»
+    [touch_lead] для звонка или письма руководителя
     [bad] для случая «расстались плохо»
    *[good] для случая «расстались хорошо»
 } ({ $locale ->

@@ -29,6 +29,7 @@ import-column = { $field ->
     [email] email
     [externalId] ID в CRM
     [owner] ответственный
+    [voices] кто ещё вёл
     [temperature] температура
     [lastContactOn] последний контакт
     [nextContactOn] следующий контакт

@@ -14,6 +14,8 @@ import { scriptFeature } from "./features/script.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
 import { statusFeature } from "./features/status.js";
+import { STARS_PREFIX } from "../stars/keyboards.js";
+import { starsFeature } from "../stars/telegram.js";
 
 export const buttonOwners: ButtonOwners = {
   lang: languageFeature,
@@ -29,4 +31,5 @@ export const buttonOwners: ButtonOwners = {
   cl: clientsFeature,
   st: statusFeature,
   tm: membersFeature,
+  [STARS_PREFIX]: starsFeature,
 };

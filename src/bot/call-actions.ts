@@ -1,7 +1,8 @@
 // What follows an outcome, shared by the calls feature and the call-outcome conversation: the card is
 // edited in place, a lead alert is enqueued with the outcome, the handover checklist is refreshed.
 import { GrammyError } from "grammy";
-import type { AttemptsAlert, CallRef, RecordResult } from "../domain/calls.js";
+import type { AttemptsAlert, CallRef, RecordResult, SecondVoiceLost } from "../domain/calls.js";
+import { noticeOwnerOfLoss } from "../stars/notices.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { enqueue } from "../outbox/outbox.js";
 import { loadCallCard } from "./call-card-view.js";
@@ -18,9 +19,14 @@ export interface CardMessage {
 
 type Ctx = Pick<BotContext, "deps" | "actor" | "t" | "api" | "i18nInstance" | "log">;
 
-/** Hooks for recordOutcome: the "cannot reach the client" alert to the leads, in each lead's language. */
+/**
+ * Hooks for recordOutcome: the "cannot reach the client" alert to the leads, in each lead's language, and
+ * the owner's alert when a second-voice caller lost their client.
+ */
 export function outcomeHooks(ctx: Ctx) {
   return {
+    onSecondVoiceLost: (tx: DbOrTx, lost: SecondVoiceLost) =>
+      noticeOwnerOfLoss({ db: ctx.deps.db, i18n: ctx.i18nInstance }, tx, lost, ctx.deps.clock.now()),
     onAttemptsExhausted: (tx: DbOrTx, alert: AttemptsAlert) => {
       const now = ctx.deps.clock.now();
       for (const lead of alert.leads) {

@@ -9,6 +9,7 @@ import { ATTEMPTS_BEFORE_LEAD_ALERT, callCardData, type CallCardData, type CallR
 import { escapeHtml } from "./html.js";
 import type { Locale, Translate } from "./i18n.js";
 import { cardKeyboard } from "./keyboards/calls.js";
+import { renderTouchScript, touchTemplate } from "../stars/scripts.js";
 
 export const MESSAGE_LIMIT = 4096;
 const COMMITMENTS_ON_CARD = 5;
@@ -73,6 +74,10 @@ export function loadCallCard(db: Db, input: { ref: CallRef; viewerId: number; no
       leaver: data.handover.leaverName,
       manager: data.assigneeName ?? data.ownerName ?? "—",
     });
+  }
+  if (data.call?.kind === "second_voice" && data.call.status === "open") {
+    const template = touchTemplate(db, { teamId: data.client.teamId, kind: data.call.touchKind ?? "colleague", locale: input.locale, translate: input.t }).text;
+    script = renderTouchScript(template, { client: data.client.name, manager: data.assigneeName ?? "—", owner: data.ownerName ?? "—" });
   }
   return renderCallCard(input.t, input.locale, data, script, input.mode ?? "main");
 }
@@ -140,6 +145,10 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
 }
 
 function scriptBlock(t: Translate, data: CallCardData, script: string | null): string {
+  if (script && data.call?.kind === "second_voice") {
+    const head = t("call-card-touch", { kind: data.call.touchKind ?? "colleague", owner: data.ownerName ?? "—" });
+    return head + "\n" + t("call-card-touch-script") + "\n<blockquote expandable>" + escapeHtml(script) + "</blockquote>";
+  }
   if (script && data.handover) {
     return t("call-card-script", { terms: data.handover.terms }) + "\n<blockquote expandable>" + escapeHtml(script) + "</blockquote>";
   }
@@ -152,7 +161,7 @@ function outcomeText(t: Translate, locale: Locale, data: CallCardData): string {
   const by = data.resolvedByName ?? "none";
   if (call.status === "reached") return t("call-outcome-reached", { date, by, next: call.nextContactOn ? formatDay(call.nextContactOn, locale, data.today) : "—" });
   if (call.status === "lost") return t("call-outcome-lost", { date, by, reason: call.lostReason ?? "other" });
-  return t("call-outcome-cancelled");
+  return t("call-outcome-cancelled", { kind: call.kind });
 }
 
 /** One line of a client's history: what happened, between whom, by whom (the call card and the client card). */

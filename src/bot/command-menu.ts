@@ -12,8 +12,8 @@ export type MenuRole = "lead" | "manager" | "none";
 
 const MENUS: Record<MenuRole | "group", readonly string[]> = {
   none: ["start", "help", "language", "cancel"],
-  manager: ["today", "clients", "client", "team", "help", "language", "cancel"],
-  lead: ["offboard", "today", "clients", "client", "distribute", "report", "team", "invite", "settings", "script", "status", "export", "link", "help", "language", "cancel"],
+  manager: ["today", "clients", "client", "stars", "team", "help", "language", "cancel"],
+  lead: ["offboard", "today", "clients", "client", "distribute", "report", "stars", "team", "invite", "settings", "script", "status", "export", "link", "help", "language", "cancel"],
   group: ["offboard", "report", "team", "link", "help"],
 };
 

@@ -30,6 +30,7 @@ export function renderTable(t: Translate, view: ProposalView, note?: string): st
     parts.push(over.map((r) => t("dist-table-over-cap", { name: r.name, total: r.total, cap: view.cap ?? 0 })).join("\n"));
   }
   if (view.unassigned > 0) parts.push(t("dist-table-unassigned", { count: view.unassigned }));
+  if (view.known) parts.push(t("stars-dist-known", { known: view.known, total: view.assigned }));
   if (view.excluded.length > 0) parts.push(t("dist-table-excluded", { names: view.excluded.map((e) => e.name).join(", ") }));
   parts.push(t("dist-table-footer"));
   return parts.join("\n\n");

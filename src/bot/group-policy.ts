@@ -65,7 +65,7 @@ export const groupPolicy: MiddlewareFn<BotContext> = async (ctx, next) => {
 };
 
 /** Every command the bot knows; unknown ones fall through to the polite "unknown command". */
-const knownCommands = new Set([...GROUP_COMMANDS, "invite", "clients", "client", "export", "distribute", "settings", "script", "status", "today"]);
+const knownCommands = new Set([...GROUP_COMMANDS, "invite", "clients", "client", "export", "distribute", "settings", "script", "status", "today", "stars"]);
 
 /**
  * "Продолжим в личке": the person gets a private message with a button that carries on (the same

@@ -30,6 +30,7 @@ import { statusFeature } from "./features/status.js";
 import { teamFeature } from "./features/team.js";
 import { membersFeature } from "./features/members.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { starsFeature } from "../stars/telegram.js";
 import { createI18n } from "./i18n.js";
 import { groupPolicy } from "./group-policy.js";
 import { DIST_DIALOG_TIMEOUT_MS, distributeAdjustConversation, distributeAdjustId } from "./conversations/distribute-adjust.js";
@@ -95,7 +96,7 @@ export function createBot(config: Config, deps: Deps) {
   const everyFeature = new Composer<BotContext>(
     ...[languageFeature, startFeature, helpFeature, teamFeature, membersFeature],
     ...[offboardFeature, checklistFeature, distributionFeature, settingsFeature],
-    ...[callsFeature, reportFeature, scriptFeature, importFeature, clientsFeature, exportFeature, statusFeature],
+    ...[callsFeature, reportFeature, scriptFeature, importFeature, clientsFeature, exportFeature, statusFeature, starsFeature],
   );
   features.use(routeButtons(everyFeature, buttonOwners));
   features.use(unhandledFeature); // always last

@@ -35,10 +35,19 @@ export const teams = sqliteTable("teams", {
   deadlineWindowHours: integer("deadline_window_hours").notNull().default(24),
   /** The leads' Monday picture of the open handovers (src/reports/charts/weekly-job.ts). */
   weeklyPicture: integer("weekly_picture", { mode: "boolean" }).notNull().default(true),
+  /** De-starring: a touch older than this many months no longer makes its author a voice. */
+  starsWindowMonths: integer("stars_window_months").notNull().default(12),
+  /** De-starring: the weekly planning runs on this ISO weekday at this hour (team-local). */
+  starsPlanDay: integer("stars_plan_day").notNull().default(1),
+  starsPlanHour: integer("stars_plan_hour").notNull().default(9),
+  /** De-starring: second-voice touches a member gets a week unless their own cap says otherwise. */
+  starsWeeklyCap: integer("stars_weekly_cap").notNull().default(5),
+  starsPaused: integer("stars_paused", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
 export type MemberRole = "lead" | "manager";
+export type StarsRole = "trainee" | "quality";
 export type MemberStatus = "active" | "departing" | "left";
 export type Reachability = "unknown" | "ok" | "never_started" | "blocked";
 
@@ -57,6 +66,10 @@ export const members = sqliteTable(
     excluded: integer("excluded", { mode: "boolean" }).notNull().default(false),
     reachability: text("reachability").$type<Reachability>().notNull().default("unknown"),
     unreachableReportedAt: integer("unreachable_reported_at"),
+    /** De-starring: this member's weekly cap of second-voice touches (null: the team's; 0: opted out). */
+    starsCap: integer("stars_cap"),
+    /** De-starring: a trainee or quality caller gets more second-voice touches. */
+    starsRole: text("stars_role").$type<StarsRole>(),
     createdAt: createdAt(),
   },
   (t) => [index("members_team_idx").on(t.teamId)],
@@ -301,7 +314,9 @@ export const distributionItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.distributionId, t.clientId] })],
 );
 
-export type CallKind = "reactivation" | "ordinary";
+export type CallKind = "reactivation" | "ordinary" | "second_voice";
+/** What kind of second-voice touch a call is: a colleague's or trainee's, a quality check, the lead's. */
+export type TouchKind = "colleague" | "quality" | "lead";
 export type CallStatus = "open" | "reached" | "lost" | "cancelled";
 export type LostReason = "went_with_leaver" | "competitor" | "no_need" | "other";
 
@@ -315,6 +330,10 @@ export const calls = sqliteTable(
     handoverId: integer("handover_id").references(() => handovers.id),
     distributionId: integer("distribution_id").references(() => distributions.id),
     kind: text("kind").$type<CallKind>().notNull(),
+    /** For second-voice calls: which kind of touch (its script). */
+    touchKind: text("touch_kind").$type<TouchKind>(),
+    /** For second-voice calls: the week ('YYYY-MM-DD' of its Monday) whose plan made it. */
+    planWeek: text("plan_week"),
     dueOn: text("due_on").notNull(),
     /** 'HH:mm' local, when the client asked to be called back at a time. */
     dueTime: text("due_time"),
@@ -340,6 +359,38 @@ export const calls = sqliteTable(
     // The client card and the daily list ask "does this client have an open call?".
     index("calls_client_idx").on(t.clientId, t.status),
   ],
+);
+
+/**
+ * De-starring: who of the team has a voice with a client — the latest recorded touch (call outcome, note,
+ * an import's "other managers" column) per client and member. A voice counts while its touch is younger
+ * than the team's window.
+ */
+export const clientVoices = sqliteTable(
+  "client_voices",
+  {
+    teamId: integer("team_id").notNull().references(() => teams.id),
+    clientId: integer("client_id").notNull().references(() => clients.id),
+    memberId: integer("member_id").notNull().references(() => members.id),
+    lastTouchAt: integer("last_touch_at").notNull(),
+    /** How the latest touch was recorded: 'call', 'note', 'import'. */
+    source: text("source").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.memberId] }), index("client_voices_team_idx").on(t.teamId, t.memberId)],
+);
+
+/** De-starring: each manager's star index per week, written by the weekly planning (the 8-week trend). */
+export const starSnapshots = sqliteTable(
+  "star_snapshots",
+  {
+    teamId: integer("team_id").notNull().references(() => teams.id),
+    memberId: integer("member_id").notNull().references(() => members.id),
+    /** Monday of the week, team-local 'YYYY-MM-DD'. */
+    week: text("week").notNull(),
+    clients: integer("clients").notNull(),
+    singleVoice: integer("single_voice").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.week, t.memberId] })],
 );
 
 /** A team's own call script wording; absent means the built-in text. */

@@ -67,9 +67,9 @@ export function validateScriptTemplate(text: string): { ok: true; text: string }
   if (clean.length > SCRIPT_MAX_LENGTH) return { ok: false, problem: { code: "too_long", max: SCRIPT_MAX_LENGTH } };
   for (const m of clean.matchAll(/\{([^{}]*)\}/g)) {
     const name = m[1]!.trim();
-    if (!(SCRIPT_PLACEHOLDERS as readonly string[]).includes(name)) return { ok: false, problem: { code: "unknown_placeholder", name: `{${m[1]}}` } };
+    if (![...SCRIPT_PLACEHOLDERS, "owner"].includes(name)) return { ok: false, problem: { code: "unknown_placeholder", name: `{${m[1]}}` } };
   }
-  if (/[{}]/.test(clean.replace(/\{\s*(client|leaver|manager)\s*\}/g, ""))) return { ok: false, problem: { code: "unbalanced_braces" } };
+  if (/[{}]/.test(clean.replace(/\{\s*(client|leaver|manager|owner)\s*\}/g, ""))) return { ok: false, problem: { code: "unbalanced_braces" } };
   return { ok: true, text: clean };
 }
 

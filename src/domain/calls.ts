@@ -18,6 +18,7 @@ import { addDays, localDate, nextWorkingDay, type WorkCalendar } from "./calenda
 import { markStepDoneAutomatically } from "./checklist.js";
 import { callStatements, HISTORY_ON_CARD } from "./call-statements.js";
 import type { Commitment } from "./commitments.js";
+import { recordTouch } from "../stars/voices.js";
 
 export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
@@ -57,6 +58,18 @@ export type RecordResult =
   | { ok: false; reason: "not_found" | "forbidden" | "bad_date" }
   | { ok: false; reason: "resolved"; callId: number; status: CallStatus };
 
+/** A client lost on a second-voice touch: the owner must hear it from the bot at once. */
+export interface SecondVoiceLost {
+  callId: number;
+  teamId: number;
+  clientId: number;
+  clientName: string;
+  ownerId: number | null;
+  actorId: number;
+  actorName: string;
+  reason: LostReason;
+}
+
 /** What a lead alert needs; the caller turns it into a message (texts live with the bot). */
 export interface AttemptsAlert {
   callId: number;
@@ -94,6 +107,8 @@ export function recordOutcome(
     outcome: Outcome;
     now: Date;
     onAttemptsExhausted?: (tx: DbOrTx, alert: AttemptsAlert) => void;
+    /** A second-voice caller lost the client: the owner is told at once, in the same transaction. */
+    onSecondVoiceLost?: (tx: DbOrTx, lost: SecondVoiceLost) => void;
   },
 ): RecordResult {
   return db.transaction((tx): RecordResult => {
@@ -102,6 +117,11 @@ export function recordOutcome(
     const { actor, team, client } = target;
     let call = target.call;
     if (call && call.status !== "open") return { ok: false, reason: "resolved", callId: call.id, status: call.status };
+    if (call?.kind === "second_voice" && (client.ownerId === call.assigneeId || client.ownerId === null || client.status !== "active")) {
+      // The client moved to the caller, left the pool or was lost since the plan: the touch is void.
+      tx.update(calls).set({ status: "cancelled", resolvedAt: input.now.getTime() }).where(eq(calls.id, call.id)).run();
+      return { ok: false, reason: "resolved", callId: call.id, status: "cancelled" };
+    }
     const newer = call ? null : newerCallThanCard(tx, input.ref, client.id);
     if (newer) return { ok: false, reason: "resolved", callId: newer.id, status: newer.status };
 
@@ -178,6 +198,9 @@ export function recordOutcome(
       }
     }
     callStatements(tx).insertEvent.run(team.id, client.id, actor.id, `call_${outcome.kind}`, JSON.stringify({ kind: call.kind, ...eventDetails }), at);
+    // Whoever spoke with the client is one of its voices (de-starring); an unanswered call is no touch.
+    if (outcome.kind !== "no_answer") recordTouch(tx, { teamId: team.id, clientId: client.id, memberId: actor.id, at, source: "call" });
+    if (outcome.kind === "lost" && call.kind === "second_voice") input.onSecondVoiceLost?.(tx, { callId: call.id, teamId: team.id, clientId: client.id, clientName: client.name, ownerId: client.ownerId, actorId: actor.id, actorName: actor.name, reason: outcome.reason });
 
     if (call.kind === "reactivation" && call.handoverId !== null && call.status !== "open") {
       const left = callStatements(tx).openReactivationsLeft.get({ handoverId: call.handoverId });
@@ -201,6 +224,7 @@ export function addCallNote(db: Db, input: { callId: number; actorId: number; no
     tx.insert(clientEvents)
       .values({ teamId: call.teamId, clientId: call.clientId, actorId: input.actorId, kind: "call_note", details: { callId: call.id, note }, at: input.now.getTime() })
       .run();
+    recordTouch(tx, { teamId: call.teamId, clientId: call.clientId, memberId: input.actorId, at: input.now.getTime(), source: "note" });
     return "saved";
   });
 }

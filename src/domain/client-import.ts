@@ -50,6 +50,8 @@ export interface ImportSummary {
   inactiveOwners: { memberId: number; name: string; count: number }[];
   /** The first problems, by row. */
   problems: PlanProblem[];
+  /** The "other managers" column: client–member links found, and names nobody in the team has (ignored). */
+  voices?: { links: number; unknown: { name: string; count: number }[] };
 }
 
 export interface NoteItem {
@@ -94,6 +96,8 @@ interface Draft {
   commitments: { kind: CommitmentKind; text: string; dueOn: string | null }[];
   /** A row named someone leaving as the owner: the client remembers their handover (see writePlan). */
   leaverId?: number;
+  /** Members of the team the "other managers" column names: voices with the client (de-starring). */
+  voices?: number[];
 }
 
 interface ExistingClient extends ClientState {
@@ -198,6 +202,33 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   const rosterById = new Map(snapshot.roster.map((m) => [m.id, m]));
   const present = new Set(input.presentFields ?? ["temperature"]);
   const newMembers = new Map<string, { name: string; username: string | null }>();
+
+  // "Other managers": matched like owners, but only to people already in the team; other names are listed.
+  const voiceIds = new Map<string, number | null>();
+  const unknownVoices = new Map<string, number>();
+  let voiceLinks = 0;
+  const voicesOfRow = (text: string | null | undefined): number[] => {
+    if (!text || !isLead) return [];
+    const ids = new Set<number>();
+    for (const raw of text.split(/[,;\n]+/)) {
+      const name = raw.trim();
+      if (name === "") continue;
+      let id = voiceIds.get(name);
+      if (id === undefined) {
+        const ref = owners.resolve(name);
+        id = ref.kind === "member" && ref.member.status !== "left" ? ref.member.id : null;
+        voiceIds.set(name, id);
+      }
+      if (id === null) unknownVoices.set(name, (unknownVoices.get(name) ?? 0) + 1);
+      else ids.add(id);
+    }
+    return [...ids];
+  };
+  const addVoices = (d: Draft | null, ids: number[]) => {
+    const fresh = ids.filter((id) => id !== d?.owner && !(d?.voices ?? []).includes(id));
+    voiceLinks += fresh.length;
+    if (d && fresh.length > 0) d.voices = [...(d.voices ?? []), ...fresh];
+  };
 
   const decisions = new Map<string, OwnerDecision>();
   const noOwner: Extract<OwnerDecision, { reject: null }> = isLead
@@ -347,6 +378,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       tally.created++;
       if (!keepNew) {
         tally.written(row, owner, rowCommitments.length ? dedupeCommitments(rowCommitments).length : 0);
+        addVoices(null, voicesOfRow(row.voices).filter((id) => id !== owner));
       } else {
         draft = {
           existingId: null,
@@ -362,6 +394,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
         tally.written(draft.state, owner, draft.commitments.length);
         if (decision.inactive) draft.leaverId = decision.inactive.id;
         drafts.push(draft);
+        addVoices(draft, voicesOfRow(row.voices));
       }
     } else {
       const index = draftOfExisting.get(ref);
@@ -393,6 +426,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
         if (draft.commitments === NO_COMMITMENTS) draft.commitments = [];
         draft.commitments.push({ kind: c.kind, text: c.text, dueOn: c.dueOn });
       }
+      addVoices(draft, voicesOfRow(row.voices));
     }
 
     // Someone leaving never receives clients: a new client of theirs waits in the unassigned pool.
@@ -416,6 +450,9 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   summary.nearMisses = [...nearMisses.values()];
   summary.contactMatches = contactMatches;
   summary.noteFindings = notes;
+  if (voiceLinks > 0 || unknownVoices.size > 0) {
+    summary.voices = { links: voiceLinks, unknown: [...unknownVoices.entries()].map(([name, count]) => ({ name, count })) };
+  }
   return { summary, drafts, newMembers, rejectedRows: rejected };
 }
 
@@ -650,6 +687,10 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
        updated_at = ? WHERE id = ?`,
   );
   const currentOwner = sqlite.prepare("SELECT owner_id, previous_owner_id, unassigned_since FROM clients WHERE id = ?").raw();
+  const insertVoice = sqlite.prepare(
+    `INSERT INTO client_voices (team_id, client_id, member_id, last_touch_at, source) VALUES (?, ?, ?, ?, 'import')
+     ON CONFLICT (client_id, member_id) DO UPDATE SET last_touch_at = max(last_touch_at, excluded.last_touch_at)`,
+  );
   const insertEvent = sqlite.prepare("INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at) VALUES (?, ?, ?, ?, ?, ?)");
   const insertCommitment = sqlite.prepare(
     "INSERT INTO commitments (team_id, client_id, owner_id, kind, text, due_on, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
@@ -690,6 +731,7 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
     }
     for (const c of d.commitments) insertCommitment.run(team, clientId, owner, c.kind, c.text, c.dueOn, now);
     if (d.leaverId !== undefined) fromLeaver.run(d.leaverId, d.leaverId, clientId);
+    for (const memberId of d.voices ?? []) if (memberId !== owner) insertVoice.run(team, clientId, memberId, now);
     clientIds.push(clientId);
   }
   return { clientIds, newMemberIds: [...memberIds.values()] };

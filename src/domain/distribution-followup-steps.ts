@@ -7,6 +7,7 @@
  */
 import type { Db } from "../db/client.js";
 import { callCount, distributionRow, appliedNotices, type FollowUpResult } from "./distribution-followup.js";
+import { voidStaleTouches } from "../stars/plan-touches.js";
 import type { DistributionNotifier } from "./distribution.js";
 import { planReactivationCalls, writeReactivationCalls } from "./reactivation.js";
 
@@ -63,6 +64,8 @@ export async function followUpInSteps(
     await pause();
     const done = db.transaction(() => {
       if (!stillOwed()) return false;
+      // A second-voice touch planned for these clients gives way to the reactivation call (de-starring).
+      voidStaleTouches(db, first.teamId, input.now);
       db.$client.prepare(`UPDATE distributions SET followed_up_at = ? WHERE id = ?`).run(input.now.getTime(), id);
       return true;
     });

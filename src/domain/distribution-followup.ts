@@ -8,6 +8,7 @@ import type { Db } from "../db/client.js";
 import type { Temperature } from "../db/schema.js";
 import { getHandover, ownersOf, type AppliedNotice, type DistributionNotifier, type HandoverRow, type NoticeClient, type OwnerBrief } from "./distribution.js";
 import { scheduleReactivationCalls } from "./reactivation.js";
+import { voidStaleTouches } from "../stars/plan-touches.js";
 
 export type FollowUpResult =
   | { kind: "done"; callsScheduled: number }
@@ -44,6 +45,8 @@ export function followUpDistribution(db: Db, input: FollowUpInput): FollowUpResu
     if (dist.followedUpAt !== null) return { kind: "already", callsScheduled: callCount(db, dist.id) };
 
     const callsScheduled = scheduleReactivationCalls(tx, { distributionId: dist.id, handoverId: dist.handoverId, teamId: dist.teamId, now: input.now });
+    // A second-voice touch planned for these clients gives way to the reactivation call (de-starring).
+    voidStaleTouches(db, dist.teamId, input.now);
     if (input.notifier) for (const notice of appliedNotices(db, dist)) input.notifier.applied(tx, notice, input.now);
     q.prepare(`UPDATE distributions SET followed_up_at = ? WHERE id = ?`).run(input.now.getTime(), dist.id);
     return { kind: "done", callsScheduled };

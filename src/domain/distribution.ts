@@ -14,6 +14,8 @@
  * Bulk work is set-based SQL or prepared statements in a loop inside one transaction: 50,000 clients
  * must plan and apply in well under a second (bench/distribution.bench.ts).
  */
+import { knownCount, preferKnownManagers, voicesOfClients } from "../stars/continuity.js";
+import { teamVoiceCutoff } from "../stars/voices.js";
 import type Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
@@ -57,6 +59,8 @@ export interface ProposalView {
   excluded: { memberId: number; name: string }[];
   /** Active managers who could still receive clients in this proposal. */
   eligibleCount: number;
+  /** Clients going to someone who already has a voice with them (de-starring continuity). */
+  known?: number;
 }
 
 export type ProposeResult =
@@ -370,11 +374,15 @@ function propose(db: Db, input: ProposeInput, scope: { handoverId: number | null
     const clientsInScope = loadScopeClients(db, input.teamId, scope.handoverId === null || scope.leaverId === null ? null : { leaverId: scope.leaverId, handoverId: scope.handoverId });
     if (clientsInScope.length === 0) return null;
     const excluded = new Set(input.excludeMemberIds ?? []);
-    const plan = planDistribution({
-      clients: clientsInScope,
-      managers: planManagers(db, input.teamId, scope.leaverId, excluded),
-      today: localDate(input.now, teamTimezone(db, input.teamId)),
-    });
+    const today = localDate(input.now, teamTimezone(db, input.teamId));
+    // Fair first; then, within exactly the same loads, clients go to someone who already knows them.
+    const voices = voicesOfClients(db, input.teamId, clientsInScope.map((c) => c.id), teamVoiceCutoff(db, input.teamId, input.now));
+    const plan = preferKnownManagers(
+      planDistribution({ clients: clientsInScope, managers: planManagers(db, input.teamId, scope.leaverId, excluded), today }),
+      clientsInScope,
+      voices,
+      today,
+    );
 
     // One open proposal per scope: an older table's buttons become stale.
     raw(db)
@@ -500,6 +508,7 @@ function proposalView(db: Db, distributionId: number, teamId: number, knownAdded
     rows,
     excluded: [...excluded].map((memberId) => ({ memberId, name: nameOf.get(memberId) ?? "—" })),
     eligibleCount: eligible.length,
+    known: knownCount(db, distributionId, teamVoiceCutoff(db, teamId, new Date(dist.createdAt))),
   };
 }
 

@@ -14,6 +14,8 @@ type Role =
   | { field: "email" }
   | { field: "externalId" }
   | { field: "owner" }
+  /** Other people of the team who dealt with the client (de-starring: voices), names comma-separated. */
+  | { field: "voices" }
   | { field: "temperature"; rank: number }
   | { field: "lastContactOn" }
   | { field: "nextContactOn" }
@@ -67,6 +69,11 @@ add({ field: "owner" }, [
   "Менеджер", "Менеджер клиента", "Куратор",
   "Owner", "Responsible", "Responsible user", "Manager", "Account manager", "Sales manager", "Assigned to",
 ]);
+add({ field: "voices" }, [
+  "Второй менеджер", "Вторые менеджеры", "Кто ещё вёл", "Кто еще вел", "Кто ещё работал", "Другие менеджеры",
+  "Ещё менеджеры", "Также вели", "Соисполнители", "Наблюдатели",
+  "Other managers", "Second manager", "Secondary manager", "Also handled by", "Co-owners", "Co-owner", "Team members", "Watchers",
+]);
 add({ field: "temperature", rank: 1 }, ["Температура", "Температура клиента", "Temperature"]);
 add({ field: "temperature", rank: 2 }, ["Этап", "Этап сделки", "Стадия", "Стадия сделки", "Stage", "Deal stage", "Lead stage"]);
 add({ field: "temperature", rank: 3 }, ["Статус", "Статус сделки", "Статус клиента", "Status", "Lead status"]);
@@ -114,6 +121,7 @@ export interface ColumnPlan {
   emails: number[];
   externalId: number | null;
   owner: number | null;
+  voices: number | null;
   temperature: number | null;
   lastContactOn: number | null;
   nextContactOn: number | null;
@@ -127,7 +135,7 @@ export interface ColumnPlan {
 
 export function planColumns(headers: readonly string[]): ColumnPlan {
   const plan: ColumnPlan = {
-    name: [], company: null, phones: [], emails: [], externalId: null, owner: null, temperature: null,
+    name: [], company: null, phones: [], emails: [], externalId: null, owner: null, voices: null, temperature: null,
     lastContactOn: null, nextContactOn: null, notes: [], commitments: [], columns: {}, matched: 0,
   };
   let bestName: { index: number; rank: number } | null = null;
@@ -170,6 +178,9 @@ export function planColumns(headers: readonly string[]): ColumnPlan {
       case "owner":
         plan.owner ??= index;
         break;
+      case "voices":
+        plan.voices ??= index;
+        break;
       case "temperature":
         if (!bestTemperature || role.rank < bestTemperature.rank) bestTemperature = { index, rank: role.rank };
         break;
@@ -206,6 +217,7 @@ export function planColumns(headers: readonly string[]): ColumnPlan {
   if (plan.emails.length) plan.columns.email = describe(plan.emails);
   single("externalId", plan.externalId);
   single("owner", plan.owner);
+  single("voices", plan.voices);
   single("temperature", plan.temperature);
   single("lastContactOn", plan.lastContactOn);
   single("nextContactOn", plan.nextContactOn);

@@ -29,6 +29,8 @@ export interface ParsedClientRow {
   externalId: string | null;
   /** Raw owner text as typed (name, @username or numeric Telegram id); matched to members elsewhere. */
   owner: string | null;
+  /** Raw text of the "other managers" column (names, comma-separated): more voices with the client. */
+  voices?: string | null;
   temperature: Temperature;
   lastContactOn: string | null;
   nextContactOn: string | null;

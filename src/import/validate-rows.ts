@@ -11,7 +11,7 @@ import { createDateCellParser, type Day } from "./parse-dates.js";
 import { scanNotes } from "./scan-notes.js";
 import type { ParsedClientRow, ProblemCode, RawCell, RowProblem, Temperature } from "./types.js";
 
-export const LIMITS = { name: 200, company: 200, owner: 200, externalId: 100, notes: 2000 } as const;
+export const LIMITS = { name: 200, company: 200, owner: 200, voices: 500, externalId: 100, notes: 2000 } as const;
 const MAX_PROBLEM_VALUE = 100;
 /** Any character that is neither white space nor an invisible format character (Cf: ZWSP, bidi marks, BOM). */
 const VISIBLE = /[^\s\p{Cf}]/u;
@@ -162,6 +162,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
       email: emailOf(),
       externalId: line(plan.externalId, "externalId"),
       owner: line(plan.owner, "owner"),
+      ...(plan.voices !== null ? { voices: line(plan.voices, "voices") } : {}),
       temperature: temperatureOf(),
       lastContactOn: dateOf(plan.lastContactOn, "lastContactOn"),
       nextContactOn: dateOf(plan.nextContactOn, "nextContactOn"),

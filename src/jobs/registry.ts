@@ -7,6 +7,7 @@ import { overdueCallsNag } from "./overdue-calls-nag.js";
 import { unassignedNag } from "./unassigned-nag.js";
 import { unreachableNag } from "./unreachable-nag.js";
 import { weeklyPicture } from "../reports/charts/weekly-job.js";
+import { destarringPlan } from "../stars/jobs.js";
 
 /** Each manager's list for the day (the calls work plans it; the scheduler runs it). */
 export const dailyDigest: JobDefinition = {
@@ -15,8 +16,11 @@ export const dailyDigest: JobDefinition = {
   run: (deps, team, now) => planDailyDigests(deps, team, now),
 };
 
-/** In this order within a tick: the digest first, so a person's day starts with their list. */
-export const jobs: readonly JobDefinition[] = [dailyDigest, unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag, weeklyPicture];
+/**
+ * In this order within a tick: the week's second-voice touches first, then the digest, so a person's day
+ * starts with their list (touches planned this morning included).
+ */
+export const jobs: readonly JobDefinition[] = [destarringPlan, dailyDigest, unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag, weeklyPicture];
 
 /** The nags alone (what the nags bench plans). */
 export const nagJobs: readonly JobDefinition[] = [unassignedNag, deadlineNag, overdueCallsNag, checklistNag, unreachableNag];

@@ -25,7 +25,14 @@ describe("/script", () => {
     expect(text).toContain("Меня зовут {manager}");
     expect(text).toContain("не предлагаем");
     expect(text.length).toBeLessThanOrEqual(4096);
-    expect(s.lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["✏️ Изменить «хорошо»", "✏️ Изменить «плохо»", "🇬🇧 Английская версия"]);
+    expect(s.lead.last()!.buttons.flat().map((b) => b.text)).toEqual([
+      "✏️ Изменить «хорошо»",
+      "✏️ Изменить «плохо»",
+      "✏️ Изменить «знакомство»",
+      "✏️ Изменить «как вам с нами?»",
+      "✏️ Изменить «руководитель»",
+      "🇬🇧 Английская версия",
+    ]);
     await s.lead.tapButton("Английская версия");
     expect(s.lead.lastText()).toContain("{leaver} has left our industry");
     expect(s.lead.lastText()).toContain("(английская версия)"); // the frame stays in the lead's language

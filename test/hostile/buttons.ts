@@ -156,10 +156,19 @@ export const buttonKinds: ButtonKind[] = [
   { prefix: "cl:", data: (i) => `cl:dd:${i.client}`, audience: "lead", writes: true },
   { prefix: "ct:", data: () => `ct:tz:Europe/Moscow`, audience: "dialogue" },
   { prefix: "tmd:", data: () => `tmd:cancel`, audience: "dialogue" },
+  // de-starring: /stars
+  { prefix: "star:", data: () => `star:o`, audience: "lead" },
+  { prefix: "star:", data: (i) => `star:m:${i.member}`, audience: "lead" },
+  { prefix: "star:", data: () => `star:p:1`, audience: "lead", writes: true },
+  { prefix: "star:", data: () => `star:tc:u`, audience: "lead", writes: true },
+  { prefix: "star:", data: (i) => `star:c:${i.member}:u`, audience: "lead", writes: true },
+  { prefix: "star:", data: (i) => `star:r:${i.member}:t`, audience: "lead", writes: true },
+  { prefix: "star:", data: () => `star:n:d`, audience: "lead", writes: true },
+  { prefix: "star:", data: () => `star:n:w`, audience: "lead", writes: true },
 ];
 
 /** The prefixes the bot reserves (docs/contracts): every one must appear in the table above. */
-export const RESERVED_PREFIXES = ["imp:", "cl:", "cla:", "off:", "chk:", "dist:", "set:", "call:", "today:", "scr:", "rep:", "st:", "nag:", "lang:", "team:", "ct:", "tm:", "tmd:"];
+export const RESERVED_PREFIXES = ["imp:", "cl:", "cla:", "off:", "chk:", "dist:", "set:", "call:", "today:", "scr:", "rep:", "st:", "nag:", "lang:", "team:", "ct:", "tm:", "tmd:", "star:"];
 
 const allIds = (value: string): Ids => ({
   handover: value,

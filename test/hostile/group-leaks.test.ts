@@ -56,7 +56,7 @@ async function expectNothingPrivate(who: Persona, act: () => Promise<void>) {
   expect(w.h.errors()).toEqual([]);
 }
 
-const COMMANDS = ["/start", "/help", "/team", "/invite", "/link", "/clients", "/client", "/export", "/offboard", "/offboard template", "/distribute", "/today", "/report", "/script", "/settings", "/status", "/language", "/cancel"];
+const COMMANDS = ["/start", "/help", "/team", "/invite", "/link", "/clients", "/client", "/export", "/offboard", "/offboard template", "/distribute", "/today", "/report", "/script", "/settings", "/status", "/stars", "/language", "/cancel"];
 const people = () => ({ lead: w.lead, manager: w.boris, leaver: w.vera, outsider: w.stranger });
 type Who = keyof ReturnType<typeof people>;
 const WHO: Who[] = ["outsider", "manager", "leaver", "lead"];

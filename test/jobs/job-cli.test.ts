@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
-import { notifications } from "../../src/db/schema.js";
-import { createTeam } from "../../src/domain/teams.js";
+import { calls, notifications } from "../../src/db/schema.js";
+import { createTeam, joinTeam } from "../../src/domain/teams.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { BOT_INFO, TEST_TOKEN } from "../support/harness.js";
 import { seedManyClients } from "../support/seed.js";
@@ -85,6 +85,30 @@ describe("npm run job", () => {
     expect(result.stdout).toContain("retrying later 1");
     const after = openDatabase(path);
     expect(after.select().from(notifications).all()).toMatchObject([{ status: "pending", attempts: 1 }]);
+    closeDatabase(after);
+  }, 60_000);
+
+  it("plans the week's second-voice touches with destarring-plan and tells the lead", async () => {
+    dir = mkdtempSync(join(tmpdir(), "job-cli-"));
+    const path = join(dir, "db.sqlite");
+    const db = openDatabase(path);
+    const now = new Date(DEFAULT_START);
+    const { team, member: lead } = createTeam(db, { name: "Первая", timezone: "Europe/Moscow", founder: { telegramId: 100, name: "Анна" }, now });
+    joinTeam(db, { team, role: "manager", person: { telegramId: 200, name: "Борис" }, now });
+    seedManyClients(db, team.id, lead.id, 3);
+    closeDatabase(db);
+    server = new BotApiServer(TEST_TOKEN, BOT_INFO);
+    await server.start();
+
+    const result = await runJob(["destarring-plan"], { BOT_TOKEN: TEST_TOKEN, DATABASE_PATH: path, BOT_API_ROOT: server.url, TEST_CLOCK_START: DEFAULT_START });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("destarring-plan: 1 message(s) enqueued for 1 team(s)");
+    const sent = server.calls.filter((c) => c.method === "sendMessage");
+    expect(sent.map((c) => c.payload.chat_id)).toEqual([100]);
+    expect(sent[0]!.payload.text).toContain("Касания «второго голоса» на неделю 23.11</b>: 3");
+    const after = openDatabase(path);
+    expect(after.select().from(calls).all().map((c) => [c.kind, c.assigneeId])).toEqual(Array(3).fill(["second_voice", lead.id + 1]));
     closeDatabase(after);
   }, 60_000);
 

@@ -5,6 +5,8 @@
 // Both dialogues listen only to the person who started them (ask.ts) and pass everything else on. A lead
 // who types /offboard again (or taps "New handover") restarts their open dialogue instead of opening a
 // second one beside it; an input dialogue switches task when its owner taps another input button.
+import { leaverStarLine, type StarLine } from "../../stars/star-index.js";
+import { renderLeaverStarLine } from "../../stars/views.js";
 import { InlineKeyboard } from "grammy";
 import type { Terms } from "../../db/schema.js";
 import { addDays, localDate } from "../../domain/calendar.js";
@@ -221,8 +223,9 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   // 4. What is at stake.
   const leaverId = leaver.id;
   const stake = await conversation.external((c) => atStake(c.deps.db, { teamId, leaverId, today }));
+  const star = await conversation.external((c) => leaverStarLine(c.deps.db, teamId, leaverId, c.deps.clock.now()));
   const confirmKb = new InlineKeyboard().text(ctx.t("offboard-button-confirm"), off.confirm()).text(ctx.t("offboard-button-abort"), off.abort());
-  await last.reply(atStakeText(ctx, { name: leaver.name, notes: leaver.notes, terms, lastDay, stake, locale, today }), { reply_markup: confirmKb });
+  await last.reply(atStakeText(ctx, { name: leaver.name, notes: leaver.notes, terms, lastDay, stake, locale, today, star }), { reply_markup: confirmKb });
   for (;;) {
     const a = await answer(conversation, starterId);
     last = a.ctx;
@@ -264,13 +267,14 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
 
 function atStakeText(
   ctx: ConvContext,
-  v: { name: string; notes: LeaverNotes; terms: Terms; lastDay: string; stake: AtStake; locale: Locale; today: string },
+  v: { name: string; notes: LeaverNotes; terms: Terms; lastDay: string; stake: AtStake; locale: Locale; today: string; star: StarLine | null },
 ): string {
   const { stake } = v;
   const lines = [ctx.t("offboard-stake-title", { name: v.name }), ctx.t("offboard-stake-terms", { terms: v.terms, date: formatDay(v.lastDay, v.locale, v.today) }), ""];
   if (stake.clients.total === 0) lines.push(ctx.t("offboard-stake-no-clients", { name: v.name }));
   else {
     lines.push(ctx.t("offboard-stake-clients", { total: stake.clients.total, hot: stake.clients.hot, warm: stake.clients.warm, cold: stake.clients.cold }));
+    if (v.star) lines.push(renderLeaverStarLine(ctx.t, v.star));
     lines.push(
       stake.commitments.open === 0
         ? ctx.t("offboard-stake-no-commitments")

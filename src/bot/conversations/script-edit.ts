@@ -8,6 +8,7 @@ import { escapeHtml } from "../html.js";
 import type { Locale } from "../i18n.js";
 import { SCRIPT_DIALOG_PREFIX, scriptData } from "../keyboards/calls.js";
 import { askUntil, type Conv } from "./ask.js";
+import { renderTouchScript } from "../../stars/scripts.js";
 
 export const scriptEditId = "script-edit";
 
@@ -42,6 +43,7 @@ export async function scriptEditConversation(conversation: Conv, ctx: ConvContex
     await done.reply(done.t("lead-only"));
     return;
   }
-  const preview = renderScript(text, { client: done.t("script-sample-client"), leaver: done.t("script-sample-leaver"), manager: done.actor.member?.name ?? "—" });
+  const sample = { client: done.t("script-sample-client"), leaver: done.t("script-sample-leaver"), manager: done.actor.member?.name ?? "—" };
+  const preview = String(args.terms).startsWith("touch_") ? renderTouchScript(text, { ...sample, owner: sample.leaver }) : renderScript(text, sample);
   await done.reply(done.t("script-saved") + "\n\n<blockquote expandable>" + escapeHtml(preview) + "</blockquote>");
 }

@@ -1,5 +1,6 @@
 // Texts of the import flow: the preview, the problems by row, the outcome. Every variable goes through
 // the translator (escaped); lists are built from translated, escaped lines.
+import { importVoicesText } from "../../stars/views.js";
 import type { ImportSummary, PlanProblem } from "../../domain/client-import.js";
 import type { FileErrorCode, RowProblem } from "../../import/types.js";
 import type { Translate } from "../i18n.js";
@@ -76,6 +77,7 @@ export function previewText(t: Translate, p: PreviewInput): string {
     if (matches.length > MAX_PROBLEMS_SHOWN) lines.push(t("import-more", { n: matches.length - MAX_PROBLEMS_SHOWN }));
     parts.push(t("import-contact-matches", { linesHtml: lines.join("\n") }));
   }
+  if (s.voices) parts.push(importVoicesText(t, s.voices));
   if (s.inactiveOwners.length) {
     const lines = s.inactiveOwners.map((o) => t("import-inactive-owner-line", { name: o.name, n: o.count }));
     parts.push(t("import-inactive-owners", { linesHtml: lines.join("\n") }));

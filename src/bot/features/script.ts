@@ -10,6 +10,7 @@ import { escapeHtml } from "../html.js";
 import { translator, type Locale } from "../i18n.js";
 import { decodeScriptData, scriptData } from "../keyboards/calls.js";
 import { MESSAGE_LIMIT } from "../call-card-view.js";
+import { TOUCH_KINDS, touchScriptKey, touchTemplate } from "../../stars/scripts.js";
 
 export const scriptFeature = new Composer<BotContext>();
 
@@ -52,7 +53,18 @@ async function sendScripts(ctx: BotContext, teamId: number, locale: Locale): Pro
     blocks.push(ctx.t("script-terms", { terms, custom: script.custom ? "yes" : "no" }) + "\n<blockquote expandable>" + escapeHtml(script.text) + "</blockquote>");
   }
   keyboard.text(ctx.t("script-btn-edit", { terms: "good" }), scriptData.edit("good", locale)).text(ctx.t("script-btn-edit", { terms: "bad" }), scriptData.edit("bad", locale)).row();
-  for (const terms of custom) keyboard.text(ctx.t("script-btn-reset", { terms }), scriptData.reset(terms, locale)).row();
+  for (const terms of custom.filter((c) => c === "good" || c === "bad")) keyboard.text(ctx.t("script-btn-reset", { terms }), scriptData.reset(terms, locale)).row();
+  // De-starring: the second-voice scripts, one per kind of touch.
+  blocks.push(ctx.t("script-touch-hint"));
+  for (const kind of TOUCH_KINDS) {
+    const script = touchTemplate(ctx.deps.db, { teamId, kind, locale, translate: scriptT });
+    const key = touchScriptKey(kind);
+    if (script.custom) custom.push(key);
+    blocks.push(ctx.t("script-terms", { terms: key, custom: script.custom ? "yes" : "no" }) + "\n<blockquote expandable>" + escapeHtml(script.text) + "</blockquote>");
+    keyboard.text(ctx.t("script-btn-edit", { terms: key }), scriptData.edit(key, locale));
+  }
+  keyboard.row();
+  for (const terms of custom.filter((c) => String(c).startsWith("touch_"))) keyboard.text(ctx.t("script-btn-reset", { terms }), scriptData.reset(terms, locale)).row();
   const other: Locale = locale === "ru" ? "en" : "ru";
   keyboard.text(ctx.t("script-btn-locale", { locale: other }), scriptData.locale(other));
 

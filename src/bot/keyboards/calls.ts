@@ -117,7 +117,7 @@ export const scriptData = {
 export function decodeScriptData(data: string): ScriptTap | null {
   let m = /^scr:l:(ru|en)$/.exec(data);
   if (m) return { kind: "locale", locale: m[1] as "ru" | "en" };
-  m = /^scr:([er]):(good|bad):(ru|en)$/.exec(data);
+  m = /^scr:([er]):(good|bad|touch_colleague|touch_quality|touch_lead):(ru|en)$/.exec(data);
   if (m) return { kind: m[1] === "e" ? "edit" : "reset", terms: m[2] as Terms, locale: m[3] as "ru" | "en" };
   return null;
 }

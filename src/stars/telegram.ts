@@ -1,0 +1,97 @@
+// /stars and its buttons: Telegram in and out only; the rules live in star-index.ts, settings.ts and
+// plan-touches.ts, the texts in views.ts.
+import { eq } from "drizzle-orm";
+import { Composer } from "grammy";
+import { teams } from "../db/schema.js";
+import type { BotContext, Team } from "../bot/context.js";
+import { requireMember } from "../bot/guards.js";
+import { localDate } from "../domain/calendar.js";
+import { decodeStarData } from "./keyboards.js";
+import { weekOf, weeklyStats } from "./plan-touches.js";
+import { memberStarsSettings, setMemberRole, setPaused, stepMemberCap, stepSchedule, stepTeamCap } from "./settings.js";
+import { singleVoiceClientsOf, starLineOf, teamStarLines } from "./star-index.js";
+import { CLIENTS_SHOWN, renderMember, renderOverview, renderOwnLine } from "./views.js";
+
+export const starsFeature = new Composer<BotContext>();
+
+const WEEKS_SHOWN = 4;
+
+starsFeature.command("stars", async (ctx) => {
+  const membership = await requireMember(ctx);
+  if (!membership) return;
+  const { member, team } = membership;
+  const now = ctx.deps.clock.now();
+  if (member.role !== "lead") {
+    const week = weekOf(localDate(now, team.timezone));
+    const line = teamStarLines(ctx.deps.db, team, now, week).lines.find((l) => l.memberId === member.id) ?? null;
+    return ctx.reply(renderOwnLine(ctx.t, line));
+  }
+  const view = overview(ctx, team);
+  return ctx.reply(view.text, { reply_markup: view.keyboard });
+});
+
+function overview(ctx: BotContext, team: Team) {
+  const now = ctx.deps.clock.now();
+  const today = localDate(now, team.timezone);
+  const { lines, totals } = teamStarLines(ctx.deps.db, team, now, weekOf(today));
+  return renderOverview(ctx.t, ctx.actor.locale, {
+    lines,
+    totals,
+    weeks: weeklyStats(ctx.deps.db, team.id, WEEKS_SHOWN),
+    paused: team.starsPaused,
+    planDay: team.starsPlanDay,
+    planHour: team.starsPlanHour,
+    teamCap: team.starsWeeklyCap,
+    windowMonths: team.starsWindowMonths,
+    today,
+  });
+}
+
+function memberView(ctx: BotContext, team: Team, memberId: number) {
+  const { db } = ctx.deps;
+  const now = ctx.deps.clock.now();
+  const line = starLineOf(db, team, memberId, now);
+  const settings = memberStarsSettings(db, team.id, memberId);
+  if (!line || !settings) return null;
+  return renderMember(ctx.t, { line, clients: singleVoiceClientsOf(db, team, memberId, now, CLIENTS_SHOWN), ...settings });
+}
+
+starsFeature.callbackQuery(/^star:/, async (ctx) => {
+  const tap = decodeStarData(ctx.callbackQuery.data);
+  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  const membership = await requireMember(ctx);
+  if (!membership) return;
+  if (membership.member.role !== "lead") return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+  const { db } = ctx.deps;
+  const teamId = membership.team.id;
+  const reload = () => db.select().from(teams).where(eq(teams.id, teamId)).get()!;
+  const show = async (view: { text: string; keyboard: unknown } | null, toast?: string) => {
+    if (!view) return ctx.answerCallbackQuery({ text: ctx.t("stars-toast-gone") });
+    await ctx.answerCallbackQuery(toast ? { text: toast } : {});
+    await ctx
+      .editMessageText(view.text, { reply_markup: view.keyboard as never })
+      .catch((err) => ctx.log.debug({ err }, "stars view unchanged"));
+  };
+  switch (tap.kind) {
+    case "overview":
+      return show(overview(ctx, membership.team));
+    case "member":
+      return show(memberView(ctx, membership.team, tap.memberId));
+    case "pause":
+      setPaused(db, teamId, tap.paused);
+      ctx.log.info({ teamId, paused: tap.paused }, "de-starring paused or resumed");
+      return show(overview(ctx, reload()), ctx.t(tap.paused ? "stars-toast-paused" : "stars-toast-resumed"));
+    case "next":
+      stepSchedule(db, teamId, tap.what);
+      return show(overview(ctx, reload()), ctx.t("stars-toast-saved"));
+    case "teamCap":
+      stepTeamCap(db, teamId, tap.up);
+      return show(overview(ctx, reload()), ctx.t("stars-toast-saved"));
+    case "cap":
+      if (stepMemberCap(db, teamId, tap.memberId, tap.up) === null) return show(null);
+      return show(memberView(ctx, membership.team, tap.memberId), ctx.t("stars-toast-saved"));
+    case "role":
+      if (!setMemberRole(db, teamId, tap.memberId, tap.role)) return show(null);
+      return show(memberView(ctx, membership.team, tap.memberId), ctx.t("stars-toast-saved"));
+  }
+});

@@ -301,3 +301,15 @@ describe("a handover reaches a client with a planned touch", () => {
     expect(s.boris.lastText()).not.toContain("второй голос");
   });
 });
+
+describe("/stars in English", () => {
+  it("speaks the reader's language", async () => {
+    const s = await scene();
+    await s.lead.send("/language");
+    await s.lead.tapButton("English");
+    await s.lead.send("/stars");
+    expect(s.lead.lastText()).toContain("Star index");
+    expect(s.lead.lastText()).toContain("<b>Вера</b>: clients 3 · know only them: 3 (100%) · hot among them: 1");
+    expect(s.lead.lastText()).toContain("touches are planned on Mondays at 09:00, up to 5 a week per person");
+  });
+});

@@ -313,3 +313,16 @@ describe("/stars in English", () => {
     expect(s.lead.lastText()).toContain("touches are planned on Mondays at 09:00, up to 5 a week per person");
   });
 });
+
+describe("the owner's own list", () => {
+  it("keeps the owner's next contact when a colleague has a touch planned with the client", async () => {
+    const s = await scene();
+    h.db.update(members).set({ starsCap: 0 }).where(eq(members.id, s.ids.lead)).run();
+    h.db.update(clients).set({ nextContactOn: "2026-11-23" }).where(eq(clients.id, s.clients.warm)).run();
+    h.runJob("destarring-plan");
+    expect(touchesOf(s.ids.boris).map((c) => c.clientId)).toContain(s.clients.warm);
+    await s.vera.send("/today");
+    expect(s.vera.lastText()).toContain("Следующий контакт сегодня");
+    expect(s.vera.lastText()).toContain("Тёплый");
+  });
+});

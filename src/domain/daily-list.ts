@@ -113,7 +113,8 @@ function prepareQueries(db: Db, by: "member" | "team") {
         isNotNull(clients.nextContactOn),
         lte(clients.nextContactOn, today),
         eq(clients.status, "active"),
-        sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${clients.id} and ${calls.status} = 'open')`,
+        // A colleague's second-voice touch does not take the owner's own next contact off their list.
+        sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${clients.id} and ${calls.status} = 'open' and ${calls.kind} <> 'second_voice')`,
       ),
     )
     .orderBy(asc(clients.nextContactOn), temperatureRank, asc(clients.id))

@@ -301,3 +301,28 @@ describe("a handover reaches a client with a planned touch", () => {
     expect(s.boris.lastText()).not.toContain("второй голос");
   });
 });
+
+describe("/stars in English", () => {
+  it("speaks the reader's language", async () => {
+    const s = await scene();
+    await s.lead.send("/language");
+    await s.lead.tapButton("English");
+    await s.lead.send("/stars");
+    expect(s.lead.lastText()).toContain("Star index");
+    expect(s.lead.lastText()).toContain("<b>Вера</b>: clients 3 · know only them: 3 (100%) · hot among them: 1");
+    expect(s.lead.lastText()).toContain("touches are planned on Mondays at 09:00, up to 5 a week per person");
+  });
+});
+
+describe("the owner's own list", () => {
+  it("keeps the owner's next contact when a colleague has a touch planned with the client", async () => {
+    const s = await scene();
+    h.db.update(members).set({ starsCap: 0 }).where(eq(members.id, s.ids.lead)).run();
+    h.db.update(clients).set({ nextContactOn: "2026-11-23" }).where(eq(clients.id, s.clients.warm)).run();
+    h.runJob("destarring-plan");
+    expect(touchesOf(s.ids.boris).map((c) => c.clientId)).toContain(s.clients.warm);
+    await s.vera.send("/today");
+    expect(s.vera.lastText()).toContain("Следующий контакт сегодня");
+    expect(s.vera.lastText()).toContain("Тёплый");
+  });
+});

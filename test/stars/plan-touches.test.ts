@@ -97,3 +97,12 @@ describe("weekly plan", () => {
     expect(weekOf("2026-11-29")).toBe("2026-11-23");
   });
 });
+
+describe("import headers for other managers", () => {
+  it("reads «Второй менеджер», «Кто ещё вёл» and 'Other managers' as the voices column", async () => {
+    const { planColumns } = await import("../../src/import/header-synonyms.js");
+    expect(planColumns(["ФИО", "Ответственный", "Второй менеджер"]).voices).toBe(2);
+    expect(planColumns(["ФИО", "Кто ещё вёл"]).voices).toBe(1);
+    expect(planColumns(["Name", "Owner", "Other managers"])).toMatchObject({ owner: 1, voices: 2 });
+  });
+});

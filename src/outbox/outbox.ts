@@ -26,8 +26,11 @@ export interface OutgoingMessage {
   replyMarkup?: InlineKeyboardMarkup;
   /** A file to send instead of a plain message; `text` becomes its caption. */
   document?: { fileName: string; content: Buffer };
-  /** A picture (PNG) to send instead of a plain message; `text` becomes its caption. */
-  photo?: { fileName: string; content: Buffer };
+  /**
+   * A picture (PNG) to send instead of a plain message; `text` becomes its caption. Either its bytes, or a
+   * registered renderer's name and JSON arguments: drawn by the sender (outbox/photo-renderers.ts).
+   */
+  photo?: { fileName: string; content: Buffer } | { fileName: string; renderer: string; args: unknown };
   /** Not before this instant (epoch ms); default now. */
   notBefore?: number;
 }
@@ -55,7 +58,9 @@ function preparedInsert(client: Client): Statement {
 /** Stores a message for the sender. Returns false when the same dedupe key was already stored. */
 export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolean {
   const payload: Record<string, unknown> = message.photo
-    ? { method: "sendPhoto", caption: message.text, fileName: message.photo.fileName, contentBase64: message.photo.content.toString("base64") }
+    ? "content" in message.photo
+      ? { method: "sendPhoto", caption: message.text, fileName: message.photo.fileName, contentBase64: message.photo.content.toString("base64") }
+      : { method: "sendPhoto", caption: message.text, fileName: message.photo.fileName, renderer: message.photo.renderer, args: message.photo.args }
     : message.document
     ? {
         method: "sendDocument",

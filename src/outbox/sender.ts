@@ -8,6 +8,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { Api, InputFile } from "grammy";
+import { photoRenderer } from "./photo-renderers.js";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 import type { Clock } from "../domain/clock.js";
@@ -99,8 +100,9 @@ export async function drainOutbox(deps: SenderDeps, limit = 1000): Promise<numbe
 export async function send(api: Api, n: Notification): Promise<void> {
   const { method, ...rest } = n.payload as { method: string } & Record<string, unknown>;
   if (method === "sendPhoto") {
-    const { fileName, contentBase64, caption, reply_markup } = rest as { fileName: string; contentBase64: string; caption: string; reply_markup?: never };
-    await api.sendPhoto(n.chatId, new InputFile(Buffer.from(contentBase64, "base64"), fileName), { caption, parse_mode: "HTML", ...(reply_markup ? { reply_markup } : {}) });
+    const { fileName, contentBase64, renderer, args, caption, reply_markup } = rest as { fileName: string; contentBase64?: string; renderer?: string; args?: unknown; caption: string; reply_markup?: never };
+    const bytes = contentBase64 !== undefined ? Buffer.from(contentBase64, "base64") : await photoRenderer(String(renderer))(args);
+    await api.sendPhoto(n.chatId, new InputFile(bytes, fileName), { caption, parse_mode: "HTML", ...(reply_markup ? { reply_markup } : {}) });
     return;
   }
   if (method === "sendDocument") {

@@ -13,12 +13,20 @@ import { canReceive, formatDay, teamPeople, voiceOf, type JobDefinition } from "
 import { OUTCOMES } from "./palette.js";
 import type { ProgressRow } from "./progress-spec.js";
 import { handoverChartData } from "./queries.js";
-import { renderChart } from "./render.js";
+import { registerPhotoRenderer } from "../../outbox/photo-renderers.js";
+import { renderChartAsync } from "./render.js";
 import { chartTexts } from "./texts.js";
-import { weeklyParts } from "./weekly-parts.js";
-import { weeklySpecs } from "./weekly-spec.js";
+import { weeklyParts, type DeferredPicture } from "./weekly-parts.js";
+import { weeklySpecs, weeklyView, type WeeklyView } from "./weekly-spec.js";
 
 const MONDAY = 1;
+const RENDERER = "weekly-picture";
+
+// The picture is drawn by the sender, off the scheduler's transaction: args are one page of the view.
+registerPhotoRenderer(RENDERER, (args) => {
+  const { view, page } = args as { view: WeeklyView; page: number };
+  return renderChartAsync(weeklySpecs(view)[page]!);
+});
 
 export const weeklyPicture: JobDefinition = {
   name: "weekly-picture",
@@ -30,19 +38,19 @@ export const weeklyPicture: JobDefinition = {
     const rows = openHandoverRows(deps.db, team, today);
     if (rows.length === 0) return 0;
     const people = teamPeople(deps.db, team.id);
-    const pictures = new Map<string, Buffer[]>(); // drawn once per language
+    const pictures = new Map<string, DeferredPicture[]>(); // decided once per language
     let enqueued = 0;
     for (const lead of people.leads) {
       if (!canReceive(lead)) continue;
       const voice = voiceOf(deps, lead, people);
-      let pngs = pictures.get(voice.locale);
-      if (!pngs) {
+      let drawn = pictures.get(voice.locale);
+      if (!drawn) {
         const texts = chartTexts(deps.i18n, voice.locale, (d) => formatDay(d, voice.locale));
-        const specs = [...weeklySpecs(rows, { weekOf: today }, texts), ...weeklyParts.flatMap((part) => part({ db: deps.db, team, today }, texts))];
-        pngs = specs.map(renderChart);
-        pictures.set(voice.locale, pngs);
+        const view = weeklyView(rows, { weekOf: today }, texts);
+        drawn = [...view.pageLabels.map((_, page) => ({ renderer: RENDERER, args: { view, page } })), ...weeklyParts.flatMap((part) => part({ db: deps.db, team, today }, texts))];
+        pictures.set(voice.locale, drawn);
       }
-      pngs.forEach((png, i) => {
+      drawn.forEach((picture, i) => {
         const sent = enqueue(
           deps.db,
           {
@@ -52,7 +60,7 @@ export const weeklyPicture: JobDefinition = {
             kind: "weekly_picture",
             dedupeKey: `weekly-picture:${lead.id}:${slot.key}:${i}`,
             text: voice.t("chart-weekly-caption"),
-            photo: { fileName: `weekly-${i + 1}.png`, content: png },
+            photo: { fileName: `weekly-${i + 1}.png`, ...picture },
           },
           now,
         );

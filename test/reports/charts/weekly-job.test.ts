@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { teams } from "../../../src/db/schema.js";
+import { notifications, teams } from "../../../src/db/schema.js";
 import { createHarness, type Harness } from "../../support/harness.js";
 import { handoverScene } from "../../bot/calls.setup.js";
 import { isPng, pngSize } from "./png.js";
@@ -40,8 +40,12 @@ describe("weekly picture", () => {
     expect(h.runJob("weekly-picture")).toBe(0);
     h.db.update(teams).set({ weeklyPicture: true }).where(eq(teams.id, 1)).run();
     expect(h.runJob("weekly-picture")).toBe(1);
+    // The job stores what to draw (inside its transaction); the sender draws it on the way out.
+    const stored = h.db.select().from(notifications).where(eq(notifications.kind, "weekly_picture")).all();
+    expect(stored.map((n) => [(n.payload as any).method, (n.payload as any).renderer, (n.payload as any).contentBase64])).toEqual([["sendPhoto", "weekly-picture", undefined]]);
     await h.drainOutbox();
     expect(weeklyPhotos()).toHaveLength(1);
+    expect(isPng(weeklyPhotos()[0]!.files.photo!.bytes)).toBe(true);
   });
 
   it("a lead turns it off and on again in /settings", async () => {

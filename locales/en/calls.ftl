@@ -106,6 +106,7 @@ call-lost-reason = { $reason ->
 
 ## Card buttons
 
+call-btn-reached-or-wrote = ✅ Spoke or wrote to them
 call-btn-reached = ✅ Reached
 call-btn-no-answer = 📵 No answer
 call-btn-callback = 🕒 Call back at…

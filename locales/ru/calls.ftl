@@ -106,6 +106,7 @@ call-lost-reason = { $reason ->
 
 ## Card buttons
 
+call-btn-reached-or-wrote = ✅ Поговорил(а) или написал(а)
 call-btn-reached = ✅ Дозвонились
 call-btn-no-answer = 📵 Нет ответа
 call-btn-callback = 🕒 Перезвонить…

@@ -141,7 +141,8 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
   }
 
   const ref: CallRef = call ? { callId: call.id } : { clientId: client.id, seen: data.latestCallId };
-  return { text, keyboard: open && data.canRecord ? cardKeyboard(t, ref, mode) : undefined, ref, open };
+  const byLetter = call?.kind === "second_voice" && call.touchKind === "lead";
+  return { text, keyboard: open && data.canRecord ? cardKeyboard(t, ref, mode, byLetter) : undefined, ref, open };
 }
 
 function scriptBlock(t: Translate, data: CallCardData, script: string | null): string {

@@ -117,6 +117,21 @@ describe("second-voice touches", () => {
     expect(h.errors()).toEqual([]);
   });
 
+  it("the lead's touch may be a personal message: its card says so and one tap records it", async () => {
+    const s = await scene();
+    h.db.update(members).set({ starsCap: 0 }).where(eq(members.id, s.ids.lead)).run();
+    h.runJob("destarring-plan");
+    const [touch] = touchesOf(s.ids.boris);
+    h.db.update(calls).set({ assigneeId: s.ids.lead, touchKind: "lead" }).where(eq(calls.id, touch!.id)).run();
+    await s.lead.tap(`call:o:${touch!.id}`);
+    expect(s.lead.last()!.buttons.flat().map((b) => b.text)).toEqual(["✅ Поговорил(а) или написал(а)", "📵 Нет ответа", "🕒 Перезвонить…", "✖️ Потерян"]);
+    await s.lead.tapButton("написал");
+    await s.lead.tapButton("+1 месяц");
+    expect(h.db.select().from(calls).where(eq(calls.id, touch!.id)).get()).toMatchObject({ status: "reached" });
+    await s.lead.send("/stars");
+    expect(s.lead.lastText()).toContain("<b>Вера</b>: клиентов 3 · знают только его/её: 2 (67%)");
+  });
+
   it("tells the owner at once when a touch loses the client, and voids a touch whose client moved to the caller", async () => {
     const s = await scene();
     h.db.update(members).set({ starsCap: 0 }).where(eq(members.id, s.ids.lead)).run();

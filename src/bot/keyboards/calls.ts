@@ -65,7 +65,8 @@ export function decodeCallData(data: string): CallTap | null {
   return null;
 }
 
-export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached" | "lost"): InlineKeyboard {
+/** `byLetter`: the lead's touch, which may be a personal message instead of a call ("the director's letter"). */
+export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached" | "lost", byLetter = false): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (mode === "reached") {
     kb.text(t("call-btn-week"), callData.pick(ref, "w1")).text(t("call-btn-month"), callData.pick(ref, "m1")).row();
@@ -80,7 +81,7 @@ export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached
     kb.text(t("call-btn-back"), callData.action(ref, "back"));
     return kb;
   }
-  kb.text(t("call-btn-reached"), callData.action(ref, "reached")).text(t("call-btn-no-answer"), callData.action(ref, "no_answer")).row();
+  kb.text(t(byLetter ? "call-btn-reached-or-wrote" : "call-btn-reached"), callData.action(ref, "reached")).text(t("call-btn-no-answer"), callData.action(ref, "no_answer")).row();
   kb.text(t("call-btn-callback"), callData.action(ref, "callback")).text(t("call-btn-lost"), callData.action(ref, "lost"));
   return kb;
 }

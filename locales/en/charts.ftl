@@ -44,3 +44,11 @@ chart-weekly-title = The team's open handovers
 chart-weekly-subtitle = week of { $date } · open calls: { $open }
 chart-weekly-none = No open handovers
 chart-weekly-caption = 🗓 <b>Picture of the week</b>: the team's open handovers. Details: /report. To turn it off: /settings.
+
+chart-stars-title = Star index per manager
+chart-stars-subtitle = clients who know only one person in the team: { $single } of { $clients } ({ $percent }%)
+chart-stars-bar = { $percent }% of { $clients } · hot: { $hot }
+chart-stars-team = Team
+chart-stars-trend = Over the last { $weeks } weeks
+chart-stars-none = No manager owns clients yet
+chart-caption-stars = ⭐ <b>Star index</b>: the share of clients who know only their own manager in the team. The lower, the safer the team is when someone leaves.

@@ -44,3 +44,11 @@ chart-weekly-title = Открытые передачи команды
 chart-weekly-subtitle = неделя с { $date } · открытых звонков: { $open }
 chart-weekly-none = Открытых передач нет
 chart-weekly-caption = 🗓 <b>Картинка недели</b>: открытые передачи команды. Подробности — /report. Выключить — /settings.
+
+chart-stars-title = Индекс «звёздности» по менеджерам
+chart-stars-subtitle = знают из команды только одного человека: { $single } из { $clients } клиентов ({ $percent }%)
+chart-stars-bar = { $percent }% из { $clients } · горячих: { $hot }
+chart-stars-team = Команда
+chart-stars-trend = Как менялось за { $weeks } нед.
+chart-stars-none = У менеджеров пока нет клиентов
+chart-caption-stars = ⭐ <b>Индекс «звёздности»</b>: доля клиентов, которые знают из команды только своего менеджера. Чем ниже, тем спокойнее переживём чей-то уход.

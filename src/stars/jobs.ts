@@ -1,6 +1,7 @@
 // The weekly `destarring-plan` job. It runs every working day at the team's de-starring hour: a leaver's
 // open touches move or drop, owners get yesterday's line, and on (or, made up, after) the team's plan
 // day the week's touches are planned once. An operator's run (`npm run job -- destarring-plan`) plans now.
+import "./star-chart.js"; // registers the star picture (renderer and weekly part)
 import { localDate } from "../domain/calendar.js";
 import { teamPeople, type JobDefinition } from "../jobs/nag-common.js";
 import { noticeOwners, noticePlan, noticeReleased } from "./notices.js";

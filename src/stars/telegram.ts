@@ -1,13 +1,16 @@
 // /stars and its buttons: Telegram in and out only; the rules live in star-index.ts, settings.ts and
 // plan-touches.ts, the texts in views.ts.
 import { eq } from "drizzle-orm";
-import { Composer } from "grammy";
+import { Composer, InputFile } from "grammy";
 import { teams } from "../db/schema.js";
 import type { BotContext, Team } from "../bot/context.js";
 import { requireMember } from "../bot/guards.js";
 import { localDate } from "../domain/calendar.js";
 import { decodeStarData } from "./keyboards.js";
 import { weekOf, weeklyStats } from "./plan-touches.js";
+import { renderStars, starsView } from "./star-chart.js";
+import { chartTexts } from "../reports/charts/texts.js";
+import { formatDay } from "../jobs/nag-common.js";
 import { memberStarsSettings, setMemberRole, setPaused, stepMemberCap, stepSchedule, stepTeamCap } from "./settings.js";
 import { singleVoiceClientsOf, starLineOf, teamStarLines } from "./star-index.js";
 import { CLIENTS_SHOWN, renderMember, renderOverview, renderOwnLine } from "./views.js";
@@ -26,9 +29,24 @@ starsFeature.command("stars", async (ctx) => {
     const line = teamStarLines(ctx.deps.db, team, now, week).lines.find((l) => l.memberId === member.id) ?? null;
     return ctx.reply(renderOwnLine(ctx.t, line));
   }
+  await sendStarPicture(ctx, team, now);
   const view = overview(ctx, team);
   return ctx.reply(view.text, { reply_markup: view.keyboard });
 });
+
+/** The lead sees the index as a picture first (bars and the 8-week trend); the text with its buttons follows. */
+async function sendStarPicture(ctx: BotContext, team: Team, now: Date): Promise<void> {
+  const texts = chartTexts(ctx.i18nInstance, ctx.actor.locale, (d) => formatDay(d, ctx.actor.locale));
+  const view = starsView(ctx.deps.db, team, now, texts);
+  if (view.managers.length === 0) return;
+  try {
+    await ctx.replyWithChatAction("upload_photo").catch(() => undefined);
+    const png = await renderStars(view);
+    await ctx.replyWithPhoto(new InputFile(png, "stars.png"), { caption: ctx.t("chart-caption-stars") });
+  } catch (err) {
+    ctx.log.warn({ err }, "star picture not sent"); // the text below still tells it all
+  }
+}
 
 function overview(ctx: BotContext, team: Team) {
   const now = ctx.deps.clock.now();

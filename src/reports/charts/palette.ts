@@ -20,4 +20,10 @@ export const TIMELINE_COLOURS = { done: "#0072B2", open: "#000000", planned: "#9
 /** "Went with the leaver" stands out; the other lost reasons are the lost colour, lighter. */
 export const LOST_COLOURS = { highlighted: OUTCOME_COLOURS.lost, other: "#F0B89A" } as const;
 
+/**
+ * The star index: the bar of a manager's share of single-voice clients, the team's line, and the trend
+ * lines (Okabe–Ito colours no outcome uses, then greys).
+ */
+export const STAR_COLOURS = { bar: "#0072B2", team: "#000000", trend: ["#CC79A7", "#0072B2", "#F0E442", "#999999", "#555555", "#7F3C8D"] } as const;
+
 export const TEXT_COLOUR = "#222222";

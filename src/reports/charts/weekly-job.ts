@@ -36,7 +36,6 @@ export const weeklyPicture: JobDefinition = {
     const today = wallClock(now, team.timezone).date;
     if (slot.kind !== "manual" && parseDay(today).weekday !== MONDAY) return 0;
     const rows = openHandoverRows(deps.db, team, today);
-    if (rows.length === 0) return 0;
     const people = teamPeople(deps.db, team.id);
     const pictures = new Map<string, DeferredPicture[]>(); // decided once per language
     let enqueued = 0;
@@ -46,8 +45,10 @@ export const weeklyPicture: JobDefinition = {
       let drawn = pictures.get(voice.locale);
       if (!drawn) {
         const texts = chartTexts(deps.i18n, voice.locale, (d) => formatDay(d, voice.locale));
-        const view = weeklyView(rows, { weekOf: today }, texts);
-        drawn = [...view.pageLabels.map((_, page) => ({ renderer: RENDERER, args: { view, page } })), ...weeklyParts.flatMap((part) => part({ db: deps.db, team, today }, texts))];
+        // The open handovers' picture when there are any, then the other capabilities' parts (the star index).
+        const view = rows.length > 0 ? weeklyView(rows, { weekOf: today }, texts) : null;
+        const handoverPictures = view ? view.pageLabels.map((_, page) => ({ renderer: RENDERER, args: { view, page } })) : [];
+        drawn = [...handoverPictures, ...weeklyParts.flatMap((part) => part({ db: deps.db, team, today }, texts))];
         pictures.set(voice.locale, drawn);
       }
       drawn.forEach((picture, i) => {
@@ -59,8 +60,8 @@ export const weeklyPicture: JobDefinition = {
             memberId: lead.id,
             kind: "weekly_picture",
             dedupeKey: `weekly-picture:${lead.id}:${slot.key}:${i}`,
-            text: voice.t("chart-weekly-caption"),
-            photo: { fileName: `weekly-${i + 1}.png`, ...picture },
+            text: voice.t(picture.captionKey ?? "chart-weekly-caption"),
+            photo: { fileName: `weekly-${i + 1}.png`, renderer: picture.renderer, args: picture.args },
           },
           now,
         );

@@ -12,6 +12,8 @@ export interface DeferredPicture {
   renderer: string;
   /** Plain JSON: stored in the outbox until the picture is sent. */
   args: unknown;
+  /** The caption's translation key; the weekly picture's own caption when absent. */
+  captionKey?: string;
 }
 
 export type WeeklyPart = (input: { db: Db; team: Team; today: string }, texts: ChartTexts) => DeferredPicture[];

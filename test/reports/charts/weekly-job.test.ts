@@ -21,12 +21,17 @@ describe("weekly picture", () => {
     await h.tick(); // the slot runs once
     await h.drainOutbox();
     const photos = weeklyPhotos();
-    expect(photos.map((p) => Number(p.payload.chat_id))).toEqual([s.lead.id]);
+    // The open handovers, then the team's star index (de-starring's part of the picture).
+    expect(photos.map((p) => Number(p.payload.chat_id))).toEqual([s.lead.id, s.lead.id]);
     const png = photos[0]!.files.photo!.bytes;
     expect(isPng(png)).toBe(true);
     expect(pngSize(png).width).toBeGreaterThanOrEqual(1080);
     expect(String(photos[0]!.payload.caption)).toContain("Картинка недели");
+    const stars = photos[1]!.files.photo!.bytes;
+    expect(isPng(stars) && pngSize(stars).width >= 1080).toBe(true);
+    expect(String(photos[1]!.payload.caption)).toContain("Индекс «звёздности»");
     if (process.env.CHARTS_OUT) writeFileSync(`${process.env.CHARTS_OUT}/weekly.png`, png);
+    if (process.env.CHARTS_OUT) writeFileSync(`${process.env.CHARTS_OUT}/weekly-stars.png`, stars);
   });
 
   it("not on a Tuesday, not when turned off; the job command sends it any day", async () => {
@@ -39,12 +44,15 @@ describe("weekly picture", () => {
     h.db.update(teams).set({ weeklyPicture: false }).where(eq(teams.id, 1)).run();
     expect(h.runJob("weekly-picture")).toBe(0);
     h.db.update(teams).set({ weeklyPicture: true }).where(eq(teams.id, 1)).run();
-    expect(h.runJob("weekly-picture")).toBe(1);
+    expect(h.runJob("weekly-picture")).toBe(2);
     // The job stores what to draw (inside its transaction); the sender draws it on the way out.
     const stored = h.db.select().from(notifications).where(eq(notifications.kind, "weekly_picture")).all();
-    expect(stored.map((n) => [(n.payload as any).method, (n.payload as any).renderer, (n.payload as any).contentBase64])).toEqual([["sendPhoto", "weekly-picture", undefined]]);
+    expect(stored.map((n) => [(n.payload as any).method, (n.payload as any).renderer, (n.payload as any).contentBase64])).toEqual([
+      ["sendPhoto", "weekly-picture", undefined],
+      ["sendPhoto", "stars-picture", undefined],
+    ]);
     await h.drainOutbox();
-    expect(weeklyPhotos()).toHaveLength(1);
+    expect(weeklyPhotos()).toHaveLength(2);
     expect(isPng(weeklyPhotos()[0]!.files.photo!.bytes)).toBe(true);
   });
 
@@ -60,7 +68,7 @@ describe("weekly picture", () => {
     expect(h.runJob("weekly-picture")).toBe(0);
     await lead.tapButton("🖼 Включить картинку недели");
     expect(h.team().weeklyPicture).toBe(true);
-    expect(h.runJob("weekly-picture")).toBe(1);
+    expect(h.runJob("weekly-picture")).toBe(2);
   });
 
   it("nothing open: no picture", async () => {

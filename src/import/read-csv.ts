@@ -7,7 +7,7 @@
 // check that only looks at fields that start with a quote: such a field must end with a quote
 // followed by a delimiter or a line break. If not, the whole file is refused with the row number where
 // that field started, instead of importing silently merged rows.
-import { CsvError, parse, type Options } from "csv-parse/sync";
+import type { Options } from "csv-parse/sync";
 
 export const DELIMITERS = [";", ",", "\t"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -152,33 +152,78 @@ export type CsvReadResult = { ok: true } | { ok: false; rowNumber: number };
 
 /**
  * Calls `visit` for every record, blank ones included (as `[""]`), with Excel-style row numbers:
- * blank lines are kept by the parser precisely so that record index + 1 is the row Excel shows.
+ * blank lines count, so record index + 1 is the row Excel shows.
  *
- * The file is parsed in ~1 MB slices cut at record boundaries found by scanRecords: the records of a
- * slice are visited and dropped before the next slice is parsed, so they die young instead of all
- * 100k of them being promoted by the garbage collector (and only one slice of records is alive at a
- * time). csv-parse's per-record callback would achieve the same but costs a context object per row.
+ * A hand-written reader with csv-parse's semantics as configured below (relax_quotes, any of CRLF/LF/CR,
+ * no trimming): the text is decoded once and read in one pass; quoted fields were checked by scanRecords
+ * first. csv-parse took a third of a 100k-row import; this reads the same file in a fraction of that.
  */
 export function readCsvRows(utf8: Uint8Array, delimiter: Delimiter, visit: CsvRowVisitor, chunkBytes = CHUNK_BYTES): CsvReadResult {
   const scan = scanRecords(utf8, delimiter, chunkBytes);
   if (scan.broken !== null) return { ok: false, rowNumber: scan.broken };
   const buf = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
+  const delim = delimiter.charCodeAt(0);
   let rowNumber = 0;
+  // Slice by slice (~1 MB, cut at record starts): only one slice's text and records are alive at a time.
   for (let c = 0; c < scan.chunkStarts.length; c++) {
-    const chunk = buf.subarray(scan.chunkStarts[c], scan.chunkStarts[c + 1] ?? buf.length);
-    let records: string[][];
-    try {
-      records = parse(chunk, parseOptions(delimiter));
-    } catch (e) {
-      if (e instanceof CsvError) return { ok: false, rowNumber: rowNumber + (typeof e.records === "number" ? e.records : 0) + 1 };
-      throw e;
-    }
-    for (const record of records) visit(record, ++rowNumber);
+    const text = buf.toString("utf8", scan.chunkStarts[c], scan.chunkStarts[c + 1] ?? buf.length);
+    const read = readSlice(text, delim, rowNumber, visit);
+    if (typeof read !== "number") return read;
+    rowNumber = read;
   }
   return { ok: true };
 }
 
-function parseOptions(delimiter: Delimiter): Options {
+/** The records of one slice of text; returns the last row number, or a refusal. */
+function readSlice(text: string, delim: number, firstRow: number, visit: CsvRowVisitor): number | CsvReadResult {
+  const n = text.length;
+  let rowNumber = firstRow;
+  let i = 0;
+  while (i < n) {
+    const cells: string[] = [];
+    for (;;) {
+      let cell: string;
+      if (text.charCodeAt(i) === QUOTE) {
+        // Quoted: up to the closing quote, "" for a quote (scanRecords made sure it closes properly).
+        let from = i + 1;
+        cell = "";
+        for (;;) {
+          const q = text.indexOf('"', from);
+          if (q < 0) return { ok: false, rowNumber: rowNumber + 1 };
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            cell += text.slice(from, q + 1);
+            from = q + 2;
+            continue;
+          }
+          cell += text.slice(from, q);
+          i = q + 1;
+          break;
+        }
+      } else {
+        const from = i;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === delim || c === LF || c === CR) break;
+          i++;
+        }
+        cell = text.slice(from, i);
+      }
+      cells.push(cell);
+      if (i < n && text.charCodeAt(i) === delim) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    // End of record: CRLF, LF, lone CR, or the end of the text.
+    if (i < n) i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    visit(cells, ++rowNumber);
+  }
+  return rowNumber;
+}
+
+/** csv-parse's options, kept for the record of the semantics readCsvRows reproduces. */
+export function parseOptions(delimiter: Delimiter): Options {
   return {
     delimiter,
     // The same line breaks scanRecords counts, whichever comes first in a slice.

@@ -3,7 +3,7 @@
 // their previous status back and loses nothing else.
 import { and, asc, eq, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { checklistSteps, clients, commitments, handovers, members, type CommitmentKind, type MemberRole, type MemberStatus, type Temperature, type Terms } from "../db/schema.js";
+import { checklistSteps, clients, commitments, handovers, members, users, type CommitmentKind, type MemberRole, type MemberStatus, type Temperature, type Terms } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { recordAudit } from "./audit.js";
 import { dropLeaverNotifications } from "./leaver-access.js";
@@ -25,6 +25,8 @@ export interface LeaverCandidate {
   status: MemberStatus;
   /** Known by name only (e.g. an owner from an import who never opened the bot). */
   nameOnly: boolean;
+  /** Their Telegram username, which tells namesakes apart on the buttons. */
+  username: string | null;
   /** The active handover of this member, if one is already under way. */
   handoverId: number | null;
 }
@@ -42,10 +44,21 @@ export function leaverCandidates(db: DbOrTx, teamId: number): LeaverCandidate[] 
     .from(handovers)
     .where(and(eq(handovers.teamId, teamId), eq(handovers.status, "active")))
     .all();
+  // Namesakes are told apart on the buttons by their Telegram username.
+  const usernames = new Map(
+    db
+      .select({ telegramId: users.telegramId, username: users.username })
+      .from(users)
+      .innerJoin(members, eq(members.telegramId, users.telegramId))
+      .where(eq(members.teamId, teamId))
+      .all()
+      .map((u) => [u.telegramId, u.username]),
+  );
   return people
     .map((m) => ({
       id: m.id,
       name: m.name,
+      username: m.telegramId === null ? null : (usernames.get(m.telegramId) ?? null),
       role: m.role,
       status: m.status,
       nameOnly: m.telegramId === null,

@@ -64,3 +64,14 @@ describe("distinctLabels", () => {
     expect(distinctLabels(["A", "A"], () => [null, "same"])).toEqual(["A #1", "A #2"]);
   });
 });
+
+describe("the “who is leaving” picker", () => {
+  it("tells namesakes apart by their Telegram username", async () => {
+    await h.join(400, "manager", { first_name: "Вера", username: "vera_sales" });
+    await h.join(500, "manager", { first_name: "Вера", username: "vera_b2b" });
+    await lead.send("/offboard");
+    const labels = lead.last()!.buttons.flat().map((b) => b.text);
+    expect(labels.filter((l) => l.startsWith("Вера"))).toEqual(["Вера", "Вера · @vera_sales", "Вера · @vera_b2b"].sort((a, b) => labels.indexOf(a) - labels.indexOf(b)));
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+});

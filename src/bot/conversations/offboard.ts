@@ -8,6 +8,7 @@
 import { leaverStarLine, type StarLine } from "../../stars/star-index.js";
 import { renderLeaverStarLine } from "../../stars/views.js";
 import { InlineKeyboard } from "grammy";
+import { distinctLabels } from "../picker-labels.js";
 import type { Terms } from "../../db/schema.js";
 import { addDays, localDate } from "../../domain/calendar.js";
 import { checkStepAction, MAX_SKIP_REASON, setStepDue, skipStep } from "../../domain/checklist.js";
@@ -79,9 +80,16 @@ type Candidate = ReturnType<typeof leaverCandidates>[number];
 
 function whoKeyboard(ctx: ConvContext, candidates: Candidate[]): InlineKeyboard {
   const kb = new InlineKeyboard();
-  candidates.slice(0, 90).forEach((c, i) => {
-    const marks = [c.role === "lead" ? ctx.t("offboard-mark-lead") : "", c.nameOnly ? ctx.t("offboard-mark-name-only") : "", c.handoverId ? "⏳" : ""].filter(Boolean);
-    kb.text(marks.length > 0 ? `${c.name} · ${marks.join(" ")}` : c.name, off.who(c.id));
+  const shown = candidates.slice(0, 90);
+  const labels = distinctLabels(
+    shown.map((c) => {
+      const marks = [c.role === "lead" ? ctx.t("offboard-mark-lead") : "", c.nameOnly ? ctx.t("offboard-mark-name-only") : "", c.handoverId ? "⏳" : ""].filter(Boolean);
+      return marks.length > 0 ? `${c.name} · ${marks.join(" ")}` : c.name;
+    }),
+    (i) => [shown[i]!.username ? `@${shown[i]!.username}` : null],
+  );
+  shown.forEach((c, i) => {
+    kb.text(labels[i]!, off.who(c.id));
     if (i % 2 === 1) kb.row();
   });
   return kb;

@@ -36,8 +36,8 @@ async function setup(seed: (db: ReturnType<typeof openDatabase>, teamId: number,
   const now = processClock.now();
   const { team } = createTeam(db, { name: "Команда", timezone: "Europe/Moscow", founder: { telegramId: 100, name: "Анна" }, now });
   // A team that works every day with one-day campaigns, so the test does not depend on the weekday; its
-  // de-starring programme is paused, so only the handover's calls and messages are in play.
-  db.update(teams).set({ workingDays: "1,2,3,4,5,6,7", campaignDays: 1, maxCallsPerDay: 1000, starsPaused: true }).where(eq(teams.id, team.id)).run();
+  // de-starring programme is paused and the weekly picture off, so only the handover's calls and messages are in play.
+  db.update(teams).set({ workingDays: "1,2,3,4,5,6,7", campaignDays: 1, maxCallsPerDay: 1000, starsPaused: true, weeklyPicture: false }).where(eq(teams.id, team.id)).run();
   const ids: number[] = [];
   for (let i = 0; i < managers; i++) {
     const joined = joinTeam(db, { team, role: "manager", person: { telegramId: 201 + i, name: `Менеджер ${i + 1}` }, now });

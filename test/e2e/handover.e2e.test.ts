@@ -98,9 +98,18 @@ describe("a whole handover, end to end", () => {
     await anna.say("/settings");
     await anna.tap("Рабочие дни");
     for (const day of ["сб", "вс"]) await anna.tap(new RegExp(`▫️ ${day}`));
-    const team = query<{ campaign_days: number; working_days: string }>("select campaign_days, working_days from teams where id = 1")[0]!;
+    // This scenario is the handover alone: the weekly picture and the second-voice touches, which the
+    // scheduler's minute ticks would start in the middle of it, are turned off as a lead would.
+    await anna.say("/settings");
+    await anna.tap("Выключить картинку недели");
+    await anna.say("/stars");
+    await anna.tap("Пауза");
+    const team = query<{ campaign_days: number; working_days: string; weekly_picture: number; stars_paused: number }>(
+      "select campaign_days, working_days, weekly_picture, stars_paused from teams where id = 1",
+    )[0]!;
     expect(team.campaign_days).toBe(1);
     expect(team.working_days.split(",").map(Number).sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect([team.weekly_picture, team.stars_paused]).toEqual([0, 1]);
   });
 
   it("the lead offboards Мария on bad terms and the checklist is posted", async () => {
@@ -182,10 +191,11 @@ describe("a whole handover, end to end", () => {
   }, 60_000);
 
   it("the report shows what happened", async () => {
+    const before = server.calls.length;
     const report = await anna.say("/report");
     // The pictures come first (sendPhoto, a PNG), the text report after them.
-    await server.waitFor((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === 100 && String(c.payload.text).includes("Отчёт по передачам"));
-    const photos = server.calls.filter((c) => c.method === "sendPhoto" && Number(c.payload.chat_id) === 100);
+    await server.waitForAfter(before, (c) => c.method === "sendMessage" && Number(c.payload.chat_id) === 100 && String(c.payload.text).includes("Отчёт по передачам"));
+    const photos = server.calls.slice(before).filter((c) => c.method === "sendPhoto" && Number(c.payload.chat_id) === 100);
     // grammY uploads the file as a multipart part of its own ("photo": "attach://…").
     const files = photos.map((c) => Object.values(c.payload).find((v) => v?.fileName) as { fileName: string; bytes: Buffer });
     expect(files.map((f) => f.fileName)).toEqual(["progress.png", "timeline.png", "lost-reasons.png"]);

@@ -6,7 +6,7 @@ import type { Db } from "../db/client.js";
 import type { members, teams, users } from "../db/schema.js";
 import type { Clock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
-import type { Locale } from "./i18n.js";
+import type { Locale } from "../platform/locale.js";
 
 export type Team = typeof teams.$inferSelect;
 export type Member = typeof members.$inferSelect;

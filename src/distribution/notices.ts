@@ -6,9 +6,9 @@ import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } 
 import { toCsvForExcel } from "../clients/import/csv-export.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
 import { formatDay as messageDay } from "../handover/handover-texts.js";
-import { escapeHtml } from "../bot/html.js";
-import { translator, type Locale, type Translate } from "../bot/i18n.js";
-import { localeOfUser } from "../bot/member-locale.js";
+import { escapeHtml } from "../platform/html.js";
+import { translator, type Locale, type Translate } from "../platform/locale.js";
+import { localeOfUser } from "../team/member-locale.js";
 
 /** Up to this many clients are listed in the message itself; a longer list also comes as a CSV file. */
 export const LISTED_IN_MESSAGE = 15;

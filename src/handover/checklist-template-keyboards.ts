@@ -2,7 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import { ASAP_OFFSET, isRemovableKind, isVerifiedKind, type TemplateStep } from "./checklist-template.js";
 import { stepTitle } from "./handover-texts.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
 import { off } from "./keyboards.js";
 

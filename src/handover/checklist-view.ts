@@ -23,7 +23,7 @@ import { leaverReachable, recordedCount } from "./interview.js";
 import { setChecklistMessage } from "./handovers.js";
 import { formatDay, formatInstant, localeOfTelegramUser, stepTitle, textsFor } from "./handover-texts.js";
 import type { Logger } from "../platform/logger.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
 import { distData } from "../distribution/keyboards.js";
 import { audienceOf, type Audience } from "../bot/group-policy.js";

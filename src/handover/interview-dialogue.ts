@@ -11,7 +11,7 @@ import { handoverClients, leaverReachable, matchClients, parseInterviewLine, rec
 import { formatDay } from "./handover-texts.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { distinctLabels, phoneTail } from "../bot/picker-labels.js";
 import { chk } from "./checklist-keyboards.js";
 import type { Conv } from "../bot/dialogues/ask.js";

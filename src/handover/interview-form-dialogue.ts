@@ -12,7 +12,7 @@ import { findDate, guessKind, handoverClients, MAX_COMMITMENT_TEXT, queueFormMes
 import { formatDay, handoverLeadRecipient, localeOfTelegramUser, textsFor } from "./handover-texts.js";
 import { parseUserDate } from "../platform/date-input.js";
 import type { ConvContext } from "../bot/context.js";
-import type { Locale } from "../bot/i18n.js";
+import type { Locale } from "../platform/locale.js";
 import { refreshChecklistMessage } from "./checklist-view.js";
 import { chk } from "./checklist-keyboards.js";
 import { LEAVER_FORM_PREFIX, off } from "./keyboards.js";

@@ -19,7 +19,7 @@ import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, 
 import { getTeam, teamOfGroup } from "../team/teams.js";
 import { accessRefusalKey, handoverAccess, postChecklistMessage, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
-import type { Locale } from "../bot/i18n.js";
+import type { Locale } from "../platform/locale.js";
 import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX, chk, parseInputTask, type InputTask } from "./checklist-keyboards.js";
 import { renderTemplateMenu } from "./checklist-template-keyboards.js";
 import { off, OFFBOARD_DIALOGUE_PREFIX } from "./keyboards.js";

@@ -4,7 +4,7 @@ import { addDays } from "../platform/calendar.js";
 import { dueCommitments, wallClock, type DueCommitment } from "./nags.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
 
 const PER_OWNER = 10;

@@ -3,8 +3,8 @@ import type { MiddlewareFn } from "grammy";
 import type { Config } from "../../platform/config.js";
 import { membershipOf, teamOfGroup, touchUser } from "../../team/teams.js";
 import type { Actor, BotContext, Deps } from "../context.js";
-import { escapeVars } from "../html.js";
-import { localeFromTelegram, type Locale } from "../i18n.js";
+import { escapeVars } from "../../platform/html.js";
+import { localeFromTelegram, type Locale } from "../../platform/locale.js";
 
 /** Puts config, dependencies and a per-update logger on the context. */
 export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>): MiddlewareFn<BotContext> {

@@ -1,7 +1,7 @@
 // The words drawn into the pictures: plain text from locales/<lang>/charts.ftl (no HTML escaping: the
 // SVG renderer escapes what it draws).
 import type { I18n } from "@grammyjs/i18n";
-import type { Locale } from "../../bot/i18n.js";
+import type { Locale } from "../../platform/locale.js";
 import type { LostReason } from "../../db/schema.js";
 import { LOST_REASONS } from "./lost-spec.js";
 import type { Outcome } from "./palette.js";

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
 import { users } from "../db/schema.js";
-import { localeFromTelegram, type Locale } from "./i18n.js";
+import { localeFromTelegram, type Locale } from "../platform/locale.js";
 
 // Asked once per recipient by the digest and every nag: prepared once, not built each time.
 const userById = preparedOnce((db) => db.select().from(users).where(eq(users.telegramId, sql.placeholder("id"))).prepare());

@@ -3,7 +3,7 @@
 import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { members } from "../db/schema.js";
 import { isWorkingDay, localDate } from "../platform/calendar.js";
-import { teamCalendar } from "./calls.js";
+import { teamCalendar } from "../platform/work-time.js";
 import { dailyListsOfTeam } from "./daily-list.js";
 import { mayNotify } from "../handover/leaver-access.js";
 import { translator } from "../platform/locale.js";

@@ -3,7 +3,7 @@
 import { GrammyError } from "grammy";
 import type { AttemptsAlert, CallRef, RecordResult, SecondVoiceLost } from "./calls.js";
 import { noticeOwnerOfLoss } from "../stars/notices.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 import { enqueue } from "../outbox/outbox.js";
 import { loadCallCard } from "./card-view.js";
 import { refreshChecklistMessage } from "../handover/checklist-view.js";

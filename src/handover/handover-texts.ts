@@ -8,7 +8,8 @@ import { DateTime } from "luxon";
 import { createI18n } from "../bot/i18n.js";
 import { localeFromTelegram, translator, type Locale, type Translate } from "../platform/locale.js";
 import { calls, checklistSteps, clients, commitments, handovers, members, teams, type StepKind } from "../db/schema.js";
-import { enqueue, type DbOrTx } from "../outbox/outbox.js";
+import { enqueue } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
 import { checklistStatements } from "./checklist-statements.js";
 

@@ -1,6 +1,5 @@
 // People the bot cannot write to (never opened it, blocked it, or known by name only) → the leads, once,
 // with the invite link to forward. The morning job sweeps for them; the sender reports a 403 at once.
-import type { I18n } from "@grammyjs/i18n";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { members, notifications, teams } from "../db/schema.js";
@@ -8,11 +7,14 @@ import { forgetReportsOfReachable, markReported, unreportedUnreachable, type Unr
 import type { Team } from "../team/teams.js";
 import { inviteLinks } from "../team/invite-links.js";
 import type { Logger } from "../platform/logger.js";
-import { canReceive, enqueueNag, lines, short, teamPeople, voiceOf, type JobDefinition, type JobSlot } from "./nag-common.js";
+import type { Translations } from "../platform/locale.js";
+import { enqueueNag, lines, short, voiceOf } from "./notices.js";
+import { canReceive, teamPeople } from "./recipients.js";
+import { type JobDefinition, type JobSlot } from "../jobs/types.js";
 
 export interface ReportDeps {
   db: Db;
-  i18n: I18n<any>;
+  i18n: Translations;
   botUsername: string;
   logger: Logger;
 }

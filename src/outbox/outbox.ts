@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 
 /** The better-sqlite3 connection under a database or a drizzle transaction (a digest enqueues in a transaction). */
@@ -9,9 +9,6 @@ function connectionIfAny(db: DbOrTx): Client | undefined {
   const client = d.$client ?? d.session?.client;
   return client && typeof client.prepare === "function" ? client : undefined;
 }
-
-/** A drizzle transaction or the database itself: enqueue joins whatever transaction decides the message. */
-export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete">;
 
 export interface OutgoingMessage {
   chatId: number;

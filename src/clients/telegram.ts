@@ -24,7 +24,7 @@ import { translator } from "../platform/locale.js";
 import { cb, parseClientsCallback, type ListState } from "./keyboards.js";
 import { localeOfUser } from "../team/member-locale.js";
 import { distinctLabels, phoneTail } from "../bot/picker-labels.js";
-import { cardKeyboard, cardText, listButtonLabel, TEMP_ICON, type CardView } from "./card-telegram.js";
+import { cardKeyboard, cardText, listButtonLabel, TEMP_ICON, type CardView } from "./card-view.js";
 
 export const clientsFeature = new Composer<BotContext>();
 

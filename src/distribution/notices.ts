@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "../db/client.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./distribution.js";
 import { toCsvForExcel } from "../clients/import/csv-export.js";
 import { enqueue } from "../outbox/outbox.js";
-import { formatDay as messageDay } from "../handover/handover-texts.js";
+import { formatDay as messageDay } from "../handover/views.js";
 import { escapeHtml } from "../platform/html.js";
 import { translator, type Locale, type Translate, type Translations } from "../platform/locale.js";
 import { localeOfUser } from "../team/member-locale.js";

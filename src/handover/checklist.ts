@@ -15,7 +15,7 @@ import { checklistSteps, handovers, members, type StepKind } from "../db/schema.
 import { recordAudit } from "../db/audit.js";
 import { checklistStatements } from "./checklist-statements.js";
 import { isVerifiedKind } from "./checklist-template.js";
-import { enqueueHandoverSummary } from "./handover-texts.js";
+import { enqueueHandoverSummary } from "./notices.js";
 
 export type Step = typeof checklistSteps.$inferSelect;
 export type Handover = typeof handovers.$inferSelect;

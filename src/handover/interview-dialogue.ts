@@ -8,7 +8,7 @@ import { localDate } from "../platform/calendar.js";
 import { getHandover, stepsOf } from "./checklist.js";
 import { completeInterviewStep } from "./checklist-shortcuts.js";
 import { handoverClients, leaverReachable, matchClients, parseInterviewLine, recordHandoverCommitment } from "./interview.js";
-import { formatDay } from "./handover-texts.js";
+import { formatDay } from "./views.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale, Translate } from "../platform/locale.js";

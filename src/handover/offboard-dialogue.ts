@@ -14,7 +14,7 @@ import { addDays, localDate } from "../platform/calendar.js";
 import { checkStepAction, MAX_SKIP_REASON, setStepDue, skipStep } from "./checklist.js";
 import { editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "./checklist-template.js";
 import { parseUserDate } from "../platform/date-input.js";
-import { formatDay, stepTitle } from "./handover-texts.js";
+import { formatDay, stepTitle } from "./views.js";
 import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type AtStake, type LeaverNotes } from "./handovers.js";
 import { getTeam, teamOfGroup } from "../team/teams.js";
 import { accessRefusalKey, handoverAccess, postChecklistMessage, refreshChecklistMessage } from "./checklist-view.js";

@@ -13,7 +13,7 @@ import { requireLead, type Membership } from "../bot/guards.js";
 import { chk } from "./checklist-keyboards.js";
 import { renderTemplateMenu, type TemplateMode } from "./checklist-template-keyboards.js";
 import { off } from "./keyboards.js";
-import { formatDay } from "./handover-texts.js";
+import { formatDay } from "./views.js";
 import { localDate } from "../platform/calendar.js";
 
 export const offboardFeature = new Composer<BotContext>();

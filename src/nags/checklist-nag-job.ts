@@ -6,7 +6,7 @@ import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";
 import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
-import { type JobDefinition } from "../jobs/types.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const MAX_BUTTONS = 5;
 

@@ -8,7 +8,7 @@ import { nagData } from "./keyboards.js";
 import type { Translate } from "../platform/locale.js";
 import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
-import { type JobDefinition } from "../jobs/types.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const PER_OWNER = 10;
 const PER_OWNER_FOR_LEAD = 3;

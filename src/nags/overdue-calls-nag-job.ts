@@ -8,7 +8,7 @@ import { nagData } from "./keyboards.js";
 import type { Member } from "../team/teams.js";
 import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
-import { type JobDefinition } from "../jobs/types.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 /** Working days overdue before the leads are told. */
 export const ESCALATE_AFTER_WORKING_DAYS = 2;

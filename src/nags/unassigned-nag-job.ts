@@ -5,7 +5,7 @@ import { wallClock } from "../platform/work-time.js";
 import { nagData } from "./keyboards.js";
 import { button, enqueueNag, lines, short, voiceOf } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
-import { type JobDefinition } from "../jobs/types.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const OLDEST = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;

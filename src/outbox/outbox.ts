@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Db, DbOrTx } from "../db/client.js";
 import { notifications } from "../db/schema.js";
@@ -99,4 +100,14 @@ export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolea
     .returning({ id: notifications.id })
     .all();
   return inserted.length > 0;
+}
+
+/** A chat that cannot be written to: every message still waiting for it fails with the reason. Returns how many. */
+export function failWaiting(db: DbOrTx, chatId: number, reason: string): number {
+  return db
+    .update(notifications)
+    .set({ status: "failed", lastError: reason })
+    .where(and(eq(notifications.chatId, chatId), eq(notifications.status, "pending")))
+    .returning({ id: notifications.id })
+    .all().length;
 }

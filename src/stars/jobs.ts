@@ -4,7 +4,7 @@
 import "./star-chart.js"; // registers the star picture (renderer and weekly part)
 import { localDate } from "../platform/calendar.js";
 import { teamPeople } from "../nags/recipients.js";
-import { type JobDefinition } from "../jobs/types.js";
+import type { JobDefinition } from "../jobs/types.js";
 import { noticeOwners, noticePlan, noticeReleased } from "./notices.js";
 import { DAY_MS, ownerDigests } from "./owner-digest.js";
 import { planWeekTouches, releaseTouchesOfLeavers, voidStaleTouches, weekdayOf } from "./plan-touches.js";

@@ -5,7 +5,7 @@ import type { SecondVoiceLost } from "../calls/calls.js";
 import { callData } from "../calls/keyboards.js";
 import { enqueueNag, formatDay, voiceOf } from "../nags/notices.js";
 import { canReceive, teamPeople, type TeamPeople } from "../nags/recipients.js";
-import { type JobSlot } from "../jobs/types.js";
+import type { JobSlot } from "../jobs/types.js";
 import type { JobDeps, Team } from "../jobs/types.js";
 import { enqueue } from "../outbox/outbox.js";
 import type { OwnerDigest } from "./owner-digest.js";

@@ -11,7 +11,7 @@ import type { Team } from "../../team/teams.js";
 import { enqueue } from "../../outbox/outbox.js";
 import { formatDay, voiceOf } from "../../nags/notices.js";
 import { canReceive, teamPeople } from "../../nags/recipients.js";
-import { type JobDefinition } from "../../jobs/types.js";
+import type { JobDefinition } from "../../jobs/types.js";
 import { OUTCOMES } from "./palette.js";
 import type { ProgressRow } from "./progress-spec.js";
 import { handoverChartData } from "./queries.js";

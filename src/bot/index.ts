@@ -6,7 +6,7 @@ import { sqliteStorage } from "../db/kv-storage.js";
 import { configureApi } from "./api-setup.js";
 import { buttonOwners } from "./button-owners.js";
 import { routeButtons } from "./button-routes.js";
-import type { BotContext, ConvContext, Deps } from "./context.js";
+import type { BotContext, BotRules, ConvContext, Deps } from "./context.js";
 import { createTeamConversation, createTeamId } from "../team/create-team-dialogue.js";
 import { deleteTeamConversation, deleteTeamId } from "../team/delete-team-dialogue.js";
 import { checklistInputConversation, checklistInputId, offboardConversation, offboardConversationId } from "../handover/offboard-dialogue.js";
@@ -42,6 +42,12 @@ import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { logUpdate } from "./middleware/log-update.js";
 import { personalMenus } from "./command-menu.js";
 import { trackInFlight } from "./middleware/in-flight.js";
+import { actorOf } from "../team/actor.js";
+import { membershipOf } from "../team/teams.js";
+import { clientAccess } from "../handover/leaver-access.js";
+
+/** The capabilities' rules the bot's middleware and guards consult (see BotRules). */
+const rules: BotRules = { actorOf, membershipOf, clientAccess };
 
 /** The one place plugins and features are wired; tests build this very bot with their own deps. */
 export function createBot(config: Config, deps: Deps) {
@@ -58,7 +64,7 @@ export function createBot(config: Config, deps: Deps) {
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(oncePerUpdate(deps.db, deps.clock));
 
-  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n), loadActor, i18n, escapeTranslations];
+  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n, rules), loadActor, i18n, escapeTranslations];
   bot.use(...perUpdate);
   bot.use(logUpdate);
   bot.use(personalMenus().middleware);

@@ -40,13 +40,11 @@ export type ClientAccessLevel =
 
 /**
  * The capabilities' rules the bot's own middleware and guards consult. The bot knows no capability:
- * createBot plugs these in (team/actor.ts, team/teams.ts, handover/leaver-access.ts).
+ * createBot plugs these in (team/actor.ts, handover/leaver-access.ts).
  */
 export interface BotRules {
   /** Who sent an update (their user row is touched): user row, membership and language. */
   actorOf(db: Db, from: TelegramUser, chat: { id: number; type: string } | undefined, now: Date): Actor;
-  /** A Telegram user's membership, if any (whose dialogue a tap in a group belongs to). */
-  membershipOf(db: Db, telegramId: number): { member: Member; team: Team } | null;
   /** What the member may do with client data now (the leaver's rights). */
   clientAccess(db: Db, memberId: number, now: Date): ClientAccessLevel;
 }

@@ -43,11 +43,10 @@ import { logUpdate } from "./middleware/log-update.js";
 import { personalMenus } from "./command-menu.js";
 import { trackInFlight } from "./middleware/in-flight.js";
 import { actorOf } from "../team/actor.js";
-import { membershipOf } from "../team/teams.js";
 import { clientAccess } from "../handover/leaver-access.js";
 
 /** The capabilities' rules the bot's middleware and guards consult (see BotRules). */
-const rules: BotRules = { actorOf, membershipOf, clientAccess };
+const rules: BotRules = { actorOf, clientAccess };
 
 /** The one place plugins and features are wired; tests build this very bot with their own deps. */
 export function createBot(config: Config, deps: Deps) {

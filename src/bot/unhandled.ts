@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { membershipOf } from "../team/teams.js";
 import type { BotContext } from "./context.js";
 import { waitersIn } from "./dialogues/focus.js";
 import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX } from "../handover/checklist-keyboards.js";
@@ -20,7 +21,7 @@ function dialogueOwnerText(ctx: BotContext): string | null {
   const others = waitersIn(chat.id).filter((id) => id !== ctx.from!.id);
   const owner = others.at(-1);
   if (owner === undefined) return null;
-  const name = ctx.rules.membershipOf(ctx.deps.db, owner)?.member.name;
+  const name = membershipOf(ctx.deps.db, owner)?.member.name;
   return name ? ctx.t("dialogue-of", { name }) : null;
 }
 

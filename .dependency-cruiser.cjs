@@ -85,13 +85,17 @@ module.exports = {
       from: { path: CAPABILITY },
       to: { path: TELEGRAM_SIDE, pathNot: "^src/$1/" },
     },
-    {
+    ...[
+      ["platform", "^src/platform/"],
+      ["db", "^src/(platform|db)/"],
+      ["outbox", "^src/(platform|db|outbox)/"],
+    ].map(([floor, allowed]) => ({
       name: "ground-layers",
-      comment: "platform/ is the floor (imports nothing of ours); db/ stands on platform/ only; outbox/ on db/ and platform/.",
+      comment: "The ground in layers: platform/ imports nothing of ours, db/ only platform/, outbox/ only db/ and platform/.",
       severity: "error",
-      from: { path: "^src/(platform|db|outbox)/" },
-      to: { path: "^src/(bot|jobs|cli|main\\.ts|background\\.ts|capabilities\\.ts)" },
-    },
+      from: { path: `^src/${floor}/` },
+      to: { path: "^src/", pathNot: [allowed, CAPABILITY] },
+    })),
   ],
   options: {
     doNotFollow: { path: "node_modules" },

@@ -23,7 +23,7 @@ import {
 import type { BotContext } from "../bot/context.js";
 import { audienceOf } from "../bot/group-policy.js";
 import { savedCommitmentMessage } from "./interview-dialogue.js";
-import { checklistInputId } from "./offboard-dialogue.js";
+import { checklistInputId } from "./checklist-input-dialogue.js";
 import { requireLead } from "../bot/guards.js";
 import { CHECKLIST_INPUT_PREFIX, kindByLetter, parseInputTask } from "./checklist-keyboards.js";
 import { off } from "./keyboards.js";

@@ -45,6 +45,11 @@ import { personalMenus } from "./command-menu.js";
 import { trackInFlight } from "./middleware/in-flight.js";
 import { actorOf } from "../team/actor.js";
 import { clientAccess } from "../handover/leaver-access.js";
+import { OFFBOARD_DIALOGUE_PREFIX } from "../handover/keyboards.js";
+import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX } from "../handover/checklist-keyboards.js";
+
+/** The button scopes of the dialogues that run in a group (the rest continue in private, see group-policy.ts). */
+const GROUP_DIALOGUES = [OFFBOARD_DIALOGUE_PREFIX, CHECKLIST_INPUT_PREFIX + CHECKLIST_ANSWER].map((prefix) => prefix.slice(0, -1));
 
 /** The capabilities' rules the bot's middleware and guards consult (see BotRules). */
 const rules: BotRules = { actorOf, clientAccess };
@@ -105,7 +110,7 @@ export function createBot(config: Config, deps: Deps) {
     ...[callsFeature, reportFeature, scriptFeature, importFeature, clientsFeature, exportFeature, statusFeature, starsFeature],
   );
   features.use(routeButtons(everyFeature, buttonOwners));
-  features.use(unhandledFeature); // always last
+  features.use(unhandledFeature(GROUP_DIALOGUES)); // always last
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
   return Object.assign(bot, { i18n, inFlight });

@@ -1,8 +1,8 @@
 // What new owners are told when a distribution is applied or undone: written into the outbox inside the
-// deciding transaction (see domain/distribution.ts), in each owner's own language.
+// deciding transaction (see domain/distribution-apply.ts and distribution-undo.ts), in each owner's own language.
 import type { I18n } from "@grammyjs/i18n";
 import type { Db } from "../db/client.js";
-import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "../domain/distribution.js";
+import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "../domain/distribution-types.js";
 import { toCsvForExcel } from "../import/csv-export.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
 import { formatDay as messageDay } from "../domain/handover-texts.js";

@@ -8,7 +8,7 @@
 import type { Db } from "../db/client.js";
 import { callCount, distributionRow, appliedNotices, type FollowUpResult } from "./distribution-followup.js";
 import { voidStaleTouches } from "../stars/plan-touches.js";
-import type { DistributionNotifier } from "./distribution.js";
+import type { DistributionNotifier } from "./distribution-types.js";
 import { planReactivationCalls, writeReactivationCalls } from "./reactivation.js";
 
 /** Calls written per transaction: a chunk stays well under ~50 ms of synchronous work. */

@@ -6,7 +6,8 @@
  */
 import type { Db } from "../db/client.js";
 import type { Temperature } from "../db/schema.js";
-import { getHandover, ownersOf, type AppliedNotice, type DistributionNotifier, type HandoverRow, type NoticeClient, type OwnerBrief } from "./distribution.js";
+import { getHandover, ownersOf } from "./distribution-queries.js";
+import type { AppliedNotice, DistributionNotifier, HandoverRow, NoticeClient, OwnerBrief } from "./distribution-types.js";
 import { scheduleReactivationCalls } from "./reactivation.js";
 import { voidStaleTouches } from "../stars/plan-touches.js";
 

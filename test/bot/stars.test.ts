@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, clients, members } from "../../src/db/schema.js";
 import { renderTable } from "../../src/bot/distribution-view.js";
-import { proposeForPool } from "../../src/domain/distribution.js";
+import { proposeForPool } from "../../src/domain/distribution-propose.js";
 import { recordTouch } from "../../src/stars/voices.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { memberIdOf, seedClients } from "../support/seed.js";

@@ -2,19 +2,11 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
 import { calls, clientEvents, clients, commitments, distributionItems, distributions, members, teams } from "../../src/db/schema.js";
-import {
-  applyDistribution,
-  excludeManager,
-  getProposalView,
-  moveClient,
-  moveClients,
-  proposeForHandover,
-  proposeForPool,
-  searchProposalClients,
-  takeOverDistribution,
-  undoDistribution,
-  type DistributionNotifier,
-} from "../../src/domain/distribution.js";
+import { excludeManager, moveClient, moveClients, searchProposalClients } from "../../src/domain/distribution-adjust.js";
+import { applyDistribution, takeOverDistribution } from "../../src/domain/distribution-apply.js";
+import { getProposalView, proposeForHandover, proposeForPool } from "../../src/domain/distribution-propose.js";
+import type { DistributionNotifier } from "../../src/domain/distribution-types.js";
+import { undoDistribution } from "../../src/domain/distribution-undo.js";
 import { followUpDistribution, pendingFollowUps } from "../../src/domain/distribution-followup.js";
 import { createTeam } from "../../src/domain/teams.js";
 import { seedCall, seedHandover, stepStatus } from "../bot/distribution-fixtures.js";

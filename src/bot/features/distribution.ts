@@ -3,20 +3,11 @@
 // myself, Cancel and Undo are one tap each; Adjust edits the table in place (exclude a manager) or opens
 // a short dialogue for what must be typed (how many clients to move, part of a client's name or phone).
 import { Composer, GrammyError } from "grammy";
-import {
-  applyDistribution,
-  cancelProposal,
-  eligibleManagers,
-  excludedManagers,
-  excludeManager,
-  getProposalView,
-  proposeForHandover,
-  proposeForPool,
-  takeOverDistribution,
-  undoDistribution,
-  type ApplyResult,
-  type ProposalView,
-} from "../../domain/distribution.js";
+import { cancelProposal, excludeManager } from "../../domain/distribution-adjust.js";
+import { applyDistribution, takeOverDistribution } from "../../domain/distribution-apply.js";
+import { eligibleManagers, excludedManagers, getProposalView, proposeForHandover, proposeForPool } from "../../domain/distribution-propose.js";
+import type { ApplyResult, ProposalView } from "../../domain/distribution-types.js";
+import { undoDistribution } from "../../domain/distribution-undo.js";
 import { followUpInSteps } from "../../domain/distribution-followup-steps.js";
 import { refreshChecklistMessage } from "../checklist-view.js";
 import type { BotContext } from "../context.js";

@@ -1,7 +1,7 @@
 // Callback data and keyboards of the distribution table. Short, typed, never trusted: every decoded id is
 // checked against the database by the handler (right team, a lead, the distribution still in that state).
 import { InlineKeyboard } from "grammy";
-import type { ProposalView } from "../../domain/distribution.js";
+import type { ProposalView } from "../../domain/distribution-types.js";
 import type { Translate } from "../i18n.js";
 
 /** Buttons inside the Adjust dialogue (see conversations/distribute-adjust.ts). */

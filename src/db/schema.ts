@@ -280,7 +280,8 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_handover_idx").on(t.handoverId, t.at)],
 );
 
-export type DistributionStatus = "proposed" | "applied" | "undone" | "cancelled";
+/** 'applying': moved in steps right now, or interrupted by a crash (the scheduler finishes it). */
+export type DistributionStatus = "proposed" | "applying" | "applied" | "undone" | "cancelled";
 
 export const distributions = sqliteTable(
   "distributions",

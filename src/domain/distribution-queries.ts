@@ -12,7 +12,7 @@ import type { Db } from "../db/client.js";
 import { auditLog, type Reachability, type Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import type { PlanClient } from "./distribution-plan.js";
-import type { Distribution, HandoverRow, OwnerBrief, TemperatureCounts } from "./distribution-types.js";
+import type { Distribution, DistributionHeader, HandoverRow, OwnerBrief, TemperatureCounts } from "./distribution-types.js";
 
 export interface ScopeClient extends PlanClient {
   ownerId: number | null;
@@ -141,6 +141,20 @@ export function getDistribution(db: Db, distributionId: number, teamId: number):
   return row ?? null;
 }
 
+
+/** The distribution and its leaver, without its table; null when it is not this team's. */
+export function distributionHeader(db: Db, distributionId: number, teamId: number): DistributionHeader | null {
+  const dist = getDistribution(db, distributionId, teamId);
+  if (!dist) return null;
+  const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
+  return {
+    distributionId: dist.id,
+    teamId: dist.teamId,
+    handoverId: dist.handoverId,
+    status: dist.status,
+    leaver: handover ? { id: handover.leaverId, name: handover.leaverName } : null,
+  };
+}
 
 export function getHandover(db: Db, handoverId: number): HandoverRow | null {
   const row = raw(db)

@@ -40,6 +40,9 @@ export interface ProposalView {
   known?: number;
 }
 
+/** A distribution without its table: what a tap on Apply, Cancel or Undo needs (no counting over its items). */
+export type DistributionHeader = Pick<ProposalView, "distributionId" | "teamId" | "handoverId" | "status" | "leaver">;
+
 export type ProposeResult =
   | { ok: true; view: ProposalView }
   | { ok: false; reason: "handover_not_found" | "handover_not_active" | "nothing_to_distribute" };
@@ -106,7 +109,9 @@ export type ApplyResult =
   | { kind: "not_proposed"; status: DistributionStatus }
   | { kind: "handover_not_active" }
   | { kind: "stale" }
-  | { kind: "empty" };
+  | { kind: "empty" }
+  /** Another distribution of the team is being applied right now. */
+  | { kind: "busy" };
 
 export type UndoResult =
   | { kind: "undone"; distributionId: number; handoverId: number | null; returned: number; owners: OwnerBrief[]; handoverIds: number[] }

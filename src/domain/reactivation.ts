@@ -33,11 +33,31 @@ export interface ReactivationPlan {
 }
 type FreshCall = { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null };
 
-/** The calls scheduleReactivationCalls would create, read-only: the follow-up off the tap writes them in chunks. */
+/** The calls scheduleReactivationCalls would create, read-only. */
 export function planReactivationCalls(
   tx: DbOrTx,
   input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
 ): ReactivationPlan {
+  const steps = planReactivationCallsInSteps(tx, input);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Clients read, or calls worked out, between two yields of planReactivationCallsInSteps. */
+export const PLAN_CLIENTS_PER_STEP = 2_500;
+
+/**
+ * The same plan, worked out in steps: it yields between pages of moved clients and between batches of
+ * new owners (each owner's calls are worked out on their own, see scheduleCalls), so the follow-up off a
+ * tap (distribution-followup.ts) leaves the event loop free in between. Straight through, it is
+ * planReactivationCalls. Pages are read in client id order, each client once.
+ */
+export function* planReactivationCallsInSteps(
+  tx: DbOrTx,
+  input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
+): Generator<void, ReactivationPlan, void> {
   const empty: ReactivationPlan = { merges: [], fresh: [], count: 0 };
   const team = tx.select().from(teams).where(eq(teams.id, input.teamId)).get();
   if (!team) return empty;
@@ -49,7 +69,13 @@ export function planReactivationCalls(
     if (handover && handover.lastDay > startOn) startOn = handover.lastDay;
   }
 
-  const moved = movedClients(tx, input.distributionId, input.teamId);
+  const moved: MovedClient[] = [];
+  for (let after: number | null = 0; after !== null; ) {
+    const page = movedClients(tx, input.distributionId, input.teamId, after);
+    for (const m of page.clients) moved.push(m);
+    after = page.last;
+    if (after !== null) yield;
+  }
   if (moved.length === 0) return empty;
   // A leaver's client distributed from the pool is still that handover's: not called before its last day.
   const startOf = (m: MovedClient) => (m.origin && m.origin.lastDay > startOn ? m.origin.lastDay : startOn);
@@ -82,18 +108,23 @@ export function planReactivationCalls(
   }
   const scheduled: ReturnType<typeof scheduleCalls> = [];
   for (const [groupStart, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const planned = scheduleCalls(
-      group.map((m) => ({
-        clientId: m.clientId,
-        assigneeId: m.assigneeId,
-        temperature: m.temperature,
-        urgentOn: earliest(m.nextContactOn, m.deadline),
-      })),
-      { startOn: groupStart, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
-    );
-    for (const p of planned) existingPerDay.set(`${p.assigneeId}|${p.dueOn}`, (existingPerDay.get(`${p.assigneeId}|${p.dueOn}`) ?? 0) + 1);
-    scheduled.push(...planned);
+    // Owners are independent of each other: a batch of whole owners at a time gives the same calls.
+    for (const batch of byOwnerBatches(group, PLAN_CLIENTS_PER_STEP)) {
+      yield;
+      const planned = scheduleCalls(
+        batch.map((m) => ({
+          clientId: m.clientId,
+          assigneeId: m.assigneeId,
+          temperature: m.temperature,
+          urgentOn: earliest(m.nextContactOn, m.deadline),
+        })),
+        { startOn: groupStart, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
+      );
+      for (const p of planned) existingPerDay.set(`${p.assigneeId}|${p.dueOn}`, (existingPerDay.get(`${p.assigneeId}|${p.dueOn}`) ?? 0) + 1);
+      for (const p of planned) scheduled.push(p);
+    }
   }
+  yield;
   // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
   const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
   // One client, one open call: a call already promised to the client takes the reactivation in.
@@ -158,6 +189,27 @@ export function mergeIntoPromisedCall(
     .run();
 }
 
+/** The group's clients in batches of whole owners, by owner id (scheduleCalls' own order), about `size` clients each. */
+function byOwnerBatches(group: MovedClient[], size: number): MovedClient[][] {
+  const byOwner = new Map<number, MovedClient[]>();
+  for (const m of group) {
+    const list = byOwner.get(m.assigneeId);
+    if (list) list.push(m);
+    else byOwner.set(m.assigneeId, [m]);
+  }
+  const batches: MovedClient[][] = [];
+  let batch: MovedClient[] = [];
+  for (const [, own] of [...byOwner].sort(([a], [b]) => a - b)) {
+    if (batch.length > 0 && batch.length + own.length > size) {
+      batches.push(batch);
+      batch = [];
+    }
+    for (const m of own) batch.push(m);
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 function earliest(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
@@ -188,30 +240,39 @@ function rawHandle(tx: DbOrTx): Database.Database | null {
  * The moved, still active clients without a call from this distribution yet, with their most urgent date:
  * the next contact and the earliest open commitment (a lookup on commitments_client_idx per client).
  */
-function movedClients(tx: DbOrTx, distributionId: number, teamId: number): MovedClient[] {
+function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after: number): { clients: MovedClient[]; last: number | null } {
   const raw = rawHandle(tx);
   if (raw) {
-    // Deadlines in one grouped pass over the moved clients' open commitments (few), not a sub-query each.
+    // One page: the next PLAN_CLIENTS_PER_STEP items after client `after` (the items' key order).
+    const last = raw
+      .prepare(`SELECT max(client_id) FROM (SELECT client_id FROM distribution_items WHERE distribution_id = ? AND client_id > ? ORDER BY client_id LIMIT ?)`)
+      .pluck()
+      .get(distributionId, after, PLAN_CLIENTS_PER_STEP) as number | null;
+    if (last === null) return { clients: [], last: null };
+    // Deadlines in one grouped pass over the page's open commitments, not a sub-query each. Driven by the
+    // page's items (CROSS JOIN keeps that order) through commitments_client_idx: walking the team's open
+    // commitments instead costs one pass per item (3 s a page at 50,000 clients).
     const deadlines = new Map(
       raw
         .prepare(
-          `SELECT m.client_id, min(m.due_on) FROM commitments m JOIN distribution_items di ON di.client_id = m.client_id
-            WHERE di.distribution_id = ? AND m.team_id = ? AND m.status = 'open' AND m.due_on IS NOT NULL GROUP BY m.client_id`,
+          `SELECT m.client_id, min(m.due_on) FROM distribution_items di CROSS JOIN commitments m ON m.client_id = di.client_id
+            WHERE di.distribution_id = ? AND di.client_id > ? AND di.client_id <= ? AND +m.team_id = ? AND +m.status = 'open' AND m.due_on IS NOT NULL
+            GROUP BY m.client_id`,
         )
         .raw()
-        .all(distributionId, teamId) as [number, string][],
+        .all(distributionId, after, last, teamId) as [number, string][],
     );
     const rows = raw
       .prepare(
         `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on, h.id, h.last_day
            FROM distribution_items di JOIN clients c ON c.id = di.client_id
            LEFT JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active'
-          WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active'
+          WHERE di.distribution_id = ? AND di.client_id > ? AND di.client_id <= ? AND c.team_id = ? AND c.status = 'active'
             AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.client_id = di.client_id AND k.distribution_id = di.distribution_id)`,
       )
       .raw()
-      .all(distributionId, teamId) as [number, number, MovedClient["temperature"], string | null, number | null, string | null][];
-    return rows.map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
+      .all(distributionId, after, last, teamId) as [number, number, MovedClient["temperature"], string | null, number | null, string | null][];
+    const clients = rows.map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
       clientId,
       assigneeId,
       temperature,
@@ -219,8 +280,10 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
       deadline: deadlines.get(clientId) ?? null,
       origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null,
     }));
+    return { clients, last };
   }
-  return tx
+  if (after !== 0) return { clients: [], last: null }; // one page: everything
+  const all = tx
     .select({
       clientId: distributionItems.clientId,
       assigneeId: distributionItems.toMemberId,
@@ -243,6 +306,7 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
     )
     .all()
     .map(({ originId, originLastDay, ...m }) => ({ ...m, origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null }));
+  return { clients: all, last: null };
 }
 
 function insertCalls(

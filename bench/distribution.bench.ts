@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createI18n } from "../src/bot/i18n.js";
-import { distributionNotifier } from "../src/bot/distribution-notices.js";
+import { distributionNotifier } from "../src/distribution/notices.js";
 import { closeDatabase, openDatabase, type Db } from "../src/db/client.js";
 import { checklistSteps, handovers, members, type StepKind } from "../src/db/schema.js";
-import { applyDistribution } from "../src/domain/distribution-apply.js";
-import { proposeForHandover } from "../src/domain/distribution-propose.js";
-import { followUpDistribution } from "../src/domain/distribution-followup.js";
-import { createTeam } from "../src/domain/teams.js";
+import { applyDistribution } from "../src/distribution/apply.js";
+import { proposeForHandover } from "../src/distribution/propose.js";
+import { followUpDistribution } from "../src/distribution/followup.js";
+import { createTeam } from "../src/team/teams.js";
 import { applyByTap, type TapRun } from "./distribution-tap.js";
 import { round, timeMs, type BenchResult } from "./lib.js";
 

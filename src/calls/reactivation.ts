@@ -46,7 +46,7 @@ export function planReactivationCalls(
 }
 
 /** Clients read, or calls worked out, between two yields of planReactivationCallsInSteps. */
-export const PLAN_CLIENTS_PER_STEP = 2_500;
+export const PLAN_CLIENTS_PER_STEP = 2_000;
 
 /**
  * The same plan, worked out in steps: it yields between pages of moved clients and between batches of

@@ -47,7 +47,9 @@ import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "
 import type { ApplyInput, ApplyResult, Distribution, HandoverRow } from "./types.js";
 
 /** Clients moved per transaction: a step stays well under ~50 ms of synchronous work (bench/distribution.bench.ts). */
-export const CLIENTS_PER_STEP = 2_000;
+export const CLIENTS_PER_STEP = 1_000;
+/** Straight through there is nothing to gain from small steps: every client in one statement each (SQLite's LIMIT -1). */
+const ALL_AT_ONCE = -1;
 
 type Mode = "proposal" | "mine";
 type Started = { kind: "started"; dist: Distribution; handover: HandoverRow | null };
@@ -59,12 +61,12 @@ type Started = { kind: "started"; dist: Distribution; handover: HandoverRow | nu
  * applying another. The reactivation calls and the messages follow (followUpDistribution).
  */
 export function applyDistribution(db: Db, input: ApplyInput): ApplyResult {
-  return db.transaction(() => drain(applySteps(db, input, "proposal")));
+  return db.transaction(() => drain(applySteps(db, input, "proposal", ALL_AT_ONCE)));
 }
 
 /** "Take them myself": the lead becomes the owner of every client of the scope, in one transaction. */
 export function takeOverDistribution(db: Db, input: ApplyInput): ApplyResult {
-  return db.transaction(() => drain(applySteps(db, input, "mine")));
+  return db.transaction(() => drain(applySteps(db, input, "mine", ALL_AT_ONCE)));
 }
 
 /**
@@ -78,7 +80,7 @@ export async function applyInSteps(db: Db, input: ApplyInput & { mine?: boolean 
   distributionsInFlight.add(id);
   try {
     await pause(); // whatever the tap did before is one turn, the first check the next
-    return await drainAsync(applySteps(db, input, input.mine ? "mine" : "proposal"), pause);
+    return await drainAsync(applySteps(db, input, input.mine ? "mine" : "proposal", CLIENTS_PER_STEP), pause);
   } finally {
     distributionsInFlight.delete(id);
   }
@@ -100,11 +102,11 @@ export function finishApply(db: Db, distributionId: number, now: Date): ApplyRes
     if (dist.status !== "applying") return { kind: "not_proposed", status: dist.status };
     const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
     const { actorId, mode } = applierOf(db, dist);
-    return drain(moveAndFinish(db, dist, handover, actorId, mode, now));
+    return drain(moveAndFinish(db, dist, handover, actorId, mode, now, ALL_AT_ONCE));
   });
 }
 
-function* applySteps(db: Db, input: ApplyInput, mode: Mode): Steps<ApplyResult> {
+function* applySteps(db: Db, input: ApplyInput, mode: Mode, perStep: number): Steps<ApplyResult> {
   // The checks only read, each in its own step; `begin` repeats the cheap ones in the transaction that
   // turns the proposal into an apply. A client changed between a check and `begin` is one changed during
   // the apply: left alone.
@@ -129,18 +131,28 @@ function* applySteps(db: Db, input: ApplyInput, mode: Mode): Steps<ApplyResult> 
   const started = db.transaction((tx) => begin(db, tx, input, mode));
   if (started.kind !== "started") return started;
   yield;
-  return yield* moveAndFinish(db, started.dist, started.handover, input.actorId, mode, input.now);
+  return yield* moveAndFinish(db, started.dist, started.handover, input.actorId, mode, input.now, perStep);
 }
 
-function* moveAndFinish(db: Db, dist: Distribution, handover: HandoverRow | null, actorId: number, mode: Mode, now: Date): Steps<ApplyResult> {
+function* moveAndFinish(
+  db: Db,
+  dist: Distribution,
+  handover: HandoverRow | null,
+  actorId: number,
+  mode: Mode,
+  now: Date,
+  perStep: number,
+): Steps<ApplyResult> {
   for (let after = 0; ; ) {
-    const last = db.transaction(() => (mode === "mine" ? takeStep(db, dist, handover, after, actorId, now) : moveStep(db, dist, after, actorId, now)));
+    const last = db.transaction(() =>
+      mode === "mine" ? takeStep(db, dist, handover, after, perStep, actorId, now) : moveStep(db, dist, after, perStep, actorId, now),
+    );
     if (last === null) break;
     after = last;
     yield;
   }
   if (handover) {
-    while (db.transaction(() => leftoversToPool(db, dist, handover.leaverId, actorId, now)) > 0) yield;
+    while (db.transaction(() => leftoversToPool(db, dist, handover.leaverId, perStep, actorId, now)) > 0) yield;
   }
   return db.transaction((tx) => finish(db, tx, dist, handover, actorId, now));
 }
@@ -206,11 +218,11 @@ function applierOf(db: Db, dist: Distribution): { actorId: number; mode: Mode } 
  * null when no item is left. Only clients still as the proposal found them move, and only to a new owner
  * still active in the team; the statements reading the old owner run before the one that changes it.
  */
-function moveStep(db: Db, dist: Distribution, after: number, actorId: number, now: Date): number | null {
+function moveStep(db: Db, dist: Distribution, after: number, perStep: number, actorId: number, now: Date): number | null {
   const last = raw(db)
     .prepare(`SELECT max(client_id) FROM (SELECT client_id FROM distribution_items WHERE distribution_id = ? AND client_id > ? ORDER BY client_id LIMIT ?)`)
     .pluck()
-    .get(dist.id, after, CLIENTS_PER_STEP) as number | null;
+    .get(dist.id, after, perStep) as number | null;
   if (last === null) return null;
   moveItems(db, dist, after, last, actorId, now);
   return last;
@@ -221,7 +233,7 @@ function moveStep(db: Db, dist: Distribution, after: number, actorId: number, no
  * for the lead (replacing the proposal's), then move. The scope is read as it is now, so a client that
  * joined it since the table was drawn goes to the lead too.
  */
-function takeStep(db: Db, dist: Distribution, handover: HandoverRow | null, after: number, actorId: number, now: Date): number | null {
+function takeStep(db: Db, dist: Distribution, handover: HandoverRow | null, after: number, perStep: number, actorId: number, now: Date): number | null {
   const where = scopeWhere(scopeOf(handover));
   const taken = raw(db)
     .prepare(
@@ -230,9 +242,9 @@ function takeStep(db: Db, dist: Distribution, handover: HandoverRow | null, afte
         ORDER BY c.id LIMIT ? RETURNING client_id`,
     )
     .pluck()
-    .all(dist.id, actorId, dist.teamId, ...where.params, after, CLIENTS_PER_STEP) as number[];
+    .all(dist.id, actorId, dist.teamId, ...where.params, after, perStep) as number[];
   if (taken.length === 0) return null;
-  const last = Math.max(...taken);
+  const last = taken.reduce((a, b) => (a > b ? a : b));
   moveItems(db, dist, after, last, actorId, now);
   return last;
 }
@@ -271,12 +283,12 @@ function moveItems(db: Db, dist: Distribution, after: number, last: number, acto
 }
 
 /** No client is left behind: up to CLIENTS_PER_STEP of what the leaver still owns go to the pool. */
-function leftoversToPool(db: Db, dist: Distribution, leaverId: number, actorId: number, now: Date): number {
+function leftoversToPool(db: Db, dist: Distribution, leaverId: number, perStep: number, actorId: number, now: Date): number {
   const q = raw(db);
   const ids = q
     .prepare(`SELECT json_group_array(id) FROM (SELECT id FROM clients WHERE team_id = ? AND owner_id = ? AND status = 'active' ORDER BY id LIMIT ?)`)
     .pluck()
-    .get(dist.teamId, leaverId, CLIENTS_PER_STEP) as string;
+    .get(dist.teamId, leaverId, perStep) as string;
   const at = now.getTime();
   const details = JSON.stringify({ distributionId: dist.id, from: leaverId });
   const moved = q

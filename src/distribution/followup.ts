@@ -22,7 +22,7 @@ import type { AppliedNotice, DistributionNotifier, NoticeClient, OwnerBrief } fr
 import { planReactivationCallsInSteps, writeReactivationCalls } from "../calls/reactivation.js";
 
 /** Calls written per transaction: a step stays well under ~50 ms of synchronous work. */
-export const CALLS_PER_STEP = 1_000;
+export const CALLS_PER_STEP = 500;
 
 export type FollowUpResult =
   | { kind: "done"; callsScheduled: number }

@@ -46,7 +46,7 @@ export function planReactivationCalls(
 }
 
 /** Clients read, or calls worked out, between two yields of planReactivationCallsInSteps. */
-export const PLAN_CLIENTS_PER_STEP = 2_000;
+export const PLAN_CLIENTS_PER_STEP = 1_000;
 
 /**
  * The same plan, worked out in steps: it yields between pages of moved clients and between batches of
@@ -69,72 +69,68 @@ export function* planReactivationCallsInSteps(
     if (handover && handover.lastDay > startOn) startOn = handover.lastDay;
   }
 
-  const moved: MovedClient[] = [];
+  // A leaver's client distributed from the pool is still that handover's: not called before its last day.
+  const startOf = (m: MovedClient) => (m.origin && m.origin.lastDay > startOn ? m.origin.lastDay : startOn);
+  // One campaign per first day (the distribution's, or a later last day of a handover its clients came
+  // from). Each client is filed under its campaign and new owner as its page is read: no pass over all.
+  const campaigns = new Map<string, Map<number, MovedClient[]>>();
+  let earliestStart: string | null = null;
   for (let after: number | null = 0; after !== null; ) {
     const page = movedClients(tx, input.distributionId, input.teamId, after);
-    for (const m of page.clients) moved.push(m);
+    for (const m of page.clients) {
+      const start = startOf(m);
+      if (earliestStart === null || start < earliestStart) earliestStart = start;
+      let owners = campaigns.get(start);
+      if (!owners) campaigns.set(start, (owners = new Map()));
+      const own = owners.get(m.assigneeId);
+      if (own) own.push(m);
+      else owners.set(m.assigneeId, [m]);
+    }
     after = page.last;
     if (after !== null) yield;
   }
-  if (moved.length === 0) return empty;
-  // A leaver's client distributed from the pool is still that handover's: not called before its last day.
-  const startOf = (m: MovedClient) => (m.origin && m.origin.lastDay > startOn ? m.origin.lastDay : startOn);
-  const earliestStart = moved.reduce((min, m) => (startOf(m) < min ? startOf(m) : min), startOf(moved[0]!));
+  if (earliestStart === null) return empty;
+  yield;
 
   // What the new owners already have on their days, so the cap counts everything they must call.
+  const assignees = new Set<number>();
+  for (const owners of campaigns.values()) for (const id of owners.keys()) assignees.add(id);
   const existingPerDay = new Map<string, number>();
   const busy = tx
     .select({ assigneeId: calls.assigneeId, dueOn: calls.dueOn, n: sql<number>`count(*)` })
     .from(calls)
-    .where(
-      and(
-        eq(calls.status, "open"),
-        gte(calls.dueOn, earliestStart),
-        inArray(calls.assigneeId, [...new Set(moved.map((m) => m.assigneeId))]),
-      ),
-    )
+    .where(and(eq(calls.status, "open"), gte(calls.dueOn, earliestStart), inArray(calls.assigneeId, [...assignees])))
     .groupBy(calls.assigneeId, calls.dueOn)
     .all();
   for (const b of busy) existingPerDay.set(`${b.assigneeId}|${b.dueOn}`, b.n);
-
-  // One campaign per first day (the distribution's, or a later last day of a handover its clients came
-  // from); each counts the calls the ones before it planned, so the daily cap holds across them.
-  const groups = new Map<string, MovedClient[]>();
-  for (const m of moved) {
-    const key = startOf(m);
-    const group = groups.get(key);
-    if (group) group.push(m);
-    else groups.set(key, [m]);
-  }
-  const scheduled: ReturnType<typeof scheduleCalls> = [];
-  for (const [groupStart, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    // Owners are independent of each other: a batch of whole owners at a time gives the same calls.
-    for (const batch of byOwnerBatches(group, PLAN_CLIENTS_PER_STEP)) {
-      yield;
-      const planned = scheduleCalls(
-        batch.map((m) => ({
-          clientId: m.clientId,
-          assigneeId: m.assigneeId,
-          temperature: m.temperature,
-          urgentOn: earliest(m.nextContactOn, m.deadline),
-        })),
-        { startOn: groupStart, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
-      );
-      for (const p of planned) existingPerDay.set(`${p.assigneeId}|${p.dueOn}`, (existingPerDay.get(`${p.assigneeId}|${p.dueOn}`) ?? 0) + 1);
-      for (const p of planned) scheduled.push(p);
-    }
-  }
   yield;
-  // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
-  const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
   // One client, one open call: a call already promised to the client takes the reactivation in.
   const promised = openOrdinaryCalls(tx, input.distributionId);
-  const plan: ReactivationPlan = { merges: [], fresh: [], count: scheduled.length };
-  for (const s of scheduled) {
-    const handoverId = originOf.get(s.clientId) ?? null;
-    const callId = promised.get(s.clientId);
-    if (callId === undefined) plan.fresh.push({ clientId: s.clientId, assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId });
-    else plan.merges.push({ callId, assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId, distributionId: input.distributionId });
+
+  // Each campaign counts the calls the ones before it planned, so the daily cap holds across them. Owners
+  // are independent of each other (see scheduleCalls): a batch of whole owners at a time gives the same
+  // calls, in the same order.
+  const plan: ReactivationPlan = { merges: [], fresh: [], count: 0 };
+  const options = { windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay };
+  for (const [campaignStart, owners] of [...campaigns].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const batch of ownerBatches(owners, PLAN_CLIENTS_PER_STEP)) {
+      yield;
+      const byClient = new Map(batch.map((m) => [m.clientId, m]));
+      const planned = scheduleCalls(
+        batch.map((m) => ({ clientId: m.clientId, assigneeId: m.assigneeId, temperature: m.temperature, urgentOn: earliest(m.nextContactOn, m.deadline) })),
+        { ...options, startOn: campaignStart },
+      );
+      for (const p of planned) {
+        const key = `${p.assigneeId}|${p.dueOn}`;
+        existingPerDay.set(key, (existingPerDay.get(key) ?? 0) + 1);
+        // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
+        const handoverId = byClient.get(p.clientId)?.origin?.id ?? input.handoverId;
+        const callId = promised.get(p.clientId);
+        if (callId === undefined) plan.fresh.push({ clientId: p.clientId, assigneeId: p.assigneeId, dueOn: p.dueOn, handoverId });
+        else plan.merges.push({ callId, assigneeId: p.assigneeId, dueOn: p.dueOn, handoverId, distributionId: input.distributionId });
+      }
+      plan.count += planned.length;
+    }
   }
   return plan;
 }
@@ -189,17 +185,11 @@ export function mergeIntoPromisedCall(
     .run();
 }
 
-/** The group's clients in batches of whole owners, by owner id (scheduleCalls' own order), about `size` clients each. */
-function byOwnerBatches(group: MovedClient[], size: number): MovedClient[][] {
-  const byOwner = new Map<number, MovedClient[]>();
-  for (const m of group) {
-    const list = byOwner.get(m.assigneeId);
-    if (list) list.push(m);
-    else byOwner.set(m.assigneeId, [m]);
-  }
+/** A campaign's owners in id order (scheduleCalls' own order), whole, batched about `size` clients a batch. */
+function ownerBatches(owners: Map<number, MovedClient[]>, size: number): MovedClient[][] {
   const batches: MovedClient[][] = [];
   let batch: MovedClient[] = [];
-  for (const [, own] of [...byOwner].sort(([a], [b]) => a - b)) {
+  for (const [, own] of [...owners].sort(([a], [b]) => a - b)) {
     if (batch.length > 0 && batch.length + own.length > size) {
       batches.push(batch);
       batch = [];

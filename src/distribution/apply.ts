@@ -44,7 +44,7 @@ import {
   type Tx,
 } from "./queries.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
-import type { ApplyInput, ApplyResult, Distribution, HandoverRow } from "./types.js";
+import type { ApplyInput, ApplyResult, Distribution, HandoverRow, OwnerBrief } from "./types.js";
 
 /** Clients moved per transaction: a step stays well under ~50 ms of synchronous work (bench/distribution.bench.ts). */
 export const CLIENTS_PER_STEP = 1_000;
@@ -102,7 +102,8 @@ export function finishApply(db: Db, distributionId: number, now: Date): ApplyRes
     if (dist.status !== "applying") return { kind: "not_proposed", status: dist.status };
     const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
     const { actorId, mode } = applierOf(db, dist);
-    return drain(moveAndFinish(db, dist, handover, actorId, mode, now, ALL_AT_ONCE));
+    // What moved before the crash is not in this run's tally: the finish counts the items instead.
+    return drain(moveAndFinish(db, dist, handover, actorId, mode, now, ALL_AT_ONCE, false));
   });
 }
 
@@ -131,7 +132,7 @@ function* applySteps(db: Db, input: ApplyInput, mode: Mode, perStep: number): St
   const started = db.transaction((tx) => begin(db, tx, input, mode));
   if (started.kind !== "started") return started;
   yield;
-  return yield* moveAndFinish(db, started.dist, started.handover, input.actorId, mode, input.now, perStep);
+  return yield* moveAndFinish(db, started.dist, started.handover, input.actorId, mode, input.now, perStep, true);
 }
 
 function* moveAndFinish(
@@ -142,10 +143,12 @@ function* moveAndFinish(
   mode: Mode,
   now: Date,
   perStep: number,
+  fromTheStart: boolean,
 ): Steps<ApplyResult> {
+  const tally: Tally = { perOwner: new Map(), origins: new Set() };
   for (let after = 0; ; ) {
     const last = db.transaction(() =>
-      mode === "mine" ? takeStep(db, dist, handover, after, perStep, actorId, now) : moveStep(db, dist, after, perStep, actorId, now),
+      mode === "mine" ? takeStep(db, dist, handover, after, perStep, actorId, now, tally) : moveStep(db, dist, after, perStep, actorId, now, tally),
     );
     if (last === null) break;
     after = last;
@@ -154,7 +157,14 @@ function* moveAndFinish(
   if (handover) {
     while (db.transaction(() => leftoversToPool(db, dist, handover.leaverId, perStep, actorId, now)) > 0) yield;
   }
-  return db.transaction((tx) => finish(db, tx, dist, handover, actorId, now));
+  return db.transaction((tx) => finish(db, tx, dist, handover, actorId, now, fromTheStart ? tally : null));
+}
+
+/** What this run's moves did: the finish need not count 50,000 items again. */
+interface Tally {
+  perOwner: Map<number, number>;
+  /** The handovers the moved clients came from (clients.origin_handover_id). */
+  origins: Set<number>;
 }
 
 type Opened = { kind: "open"; dist: Distribution; handover: HandoverRow | null };
@@ -218,13 +228,13 @@ function applierOf(db: Db, dist: Distribution): { actorId: number; mode: Mode } 
  * null when no item is left. Only clients still as the proposal found them move, and only to a new owner
  * still active in the team; the statements reading the old owner run before the one that changes it.
  */
-function moveStep(db: Db, dist: Distribution, after: number, perStep: number, actorId: number, now: Date): number | null {
+function moveStep(db: Db, dist: Distribution, after: number, perStep: number, actorId: number, now: Date, tally: Tally): number | null {
   const last = raw(db)
     .prepare(`SELECT max(client_id) FROM (SELECT client_id FROM distribution_items WHERE distribution_id = ? AND client_id > ? ORDER BY client_id LIMIT ?)`)
     .pluck()
     .get(dist.id, after, perStep) as number | null;
   if (last === null) return null;
-  moveItems(db, dist, after, last, actorId, now);
+  moveItems(db, dist, after, last, actorId, now, tally);
   return last;
 }
 
@@ -233,7 +243,16 @@ function moveStep(db: Db, dist: Distribution, after: number, perStep: number, ac
  * for the lead (replacing the proposal's), then move. The scope is read as it is now, so a client that
  * joined it since the table was drawn goes to the lead too.
  */
-function takeStep(db: Db, dist: Distribution, handover: HandoverRow | null, after: number, perStep: number, actorId: number, now: Date): number | null {
+function takeStep(
+  db: Db,
+  dist: Distribution,
+  handover: HandoverRow | null,
+  after: number,
+  perStep: number,
+  actorId: number,
+  now: Date,
+  tally: Tally,
+): number | null {
   const where = scopeWhere(scopeOf(handover));
   const taken = raw(db)
     .prepare(
@@ -245,12 +264,16 @@ function takeStep(db: Db, dist: Distribution, handover: HandoverRow | null, afte
     .all(dist.id, actorId, dist.teamId, ...where.params, after, perStep) as number[];
   if (taken.length === 0) return null;
   const last = taken.reduce((a, b) => (a > b ? a : b));
-  moveItems(db, dist, after, last, actorId, now);
+  moveItems(db, dist, after, last, actorId, now, tally);
   return last;
 }
 
-/** Moves the items of clients after `after` up to `last` whose client is still as proposed. */
-function moveItems(db: Db, dist: Distribution, after: number, last: number, actorId: number, now: Date): void {
+/**
+ * Moves the items of clients after `after` up to `last` whose client is still as proposed, and drops the
+ * others (changed by hand meanwhile, or their new owner left): counts, messages, calls and an undo follow
+ * what really moved.
+ */
+function moveItems(db: Db, dist: Distribution, after: number, last: number, actorId: number, now: Date, tally: Tally): void {
   const q = raw(db);
   const at = now.getTime();
   const moving = `SELECT di.client_id, di.from_member_id, di.to_member_id FROM distribution_items di JOIN clients c ON c.id = di.client_id
@@ -275,11 +298,23 @@ function moveItems(db: Db, dist: Distribution, after: number, last: number, acto
       WHERE calls.client_id = m.client_id AND calls.status = 'open' AND calls.assignee_id != m.to_member_id`,
   ).run(range);
   // Last, the owner itself: the previous owner is remembered (a pool client keeps the one it had).
+  const moved = q
+    .prepare(
+      `UPDATE clients SET owner_id = m.to_member_id, previous_owner_id = coalesce(clients.owner_id, clients.previous_owner_id),
+              unassigned_since = NULL, updated_at = @at
+         FROM (${moving}) m WHERE clients.id = m.client_id RETURNING clients.owner_id, clients.origin_handover_id`,
+    )
+    .raw()
+    .all({ ...range, at }) as [ownerId: number, originId: number | null][];
+  for (const [ownerId, originId] of moved) {
+    tally.perOwner.set(ownerId, (tally.perOwner.get(ownerId) ?? 0) + 1);
+    if (originId !== null) tally.origins.add(originId);
+  }
   q.prepare(
-    `UPDATE clients SET owner_id = m.to_member_id, previous_owner_id = coalesce(clients.owner_id, clients.previous_owner_id),
-            unassigned_since = NULL, updated_at = @at
-       FROM (${moving}) m WHERE clients.id = m.client_id`,
-  ).run({ ...range, at });
+    `DELETE FROM distribution_items WHERE distribution_id = @dist AND client_id > @after AND client_id <= @last AND client_id IN (
+       SELECT di.client_id FROM distribution_items di JOIN clients c ON c.id = di.client_id
+        WHERE di.distribution_id = @dist AND di.client_id > @after AND di.client_id <= @last AND c.owner_id IS NOT di.to_member_id)`,
+  ).run({ dist: dist.id, after, last });
 }
 
 /** No client is left behind: up to CLIENTS_PER_STEP of what the leaver still owns go to the pool. */
@@ -305,22 +340,26 @@ function leftoversToPool(db: Db, dist: Distribution, leaverId: number, perStep: 
   return moved;
 }
 
-function finish(db: Db, tx: Tx, dist: Distribution, handover: HandoverRow | null, actorId: number, now: Date): ApplyResult {
-  const q = raw(db);
+/** `tally`: what this run moved; null when a run resumed after a crash must count the items instead. */
+function finish(db: Db, tx: Tx, dist: Distribution, handover: HandoverRow | null, actorId: number, now: Date, tally: Tally | null): ApplyResult {
   const leaverId = handover?.leaverId ?? null;
-  // Items of clients this apply did not move (changed by hand meanwhile, or their new owner left) go.
-  q.prepare(
-    `DELETE FROM distribution_items WHERE distribution_id = ? AND client_id IN (
-       SELECT di.client_id FROM distribution_items di JOIN clients c ON c.id = di.client_id
-        WHERE di.distribution_id = ? AND (c.owner_id IS NOT di.to_member_id OR c.status != 'active'))`,
-  ).run(dist.id, dist.id);
-  const moved = itemCount(db, dist.id);
+  if (tally === null) {
+    // Items of clients the run before the crash did not move go, as each step drops its own.
+    raw(db)
+      .prepare(
+        `DELETE FROM distribution_items WHERE distribution_id = ? AND client_id IN (
+           SELECT di.client_id FROM distribution_items di JOIN clients c ON c.id = di.client_id
+            WHERE di.distribution_id = ? AND (c.owner_id IS NOT di.to_member_id OR c.status != 'active'))`,
+      )
+      .run(dist.id, dist.id);
+  }
+  const owners = tally === null ? ownersOf(db, dist.id) : ownersCounted(db, tally.perOwner);
+  const moved = tally === null ? itemCount(db, dist.id) : owners.reduce((n, o) => n + o.count, 0);
   const toPool = countScope(db, dist.teamId, scopeOf(handover));
 
   tx.update(distributions).set({ status: "applied", appliedAt: now.getTime() }).where(eq(distributions.id, dist.id)).run();
-  const handoverIds = handoversOf(db, dist);
+  const handoverIds = tally === null ? handoversOf(db, dist) : activeHandovers(db, dist, tally.origins);
   const stepDone = completeSteps(db, tx, dist, leaverId, now, handoverIds);
-  const owners = ownersOf(db, dist.id);
   audit(tx, {
     teamId: dist.teamId,
     handoverId: dist.handoverId,
@@ -340,6 +379,26 @@ function finish(db: Db, tx: Tx, dist: Distribution, handover: HandoverRow | null
     stepDone,
     handoverIds,
   };
+}
+
+/** The new owners of `perOwner`'s counts, ordered as ownersOf orders them. */
+function ownersCounted(db: Db, perOwner: Map<number, number>): OwnerBrief[] {
+  const rows = raw(db)
+    .prepare(
+      `SELECT id AS memberId, name, telegram_id AS telegramId, reachability FROM members
+        WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name, id`,
+    )
+    .all(JSON.stringify([...perOwner.keys()])) as Omit<OwnerBrief, "count">[];
+  return rows.map((m) => ({ ...m, count: perOwner.get(m.memberId) ?? 0 }));
+}
+
+/** The distribution's own handover and the active ones among `origins`, in id order (handoversOf's answer). */
+function activeHandovers(db: Db, dist: Distribution, origins: Set<number>): number[] {
+  const active = raw(db)
+    .prepare(`SELECT id FROM handovers WHERE id IN (SELECT value FROM json_each(?)) AND status = 'active'`)
+    .pluck()
+    .all(JSON.stringify([...origins])) as number[];
+  return [...new Set([...(dist.handoverId !== null ? [dist.handoverId] : []), ...active])].sort((a, b) => a - b);
 }
 
 /**

@@ -96,9 +96,12 @@ function* followUpSteps(db: Db, input: FollowUpInput): Steps<FollowUpResult> {
   if (input.notifier) {
     const notifier = input.notifier;
     const fromName = first.handoverId === null ? null : (getHandover(db, first.handoverId)?.leaverName ?? null);
+    yield;
+    const owners = ownersOf(db, id);
+    yield;
     const clientsOf = clientsPerOwner(db, id);
     // One owner's message and file per step; the outbox's dedupe keys make a repeat harmless.
-    for (const owner of ownersOf(db, id)) {
+    for (const owner of owners) {
       yield;
       const notice = appliedNotice(db, first, owner, fromName, clientsOf.get(owner.memberId) ?? "[]");
       if (!step((tx) => notifier.applied(tx, notice, input.now))) return stillOwedResult(db, id);

@@ -1,6 +1,7 @@
 /**
  * Divisor-method water-filling, for the distribution plan (plan.ts); pure: hand out `count` units one by
- * one, each to the manager whose next unit has the lowest priority (base + k − ½)/weight (k-th unit; at most `limit` units), ties by `tieBreak` then id.
+ * one, each to the manager whose next unit has the lowest priority (base + k − ½)/weight (k-th unit; at
+ * most `limit` units), ties by `tieBreak` then id.
  *
  * Done in bulk: binary-search the priority x below which units can all be handed out at once (they would
  * be handed out by the one-by-one process anyway, whatever the tie-breaks), then hand out the few left

@@ -2,13 +2,14 @@
  * Adjusting an open proposal before it is applied: move N clients or one client between managers, leave a
  * manager out (their share planned again over the others), find a client of it, or cancel it.
  */
-import { and, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { distributions, type DistributionStatus, type Temperature } from "../db/schema.js";
+import { clients, commitments, distributionItems, distributions, members, type DistributionStatus } from "../db/schema.js";
+import type { DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "../platform/calendar.js";
 import { planDistribution, type PlanClient } from "./plan.js";
 import { eligibleManagers, planManagers, TEMPERATURES } from "./propose.js";
-import { audit, excludedIn, getDistribution, getHandover, raw, teamTimezone } from "./queries.js";
+import { audit, excludedIn, getDistribution, getHandover, teamTimezone } from "./queries.js";
 import type { AdjustResult, Distribution, TemperatureCounts } from "./types.js";
 
 function openProposal(db: Db, distributionId: number, teamId: number): Distribution | "not_found" | "not_proposed" {
@@ -35,12 +36,13 @@ export function moveClients(
     if (typeof dist === "string") return { ok: false, reason: dist };
     if (input.fromId === input.toId) return { ok: false, reason: "same_manager" };
     if (!isTarget(db, dist, input.toId)) return { ok: false, reason: "bad_manager" };
-    const items = raw(db)
-      .prepare(
-        `SELECT di.client_id AS clientId, c.temperature FROM distribution_items di JOIN clients c ON c.id = di.client_id
-          WHERE di.distribution_id = ? AND di.to_member_id = ? ORDER BY di.client_id DESC`,
-      )
-      .all(dist.id, input.fromId) as { clientId: number; temperature: Temperature }[];
+    const items = db
+      .select({ clientId: distributionItems.clientId, temperature: clients.temperature })
+      .from(distributionItems)
+      .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+      .where(and(eq(distributionItems.distributionId, dist.id), eq(distributionItems.toMemberId, input.fromId)))
+      .orderBy(desc(distributionItems.clientId))
+      .all();
     if (!Number.isInteger(input.count) || input.count < 1) return { ok: false, reason: "too_many" };
     if (items.length < input.count) return { ok: false, reason: items.length === 0 ? "bad_manager" : "too_many" };
 
@@ -50,8 +52,7 @@ export function moveClients(
       const next = queues[t]!.shift();
       if (next) chosen.push(next.clientId);
     }
-    const update = raw(db).prepare(`UPDATE distribution_items SET to_member_id = ? WHERE distribution_id = ? AND client_id = ?`);
-    for (const clientId of chosen) update.run(input.toId, dist.id, clientId);
+    giveTo(tx, dist.id, chosen, input.toId);
     audit(tx, {
       teamId: input.teamId,
       handoverId: null,
@@ -72,13 +73,15 @@ export function moveClient(
   return db.transaction((tx) => {
     const dist = openProposal(db, input.distributionId, input.teamId);
     if (typeof dist === "string") return { ok: false, reason: dist };
-    const item = raw(db)
-      .prepare(`SELECT to_member_id AS toId FROM distribution_items WHERE distribution_id = ? AND client_id = ?`)
-      .get(dist.id, input.clientId) as { toId: number } | undefined;
+    const item = db
+      .select({ toId: distributionItems.toMemberId })
+      .from(distributionItems)
+      .where(and(eq(distributionItems.distributionId, dist.id), eq(distributionItems.clientId, input.clientId)))
+      .get();
     if (!item) return { ok: false, reason: "bad_client" };
     if (item.toId === input.toId) return { ok: false, reason: "same_manager" };
     if (!isTarget(db, dist, input.toId)) return { ok: false, reason: "bad_manager" };
-    raw(db).prepare(`UPDATE distribution_items SET to_member_id = ? WHERE distribution_id = ? AND client_id = ?`).run(input.toId, dist.id, input.clientId);
+    giveTo(tx, dist.id, [input.clientId], input.toId);
     audit(tx, {
       teamId: input.teamId,
       handoverId: null,
@@ -108,22 +111,27 @@ export function excludeManager(
     const excluded = excludedIn(db, input.teamId, dist.id);
     excluded.add(input.memberId);
 
-    const theirs = raw(db)
-      .prepare(
-        `SELECT c.id, c.temperature, c.company, c.next_contact_on AS nextContactOn,
-                (SELECT min(k.due_on) FROM commitments k WHERE k.client_id = c.id AND k.status = 'open') AS deadlineOn
-           FROM distribution_items di JOIN clients c ON c.id = di.client_id
-          WHERE di.distribution_id = ? AND di.to_member_id = ? ORDER BY c.id`,
-      )
-      .all(dist.id, input.memberId) as PlanClient[];
+    const theirs: PlanClient[] = db
+      .select({
+        id: clients.id,
+        temperature: clients.temperature,
+        company: clients.company,
+        nextContactOn: clients.nextContactOn,
+        deadlineOn: sql<string | null>`(SELECT min(${commitments.dueOn}) FROM ${commitments} WHERE ${commitments.clientId} = ${clients.id} AND ${commitments.status} = 'open')`,
+      })
+      .from(distributionItems)
+      .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+      .where(and(eq(distributionItems.distributionId, dist.id), eq(distributionItems.toMemberId, input.memberId)))
+      .orderBy(asc(clients.id))
+      .all();
     const alreadyAdded = new Map<number, TemperatureCounts>();
-    const perTarget = raw(db)
-      .prepare(
-        `SELECT di.to_member_id AS memberId, c.temperature, count(*) AS n FROM distribution_items di
-           JOIN clients c ON c.id = di.client_id WHERE di.distribution_id = ? AND di.to_member_id != ?
-          GROUP BY di.to_member_id, c.temperature`,
-      )
-      .all(dist.id, input.memberId) as { memberId: number; temperature: Temperature; n: number }[];
+    const perTarget = db
+      .select({ memberId: distributionItems.toMemberId, temperature: clients.temperature, n: count() })
+      .from(distributionItems)
+      .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+      .where(and(eq(distributionItems.distributionId, dist.id), ne(distributionItems.toMemberId, input.memberId)))
+      .groupBy(distributionItems.toMemberId, clients.temperature)
+      .all();
     for (const r of perTarget) {
       const a = alreadyAdded.get(r.memberId) ?? { hot: 0, warm: 0, cold: 0 };
       a[r.temperature] += r.n;
@@ -134,10 +142,12 @@ export function excludeManager(
       managers: planManagers(db, input.teamId, leaverId, excluded, alreadyAdded),
       today: localDate(input.now, teamTimezone(db, input.teamId)),
     });
-    const update = raw(db).prepare(`UPDATE distribution_items SET to_member_id = ? WHERE distribution_id = ? AND client_id = ?`);
-    for (const a of plan.assignments) update.run(a.managerId, dist.id, a.clientId);
-    const remove = raw(db).prepare(`DELETE FROM distribution_items WHERE distribution_id = ? AND client_id = ?`);
-    for (const clientId of plan.unassigned) remove.run(dist.id, clientId);
+    const byManager = new Map<number, number[]>();
+    for (const a of plan.assignments) byManager.set(a.managerId, [...(byManager.get(a.managerId) ?? []), a.clientId]);
+    for (const [managerId, clientIds] of byManager) giveTo(tx, dist.id, clientIds, managerId);
+    for (const chunk of chunks(plan.unassigned)) {
+      tx.delete(distributionItems).where(and(eq(distributionItems.distributionId, dist.id), inArray(distributionItems.clientId, chunk))).run();
+    }
     audit(tx, {
       teamId: input.teamId,
       handoverId: null,
@@ -160,8 +170,8 @@ export interface FoundClient {
   phoneTail: string | null;
 }
 
-function firstPhoneTail(phonesJson: string): string | null {
-  const first = String((JSON.parse(phonesJson || "[]") as string[])[0] ?? "").replace(/\D/g, "");
+function firstPhoneTail(phones: string[]): string | null {
+  const first = String(phones[0] ?? "").replace(/\D/g, "");
   return first.length >= 4 ? first.slice(-4) : null;
 }
 
@@ -175,16 +185,17 @@ export function searchProposalClients(
   const needle = normaliseText(input.query);
   const digits = input.query.replace(/\D/g, "");
   if (needle.length === 0 && digits.length < 3) return { found: [], total: 0 };
-  const rows = raw(db)
-    .prepare(
-      `SELECT c.id AS clientId, c.name, c.company, c.phones, di.to_member_id AS toMemberId, m.name AS toName
-         FROM distribution_items di JOIN clients c ON c.id = di.client_id JOIN members m ON m.id = di.to_member_id
-        WHERE di.distribution_id = ? ORDER BY c.name, c.id`,
-    )
-    .all(dist.id) as (Omit<FoundClient, "phoneTail"> & { phones: string })[];
+  const rows = db
+    .select({ clientId: clients.id, name: clients.name, company: clients.company, phones: clients.phones, toMemberId: distributionItems.toMemberId, toName: members.name })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .innerJoin(members, eq(members.id, distributionItems.toMemberId))
+    .where(eq(distributionItems.distributionId, dist.id))
+    .orderBy(asc(clients.name), asc(clients.id))
+    .all();
   const matches = rows.filter((r) => {
     if (needle.length > 0 && (normaliseText(r.name).includes(needle) || normaliseText(r.company ?? "").includes(needle))) return true;
-    return digits.length >= 3 && r.phones.replace(/\D/g, "").includes(digits);
+    return digits.length >= 3 && r.phones.join("").replace(/\D/g, "").includes(digits);
   });
   return {
     found: matches.slice(0, input.limit ?? 10).map(({ phones, ...rest }) => ({ ...rest, phoneTail: firstPhoneTail(phones) })),
@@ -195,6 +206,22 @@ export function searchProposalClients(
 /** Case-, ё- and space-insensitive, so «семёнов» finds «Семенов». */
 function normaliseText(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+}
+
+/** Gives the proposal's `clientIds` to `toId`, 500 at a time (SQLite's parameters stay few). */
+function giveTo(tx: DbOrTx, distributionId: number, clientIds: number[], toId: number): void {
+  for (const chunk of chunks(clientIds)) {
+    tx.update(distributionItems)
+      .set({ toMemberId: toId })
+      .where(and(eq(distributionItems.distributionId, distributionId), inArray(distributionItems.clientId, chunk)))
+      .run();
+  }
+}
+
+function chunks<T>(list: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }
 
 /** Cancels a proposal; nothing else changes. */

@@ -23,28 +23,32 @@
  * scheduler's sweep (jobs.ts): every step only moves clients still as proposed,
  * so a step that committed is never repeated.
  */
-import { eq } from "drizzle-orm";
+import { and, asc, count, eq, exists, gt, inArray, lte, max, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { distributions } from "../db/schema.js";
+import { calls, clientEvents, clients, commitments, distributionItems, distributions, handovers, members } from "../db/schema.js";
 import { getHandover as getChecklistHandover, handoverClientCounts, markStepDoneAutomatically } from "../handover/checklist.js";
 import {
   audit,
+  auditFacts,
   countScope,
+  distributionById,
   getDistribution,
   getHandover,
   handoversOf,
+  inScope,
+  insertItems,
   isReachable,
   isStale,
   itemCount,
+  ownersCounted,
   ownersOf,
-  raw,
   recordedClientCount,
   scopeOf,
-  scopeWhere,
+  withOwnHandover,
   type Tx,
 } from "./queries.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
-import type { ApplyInput, ApplyResult, Distribution, HandoverRow, OwnerBrief } from "./types.js";
+import type { ApplyInput, ApplyResult, Distribution, HandoverRow } from "./types.js";
 
 /** Clients moved per transaction: a step stays well under ~50 ms of synchronous work (bench/distribution.bench.ts). */
 export const CLIENTS_PER_STEP = 1_000;
@@ -88,16 +92,14 @@ export async function applyInSteps(db: Db, input: ApplyInput & { mine?: boolean 
 
 /** Distributions left 'applying' with nobody running them (a crash, a failed step). */
 export function pendingApplies(db: Db, skip: ReadonlySet<number> = new Set()): number[] {
-  const ids = raw(db).prepare(`SELECT id FROM distributions WHERE status = 'applying' ORDER BY id`).pluck().all() as number[];
-  return ids.filter((id) => !skip.has(id));
+  const rows = db.select({ id: distributions.id }).from(distributions).where(eq(distributions.status, "applying")).orderBy(asc(distributions.id)).all();
+  return rows.map((r) => r.id).filter((id) => !skip.has(id));
 }
 
 /** Finishes an apply a crash or a failed step interrupted, straight through in one transaction. */
 export function finishApply(db: Db, distributionId: number, now: Date): ApplyResult {
   return db.transaction(() => {
-    const dist = raw(db)
-      .prepare(`SELECT id, team_id AS teamId, handover_id AS handoverId, status, created_at AS createdAt FROM distributions WHERE id = ?`)
-      .get(distributionId) as Distribution | undefined;
+    const dist = distributionById(db, distributionId);
     if (!dist) return { kind: "not_found" };
     if (dist.status !== "applying") return { kind: "not_proposed", status: dist.status };
     const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
@@ -184,7 +186,11 @@ function begin(db: Db, tx: Tx, input: ApplyInput, mode: Mode): Started | ApplyRe
   if (opened.kind !== "open") return opened;
   const { dist, handover } = opened;
   // Two applies of one team moving clients in turns could both take a client of the pool.
-  const applying = raw(db).prepare(`SELECT 1 FROM distributions WHERE team_id = ? AND status = 'applying'`).pluck().get(dist.teamId);
+  const applying = db
+    .select({ id: distributions.id })
+    .from(distributions)
+    .where(and(eq(distributions.teamId, dist.teamId), eq(distributions.status, "applying")))
+    .get();
   if (applying !== undefined) return { kind: "busy" };
   if (mode === "proposal" && isStale(db, dist)) return { kind: "stale" };
   tx.update(distributions).set({ status: "applying" }).where(eq(distributions.id, dist.id)).run();
@@ -196,52 +202,60 @@ function begin(db: Db, tx: Tx, input: ApplyInput, mode: Mode): Started | ApplyRe
 
 /** The items whose client is still exactly as the proposal found it and whose new owner may still receive clients. */
 function readyItems(db: Db, dist: Distribution): number {
-  return raw(db)
-    .prepare(
-      `SELECT count(*) FROM distribution_items di JOIN clients c ON c.id = di.client_id JOIN members m ON m.id = di.to_member_id
-        WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active' AND c.owner_id IS di.from_member_id
-          AND m.team_id = c.team_id AND m.status = 'active' AND m.excluded = 0 AND m.role = 'manager'`,
+  return db
+    .select({ n: count() })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .innerJoin(members, eq(members.id, distributionItems.toMemberId))
+    .where(
+      and(
+        eq(distributionItems.distributionId, dist.id),
+        eq(clients.teamId, dist.teamId),
+        eq(clients.status, "active"),
+        sql`${clients.ownerId} IS ${distributionItems.fromMemberId}`,
+        eq(members.teamId, dist.teamId),
+        eq(members.status, "active"),
+        eq(members.excluded, false),
+        eq(members.role, "manager"),
+      ),
     )
-    .pluck()
-    .get(dist.id, dist.teamId) as number;
+    .get()!.n;
 }
 
 function scopeHasClients(db: Db, teamId: number, handover: HandoverRow | null): boolean {
-  const where = scopeWhere(scopeOf(handover));
-  return raw(db).prepare(`SELECT 1 FROM clients c WHERE c.team_id = ? AND c.status = 'active' AND ${where.clause} LIMIT 1`).get(teamId, ...where.params) !== undefined;
+  const where = and(eq(clients.teamId, teamId), eq(clients.status, "active"), inScope(scopeOf(handover)));
+  return db.select({ id: clients.id }).from(clients).where(where).limit(1).get() !== undefined;
 }
 
 /** Who began the apply and how (the 'distribution.applying' fact); the proposal's author if that is lost. */
 function applierOf(db: Db, dist: Distribution): { actorId: number; mode: Mode } {
-  const row = raw(db)
-    .prepare(
-      `SELECT actor_id AS actorId, json_extract(details, '$.mine') AS mine FROM audit_log
-        WHERE team_id = ? AND action = 'distribution.applying' AND json_extract(details, '$.distributionId') = ? ORDER BY id DESC LIMIT 1`,
-    )
-    .get(dist.teamId, dist.id) as { actorId: number | null; mine: number | null } | undefined;
-  const actorId = row?.actorId ?? (raw(db).prepare(`SELECT created_by_id FROM distributions WHERE id = ?`).pluck().get(dist.id) as number);
-  return { actorId, mode: row?.mine ? "mine" : "proposal" };
+  const fact = auditFacts(db, dist.teamId, dist.id, "distribution.applying").at(-1);
+  const author = () => db.select({ id: distributions.createdById }).from(distributions).where(eq(distributions.id, dist.id)).get()!.id;
+  return { actorId: fact?.actorId ?? author(), mode: fact?.details.mine ? "mine" : "proposal" };
 }
 
 /**
- * Moves the next CLIENTS_PER_STEP items after client `after`; returns the last client id it looked at, or
- * null when no item is left. Only clients still as the proposal found them move, and only to a new owner
- * still active in the team; the statements reading the old owner run before the one that changes it.
+ * Moves the next `perStep` items after client `after`; returns the last client id it looked at, or null
+ * when no item is left.
  */
 function moveStep(db: Db, dist: Distribution, after: number, perStep: number, actorId: number, now: Date, tally: Tally): number | null {
-  const last = raw(db)
-    .prepare(`SELECT max(client_id) FROM (SELECT client_id FROM distribution_items WHERE distribution_id = ? AND client_id > ? ORDER BY client_id LIMIT ?)`)
-    .pluck()
-    .get(dist.id, after, perStep) as number | null;
+  const next = db
+    .select({ clientId: distributionItems.clientId })
+    .from(distributionItems)
+    .where(and(eq(distributionItems.distributionId, dist.id), gt(distributionItems.clientId, after)))
+    .orderBy(asc(distributionItems.clientId))
+    .limit(perStep)
+    .as("next");
+  const last = db.select({ last: max(next.clientId) }).from(next).get()?.last ?? null;
   if (last === null) return null;
   moveItems(db, dist, after, last, actorId, now, tally);
   return last;
 }
 
 /**
- * "Take them myself": the next CLIENTS_PER_STEP clients of the scope after client `after` become items
- * for the lead (replacing the proposal's), then move. The scope is read as it is now, so a client that
- * joined it since the table was drawn goes to the lead too.
+ * "Take them myself": the next `perStep` clients of the scope after client `after` become items for the
+ * lead (replacing the proposal's), then move. The scope is read as it is now, so a client that joined it
+ * since the table was drawn goes to the lead too.
  */
 function takeStep(
   db: Db,
@@ -253,91 +267,109 @@ function takeStep(
   now: Date,
   tally: Tally,
 ): number | null {
-  const where = scopeWhere(scopeOf(handover));
-  const taken = raw(db)
-    .prepare(
-      `INSERT OR REPLACE INTO distribution_items (distribution_id, client_id, from_member_id, to_member_id)
-       SELECT ?, c.id, c.owner_id, ? FROM clients c WHERE c.team_id = ? AND c.status = 'active' AND ${where.clause} AND c.id > ?
-        ORDER BY c.id LIMIT ? RETURNING client_id`,
-    )
-    .pluck()
-    .all(dist.id, actorId, dist.teamId, ...where.params, after, perStep) as number[];
+  const taken = db
+    .select({ id: clients.id, ownerId: clients.ownerId })
+    .from(clients)
+    .where(and(eq(clients.teamId, dist.teamId), eq(clients.status, "active"), inScope(scopeOf(handover)), gt(clients.id, after)))
+    .orderBy(asc(clients.id))
+    .limit(perStep)
+    .all();
   if (taken.length === 0) return null;
-  const last = taken.reduce((a, b) => (a > b ? a : b));
+  const last = taken[taken.length - 1]!.id;
+  const range = and(eq(distributionItems.distributionId, dist.id), gt(distributionItems.clientId, after), lte(distributionItems.clientId, last));
+  db.delete(distributionItems).where(range).run();
+  insertItems(db, dist.id, taken.map((c) => [c.id, c.ownerId, actorId]));
   moveItems(db, dist, after, last, actorId, now, tally);
   return last;
 }
 
 /**
- * Moves the items of clients after `after` up to `last` whose client is still as proposed, and drops the
- * others (changed by hand meanwhile, or their new owner left): counts, messages, calls and an undo follow
- * what really moved.
+ * Moves the items of clients after `after` up to `last` whose client is still as proposed, to a new owner
+ * still active in the team, and drops the others (changed by hand meanwhile, or their new owner left):
+ * counts, messages, calls and an undo follow what really moved. The statements that read the old owner
+ * run before the one that changes it.
  */
 function moveItems(db: Db, dist: Distribution, after: number, last: number, actorId: number, now: Date, tally: Tally): void {
-  const q = raw(db);
   const at = now.getTime();
-  const moving = `SELECT di.client_id, di.from_member_id, di.to_member_id FROM distribution_items di JOIN clients c ON c.id = di.client_id
-      WHERE di.distribution_id = @dist AND di.client_id > @after AND di.client_id <= @last
-        AND c.team_id = @team AND c.status = 'active' AND c.owner_id IS di.from_member_id
-        AND di.to_member_id IN (SELECT id FROM members WHERE team_id = @team AND status = 'active')`;
-  const range = { dist: dist.id, after, last, team: dist.teamId };
-  q.prepare(
-    `INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at)
-     SELECT @team, m.client_id, @actor, 'assigned', json_object('distributionId', @dist, 'from', m.from_member_id, 'to', m.to_member_id), @at
-       FROM (${moving}) m`,
-  ).run({ ...range, actor: actorId, at });
-  // Open commitments follow their client.
-  q.prepare(
-    `UPDATE commitments SET owner_id = m.to_member_id FROM (${moving}) m
-      WHERE commitments.client_id = m.client_id AND commitments.status = 'open'`,
-  ).run(range);
-  // So do their open calls, whoever had them (the leaver, or the last owner of a pool client): a promised
-  // call back keeps its day and reaches the person who now owns the client.
-  q.prepare(
-    `UPDATE calls SET assignee_id = m.to_member_id FROM (${moving}) m
-      WHERE calls.client_id = m.client_id AND calls.status = 'open' AND calls.assignee_id != m.to_member_id`,
-  ).run(range);
-  // Last, the owner itself: the previous owner is remembered (a pool client keeps the one it had).
-  const moved = q
-    .prepare(
-      `UPDATE clients SET owner_id = m.to_member_id, previous_owner_id = coalesce(clients.owner_id, clients.previous_owner_id),
-              unassigned_since = NULL, updated_at = @at
-         FROM (${moving}) m WHERE clients.id = m.client_id RETURNING clients.owner_id, clients.origin_handover_id`,
+  const inRange = and(eq(distributionItems.distributionId, dist.id), gt(distributionItems.clientId, after), lte(distributionItems.clientId, last));
+  const activeMembers = db.select({ id: members.id }).from(members).where(and(eq(members.teamId, dist.teamId), eq(members.status, "active")));
+  const stillAsProposed = and(
+    inRange,
+    eq(clients.teamId, dist.teamId),
+    eq(clients.status, "active"),
+    sql`${clients.ownerId} IS ${distributionItems.fromMemberId}`,
+    inArray(distributionItems.toMemberId, activeMembers),
+  );
+  const moving = () =>
+    db
+      .select({ clientId: distributionItems.clientId, toId: distributionItems.toMemberId })
+      .from(distributionItems)
+      .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+      .where(stillAsProposed);
+  db.insert(clientEvents)
+    .select(
+      db
+        .select({
+          id: sql<number>`null`.as("id"), // the table's own key (drizzle's insert…select takes every column, in order)
+          teamId: sql<number>`${dist.teamId}`.as("team_id"),
+          clientId: distributionItems.clientId,
+          actorId: sql<number>`${actorId}`.as("actor_id"),
+          kind: sql<string>`'assigned'`.as("kind"),
+          details: sql<string>`json_object('distributionId', ${dist.id}, 'from', ${distributionItems.fromMemberId}, 'to', ${distributionItems.toMemberId})`.as("details"),
+          at: sql<number>`${at}`.as("at"),
+        })
+        .from(distributionItems)
+        .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+        .where(stillAsProposed),
     )
-    .raw()
-    .all({ ...range, at }) as [ownerId: number, originId: number | null][];
-  for (const [ownerId, originId] of moved) {
-    tally.perOwner.set(ownerId, (tally.perOwner.get(ownerId) ?? 0) + 1);
+    .run();
+  // Open commitments follow their client; so do their open calls, whoever had them (the leaver, or the
+  // last owner of a pool client): a promised call back keeps its day and reaches the client's new owner.
+  const m = moving().as("m");
+  db.update(commitments).set({ ownerId: sql`${m.toId}` }).from(m).where(and(eq(commitments.clientId, m.clientId), eq(commitments.status, "open"))).run();
+  const k = moving().as("k");
+  db.update(calls).set({ assigneeId: sql`${k.toId}` }).from(k).where(and(eq(calls.clientId, k.clientId), eq(calls.status, "open"), ne(calls.assigneeId, k.toId))).run();
+  // Last, the owner itself: the previous owner is remembered (a pool client keeps the one it had).
+  const moved = db
+    .update(clients)
+    .set({ ownerId: sql`${distributionItems.toMemberId}`, previousOwnerId: sql`coalesce(${clients.ownerId}, ${clients.previousOwnerId})`, unassignedSince: null, updatedAt: at })
+    .from(distributionItems)
+    .where(and(eq(distributionItems.clientId, clients.id), stillAsProposed))
+    .returning({ ownerId: clients.ownerId, originId: clients.originHandoverId })
+    .all();
+  for (const { ownerId, originId } of moved) {
+    if (ownerId !== null) tally.perOwner.set(ownerId, (tally.perOwner.get(ownerId) ?? 0) + 1);
     if (originId !== null) tally.origins.add(originId);
   }
-  q.prepare(
-    `DELETE FROM distribution_items WHERE distribution_id = @dist AND client_id > @after AND client_id <= @last AND client_id IN (
-       SELECT di.client_id FROM distribution_items di JOIN clients c ON c.id = di.client_id
-        WHERE di.distribution_id = @dist AND di.client_id > @after AND di.client_id <= @last AND c.owner_id IS NOT di.to_member_id)`,
-  ).run({ dist: dist.id, after, last });
+  const notMoved = db
+    .select({ clientId: distributionItems.clientId })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .where(and(inRange, sql`${clients.ownerId} IS NOT ${distributionItems.toMemberId}`));
+  db.delete(distributionItems).where(and(inRange, inArray(distributionItems.clientId, notMoved))).run();
 }
 
-/** No client is left behind: up to CLIENTS_PER_STEP of what the leaver still owns go to the pool. */
+/** No client is left behind: up to `perStep` of what the leaver still owns go to the pool. */
 function leftoversToPool(db: Db, dist: Distribution, leaverId: number, perStep: number, actorId: number, now: Date): number {
-  const q = raw(db);
-  const ids = q
-    .prepare(`SELECT json_group_array(id) FROM (SELECT id FROM clients WHERE team_id = ? AND owner_id = ? AND status = 'active' ORDER BY id LIMIT ?)`)
-    .pluck()
-    .get(dist.teamId, leaverId, perStep) as string;
+  const ids = db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.teamId, dist.teamId), eq(clients.ownerId, leaverId), eq(clients.status, "active")))
+    .orderBy(asc(clients.id))
+    .limit(perStep)
+    .all()
+    .map((c) => c.id);
+  if (ids.length === 0) return 0;
   const at = now.getTime();
-  const details = JSON.stringify({ distributionId: dist.id, from: leaverId });
-  const moved = q
-    .prepare(
-      `UPDATE clients SET owner_id = NULL, previous_owner_id = ?, unassigned_since = ?, updated_at = ?
-        WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .run(leaverId, at, at, ids).changes;
-  if (moved === 0) return 0;
-  q.prepare(`UPDATE commitments SET owner_id = NULL WHERE status = 'open' AND client_id IN (SELECT value FROM json_each(?))`).run(ids);
-  q.prepare(
-    `INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at) SELECT ?, value, ?, 'unassigned', ?, ? FROM json_each(?)`,
-  ).run(dist.teamId, actorId, details, at, ids);
-  return moved;
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    db.update(clients).set({ ownerId: null, previousOwnerId: leaverId, unassignedSince: at, updatedAt: at }).where(inArray(clients.id, chunk)).run();
+    db.update(commitments).set({ ownerId: null }).where(and(eq(commitments.status, "open"), inArray(commitments.clientId, chunk))).run();
+    db.insert(clientEvents)
+      .values(chunk.map((clientId) => ({ teamId: dist.teamId, clientId, actorId, kind: "unassigned" as const, details: { distributionId: dist.id, from: leaverId }, at })))
+      .run();
+  }
+  return ids.length;
 }
 
 /** `tally`: what this run moved; null when a run resumed after a crash must count the items instead. */
@@ -345,13 +377,12 @@ function finish(db: Db, tx: Tx, dist: Distribution, handover: HandoverRow | null
   const leaverId = handover?.leaverId ?? null;
   if (tally === null) {
     // Items of clients the run before the crash did not move go, as each step drops its own.
-    raw(db)
-      .prepare(
-        `DELETE FROM distribution_items WHERE distribution_id = ? AND client_id IN (
-           SELECT di.client_id FROM distribution_items di JOIN clients c ON c.id = di.client_id
-            WHERE di.distribution_id = ? AND (c.owner_id IS NOT di.to_member_id OR c.status != 'active'))`,
-      )
-      .run(dist.id, dist.id);
+    const notMoved = db
+      .select({ clientId: distributionItems.clientId })
+      .from(distributionItems)
+      .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+      .where(and(eq(distributionItems.distributionId, dist.id), or(sql`${clients.ownerId} IS NOT ${distributionItems.toMemberId}`, ne(clients.status, "active"))));
+    db.delete(distributionItems).where(and(eq(distributionItems.distributionId, dist.id), inArray(distributionItems.clientId, notMoved))).run();
   }
   const owners = tally === null ? ownersOf(db, dist.id) : ownersCounted(db, tally.perOwner);
   const moved = tally === null ? itemCount(db, dist.id) : owners.reduce((n, o) => n + o.count, 0);
@@ -381,24 +412,18 @@ function finish(db: Db, tx: Tx, dist: Distribution, handover: HandoverRow | null
   };
 }
 
-/** The new owners of `perOwner`'s counts, ordered as ownersOf orders them. */
-function ownersCounted(db: Db, perOwner: Map<number, number>): OwnerBrief[] {
-  const rows = raw(db)
-    .prepare(
-      `SELECT id AS memberId, name, telegram_id AS telegramId, reachability FROM members
-        WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name, id`,
-    )
-    .all(JSON.stringify([...perOwner.keys()])) as Omit<OwnerBrief, "count">[];
-  return rows.map((m) => ({ ...m, count: perOwner.get(m.memberId) ?? 0 }));
-}
-
 /** The distribution's own handover and the active ones among `origins`, in id order (handoversOf's answer). */
 function activeHandovers(db: Db, dist: Distribution, origins: Set<number>): number[] {
-  const active = raw(db)
-    .prepare(`SELECT id FROM handovers WHERE id IN (SELECT value FROM json_each(?)) AND status = 'active'`)
-    .pluck()
-    .all(JSON.stringify([...origins])) as number[];
-  return [...new Set([...(dist.handoverId !== null ? [dist.handoverId] : []), ...active])].sort((a, b) => a - b);
+  const active =
+    origins.size === 0
+      ? []
+      : db
+          .select({ id: handovers.id })
+          .from(handovers)
+          .where(and(inArray(handovers.id, [...origins]), eq(handovers.status, "active")))
+          .all()
+          .map((h) => h.id);
+  return withOwnHandover(dist, active);
 }
 
 /**
@@ -410,14 +435,7 @@ function completeSteps(db: Db, tx: Tx, dist: Distribution, leaverId: number | nu
   const candidates: { handoverId: number }[] =
     leaverId !== null && dist.handoverId !== null
       ? [{ handoverId: dist.handoverId }]
-      : [...origins.map((handoverId) => ({ handoverId })), ...(raw(db)
-          .prepare(
-            `SELECT h.id AS handoverId FROM handovers h
-              WHERE h.team_id = ? AND h.status = 'active'
-                AND EXISTS (SELECT 1 FROM distribution_items di JOIN clients c ON c.id = di.client_id
-                             WHERE di.distribution_id = ? AND c.previous_owner_id = h.leaver_id)`,
-          )
-          .all(dist.teamId, dist.id) as { handoverId: number }[])];
+      : [...origins.map((handoverId) => ({ handoverId })), ...leaversHandovers(db, dist)];
   let done = false;
   for (const c of candidates) {
     const handover = getChecklistHandover(tx, c.handoverId);
@@ -429,3 +447,16 @@ function completeSteps(db: Db, tx: Tx, dist: Distribution, leaverId: number | nu
   return done;
 }
 
+/** The team's active handovers whose leaver was the previous owner of a client of this (pool) distribution. */
+function leaversHandovers(db: Db, dist: Distribution): { handoverId: number }[] {
+  const theirs = db
+    .select({ one: sql`1` })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .where(and(eq(distributionItems.distributionId, dist.id), eq(clients.previousOwnerId, handovers.leaverId)));
+  return db
+    .select({ handoverId: handovers.id })
+    .from(handovers)
+    .where(and(eq(handovers.teamId, dist.teamId), eq(handovers.status, "active"), exists(theirs)))
+    .all();
+}

@@ -12,11 +12,12 @@
  * sweep finishes the rest: calls are never written twice for a client and distribution, messages have
  * dedupe keys.
  */
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import type { Temperature } from "../db/schema.js";
+import { calls, clients, commitments, distributionItems, distributions } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import { voidStaleTouches } from "../stars/plan-touches.js";
-import { getHandover, ownersOf, raw } from "./queries.js";
+import { getHandover, ownersOf } from "./queries.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, OwnerBrief } from "./types.js";
 import { planReactivationCallsInSteps, writeReactivationCalls } from "../calls/reactivation.js";
@@ -46,9 +47,11 @@ interface Dist {
 }
 
 function distributionRow(db: Db, distributionId: number): Dist | undefined {
-  return raw(db)
-    .prepare(`SELECT id, team_id AS teamId, handover_id AS handoverId, status, followed_up_at AS followedUpAt FROM distributions WHERE id = ?`)
-    .get(distributionId) as Dist | undefined;
+  return db
+    .select({ id: distributions.id, teamId: distributions.teamId, handoverId: distributions.handoverId, status: distributions.status, followedUpAt: distributions.followedUpAt })
+    .from(distributions)
+    .where(eq(distributions.id, distributionId))
+    .get();
 }
 
 /** The whole follow-up in one transaction (the scheduler's catch-up): all of it or nothing. */
@@ -108,10 +111,10 @@ function* followUpSteps(db: Db, input: FollowUpInput): Steps<FollowUpResult> {
     }
   }
   yield;
-  const done = step(() => {
+  const done = step((tx) => {
     // A second-voice touch planned for these clients gives way to the reactivation call (de-starring).
     voidStaleTouches(db, first.teamId, input.now);
-    raw(db).prepare(`UPDATE distributions SET followed_up_at = ? WHERE id = ?`).run(input.now.getTime(), id);
+    tx.update(distributions).set({ followedUpAt: input.now.getTime() }).where(eq(distributions.id, id)).run();
   });
   return done ? { kind: "done", callsScheduled: plan.count } : stillOwedResult(db, id);
 }
@@ -124,65 +127,66 @@ function stillOwedResult(db: Db, id: number): FollowUpResult {
 
 /** Applied distributions whose follow-up has not run (a crash between the two, or a failed follow-up). */
 export function pendingFollowUps(db: Db, skip: ReadonlySet<number> = new Set()): number[] {
-  const ids = raw(db).prepare(`SELECT id FROM distributions WHERE status = 'applied' AND followed_up_at IS NULL ORDER BY id`).pluck().all() as number[];
-  return ids.filter((id) => !skip.has(id));
+  const rows = db
+    .select({ id: distributions.id })
+    .from(distributions)
+    .where(and(eq(distributions.status, "applied"), isNull(distributions.followedUpAt)))
+    .orderBy(asc(distributions.id))
+    .all();
+  return rows.map((r) => r.id).filter((id) => !skip.has(id));
 }
 
 /** Through the distribution's items and calls_client_idx: the cost follows the distribution, not the table. */
 function callCount(db: Db, distributionId: number): number {
-  return raw(db)
-    .prepare(
-      `SELECT count(*) FROM distribution_items di JOIN calls k ON k.client_id = di.client_id AND k.distribution_id = di.distribution_id
-        WHERE di.distribution_id = ?`,
-    )
-    .pluck()
-    .get(distributionId) as number;
+  return db
+    .select({ n: count() })
+    .from(distributionItems)
+    .innerJoin(calls, and(eq(calls.clientId, distributionItems.clientId), eq(calls.distributionId, distributionItems.distributionId)))
+    .where(eq(distributionItems.distributionId, distributionId))
+    .get()!.n;
 }
 
-/** Each new owner's client ids (a JSON array), in one pass over the items. */
+/** Each new owner's client ids as a JSON array: one pass over the items, one short string per owner. */
 function clientsPerOwner(db: Db, distributionId: number): Map<number, string> {
-  const rows = raw(db)
-    .prepare(`SELECT to_member_id, json_group_array(client_id) FROM distribution_items WHERE distribution_id = ? GROUP BY to_member_id`)
-    .raw()
-    .all(distributionId) as [number, string][];
-  return new Map(rows);
+  const rows = db
+    .select({ ownerId: distributionItems.toMemberId, ids: sql<string>`json_group_array(${distributionItems.clientId})` })
+    .from(distributionItems)
+    .where(eq(distributionItems.distributionId, distributionId))
+    .groupBy(distributionItems.toMemberId)
+    .all();
+  return new Map(rows.map((r) => [r.ownerId, r.ids]));
 }
-
-type NoticeRow = [id: number, name: string, company: string | null, phones: string, email: string | null, temperature: Temperature, nextContactOn: string | null];
 
 /** One new owner's message: the clients they still have from it, those with commitments first. */
 function appliedNotice(db: Db, dist: Dist, owner: OwnerBrief, fromName: string | null, clientIds: string): AppliedNotice {
-  const rows = raw(db)
-    .prepare(
-      `SELECT c.id, c.name, c.company, c.phones, c.email, c.temperature, c.next_contact_on FROM clients c
-        WHERE c.id IN (SELECT value FROM json_each(?)) AND c.owner_id = ? AND c.status = 'active'`,
-    )
-    .raw()
-    .all(clientIds, owner.memberId) as NoticeRow[];
+  const theirs = sql`(SELECT value FROM json_each(${clientIds}))`;
+  const rows = db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      company: clients.company,
+      phones: clients.phones,
+      email: clients.email,
+      temperature: clients.temperature,
+      nextContactOn: clients.nextContactOn,
+    })
+    .from(clients)
+    .where(and(sql`${clients.id} IN ${theirs}`, eq(clients.ownerId, owner.memberId), eq(clients.status, "active")))
+    .all();
   const commitmentsOf = new Map<number, NoticeClient["commitments"]>();
-  const open = raw(db)
-    .prepare(
-      `SELECT k.client_id, k.kind, k.text, k.due_on FROM commitments k
-        WHERE k.client_id IN (SELECT value FROM json_each(?)) AND k.status = 'open' ORDER BY k.due_on IS NULL, k.due_on, k.id`,
-    )
-    .raw()
-    .all(clientIds) as [number, string, string, string | null][];
-  for (const [clientId, kind, text, dueOn] of open) {
+  const open = db
+    .select({ clientId: commitments.clientId, kind: commitments.kind, text: commitments.text, dueOn: commitments.dueOn })
+    .from(commitments)
+    .where(and(sql`${commitments.clientId} IN ${theirs}`, eq(commitments.status, "open")))
+    .orderBy(sql`${commitments.dueOn} IS NULL`, asc(commitments.dueOn), asc(commitments.id))
+    .all();
+  for (const { clientId, kind, text, dueOn } of open) {
     const list = commitmentsOf.get(clientId) ?? [];
     list.push({ kind, text, dueOn });
     commitmentsOf.set(clientId, list);
   }
-  const clients = rows.map(([id, name, company, phones, email, temperature, nextContactOn]): NoticeClient => ({
-    id,
-    name,
-    company,
-    phones: JSON.parse(phones) as string[],
-    email,
-    temperature,
-    nextContactOn,
-    commitments: commitmentsOf.get(id) ?? [],
-  }));
-  return { distributionId: dist.id, teamId: dist.teamId, handoverId: dist.handoverId, owner, fromName, clients: sortForNotice(clients) };
+  const clientList = rows.map((c): NoticeClient => ({ ...c, commitments: commitmentsOf.get(c.id) ?? [] }));
+  return { distributionId: dist.id, teamId: dist.teamId, handoverId: dist.handoverId, owner, fromName, clients: sortForNotice(clientList) };
 }
 
 /**

@@ -7,7 +7,8 @@
 import { knownCount, preferKnownManagers, voicesOfClients } from "../stars/continuity.js";
 import { teamVoiceCutoff } from "../stars/voices.js";
 import type { Db } from "../db/client.js";
-import { distributions, type Temperature } from "../db/schema.js";
+import { and, count, eq, exists, inArray, sql } from "drizzle-orm";
+import { clients, commitments, distributionItems, distributions, members, type Temperature } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import { planDistribution, type PlanManager } from "./plan.js";
 import {
@@ -19,7 +20,6 @@ import {
   isEligible,
   loadScopeClients,
   loadsOf,
-  raw,
   recordedClientCount,
   teamCap,
   teamMembers,
@@ -64,9 +64,10 @@ function propose(db: Db, input: ProposeInput, scope: { handoverId: number | null
     );
 
     // One open proposal per scope: an older table's buttons become stale.
-    raw(db)
-      .prepare(`UPDATE distributions SET status = 'cancelled' WHERE team_id = ? AND status = 'proposed' AND handover_id IS ?`)
-      .run(input.teamId, scope.handoverId);
+    tx.update(distributions)
+      .set({ status: "cancelled" })
+      .where(and(eq(distributions.teamId, input.teamId), eq(distributions.status, "proposed"), sql`${distributions.handoverId} IS ${scope.handoverId}`))
+      .run();
     const distributionId = tx
       .insert(distributions)
       .values({ teamId: input.teamId, handoverId: scope.handoverId, createdById: input.actorId, status: "proposed", createdAt: input.now.getTime() })
@@ -128,24 +129,22 @@ function proposalView(db: Db, distributionId: number, teamId: number, knownAdded
   const added = knownAdded ?? addedPerManager(db, distributionId);
   let assigned = 0;
   for (const a of added.values()) assigned += a.hot + a.warm + a.cold;
-  const withCommitments = (
-    raw(db)
-      .prepare(
-        `SELECT count(*) AS n FROM distribution_items di WHERE di.distribution_id = ?
-           AND EXISTS (SELECT 1 FROM commitments k WHERE k.client_id = di.client_id AND k.status = 'open')`,
-      )
-      .get(distributionId) as { n: number }
-  ).n;
+  const openCommitment = db
+    .select({ one: sql`1` })
+    .from(commitments)
+    .where(and(eq(commitments.clientId, distributionItems.clientId), eq(commitments.status, "open")));
+  const withCommitments = db
+    .select({ n: count() })
+    .from(distributionItems)
+    .where(and(eq(distributionItems.distributionId, distributionId), exists(openCommitment)))
+    .get()!.n;
 
   const nameOf = new Map<number, string>();
   for (const m of people) nameOf.set(m.id, m.name);
   if (added.size > 0) {
     // Targets who left the team since still need a name in the table.
     const missing = [...added.keys()].filter((id) => !nameOf.has(id));
-    for (const id of missing) {
-      const row = raw(db).prepare(`SELECT name FROM members WHERE id = ?`).get(id) as { name: string } | undefined;
-      nameOf.set(id, row?.name ?? "—");
-    }
+    if (missing.length > 0) for (const m of db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, missing)).all()) nameOf.set(m.id, m.name);
   }
   const eligible = people.filter((m) => isEligible(m, leaverId, excluded));
   const shown = new Set<number>([...eligible.map((m) => m.id), ...added.keys()]);
@@ -179,12 +178,13 @@ function proposalView(db: Db, distributionId: number, teamId: number, knownAdded
 
 function addedPerManager(db: Db, distributionId: number): Map<number, TemperatureCounts> {
   const added = new Map<number, TemperatureCounts>();
-  const perTarget = raw(db)
-    .prepare(
-      `SELECT di.to_member_id AS memberId, c.temperature, count(*) AS n FROM distribution_items di
-         JOIN clients c ON c.id = di.client_id WHERE di.distribution_id = ? GROUP BY di.to_member_id, c.temperature`,
-    )
-    .all(distributionId) as { memberId: number; temperature: Temperature; n: number }[];
+  const perTarget = db
+    .select({ memberId: distributionItems.toMemberId, temperature: clients.temperature, n: count() })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .where(eq(distributionItems.distributionId, distributionId))
+    .groupBy(distributionItems.toMemberId, clients.temperature)
+    .all();
   for (const r of perTarget) {
     const a = added.get(r.memberId) ?? { hot: 0, warm: 0, cold: 0 };
     a[r.temperature] += r.n;

@@ -6,10 +6,15 @@
  * so the handover's History shows only what really changed): how many clients the scope held when it was
  * proposed (`distribution.proposed`, to notice a stale proposal), and the managers the lead excluded from it
  * (`distribution.excluded`).
+ *
+ * Everything goes through drizzle but two statements the bench showed drizzle too slow for, each with its
+ * measured reason: reading a 50,000-client scope (loadScopeClients) and writing a proposal's items
+ * (insertItems).
  */
 import type Database from "better-sqlite3";
+import { and, asc, count, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { auditLog, type Reachability, type Temperature } from "../db/schema.js";
+import { auditLog, clients, distributionItems, distributions, handovers, members, teams, type Reachability, type Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 import type { PlanClient } from "./plan.js";
 import type { Distribution, DistributionHeader, HandoverRow, OwnerBrief, TemperatureCounts } from "./types.js";
@@ -24,12 +29,13 @@ export interface MemberRow {
   role: string;
   status: string;
   weight: number;
-  excluded: number;
+  excluded: boolean;
   telegramId: number | null;
   reachability: Reachability;
 }
 
-export function raw(db: Db): Database.Database {
+/** The better-sqlite3 handle under drizzle: only for the statements below with a measured reason. */
+function raw(db: Db): Database.Database {
   return db.$client;
 }
 
@@ -40,7 +46,15 @@ export function raw(db: Db): Database.Database {
  */
 export type Scope = { leaverId: number; handoverId: number } | null;
 
-export function scopeWhere(scope: Scope): { clause: string; params: number[] } {
+/** The scope as a drizzle condition on `clients`. */
+export function inScope(scope: Scope): SQL {
+  return scope === null
+    ? isNull(clients.ownerId)
+    : or(eq(clients.ownerId, scope.leaverId), and(isNull(clients.ownerId), or(eq(clients.previousOwnerId, scope.leaverId), eq(clients.originHandoverId, scope.handoverId))))!;
+}
+
+/** The same as SQL text with parameters, for loadScopeClients. */
+function scopeWhere(scope: Scope): { clause: string; params: number[] } {
   return scope === null
     ? { clause: "c.owner_id IS NULL", params: [] }
     : {
@@ -53,6 +67,10 @@ export function scopeOf(handover: Pick<HandoverRow, "id" | "leaverId"> | null): 
   return handover === null ? null : { leaverId: handover.leaverId, handoverId: handover.id };
 }
 
+/**
+ * The scope's clients for the plan. Raw SQL, measured: drizzle's select of the same 50,000 rows takes 2.5×
+ * as long (307–389 vs 122–143 ms, bench/distribution.bench.ts's world, one run under load).
+ */
 export function loadScopeClients(db: Db, teamId: number, scope: Scope): ScopeClient[] {
   const where = scopeWhere(scope);
   const q = raw(db);
@@ -89,14 +107,11 @@ export function loadScopeClients(db: Db, teamId: number, scope: Scope): ScopeCli
 }
 
 export function countScope(db: Db, teamId: number, scope: Scope): number {
-  // Two index ranges summed: with the OR of scopeWhere SQLite walks the whole team.
-  const sql =
-    scope === null
-      ? `SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND status = 'active'`
-      : `SELECT (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id = ? AND status = 'active')
-              + (SELECT count(*) FROM clients WHERE team_id = ? AND owner_id IS NULL AND (previous_owner_id = ? OR origin_handover_id = ?) AND status = 'active')`;
-  const params = scope === null ? [teamId] : [teamId, scope.leaverId, teamId, scope.leaverId, scope.handoverId];
-  return raw(db).prepare(sql).pluck().get(...params) as number;
+  // Two index ranges summed: with the OR of inScope SQLite walks the whole team.
+  const active = and(eq(clients.teamId, teamId), eq(clients.status, "active"));
+  const pool = db.select({ n: count() }).from(clients).where(and(active, isNull(clients.ownerId), scope === null ? undefined : or(eq(clients.previousOwnerId, scope.leaverId), eq(clients.originHandoverId, scope.handoverId)))).get()!.n;
+  if (scope === null) return pool;
+  return pool + db.select({ n: count() }).from(clients).where(and(active, eq(clients.ownerId, scope.leaverId))).get()!.n;
 }
 
 /**
@@ -104,17 +119,19 @@ export function countScope(db: Db, teamId: number, scope: Scope): number {
  * clients count: the leaver's own (possibly huge) base is never scanned for it.
  */
 export function loadsOf(db: Db, teamId: number, leaverId: number | null): Map<number, TemperatureCounts> {
-  const rows = raw(db)
-    .prepare(
-      `SELECT owner_id, temperature, count(*) FROM clients
-        WHERE team_id = ? AND status = 'active'
-          AND owner_id IN (SELECT id FROM members WHERE team_id = ? AND status != 'left' AND id IS NOT ?)
-        GROUP BY owner_id, temperature`,
-    )
-    .raw()
-    .all(teamId, teamId, leaverId) as [number, Temperature, number][];
+  const receivers = db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.teamId, teamId), ne(members.status, "left"), sql`${members.id} IS NOT ${leaverId}`));
+  const rows = db
+    .select({ ownerId: clients.ownerId, temperature: clients.temperature, n: count() })
+    .from(clients)
+    .where(and(eq(clients.teamId, teamId), eq(clients.status, "active"), inArray(clients.ownerId, receivers)))
+    .groupBy(clients.ownerId, clients.temperature)
+    .all();
   const loads = new Map<number, TemperatureCounts>();
-  for (const [ownerId, temperature, n] of rows) {
+  for (const { ownerId, temperature, n } of rows) {
+    if (ownerId === null) continue;
     const load = loads.get(ownerId) ?? { hot: 0, warm: 0, cold: 0 };
     load[temperature] += n;
     loads.set(ownerId, load);
@@ -123,22 +140,38 @@ export function loadsOf(db: Db, teamId: number, leaverId: number | null): Map<nu
 }
 
 export function teamMembers(db: Db, teamId: number): MemberRow[] {
-  return raw(db)
-    .prepare(
-      `SELECT id, name, role, status, weight, excluded, telegram_id AS telegramId, reachability
-         FROM members WHERE team_id = ? AND status != 'left' ORDER BY id`,
-    )
-    .all(teamId) as MemberRow[];
+  return db
+    .select({
+      id: members.id,
+      name: members.name,
+      role: members.role,
+      status: members.status,
+      weight: members.weight,
+      excluded: members.excluded,
+      telegramId: members.telegramId,
+      reachability: members.reachability,
+    })
+    .from(members)
+    .where(and(eq(members.teamId, teamId), ne(members.status, "left")))
+    .orderBy(asc(members.id))
+    .all();
 }
 
+const distributionColumns = {
+  id: distributions.id,
+  teamId: distributions.teamId,
+  handoverId: distributions.handoverId,
+  status: distributions.status,
+  createdAt: distributions.createdAt,
+};
+
 export function getDistribution(db: Db, distributionId: number, teamId: number): Distribution | null {
-  const row = raw(db)
-    .prepare(
-      `SELECT id, team_id AS teamId, handover_id AS handoverId, status, created_at AS createdAt
-         FROM distributions WHERE id = ? AND team_id = ?`,
-    )
-    .get(distributionId, teamId) as Distribution | undefined;
-  return row ?? null;
+  return db.select(distributionColumns).from(distributions).where(and(eq(distributions.id, distributionId), eq(distributions.teamId, teamId))).get() ?? null;
+}
+
+/** Whichever team's: for the scheduler's sweep, which has no team in hand. */
+export function distributionById(db: Db, distributionId: number): Distribution | null {
+  return db.select(distributionColumns).from(distributions).where(eq(distributions.id, distributionId)).get() ?? null;
 }
 
 
@@ -157,23 +190,22 @@ export function distributionHeader(db: Db, distributionId: number, teamId: numbe
 }
 
 export function getHandover(db: Db, handoverId: number): HandoverRow | null {
-  const row = raw(db)
-    .prepare(
-      `SELECT h.id, h.team_id AS teamId, h.leaver_id AS leaverId, h.status, m.name AS leaverName
-         FROM handovers h JOIN members m ON m.id = h.leaver_id WHERE h.id = ?`,
-    )
-    .get(handoverId) as HandoverRow | undefined;
-  return row ?? null;
+  return (
+    db
+      .select({ id: handovers.id, teamId: handovers.teamId, leaverId: handovers.leaverId, status: handovers.status, leaverName: members.name })
+      .from(handovers)
+      .innerJoin(members, eq(members.id, handovers.leaverId))
+      .where(eq(handovers.id, handoverId))
+      .get() ?? null
+  );
 }
 
 export function teamCap(db: Db, teamId: number): number | null {
-  const row = raw(db).prepare(`SELECT manager_cap AS cap FROM teams WHERE id = ?`).get(teamId) as { cap: number | null } | undefined;
-  return row?.cap ?? null;
+  return db.select({ cap: teams.managerCap }).from(teams).where(eq(teams.id, teamId)).get()?.cap ?? null;
 }
 
 export function teamTimezone(db: Db, teamId: number): string {
-  const row = raw(db).prepare(`SELECT timezone FROM teams WHERE id = ?`).get(teamId) as { timezone: string } | undefined;
-  return row?.timezone ?? "Europe/Moscow";
+  return db.select({ timezone: teams.timezone }).from(teams).where(eq(teams.id, teamId)).get()?.timezone ?? "Europe/Moscow";
 }
 
 /** A manager who may receive clients: an active manager of the team, not the leaver, not excluded. */
@@ -181,23 +213,25 @@ export function isEligible(m: MemberRow, leaverId: number | null, excluded: Read
   return m.role === "manager" && m.status === "active" && !m.excluded && m.id !== leaverId && !excluded.has(m.id);
 }
 
-export function auditFacts(db: Db, teamId: number, distributionId: number, action: string): Record<string, unknown>[] {
-  const rows = raw(db)
-    .prepare(
-      `SELECT details FROM audit_log WHERE team_id = ? AND action = ? AND json_extract(details, '$.distributionId') = ? ORDER BY id`,
-    )
-    .all(teamId, action, distributionId) as { details: string }[];
-  return rows.map((r) => JSON.parse(r.details) as Record<string, unknown>);
+/** The facts of one kind recorded for a distribution, oldest first, with who recorded them. */
+export function auditFacts(db: Db, teamId: number, distributionId: number, action: string): { actorId: number | null; details: Record<string, unknown> }[] {
+  return db
+    .select({ actorId: auditLog.actorId, details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.teamId, teamId), eq(auditLog.action, action), sql`json_extract(${auditLog.details}, '$.distributionId') = ${distributionId}`))
+    .orderBy(asc(auditLog.id))
+    .all()
+    .map((r) => ({ actorId: r.actorId, details: r.details as Record<string, unknown> }));
 }
 
 export function excludedIn(db: Db, teamId: number, distributionId: number): Set<number> {
-  return new Set(auditFacts(db, teamId, distributionId, "distribution.excluded").map((d) => Number(d.memberId)));
+  return new Set(auditFacts(db, teamId, distributionId, "distribution.excluded").map((d) => Number(d.details.memberId)));
 }
 
 export function recordedClientCount(db: Db, teamId: number, distributionId: number): number | null {
   const facts = auditFacts(db, teamId, distributionId, "distribution.proposed");
   const last = facts.at(-1);
-  return last ? Number(last.clients) : null;
+  return last ? Number(last.details.clients) : null;
 }
 
 export function audit(
@@ -218,7 +252,11 @@ export function audit(
 
 export const ITEMS_PER_INSERT = 500;
 
-/** Multi-row INSERTs of 500 (2,000 parameters): far fewer round trips than one statement per item. */
+/**
+ * A proposal's items, in multi-row INSERTs of 500 (2,000 parameters). Raw SQL, measured: drizzle's
+ * insert of the same 50,000 items in values() of 500 takes 12× as long (1,470–1,480 vs 120 ms,
+ * bench/distribution.bench.ts's world, one run under load): it builds every row's SQL each time.
+ */
 export function insertItems(db: Db, distributionId: number, items: [clientId: number, fromId: number | null, toId: number][]): void {
   const q = raw(db);
   const sqlFor = (n: number) =>
@@ -233,25 +271,24 @@ export function insertItems(db: Db, distributionId: number, items: [clientId: nu
 }
 
 export function itemCount(db: Db, distributionId: number): number {
-  return (raw(db).prepare(`SELECT count(*) AS n FROM distribution_items WHERE distribution_id = ?`).get(distributionId) as { n: number }).n;
+  return db.select({ n: count() }).from(distributionItems).where(eq(distributionItems.distributionId, distributionId)).get()!.n;
 }
 
-/**
- * Stale: a new owner can no longer receive clients (left, departing, excluded in the settings). A client
- * of the proposal that changed, and a scope that grew or shrank, are noticed by the owner update itself
- * (see applyInTransaction): counting 50,000 clients twice would cost more than the update.
- */
+/** Stale: a new owner can no longer receive clients (left, departing, excluded in the settings). */
 export function isStale(db: Db, dist: Distribution): boolean {
-  const q = raw(db);
-  const badTargets = (
-    q
-      .prepare(
-        `SELECT count(*) AS n FROM (SELECT DISTINCT to_member_id AS id FROM distribution_items WHERE distribution_id = ?) t
-           JOIN members m ON m.id = t.id WHERE m.team_id != ? OR m.status != 'active' OR m.excluded = 1 OR m.role != 'manager'`,
-      )
-      .get(dist.id, dist.teamId) as { n: number }
-  ).n;
-  return badTargets > 0;
+  const targets = db.selectDistinct({ id: distributionItems.toMemberId }).from(distributionItems).where(eq(distributionItems.distributionId, dist.id));
+  const bad = db
+    .select({ id: members.id })
+    .from(members)
+    .where(
+      and(
+        inArray(members.id, targets),
+        or(ne(members.teamId, dist.teamId), ne(members.status, "active"), eq(members.excluded, true), ne(members.role, "manager")),
+      ),
+    )
+    .limit(1)
+    .get();
+  return bad !== undefined;
 }
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -261,14 +298,20 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * (clients.origin_handover_id), so a leaver's client distributed from the pool still counts for its handover.
  */
 export function handoversOf(db: Db, dist: Distribution): number[] {
-  const origins = raw(db)
-    .prepare(
-      `SELECT DISTINCT h.id FROM distribution_items di JOIN clients c ON c.id = di.client_id
-         JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active' WHERE di.distribution_id = ?`,
-    )
-    .pluck()
-    .all(dist.id) as number[];
-  return [...new Set([...(dist.handoverId !== null ? [dist.handoverId] : []), ...origins])].sort((a, b) => a - b);
+  const origins = db
+    .selectDistinct({ id: handovers.id })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .innerJoin(handovers, and(eq(handovers.id, clients.originHandoverId), eq(handovers.status, "active")))
+    .where(eq(distributionItems.distributionId, dist.id))
+    .all()
+    .map((h) => h.id);
+  return withOwnHandover(dist, origins);
+}
+
+/** The distribution's own handover and `others`, each once, in id order. */
+export function withOwnHandover(dist: Distribution, others: number[]): number[] {
+  return [...new Set([...(dist.handoverId !== null ? [dist.handoverId] : []), ...others])].sort((a, b) => a - b);
 }
 
 export function isReachable(o: Pick<OwnerBrief, "telegramId" | "reachability">): boolean {
@@ -277,12 +320,29 @@ export function isReachable(o: Pick<OwnerBrief, "telegramId" | "reachability">):
 
 /** The new owners of a distribution, with how many clients each got. */
 export function ownersOf(db: Db, distributionId: number): OwnerBrief[] {
-  return raw(db)
-    .prepare(
-      // Counted before the join: one members lookup per owner, not per client.
-      `SELECT m.id AS memberId, m.name, m.telegram_id AS telegramId, m.reachability, g.n AS count
-         FROM (SELECT to_member_id AS id, count(*) AS n FROM distribution_items WHERE distribution_id = ? GROUP BY to_member_id) g
-         JOIN members m ON m.id = g.id ORDER BY m.name, m.id`,
-    )
-    .all(distributionId) as OwnerBrief[];
+  // Counted before the join: one members lookup per owner, not per client.
+  const counted = db
+    .select({ id: distributionItems.toMemberId, n: count().as("n") })
+    .from(distributionItems)
+    .where(eq(distributionItems.distributionId, distributionId))
+    .groupBy(distributionItems.toMemberId)
+    .as("g");
+  return db
+    .select({ memberId: members.id, name: members.name, telegramId: members.telegramId, reachability: members.reachability, count: counted.n })
+    .from(counted)
+    .innerJoin(members, eq(members.id, counted.id))
+    .orderBy(asc(members.name), asc(members.id))
+    .all();
+}
+
+/** Members with the given counts of new clients, ordered as ownersOf orders them. */
+export function ownersCounted(db: Db, perOwner: Map<number, number>): OwnerBrief[] {
+  if (perOwner.size === 0) return [];
+  return db
+    .select({ memberId: members.id, name: members.name, telegramId: members.telegramId, reachability: members.reachability })
+    .from(members)
+    .where(inArray(members.id, [...perOwner.keys()]))
+    .orderBy(asc(members.name), asc(members.id))
+    .all()
+    .map((m) => ({ ...m, count: perOwner.get(m.memberId) ?? 0 }));
 }

@@ -1,11 +1,11 @@
 /**
  * Undoing an applied distribution, in one transaction, until a call of it has been recorded.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { distributions } from "../db/schema.js";
+import { clientEvents, clients, commitments, distributionItems, distributions } from "../db/schema.js";
 import { reopenStepAutomatically } from "../handover/checklist.js";
-import { audit, getDistribution, getHandover, handoversOf, ownersOf, raw } from "./queries.js";
+import { audit, getDistribution, getHandover, handoversOf, ownersOf } from "./queries.js";
 import type { DistributionNotifier, UndoResult } from "./types.js";
 import { cancelReactivationCalls, hasRecordedCalls } from "../calls/reactivation.js";
 
@@ -23,31 +23,37 @@ export function undoDistribution(
     if (!dist) return { kind: "not_found" };
     if (dist.status !== "applied") return { kind: "not_applied", status: dist.status };
     if (hasRecordedCalls(tx, dist.id)) return { kind: "calls_recorded" };
-    const q = raw(db);
     const now = input.now.getTime();
     const owners = ownersOf(db, dist.id);
     const handoverIds = handoversOf(db, dist);
 
     // Only clients nobody has moved since: a later change by hand is not undone behind anyone's back.
-    const stillOurs = `FROM distribution_items di JOIN clients c ON c.id = di.client_id
-       WHERE di.distribution_id = ? AND c.owner_id = di.to_member_id AND c.status = 'active'`;
-    q.prepare(
-      `INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at)
-       SELECT ?, di.client_id, ?, 'unassigned', json_object('distributionId', di.distribution_id, 'undo', json('true'), 'from', di.to_member_id), ?
-       ${stillOurs}`,
-    ).run(dist.teamId, input.actorId, now, dist.id);
-    q.prepare(
-      `UPDATE commitments SET owner_id = NULL FROM distribution_items di JOIN clients c ON c.id = di.client_id
-        WHERE di.distribution_id = ? AND commitments.client_id = di.client_id AND commitments.status = 'open'
-          AND c.owner_id = di.to_member_id AND c.status = 'active'`,
-    ).run(dist.id);
-    const returned = q
-      .prepare(
-        `UPDATE clients SET owner_id = NULL, unassigned_since = ?, updated_at = ?
-           FROM distribution_items di WHERE di.distribution_id = ? AND di.client_id = clients.id
-            AND clients.owner_id = di.to_member_id AND clients.status = 'active'`,
+    const stillOurs = and(eq(distributionItems.distributionId, dist.id), eq(clients.ownerId, distributionItems.toMemberId), eq(clients.status, "active"));
+    tx.insert(clientEvents)
+      .select(
+        tx
+          .select({
+            id: sql<number>`null`.as("id"), // the table's own key (drizzle's insert…select takes every column, in order)
+          teamId: sql<number>`${dist.teamId}`.as("team_id"),
+            clientId: distributionItems.clientId,
+            actorId: sql<number>`${input.actorId}`.as("actor_id"),
+            kind: sql<string>`'unassigned'`.as("kind"),
+            details: sql<string>`json_object('distributionId', ${distributionItems.distributionId}, 'undo', json('true'), 'from', ${distributionItems.toMemberId})`.as("details"),
+            at: sql<number>`${now}`.as("at"),
+          })
+          .from(distributionItems)
+          .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+          .where(stillOurs),
       )
-      .run(now, now, dist.id).changes;
+      .run();
+    const ours = tx.select({ clientId: distributionItems.clientId }).from(distributionItems).innerJoin(clients, eq(clients.id, distributionItems.clientId)).where(stillOurs);
+    tx.update(commitments).set({ ownerId: null }).where(and(inArray(commitments.clientId, ours), eq(commitments.status, "open"))).run();
+    const returned = tx
+      .update(clients)
+      .set({ ownerId: null, unassignedSince: now, updatedAt: now })
+      .from(distributionItems)
+      .where(and(eq(distributionItems.distributionId, dist.id), eq(distributionItems.clientId, clients.id), eq(clients.ownerId, distributionItems.toMemberId), eq(clients.status, "active")))
+      .run().changes;
 
     // Other open calls of the returned clients stay with the manager who had them, a member still here,
     // until the client's next owner takes them over with it.
@@ -64,8 +70,8 @@ export function undoDistribution(
       now: input.now,
     });
     // Owners who were never told they got the clients (the follow-up had not run) are not told they lost them.
-    const told = (q.prepare(`SELECT followed_up_at AS at FROM distributions WHERE id = ?`).get(dist.id) as { at: number | null }).at !== null;
-    if (!told) q.prepare(`UPDATE distributions SET followed_up_at = ? WHERE id = ?`).run(now, dist.id);
+    const told = tx.select({ at: distributions.followedUpAt }).from(distributions).where(eq(distributions.id, dist.id)).get()?.at != null;
+    if (!told) tx.update(distributions).set({ followedUpAt: now }).where(eq(distributions.id, dist.id)).run();
     if (input.notifier && told) {
       const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
       for (const owner of owners) {

@@ -38,7 +38,8 @@ export function planReactivationCalls(
   tx: DbOrTx,
   input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
 ): ReactivationPlan {
-  const steps = planReactivationCallsInSteps(tx, input);
+  // Straight through, pages and batches as big as they come (SQLite's LIMIT -1: no limit).
+  const steps = planReactivationCallsInSteps(tx, input, -1);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -57,6 +58,7 @@ export const PLAN_CLIENTS_PER_STEP = 1_000;
 export function* planReactivationCallsInSteps(
   tx: DbOrTx,
   input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
+  perStep = PLAN_CLIENTS_PER_STEP,
 ): Generator<void, ReactivationPlan, void> {
   const empty: ReactivationPlan = { merges: [], fresh: [], count: 0 };
   const team = tx.select().from(teams).where(eq(teams.id, input.teamId)).get();
@@ -76,7 +78,7 @@ export function* planReactivationCallsInSteps(
   const campaigns = new Map<string, Map<number, MovedClient[]>>();
   let earliestStart: string | null = null;
   for (let after: number | null = 0; after !== null; ) {
-    const page = movedClients(tx, input.distributionId, input.teamId, after);
+    const page = movedClients(tx, input.distributionId, input.teamId, after, perStep);
     for (const m of page.clients) {
       const start = startOf(m);
       if (earliestStart === null || start < earliestStart) earliestStart = start;
@@ -113,7 +115,7 @@ export function* planReactivationCallsInSteps(
   const plan: ReactivationPlan = { merges: [], fresh: [], count: 0 };
   const options = { windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay };
   for (const [campaignStart, owners] of [...campaigns].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    for (const batch of ownerBatches(owners, PLAN_CLIENTS_PER_STEP)) {
+    for (const batch of ownerBatches(owners, perStep < 0 ? Infinity : perStep)) {
       yield;
       const byClient = new Map(batch.map((m) => [m.clientId, m]));
       const planned = scheduleCalls(
@@ -230,14 +232,14 @@ function rawHandle(tx: DbOrTx): Database.Database | null {
  * The moved, still active clients without a call from this distribution yet, with their most urgent date:
  * the next contact and the earliest open commitment (a lookup on commitments_client_idx per client).
  */
-function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after: number): { clients: MovedClient[]; last: number | null } {
+function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after: number, perStep: number): { clients: MovedClient[]; last: number | null } {
   const raw = rawHandle(tx);
   if (raw) {
-    // One page: the next PLAN_CLIENTS_PER_STEP items after client `after` (the items' key order).
+    // One page: the next `perStep` items after client `after` (the items' key order).
     const last = raw
       .prepare(`SELECT max(client_id) FROM (SELECT client_id FROM distribution_items WHERE distribution_id = ? AND client_id > ? ORDER BY client_id LIMIT ?)`)
       .pluck()
-      .get(distributionId, after, PLAN_CLIENTS_PER_STEP) as number | null;
+      .get(distributionId, after, perStep) as number | null;
     if (last === null) return { clients: [], last: null };
     // Deadlines in one grouped pass over the page's open commitments, not a sub-query each. Driven by the
     // page's items (CROSS JOIN keeps that order) through commitments_client_idx: walking the team's open

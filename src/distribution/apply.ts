@@ -23,7 +23,7 @@
  * scheduler's sweep (jobs.ts): every step only moves clients still as proposed,
  * so a step that committed is never repeated.
  */
-import { and, asc, count, eq, exists, gt, inArray, lte, max, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, gt, inArray, isNotNull, lte, max, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { calls, clientEvents, clients, commitments, distributionItems, distributions, handovers, members } from "../db/schema.js";
 import { getHandover as getChecklistHandover, handoverClientCounts, markStepDoneAutomatically } from "../handover/checklist.js";
@@ -330,23 +330,27 @@ function moveItems(db: Db, dist: Distribution, after: number, last: number, acto
   const k = moving().as("k");
   db.update(calls).set({ assigneeId: sql`${k.toId}` }).from(k).where(and(eq(calls.clientId, k.clientId), eq(calls.status, "open"), ne(calls.assigneeId, k.toId))).run();
   // Last, the owner itself: the previous owner is remembered (a pool client keeps the one it had).
-  const moved = db
-    .update(clients)
+  db.update(clients)
     .set({ ownerId: sql`${distributionItems.toMemberId}`, previousOwnerId: sql`coalesce(${clients.ownerId}, ${clients.previousOwnerId})`, unassignedSince: null, updatedAt: at })
     .from(distributionItems)
     .where(and(eq(distributionItems.clientId, clients.id), stillAsProposed))
-    .returning({ ownerId: clients.ownerId, originId: clients.originHandoverId })
-    .all();
-  for (const { ownerId, originId } of moved) {
-    if (ownerId !== null) tally.perOwner.set(ownerId, (tally.perOwner.get(ownerId) ?? 0) + 1);
-    if (originId !== null) tally.origins.add(originId);
-  }
+    .run();
   const notMoved = db
     .select({ clientId: distributionItems.clientId })
     .from(distributionItems)
     .innerJoin(clients, eq(clients.id, distributionItems.clientId))
     .where(and(inRange, sql`${clients.ownerId} IS NOT ${distributionItems.toMemberId}`));
   db.delete(distributionItems).where(and(inRange, inArray(distributionItems.clientId, notMoved))).run();
+  // What is left in the range moved: counted per owner (the items alone), and where its clients came from.
+  const perOwner = db.select({ ownerId: distributionItems.toMemberId, n: count() }).from(distributionItems).where(inRange).groupBy(distributionItems.toMemberId).all();
+  for (const { ownerId, n } of perOwner) tally.perOwner.set(ownerId, (tally.perOwner.get(ownerId) ?? 0) + n);
+  const origins = db
+    .selectDistinct({ id: clients.originHandoverId })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .where(and(inRange, isNotNull(clients.originHandoverId)))
+    .all();
+  for (const { id } of origins) if (id !== null) tally.origins.add(id);
 }
 
 /** No client is left behind: up to `perStep` of what the leaver still owns go to the pool. */

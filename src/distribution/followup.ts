@@ -20,7 +20,8 @@ import { voidStaleTouches } from "../stars/plan-touches.js";
 import { getHandover, ownersOf } from "./queries.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, OwnerBrief } from "./types.js";
-import { planReactivationCallsInSteps, writeReactivationCalls } from "../calls/reactivation.js";
+import { PLAN_CLIENTS_PER_STEP, planReactivationCallsInSteps, writeReactivationCalls } from "../calls/reactivation.js";
+import { connectionOf } from "../db/prepared.js";
 
 /** Calls written per transaction: a step stays well under ~50 ms of synchronous work. */
 export const CALLS_PER_STEP = 500;
@@ -56,7 +57,7 @@ function distributionRow(db: Db, distributionId: number): Dist | undefined {
 
 /** The whole follow-up in one transaction (the scheduler's catch-up): all of it or nothing. */
 export function followUpDistribution(db: Db, input: FollowUpInput): FollowUpResult {
-  return db.transaction(() => drain(followUpSteps(db, input)));
+  return db.transaction(() => drain(followUpSteps(db, input, Infinity)));
 }
 
 /** The follow-up after a tap: each step its own transaction, the event loop free in between. */
@@ -65,13 +66,14 @@ export async function followUpInSteps(db: Db, input: FollowUpInput & { pause?: (
   if (distributionsInFlight.has(id)) return { kind: "already", callsScheduled: callCount(db, id) };
   distributionsInFlight.add(id);
   try {
-    return await drainAsync(followUpSteps(db, input), input.pause ?? nextTurn);
+    return await drainAsync(followUpSteps(db, input, CALLS_PER_STEP), input.pause ?? nextTurn);
   } finally {
     distributionsInFlight.delete(id);
   }
 }
 
-function* followUpSteps(db: Db, input: FollowUpInput): Steps<FollowUpResult> {
+/** `perStep`: calls written per transaction (Infinity straight through, where the steps share one). */
+function* followUpSteps(db: Db, input: FollowUpInput, perStep: number): Steps<FollowUpResult> {
   const id = input.distributionId;
   const first = distributionRow(db, id);
   if (!first || first.status !== "applied") return { kind: "not_applied" };
@@ -80,19 +82,25 @@ function* followUpSteps(db: Db, input: FollowUpInput): Steps<FollowUpResult> {
     const d = distributionRow(db, id);
     return d !== undefined && d.status === "applied" && d.followedUpAt === null;
   };
+  // Straight through, the caller's transaction holds from the first step to the last: nothing to re-check.
+  const alone = !connectionOf(db).inTransaction;
   /** One step: the work, in its own transaction, if the follow-up is still owed. */
   const step = (work: (tx: DbOrTx) => void) =>
     db.transaction((tx) => {
-      if (!stillOwed()) return false;
+      if (alone && !stillOwed()) return false;
       work(tx);
       return true;
     });
 
-  const plan = yield* planReactivationCallsInSteps(db, { distributionId: id, handoverId: first.handoverId, teamId: first.teamId, now: input.now });
+  const plan = yield* planReactivationCallsInSteps(
+    db,
+    { distributionId: id, handoverId: first.handoverId, teamId: first.teamId, now: input.now },
+    perStep === Infinity ? -1 : PLAN_CLIENTS_PER_STEP,
+  );
   const common = { teamId: first.teamId, distributionId: id, createdAt: input.now.getTime() };
-  for (let i = 0; i < Math.max(plan.merges.length, plan.fresh.length); i += CALLS_PER_STEP) {
+  for (let i = 0; i < Math.max(plan.merges.length, plan.fresh.length); i += perStep) {
     yield;
-    if (!step((tx) => writeReactivationCalls(tx, plan.merges.slice(i, i + CALLS_PER_STEP), plan.fresh.slice(i, i + CALLS_PER_STEP), common))) {
+    if (!step((tx) => writeReactivationCalls(tx, plan.merges.slice(i, i + perStep), plan.fresh.slice(i, i + perStep), common))) {
       return stillOwedResult(db, id);
     }
   }

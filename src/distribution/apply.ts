@@ -1,15 +1,18 @@
 /**
  * Applying a proposal, in steps, so that 50,000 clients never hold the event loop for long:
  *
- *  1. begin — one short transaction: the checks (still proposed, handover active, no other apply of the
- *     team running, nothing stale), then status 'applying'. From here a double tap, a cancel, an adjust,
- *     an undo and another apply of the team are refused.
- *  2. moves — one transaction per CLIENTS_PER_STEP items, in client id order: each client still as the
+ *  1. checks — read only, each its own step: still proposed and the handover active; every client of the
+ *     proposal still as it found it and every new owner still able to receive clients; the scope neither
+ *     grown nor shrunk. Any of them failing: nothing changes, the caller re-plans ("stale").
+ *  2. begin — one short transaction: the cheap checks again, no other apply of the team running, then
+ *     status 'applying'. From here a double tap, a cancel, an adjust, an undo and another apply of the team
+ *     are refused.
+ *  3. moves — one transaction per CLIENTS_PER_STEP items, in client id order: each client still as the
  *     proposal found it gets its new owner (the previous one remembered), its open commitments and open
  *     calls follow it, and its history gets the 'assigned' row.
- *  3. leftovers — what the leaver still owns goes to the pool with the leaver remembered, CLIENTS_PER_STEP
+ *  4. leftovers — what the leaver still owns goes to the pool with the leaver remembered, CLIENTS_PER_STEP
  *     a transaction.
- *  4. finish — one transaction: status 'applied', the checklist step, the audit row.
+ *  5. finish — one transaction: status 'applied', the checklist step, the audit row.
  * The reactivation calls and the new owners' messages follow (followup.ts).
  *
  * While it runs, a client not yet moved is still the leaver's (or the pool's), with all that implies (the
@@ -20,12 +23,12 @@
  * A tap runs the steps with the event loop free in between (applyInSteps). Tests, the bench and the
  * scheduler's catch-up run them straight through inside one transaction: all or nothing. A distribution
  * found 'applying' with no tap running it (the process died mid-way, or a step failed) is finished by the
- * scheduler's sweep (jobs.ts): every step only moves clients still as proposed,
- * so a step that committed is never repeated.
+ * scheduler's sweep (jobs.ts), in the name of the lead who tapped Apply; every step only moves clients
+ * still as proposed, so a step that committed is never repeated.
  */
-import { and, asc, count, eq, exists, gt, inArray, isNotNull, lte, max, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, exists, inArray, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { calls, clientEvents, clients, commitments, distributionItems, distributions, handovers, members } from "../db/schema.js";
+import { clients, distributionItems, distributions, handovers, members } from "../db/schema.js";
 import { getHandover as getChecklistHandover, handoverClientCounts, markStepDoneAutomatically } from "../handover/checklist.js";
 import {
   audit,
@@ -36,7 +39,6 @@ import {
   getHandover,
   handoversOf,
   inScope,
-  insertItems,
   isReachable,
   isStale,
   itemCount,
@@ -47,6 +49,7 @@ import {
   withOwnHandover,
   type Tx,
 } from "./queries.js";
+import { leftoversToPool, moveStep, takeStep, type Tally } from "./moves.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
 import type { ApplyInput, ApplyResult, Distribution, HandoverRow } from "./types.js";
 
@@ -162,13 +165,6 @@ function* moveAndFinish(
   return db.transaction((tx) => finish(db, tx, dist, handover, actorId, now, fromTheStart ? tally : null));
 }
 
-/** What this run's moves did: the finish need not count 50,000 items again. */
-interface Tally {
-  perOwner: Map<number, number>;
-  /** The handovers the moved clients came from (clients.origin_handover_id). */
-  origins: Set<number>;
-}
-
 type Opened = { kind: "open"; dist: Distribution; handover: HandoverRow | null };
 
 function openProposal(db: Db, input: ApplyInput): Opened | ApplyResult {
@@ -232,148 +228,6 @@ function applierOf(db: Db, dist: Distribution): { actorId: number; mode: Mode } 
   const fact = auditFacts(db, dist.teamId, dist.id, "distribution.applying").at(-1);
   const author = () => db.select({ id: distributions.createdById }).from(distributions).where(eq(distributions.id, dist.id)).get()!.id;
   return { actorId: fact?.actorId ?? author(), mode: fact?.details.mine ? "mine" : "proposal" };
-}
-
-/**
- * Moves the next `perStep` items after client `after`; returns the last client id it looked at, or null
- * when no item is left.
- */
-function moveStep(db: Db, dist: Distribution, after: number, perStep: number, actorId: number, now: Date, tally: Tally): number | null {
-  const next = db
-    .select({ clientId: distributionItems.clientId })
-    .from(distributionItems)
-    .where(and(eq(distributionItems.distributionId, dist.id), gt(distributionItems.clientId, after)))
-    .orderBy(asc(distributionItems.clientId))
-    .limit(perStep)
-    .as("next");
-  const last = db.select({ last: max(next.clientId) }).from(next).get()?.last ?? null;
-  if (last === null) return null;
-  moveItems(db, dist, after, last, actorId, now, tally);
-  return last;
-}
-
-/**
- * "Take them myself": the next `perStep` clients of the scope after client `after` become items for the
- * lead (replacing the proposal's), then move. The scope is read as it is now, so a client that joined it
- * since the table was drawn goes to the lead too.
- */
-function takeStep(
-  db: Db,
-  dist: Distribution,
-  handover: HandoverRow | null,
-  after: number,
-  perStep: number,
-  actorId: number,
-  now: Date,
-  tally: Tally,
-): number | null {
-  const taken = db
-    .select({ id: clients.id, ownerId: clients.ownerId })
-    .from(clients)
-    .where(and(eq(clients.teamId, dist.teamId), eq(clients.status, "active"), inScope(scopeOf(handover)), gt(clients.id, after)))
-    .orderBy(asc(clients.id))
-    .limit(perStep)
-    .all();
-  if (taken.length === 0) return null;
-  const last = taken[taken.length - 1]!.id;
-  const range = and(eq(distributionItems.distributionId, dist.id), gt(distributionItems.clientId, after), lte(distributionItems.clientId, last));
-  db.delete(distributionItems).where(range).run();
-  insertItems(db, dist.id, taken.map((c) => [c.id, c.ownerId, actorId]));
-  moveItems(db, dist, after, last, actorId, now, tally);
-  return last;
-}
-
-/**
- * Moves the items of clients after `after` up to `last` whose client is still as proposed, to a new owner
- * still active in the team, and drops the others (changed by hand meanwhile, or their new owner left):
- * counts, messages, calls and an undo follow what really moved. The statements that read the old owner
- * run before the one that changes it.
- */
-function moveItems(db: Db, dist: Distribution, after: number, last: number, actorId: number, now: Date, tally: Tally): void {
-  const at = now.getTime();
-  const inRange = and(eq(distributionItems.distributionId, dist.id), gt(distributionItems.clientId, after), lte(distributionItems.clientId, last));
-  const activeMembers = db.select({ id: members.id }).from(members).where(and(eq(members.teamId, dist.teamId), eq(members.status, "active")));
-  const stillAsProposed = and(
-    inRange,
-    eq(clients.teamId, dist.teamId),
-    eq(clients.status, "active"),
-    sql`${clients.ownerId} IS ${distributionItems.fromMemberId}`,
-    inArray(distributionItems.toMemberId, activeMembers),
-  );
-  const moving = () =>
-    db
-      .select({ clientId: distributionItems.clientId, toId: distributionItems.toMemberId })
-      .from(distributionItems)
-      .innerJoin(clients, eq(clients.id, distributionItems.clientId))
-      .where(stillAsProposed);
-  db.insert(clientEvents)
-    .select(
-      db
-        .select({
-          id: sql<number>`null`.as("id"), // the table's own key (drizzle's insert…select takes every column, in order)
-          teamId: sql<number>`${dist.teamId}`.as("team_id"),
-          clientId: distributionItems.clientId,
-          actorId: sql<number>`${actorId}`.as("actor_id"),
-          kind: sql<string>`'assigned'`.as("kind"),
-          details: sql<string>`json_object('distributionId', ${dist.id}, 'from', ${distributionItems.fromMemberId}, 'to', ${distributionItems.toMemberId})`.as("details"),
-          at: sql<number>`${at}`.as("at"),
-        })
-        .from(distributionItems)
-        .innerJoin(clients, eq(clients.id, distributionItems.clientId))
-        .where(stillAsProposed),
-    )
-    .run();
-  // Open commitments follow their client; so do their open calls, whoever had them (the leaver, or the
-  // last owner of a pool client): a promised call back keeps its day and reaches the client's new owner.
-  const m = moving().as("m");
-  db.update(commitments).set({ ownerId: sql`${m.toId}` }).from(m).where(and(eq(commitments.clientId, m.clientId), eq(commitments.status, "open"))).run();
-  const k = moving().as("k");
-  db.update(calls).set({ assigneeId: sql`${k.toId}` }).from(k).where(and(eq(calls.clientId, k.clientId), eq(calls.status, "open"), ne(calls.assigneeId, k.toId))).run();
-  // Last, the owner itself: the previous owner is remembered (a pool client keeps the one it had).
-  db.update(clients)
-    .set({ ownerId: sql`${distributionItems.toMemberId}`, previousOwnerId: sql`coalesce(${clients.ownerId}, ${clients.previousOwnerId})`, unassignedSince: null, updatedAt: at })
-    .from(distributionItems)
-    .where(and(eq(distributionItems.clientId, clients.id), stillAsProposed))
-    .run();
-  const notMoved = db
-    .select({ clientId: distributionItems.clientId })
-    .from(distributionItems)
-    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
-    .where(and(inRange, sql`${clients.ownerId} IS NOT ${distributionItems.toMemberId}`));
-  db.delete(distributionItems).where(and(inRange, inArray(distributionItems.clientId, notMoved))).run();
-  // What is left in the range moved: counted per owner (the items alone), and where its clients came from.
-  const perOwner = db.select({ ownerId: distributionItems.toMemberId, n: count() }).from(distributionItems).where(inRange).groupBy(distributionItems.toMemberId).all();
-  for (const { ownerId, n } of perOwner) tally.perOwner.set(ownerId, (tally.perOwner.get(ownerId) ?? 0) + n);
-  const origins = db
-    .selectDistinct({ id: clients.originHandoverId })
-    .from(distributionItems)
-    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
-    .where(and(inRange, isNotNull(clients.originHandoverId)))
-    .all();
-  for (const { id } of origins) if (id !== null) tally.origins.add(id);
-}
-
-/** No client is left behind: up to `perStep` of what the leaver still owns go to the pool. */
-function leftoversToPool(db: Db, dist: Distribution, leaverId: number, perStep: number, actorId: number, now: Date): number {
-  const ids = db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(and(eq(clients.teamId, dist.teamId), eq(clients.ownerId, leaverId), eq(clients.status, "active")))
-    .orderBy(asc(clients.id))
-    .limit(perStep)
-    .all()
-    .map((c) => c.id);
-  if (ids.length === 0) return 0;
-  const at = now.getTime();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    db.update(clients).set({ ownerId: null, previousOwnerId: leaverId, unassignedSince: at, updatedAt: at }).where(inArray(clients.id, chunk)).run();
-    db.update(commitments).set({ ownerId: null }).where(and(eq(commitments.status, "open"), inArray(commitments.clientId, chunk))).run();
-    db.insert(clientEvents)
-      .values(chunk.map((clientId) => ({ teamId: dist.teamId, clientId, actorId, kind: "unassigned" as const, details: { distributionId: dist.id, from: leaverId }, at })))
-      .run();
-  }
-  return ids.length;
 }
 
 /** `tally`: what this run moved; null when a run resumed after a crash must count the items instead. */

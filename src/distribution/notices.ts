@@ -4,7 +4,7 @@ import type { I18n } from "@grammyjs/i18n";
 import type { Db } from "../db/client.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./types.js";
 import { toCsvForExcel } from "../clients/import/csv-export.js";
-import { enqueue, type DbOrTx } from "../outbox/outbox.js";
+import { enqueue } from "../outbox/outbox.js";
 import { formatDay as messageDay } from "../handover/handover-texts.js";
 import { escapeHtml } from "../bot/html.js";
 import { translator, type Locale, type Translate } from "../bot/i18n.js";

@@ -87,7 +87,6 @@ export interface PlanResult {
 
 export const DEFAULT_SOON_DAYS = 7;
 
-const TEMPERATURES: readonly Temperature[] = ["hot", "warm", "cold"];
 const T_INDEX: Record<Temperature, number> = { hot: 0, warm: 1, cold: 2 };
 
 export function planDistribution(input: PlanInput): PlanResult {

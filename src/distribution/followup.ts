@@ -104,6 +104,10 @@ function* followUpSteps(db: Db, input: FollowUpInput, perStep: number): Steps<Fo
       return stillOwedResult(db, id);
     }
   }
+  // Written: the plan's 50,000 objects need not stay alive through the messages (shorter collections).
+  const callsScheduled = plan.count;
+  plan.merges = [];
+  plan.fresh = [];
   if (input.notifier) {
     const notifier = input.notifier;
     const fromName = first.handoverId === null ? null : (getHandover(db, first.handoverId)?.leaverName ?? null);
@@ -124,7 +128,7 @@ function* followUpSteps(db: Db, input: FollowUpInput, perStep: number): Steps<Fo
     voidStaleTouches(db, first.teamId, input.now);
     tx.update(distributions).set({ followedUpAt: input.now.getTime() }).where(eq(distributions.id, id)).run();
   });
-  return done ? { kind: "done", callsScheduled: plan.count } : stillOwedResult(db, id);
+  return done ? { kind: "done", callsScheduled } : stillOwedResult(db, id);
 }
 
 /** Why a step found nothing to do: undone meanwhile, or finished by someone else. */

@@ -4,6 +4,7 @@ import type { InlineKeyboard } from "grammy";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
+import { localDate } from "../domain/calendar.js";
 import { defaultScriptTemplate, renderScript, scriptTemplate } from "../domain/call-scripts.js";
 import { ATTEMPTS_BEFORE_LEAD_ALERT, callCardData, type CallCardData, type CallRef } from "../domain/calls.js";
 import { escapeHtml } from "./html.js";
@@ -124,7 +125,7 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
   if (data.history.length > 0) {
     history.push(t("call-card-history"));
     for (const e of data.history) {
-      const when = DateTime.fromMillis(e.at, { zone: data.timezone }).toISODate() ?? today;
+      const when = localDate(new Date(e.at), data.timezone);
       history.push(t("call-card-history-line", { date: day(when), whatHtml: eventText(t, locale, e, today) }));
     }
   }
@@ -158,7 +159,7 @@ function scriptBlock(t: Translate, data: CallCardData, script: string | null): s
 
 function outcomeText(t: Translate, locale: Locale, data: CallCardData): string {
   const call = data.call!;
-  const date = call.resolvedAt ? formatDay(DateTime.fromMillis(call.resolvedAt, { zone: data.timezone }).toISODate()!, locale, data.today) : "";
+  const date = call.resolvedAt ? formatDay(localDate(new Date(call.resolvedAt), data.timezone), locale, data.today) : "";
   const by = data.resolvedByName ?? "none";
   if (call.status === "reached") return t("call-outcome-reached", { date, by, next: call.nextContactOn ? formatDay(call.nextContactOn, locale, data.today) : "—" });
   if (call.status === "lost") return t("call-outcome-lost", { date, by, reason: call.lostReason ?? "other" });

@@ -16,13 +16,36 @@ export function localeFromTelegram(languageCode: string | undefined): Locale {
 }
 
 export function createI18n<C extends Context>(negotiate: (ctx: C) => Locale): I18n<C> {
-  return new I18n<C>({
+  const i18n = new I18n<C>({
     defaultLocale: "ru",
     directory: localesDir,
     // Bidi isolation marks around variables would end up inside phone numbers and links.
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: negotiate,
   });
+  rememberBundleMatches(i18n);
+  return i18n;
+}
+
+/**
+ * @grammyjs/i18n negotiates languages (parsing every locale tag with @fluent/langneg) on every single
+ * translation; a call card makes about 25 of them. The bundles are all loaded here, at start, so the
+ * match for a locale never changes: it is worked out once per locale list and remembered.
+ */
+function rememberBundleMatches(i18n: I18n<any>): void {
+  const fluent = i18n.fluent as unknown as { matchBundles?: (locales: string[]) => Set<unknown> };
+  const match = fluent.matchBundles;
+  if (typeof match !== "function") return; // another version of the plugin: translations stay correct, only slower
+  const known = new Map<string, Set<unknown>>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join("\n");
+    let bundles = known.get(key);
+    if (!bundles) {
+      bundles = match.call(fluent, locales);
+      if (known.size < 64) known.set(key, bundles);
+    }
+    return bundles;
+  };
 }
 
 export type Translate = (key: string, vars?: TranslationVariables) => string;

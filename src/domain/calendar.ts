@@ -46,12 +46,34 @@ export function isValidTimezone(tz: string): boolean {
 
 /** 'YYYY-MM-DD' of the instant `now` on the wall calendar of `tz`. */
 export function localDate(now: Date, tz: string): string {
-  return formatDay(inZone(now, tz));
+  const wall = wallClock(now, tz);
+  return wall ? wall.date : formatDay(inZone(now, tz));
 }
 
 /** Hour 0..23 of the instant `now` on the wall clock of `tz`. */
 export function localHour(now: Date, tz: string): number {
-  return inZone(now, tz).hour;
+  const wall = wallClock(now, tz);
+  return wall ? wall.hour : inZone(now, tz).hour;
+}
+
+/**
+ * One `Intl` formatter per zone (made when the zone is first met, after it is validated): a luxon
+ * DateTime in a zone costs a formatter call plus its own bookkeeping, and every tap asks for "today".
+ */
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+const WALL = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2})$/;
+
+/** The day and hour on the wall clock of `tz`; null for years outside 1000..9999 (luxon handles those). */
+function wallClock(now: Date, tz: string): { date: string; hour: number } | null {
+  let format = wallFormats.get(tz);
+  if (!format) {
+    assertZone(tz);
+    format = new Intl.DateTimeFormat("en-US", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+    wallFormats.set(tz, format);
+  }
+  if (Number.isNaN(now.getTime())) throw new RangeError(`Invalid instant: ${String(now)}`);
+  const m = WALL.exec(format.format(now));
+  return m ? { date: `${m[3]}-${m[1]}-${m[2]}`, hour: Number(m[4]) } : null;
 }
 
 export function isWorkingDay(date: string, cal: WorkCalendar): boolean {

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -61,6 +62,28 @@ describe("localDate / localHour", () => {
   });
   it("throws on an unknown zone", () => {
     expect(() => localDate(new Date(0), "Nowhere/City")).toThrow(RangeError);
+  });
+  it("throws on an invalid instant", () => {
+    expect(() => localDate(new Date(Number.NaN), "Europe/Moscow")).toThrow(RangeError);
+  });
+  it("agrees with luxon for any instant and zone, across daylight-saving changes and odd years", () => {
+    const zones = ["UTC", "Europe/Moscow", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Australia/Lord_Howe", "Asia/Kathmandu"];
+    const instant = fc.oneof(
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      fc.integer({ min: Date.UTC(-50, 0, 1), max: Date.UTC(1200, 0, 1) }),
+      // Around the 2026 spring and autumn changes (Europe, the US, Lord Howe's half hour), minute by minute.
+      ...["2026-03-08T09:00Z", "2026-03-29T00:00Z", "2026-10-25T00:00Z", "2026-04-04T14:00Z", "2026-11-01T08:00Z"].map((at) =>
+        fc.integer({ min: -180, max: 180 }).map((m) => Date.parse(at) + m * 60_000),
+      ),
+    );
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...zones), (ms, tz) => {
+        const expected = DateTime.fromMillis(ms, { zone: tz });
+        expect(localDate(new Date(ms), tz)).toBe(expected.toISODate());
+        expect(localHour(new Date(ms), tz)).toBe(expected.hour);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

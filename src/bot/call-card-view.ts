@@ -141,7 +141,7 @@ export function renderCallCard(t: Translate, locale: Locale, data: CallCardData,
     text = compose([], owed.slice(0, 3), scriptBlock(t, data, clip(script, Math.max(1, cut))));
   }
 
-  const ref: CallRef = call ? { callId: call.id } : { clientId: client.id, seen: data.latestCallId };
+  const ref = data.ref;
   const byLetter = call?.kind === "second_voice" && call.touchKind === "lead";
   return { text, keyboard: open && data.canRecord ? cardKeyboard(t, ref, mode, byLetter) : undefined, ref, open };
 }

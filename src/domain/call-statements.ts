@@ -11,8 +11,8 @@ export const HISTORY_ON_CARD = 5;
 
 export const callStatements = preparedOnce((db, sqlite) => ({
   memberById: db.select().from(members).where(eq(members.id, p("id"))).prepare(),
-  /** All names of a team at once: a card names up to eight people, one look-up serves them all. */
-  memberNamesOfTeam: sqlite.prepare(`SELECT id, name FROM members WHERE team_id = ?`).raw(),
+  /** One person's name: a card names three or four people (reading the whole team's names cost more). */
+  memberName: sqlite.prepare(`SELECT name FROM members WHERE id = ?`).pluck(),
   callById: db.select().from(calls).where(eq(calls.id, p("id"))).prepare(),
   clientById: db.select().from(clients).where(eq(clients.id, p("id"))).prepare(),
   teamById: db.select().from(teams).where(eq(teams.id, p("id"))).prepare(),

@@ -3,7 +3,7 @@
 import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import { addWorkingDays, localDate } from "../../domain/calendar.js";
-import { recordOutcome, teamCalendar, type CallRef, type Outcome } from "../../domain/calls.js";
+import { callCardState, recordOutcome, teamCalendar, type CallRef, type Outcome } from "../../domain/calls.js";
 import { dailyListOf } from "../../domain/daily-list.js";
 import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "../call-actions.js";
 import { formatDay, loadCallCard } from "../call-card-view.js";
@@ -61,15 +61,16 @@ callsFeature.callbackQuery(/^call:/, async (ctx) => {
     return ctx.reply(rendered.text, rendered.keyboard ? { reply_markup: rendered.keyboard } : {});
   }
 
-  // Every other tap acts on a card: check it is still open and the tapper may act before anything else.
-  const current = loadCallCard(db, { ref: tap.ref, viewerId: member.id, now, t: ctx.t, locale: ctx.actor.locale });
+  // Every other tap acts on a card: check it is still open and the tapper may act before anything else
+  // (without drawing it: the card is drawn once, as it is after the tap).
+  const current = callCardState(db, { ref: tap.ref, viewerId: member.id });
   if (!current) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
   if (!current.open) {
     await ctx.answerCallbackQuery({ text: ctx.t("call-toast-resolved") });
     if (card) await editCard(ctx, card, current.ref);
     return;
   }
-  if (!current.keyboard) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-forbidden") });
+  if (!current.canRecord) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-forbidden") });
 
   const record = async (outcome: Outcome) => {
     const result = recordOutcome(db, { ref: tap.ref, actorId: member.id, outcome, now, ...outcomeHooks(ctx) });

@@ -4,14 +4,14 @@ import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import { addWorkingDays, localDate } from "../../domain/calendar.js";
 import { callCardState, recordOutcome, teamCalendar, type CallRef, type Outcome } from "../../domain/calls.js";
-import { dailyListOf } from "../../domain/daily-list.js";
+import { dailyListPageOf } from "../../domain/daily-list.js";
 import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "../call-actions.js";
 import { formatDay, loadCallCard } from "../call-card-view.js";
 import type { BotContext } from "../context.js";
 import { callOutcomeId, type CallDialogArgs } from "../conversations/call-outcome.js";
 import { requireClientAccess } from "../guards.js";
 import { decodeCallData, decodeTodayData, type DatePick } from "../keyboards/calls.js";
-import { renderDailyList } from "../today-view.js";
+import { ENTRIES_PER_PAGE, renderDailyList } from "../today-view.js";
 
 export const callsFeature = new Composer<BotContext>();
 
@@ -36,7 +36,7 @@ callsFeature.callbackQuery(/^today:/, async (ctx) => {
 
 function todayMessage(ctx: BotContext, memberId: number, timezone: string, page: number) {
   const today = localDate(ctx.deps.clock.now(), timezone);
-  const list = dailyListOf(ctx.deps.db, { memberId, today });
+  const list = dailyListPageOf(ctx.deps.db, { memberId, today, page, perPage: ENTRIES_PER_PAGE });
   const view = renderDailyList(ctx.t, ctx.actor.locale, list, { page, title: "today" });
   return [view.text, view.keyboard ? { reply_markup: view.keyboard } : {}] as const;
 }

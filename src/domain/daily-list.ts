@@ -200,17 +200,17 @@ function prepareQueries(db: Db, by: "member" | "team") {
       .orderBy(asc(commitments.dueOn), asc(commitments.id));
 
   const whole = { calls: callsQuery().prepare(), contacts: contactsQuery().prepare(), deadlines: deadlinesQuery().prepare() };
-  // A page (member scope): the counts, with the same conditions and joins, then only the page's rows.
+  // A page (member scope): the counts, with the same conditions, then only the page's rows. The counts
+  // need no join: calls and commitments have a client by foreign key (NOT NULL, enforced).
   const count = sql<number>`count(*)`;
   const paging = {
     callCounts: db
       .select({ all: count, overdue: sql<number>`coalesce(sum(${calls.dueOn} < ${today}), 0)` })
       .from(calls)
-      .innerJoin(clients, eq(clients.id, calls.clientId))
       .where(callsWhere)
       .prepare(),
     contactCount: db.select({ n: count }).from(clients).where(contactsWhere).prepare(),
-    deadlineCount: db.select({ n: count }).from(commitments).innerJoin(clients, eq(clients.id, commitments.clientId)).where(deadlinesWhere).prepare(),
+    deadlineCount: db.select({ n: count }).from(commitments).where(deadlinesWhere).prepare(),
     callsPage: callsQuery().limit(limit).offset(offset).prepare(),
     contactsPage: contactsQuery().limit(limit).offset(offset).prepare(),
     deadlinesPage: deadlinesQuery().limit(limit).offset(offset).prepare(),

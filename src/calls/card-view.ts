@@ -44,8 +44,17 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + "…";
 }
 
-/** "+7 916 123-45-67": easier to read aloud, still a number Telegram makes tappable. */
+/**
+ * Russian numbers of the 3xx, 4xx and 9xx ranges (mobiles and most landlines, nearly every number our teams
+ * call): libphonenumber finds each valid and writes it "+7 916 123 45 67". Cut here, they skip its parse and
+ * metadata walk, about a tenth of a card's time; a test holds this to libphonenumber for every such range.
+ */
+const RU_COMMON = /^\+7([349]\d\d)(\d{3})(\d\d)(\d\d)$/;
+
+/** "+7 916 123 45 67": easier to read aloud, still a number Telegram makes tappable. */
 export function readablePhone(phone: string): string {
+  const ru = RU_COMMON.exec(phone);
+  if (ru) return `+7 ${ru[1]} ${ru[2]} ${ru[3]} ${ru[4]}`;
   const parsed = parsePhoneNumberFromString(phone);
   return parsed?.isValid() ? parsed.formatInternational() : phone;
 }

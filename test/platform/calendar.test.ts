@@ -190,6 +190,24 @@ describe("addDays", () => {
     expect(isIsoDate("2028-02-29")).toBe(true);
     expect(isIsoDate("2026-02-29")).toBe(false);
     expect(isIsoDate("2026-1-5")).toBe(false);
+  });  it("property: days, weekdays and validity agree with luxon's UTC calendar, years 0000–9999 and beyond", () => {
+    const anyDay = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+      ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+    );
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -20_000, max: 20_000 }), (day, n) => {
+        const dt = DateTime.fromISO(day, { zone: "utc" });
+        expect(isIsoDate(day)).toBe(dt.isValid);
+        if (!dt.isValid) {
+          expect(() => addDays(day, n)).toThrow(RangeError);
+          return;
+        }
+        expect(addDays(day, n)).toBe(dt.plus({ days: n }).toISODate());
+        expect(isWorkingDay(day, makeWorkCalendar("UTC", { workingDays: [dt.weekday] }))).toBe(true);
+        expect(isWorkingDay(day, makeWorkCalendar("UTC", { workingDays: [(dt.weekday % 7) + 1] }))).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -24,7 +24,29 @@ export function createI18n<C extends Context>(negotiate: (ctx: C) => Locale): I1
     localeNegotiator: negotiate,
   });
   rememberBundleMatches(i18n);
+  rememberPlainMessages(i18n);
   return i18n;
+}
+
+/**
+ * A message without variables (a button label, a section header) reads the same every time: it is
+ * formatted once per locale and remembered. A call card has about ten of them.
+ */
+function rememberPlainMessages(i18n: I18n<any>): void {
+  const fluent = i18n.fluent as unknown as { translate: (locales: string | string[], path: string, context?: Record<string, unknown>) => string };
+  const translate = fluent.translate.bind(fluent);
+  const known = new Map<string, string>();
+  fluent.translate = (locales, path, context) => {
+    if (context) for (const _ in context) return translate(locales, path, context);
+    const key = `${Array.isArray(locales) ? locales.join("\n") : locales}\u0000${path}`;
+    let text = known.get(key);
+    if (text === undefined) {
+      text = translate(locales, path, context);
+      // A missing message keeps warning each time it is asked for.
+      if (text !== `{${path}}` && known.size < 10_000) known.set(key, text);
+    }
+    return text;
+  };
 }
 
 /**

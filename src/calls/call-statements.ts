@@ -36,20 +36,12 @@ export const callStatements = preparedOnce((db, sqlite) => ({
     .orderBy(sql`${calls.assigneeId} = ${p("prefer")} desc`, sql`${calls.kind} = 'reactivation' desc`, asc(calls.dueOn), asc(calls.id))
     .limit(1)
     .prepare(),
-  history: db
-    .select({ kind: clientEvents.kind, at: clientEvents.at, details: clientEvents.details, actorName: members.name })
-    .from(clientEvents)
-    .leftJoin(members, eq(members.id, clientEvents.actorId))
-    .where(eq(clientEvents.clientId, p("clientId")))
-    .orderBy(desc(clientEvents.at), desc(clientEvents.id))
-    .limit(HISTORY_ON_CARD)
-    .prepare(),
-  openCommitmentsOfClient: db
-    .select()
-    .from(commitments)
-    .where(and(eq(commitments.clientId, p("clientId")), eq(commitments.status, "open")))
-    .orderBy(asc(commitments.dueOn), asc(commitments.id))
-    .prepare(),
+  // A card's reads that need no drizzle mapping: its columns as arrays, decoded in calls.ts.
+  /** The latest events, newest first: kind, at, details (JSON), actor id (named with the card's other names). */
+  history: sqlite.prepare(`SELECT kind, at, details, actor_id FROM client_events WHERE client_id = ? ORDER BY at DESC, id DESC LIMIT ${HISTORY_ON_CARD}`).raw(),
+  /** Open commitments as the card lists them: due day (nulls first), text. */
+  openCommitmentsOfClient: sqlite.prepare(`SELECT due_on, text FROM commitments WHERE client_id = ? AND status = 'open' ORDER BY due_on, id`).raw(),
+  teamTimezone: sqlite.prepare(`SELECT timezone FROM teams WHERE id = ?`).pluck(),
   openReactivationsLeft: db
     .select({ n: sql<number>`count(*)` })
     .from(calls)

@@ -296,7 +296,8 @@ export interface CallCardData {
   resolvedByName: string | null;
   /** For reactivation calls: whose clients these were and on what terms they left. */
   handover: { terms: Terms; leaverName: string } | null;
-  commitments: Commitment[];
+  /** The client's open commitments, soonest first (no date first). */
+  commitments: Pick<Commitment, "dueOn" | "text">[];
   /** Newest first; `fromName`/`toName`: the owners an owner change was between (null: the unassigned pool). */
   history: { kind: string; at: number; details: Record<string, unknown> | null; actorName: string | null; fromName: string | null; toName: string | null }[];
   canRecord: boolean;
@@ -358,7 +359,7 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
   if (!target) return null;
   const { viewer, call, client, canRecord } = target;
   const q = callStatements(db);
-  const team = q.teamById.get({ id: viewer.teamId })!;
+  const timezone = q.teamTimezone.get(viewer.teamId) as string;
 
   // Each person the card names is looked up once (owner, assignee, leaver, history's owner changes).
   const names = new Map<number, string | null>();
@@ -382,17 +383,16 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     }
   }
 
-  const events = q.history.all({ clientId: client.id });
+  const events = q.history.all(client.id) as [string, number, string | null, number | null][];
   // Owner changes are stored as member ids (from/to, fromOwnerId/toOwnerId); the card names them.
   const memberIn = (d: Record<string, unknown> | null, keys: string[]) => {
     for (const k of keys) if (typeof d?.[k] === "number") return nameOf(d[k] as number);
     return null;
   };
-  const history = events.map((e) => ({
-    ...e,
-    fromName: memberIn(e.details, ["from", "fromOwnerId"]),
-    toName: memberIn(e.details, ["to", "toOwnerId"]),
-  }));
+  const history = events.map(([kind, at, json, actorId]) => {
+    const details = json === null ? null : (JSON.parse(json) as Record<string, unknown> | null);
+    return { kind, at, details, actorName: nameOf(actorId), fromName: memberIn(details, ["from", "fromOwnerId"]), toName: memberIn(details, ["to", "toOwnerId"]) };
+  });
 
   return {
     call,
@@ -402,13 +402,13 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     previousOwnerName: nameOf(client.previousOwnerId),
     resolvedByName: nameOf(call?.resolvedById),
     handover,
-    commitments: q.openCommitmentsOfClient.all({ clientId: client.id }),
+    commitments: (q.openCommitmentsOfClient.all(client.id) as [string | null, string][]).map(([dueOn, text]) => ({ dueOn, text })),
     history,
     canRecord,
     ref: cardRef(db, target),
     viewerIsAssignee: call?.assigneeId === viewer.id,
-    today: localDate(input.now, team.timezone),
-    timezone: team.timezone,
+    today: localDate(input.now, timezone),
+    timezone,
   };
 }
 

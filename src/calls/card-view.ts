@@ -77,7 +77,7 @@ export function loadCallCard(db: Db, input: { ref: CallRef; viewerId: number; no
       teamId: data.client.teamId,
       terms: data.handover.terms,
       locale: input.locale,
-      fallback: defaultScriptTemplate(input.t, data.handover.terms),
+      fallback: () => defaultScriptTemplate(input.t, data.handover!.terms),
     }).text;
     script = renderScript(template, {
       client: data.client.name,

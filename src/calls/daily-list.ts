@@ -74,12 +74,12 @@ export function dailyListPageOf(db: Db, input: { memberId: number; today: string
   const { memberId, today, perPage } = input;
   const q = queriesFor(db, "member");
   const params = { memberId, today };
-  const callCounts = q.callCounts.get(params);
+  const counted = q.counts.get(params);
   const counts = {
-    overdue: callCounts?.overdue ?? 0,
-    calls: (callCounts?.all ?? 0) - (callCounts?.overdue ?? 0),
-    contacts: q.contactCount.get(params)?.n ?? 0,
-    deadlines: q.deadlineCount.get(params)?.n ?? 0,
+    overdue: counted?.overdue ?? 0,
+    calls: (counted?.calls ?? 0) - (counted?.overdue ?? 0),
+    contacts: counted?.contacts ?? 0,
+    deadlines: counted?.deadlines ?? 0,
     total: 0,
   };
   counts.total = counts.overdue + counts.calls + counts.contacts + counts.deadlines;
@@ -204,13 +204,18 @@ function prepareQueries(db: Db, by: "member" | "team") {
   // need no join: calls and commitments have a client by foreign key (NOT NULL, enforced).
   const count = sql<number>`count(*)`;
   const paging = {
-    callCounts: db
-      .select({ all: count, overdue: sql<number>`coalesce(sum(${calls.dueOn} < ${today}), 0)` })
+    // One statement: the calls counted over their index range, contacts and deadlines by (uncorrelated,
+    // so evaluated once) subqueries.
+    counts: db
+      .select({
+        calls: count,
+        overdue: sql<number>`coalesce(sum(${calls.dueOn} < ${today}), 0)`,
+        contacts: sql<number>`(select count(*) from ${clients} where ${contactsWhere})`,
+        deadlines: sql<number>`(select count(*) from ${commitments} where ${deadlinesWhere})`,
+      })
       .from(calls)
       .where(callsWhere)
       .prepare(),
-    contactCount: db.select({ n: count }).from(clients).where(contactsWhere).prepare(),
-    deadlineCount: db.select({ n: count }).from(commitments).where(deadlinesWhere).prepare(),
     callsPage: callsQuery().limit(limit).offset(offset).prepare(),
     contactsPage: contactsQuery().limit(limit).offset(offset).prepare(),
     deadlinesPage: deadlinesQuery().limit(limit).offset(offset).prepare(),

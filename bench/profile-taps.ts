@@ -38,4 +38,4 @@ const ms = Number(process.hrtime.bigint() - start) / 1e6;
 const { profile } = await session.post("Profiler.stop");
 writeFileSync(`taps-${which}.cpuprofile`, JSON.stringify(profile));
 console.error(`${which}: ${(ms / taps).toFixed(3)} ms per tap (profiled); errors ${h.errors().length}`);
-h.close();
+w.close();

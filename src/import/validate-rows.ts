@@ -78,9 +78,12 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     return name;
   };
 
-  // Scratch arrays reused for every row: the hot path allocates only what ends up in the result.
+  // Scratch arrays reused for every row: the hot path allocates only what ends up in the result, and
+  // what ends up there is copied at its exact length (an array grown by push reserves 17 slots: with
+  // 100,000 rows that is 12 MB of empty slots in the phones alone).
   const bad: string[] = [];
   const emails: string[] = [];
+  const phones: string[] = [];
   const found: CommitmentCellResult = { items: [], badDates: [], tooLong: [] };
   const flushBad = (code: ProblemCode, field: string): void => {
     for (const b of bad) warn(code, field, b);
@@ -88,10 +91,11 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   };
 
   const phonesOf = (): string[] => {
-    const phones: string[] = [];
     for (const i of plan.phones) parsePhonesInto(text(i), options.country, phones, bad);
     flushBad("bad_phone", "phones");
-    return phones;
+    const exact = phones.slice();
+    phones.length = 0;
+    return exact;
   };
 
   const emailOf = (): string | null => {
@@ -133,11 +137,11 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   };
 
   const commitmentsOf = (): ParsedClientRow["commitments"] => {
-    const commitments: ParsedClientRow["commitments"] = [];
-    found.items = commitments;
     for (const c of plan.commitments) parseCommitmentCellInto(text(c.index), c.kind, options.today, found);
     for (const t of found.tooLong) warn("too_long", "commitments", t);
     for (const b of found.badDates) warn("bad_date", "commitments", b);
+    const commitments = found.items.slice();
+    found.items.length = 0;
     found.tooLong.length = 0;
     found.badDates.length = 0;
     return commitments;
@@ -171,7 +175,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     };
     if (row.notes !== null) {
       const found = scanNotes(row.notes, options.today, nextFinding);
-      if (found.length > 0) row.noteFindings = found;
+      if (found.length > 0) row.noteFindings = found.slice();
     }
     const duplicate = dedupe.offer(row, LIMITS.notes);
     if (duplicate) {

@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { closeDatabase, openDatabase, type Db } from "../src/db/client.js";
 import pino from "pino";
 import { createI18n } from "../src/bot/i18n.js";
-import { dailyListOf, dailyListsOfTeam } from "../src/domain/daily-list.js";
+import { dailyListOf, dailyListsOfTeam } from "../src/calls/daily-list.js";
 import { teams } from "../src/db/schema.js";
-import { planDailyDigests } from "../src/jobs/daily-digest.js";
+import { planDailyDigests } from "../src/calls/daily-digest-job.js";
 import type { JobDeps } from "../src/jobs/types.js";
 import { round, timeMs, type BenchResult } from "./lib.js";
 

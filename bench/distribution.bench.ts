@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createI18n } from "../src/bot/i18n.js";
-import { distributionNotifier } from "../src/bot/distribution-notices.js";
+import { distributionNotifier } from "../src/distribution/notices.js";
 import { closeDatabase, openDatabase, type Db } from "../src/db/client.js";
 import { checklistSteps, handovers, members, type StepKind } from "../src/db/schema.js";
-import { applyDistribution, proposeForHandover } from "../src/domain/distribution.js";
-import { followUpDistribution } from "../src/domain/distribution-followup.js";
-import { createTeam } from "../src/domain/teams.js";
+import { applyDistribution, proposeForHandover } from "../src/distribution/distribution.js";
+import { followUpDistribution } from "../src/distribution/followup.js";
+import { createTeam } from "../src/team/teams.js";
 import { applyByTap, type TapRun } from "./distribution-tap.js";
 import { round, timeMs, type BenchResult } from "./lib.js";
 

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeDatabase, openDatabase } from "../src/db/client.js";
-import { confirmImportBatch, previewImport } from "../src/domain/import-batches.js";
-import { createTeam, joinTeam } from "../src/domain/teams.js";
-import { parseClientFile } from "../src/import/parse-client-file.js";
+import { confirmImportBatch, previewImport } from "../src/clients/import-batches.js";
+import { createTeam, joinTeam } from "../src/team/teams.js";
+import { parseClientFile } from "../src/clients/import/parse-client-file.js";
 import { OWNERS } from "./import-file.js";
 
 const [mode, file] = process.argv.slice(2) as ["whole" | "raw", string];

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import type { Config } from "../src/config.js";
+import type { Config } from "../src/platform/config.js";
 import { createI18n } from "../src/bot/i18n.js";
 import type { BotContext } from "../src/bot/context.js";
 import { closeDatabase, openDatabase, type Db } from "../src/db/client.js";

@@ -17,7 +17,7 @@ import { Worker } from "node:worker_threads";
 import { Api } from "grammy";
 import { pino } from "pino";
 import { closeDatabase, openDatabase } from "../src/db/client.js";
-import { systemClock } from "../src/domain/clock.js";
+import { systemClock } from "../src/platform/clock.js";
 import { enqueue } from "../src/outbox/outbox.js";
 import { TELEGRAM_LIMITS, type Limits } from "../src/outbox/rate-limit.js";
 import { drainUntilIdle } from "../src/outbox/sender.js";

@@ -1,12 +1,12 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Api } from "grammy";
-import type { Config } from "./config.js";
+import type { Config } from "./platform/config.js";
 import type { Db } from "./db/client.js";
 import type { BotContext } from "./bot/context.js";
-import type { Clock } from "./domain/clock.js";
-import { startDailyBackups } from "./jobs/daily-backup.js";
+import type { Clock } from "./platform/clock.js";
+import { startDailyBackups } from "./db/daily-backup.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
-import type { Logger } from "./logger.js";
+import type { Logger } from "./platform/logger.js";
 import { startSender, type SenderHandle, type SenderOptions } from "./outbox/sender.js";
 
 export interface BackgroundDeps {

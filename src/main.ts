@@ -1,17 +1,17 @@
 // Start: config → the Bot API answers → database (migrate) → bot → updates (polling or webhook) → background.
 // One shutdown path, bounded in time whatever the network does.
 import dotenv from "dotenv";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig } from "./platform/config.js";
 import { closeDatabase, openDatabase } from "./db/client.js";
-import { checkBotApi } from "./bot/check-bot-api.js";
+import { checkBotApi } from "./bot/serve/check-bot-api.js";
 import { registerCommandMenu } from "./bot/command-menu.js";
-import { startHttpServer } from "./bot/http-server.js";
+import { startHttpServer } from "./bot/serve/http-server.js";
 import { createBot } from "./bot/index.js";
-import { startPolling, type UpdateSource } from "./bot/polling.js";
-import { handleUnfinishedUpdates } from "./bot/unfinished-updates.js";
-import { startWebhook } from "./bot/webhook.js";
-import { clockFor } from "./domain/clock.js";
-import { createLogger } from "./logger.js";
+import { startPolling, type UpdateSource } from "./bot/serve/polling.js";
+import { handleUnfinishedUpdates } from "./bot/serve/unfinished-updates.js";
+import { startWebhook } from "./bot/serve/webhook.js";
+import { clockFor } from "./platform/clock.js";
+import { createLogger } from "./platform/logger.js";
 import { startBackgroundWork } from "./background.js";
 
 /** SIGTERM ends the process within this, even with updates or messages stuck on a dead network. */

@@ -2,18 +2,18 @@
 // Dialogue buttons (ct:, cla:, chk:in:, off:c:, ...) are taken by their open dialogue before this; a
 // tap on one whose dialogue is gone reaches the owner here, or the "out of date" answer.
 import type { ButtonOwners } from "./button-routes.js";
-import { callsFeature } from "./features/calls.js";
-import { checklistFeature } from "./features/checklist.js";
-import { clientsFeature } from "./features/clients.js";
-import { distributionFeature } from "./features/distribution.js";
-import { importFeature } from "./features/import.js";
-import { languageFeature } from "./features/language.js";
-import { membersFeature } from "./features/members.js";
-import { offboardFeature } from "./features/offboard.js";
-import { scriptFeature } from "./features/script.js";
-import { settingsFeature } from "./features/settings.js";
-import { startFeature } from "./features/start.js";
-import { statusFeature } from "./features/status.js";
+import { callsFeature } from "../calls/telegram.js";
+import { checklistFeature } from "../handover/checklist-telegram.js";
+import { clientsFeature } from "../clients/telegram.js";
+import { distributionFeature } from "../distribution/telegram.js";
+import { importFeature } from "../clients/import-telegram.js";
+import { languageFeature } from "../team/language-telegram.js";
+import { membersFeature } from "../team/members-telegram.js";
+import { offboardFeature } from "../handover/telegram.js";
+import { scriptFeature } from "../calls/script-telegram.js";
+import { settingsFeature } from "../team/settings-telegram.js";
+import { startFeature } from "../team/start-telegram.js";
+import { statusFeature } from "../reports/status-telegram.js";
 import { STARS_PREFIX } from "../stars/keyboards.js";
 import { starsFeature } from "../stars/telegram.js";
 

@@ -1,11 +1,11 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Config } from "../config.js";
+import type { Config } from "../platform/config.js";
 import type { Db } from "../db/client.js";
 import type { members, teams, users } from "../db/schema.js";
-import type { Clock } from "../domain/clock.js";
-import type { Logger } from "../logger.js";
+import type { Clock } from "../platform/clock.js";
+import type { Logger } from "../platform/logger.js";
 import type { Locale } from "./i18n.js";
 
 export type Team = typeof teams.$inferSelect;

@@ -5,7 +5,7 @@
 //
 // Mounted before every dialogue and feature (index.ts). Features that are allowed in a group render
 // for their audience (see `audienceOf`), and the /offboard dialogue hands over to the private chat after
-// "who is leaving" (conversations/offboard.ts). A last net on the Bot API refuses invite links to groups.
+// "who is leaving" (handover/offboard-dialogue.ts). A last net on the Bot API refuses invite links to groups.
 import { InlineKeyboard, type MiddlewareFn, type Transformer } from "grammy";
 import type { BotContext, ConvContext } from "./context.js";
 

@@ -1,4 +1,4 @@
-import { allows, clientAccess, type AccessNeed } from "../domain/leaver-access.js";
+import { allows, clientAccess, type AccessNeed } from "../handover/leaver-access.js";
 import type { BotContext, Member, Team } from "./context.js";
 
 export type Membership = { member: Member; team: Team };
@@ -27,7 +27,7 @@ export async function requireLead(ctx: BotContext): Promise<Membership | null> {
 }
 
 /**
- * A member who may read (or change) client data now: the leaver's rights (domain/leaver-access.ts) are
+ * A member who may read (or change) client data now: the leaver's rights (handover/leaver-access.ts) are
  * checked here for every feature that shows or changes clients, and a leaver is told why politely.
  */
 export async function requireClientAccess(ctx: BotContext, need: AccessNeed, lead = false): Promise<Membership | null> {

@@ -1,7 +1,7 @@
 // npm run backup -- <file>: a consistent copy of the live database, safe while the bot runs.
 import { backupDatabase } from "../db/backup.js";
 import dotenv from "dotenv";
-import { loadDatabaseConfig } from "../config.js";
+import { loadDatabaseConfig } from "../platform/config.js";
 
 dotenv.config({ quiet: true });
 

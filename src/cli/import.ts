@@ -9,15 +9,15 @@ import { pathToFileURL } from "node:url";
 import { and, asc, eq } from "drizzle-orm";
 import { closeDatabase, openDatabase, type Db } from "../db/client.js";
 import { members } from "../db/schema.js";
-import { localDate } from "../domain/calendar.js";
-import { systemClock } from "../domain/clock.js";
-import { applyImport, loadTeamSnapshot, planImport, type ImportMode, type ImportSummary } from "../domain/client-import.js";
-import { distinctRows } from "../domain/import-batches.js";
-import { teamLines } from "../domain/team-list.js";
-import { getTeam } from "../domain/teams.js";
-import { loadDatabaseConfig } from "../config.js";
-import { parseClientFile } from "../import/parse-client-file.js";
-import type { RowProblem } from "../import/types.js";
+import { localDate } from "../platform/calendar.js";
+import { systemClock } from "../platform/clock.js";
+import { applyImport, loadTeamSnapshot, planImport, type ImportMode, type ImportSummary } from "../clients/client-import.js";
+import { distinctRows } from "../clients/import-batches.js";
+import { teamLines } from "../team/team-list.js";
+import { getTeam } from "../team/teams.js";
+import { loadDatabaseConfig } from "../platform/config.js";
+import { parseClientFile } from "../clients/import/parse-client-file.js";
+import type { RowProblem } from "../clients/import/types.js";
 
 export interface CliIo {
   out: (line: string) => void;

@@ -2,15 +2,15 @@
 // outbox holds, within Telegram's limits, and exits. For operators and for checking a job by hand.
 import dotenv from "dotenv";
 import { Api } from "grammy";
-import { ConfigError, loadConfig } from "../config.js";
+import { ConfigError, loadConfig } from "../platform/config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
-import { clockFor } from "../domain/clock.js";
+import { clockFor } from "../platform/clock.js";
 import { createI18n } from "../bot/i18n.js";
 import type { BotContext } from "../bot/context.js";
-import { teamLines } from "../domain/team-list.js";
+import { teamLines } from "../team/team-list.js";
 import { findJob, jobNames } from "../jobs/registry.js";
 import { runJobNow, UnknownJobError } from "../jobs/scheduler.js";
-import { createLogger } from "../logger.js";
+import { createLogger } from "../platform/logger.js";
 import { drainUntilIdle } from "../outbox/sender.js";
 
 dotenv.config({ quiet: true });

@@ -1,6 +1,6 @@
 // npm run db:migrate: applies pending migrations and exits; the bot does the same at start.
 import dotenv from "dotenv";
-import { ConfigError, loadDatabaseConfig } from "../config.js";
+import { ConfigError, loadDatabaseConfig } from "../platform/config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 
 dotenv.config({ quiet: true });

@@ -1,11 +1,11 @@
 // Every scheduled job, by name (the names `npm run job -- <name>` accepts).
-import { planDailyDigests } from "./daily-digest.js";
-import { checklistNag } from "./checklist-nag.js";
-import { deadlineNag } from "./deadline-nag.js";
-import type { JobDefinition } from "./nag-common.js";
-import { overdueCallsNag } from "./overdue-calls-nag.js";
-import { unassignedNag } from "./unassigned-nag.js";
-import { unreachableNag } from "./unreachable-nag.js";
+import { planDailyDigests } from "../calls/daily-digest-job.js";
+import { checklistNag } from "../nags/checklist-nag-job.js";
+import { deadlineNag } from "../nags/deadline-nag-job.js";
+import type { JobDefinition } from "../nags/nag-common.js";
+import { overdueCallsNag } from "../nags/overdue-calls-nag-job.js";
+import { unassignedNag } from "../nags/unassigned-nag-job.js";
+import { unreachableNag } from "../nags/unreachable-nag-job.js";
 import { weeklyPicture } from "../reports/charts/weekly-job.js";
 import { destarringPlan } from "../stars/jobs.js";
 

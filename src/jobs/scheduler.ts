@@ -5,11 +5,11 @@
 import { eq } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
 import { jobRuns, teams } from "../db/schema.js";
-import { monotonicMs } from "../domain/clock.js";
-import { calendarOf, isWorkingTime, wallClock, type WallClock } from "../domain/nags.js";
-import type { Team } from "../domain/teams.js";
-import { distributionFollowUps } from "./distribution-followups.js";
-import type { JobDefinition, JobSlot } from "./nag-common.js";
+import { monotonicMs } from "../platform/clock.js";
+import { calendarOf, isWorkingTime, wallClock, type WallClock } from "../nags/nags.js";
+import type { Team } from "../team/teams.js";
+import { distributionFollowUps } from "../distribution/jobs.js";
+import type { JobDefinition, JobSlot } from "../nags/nag-common.js";
 import { findJob, jobNames, jobs as allJobs } from "./registry.js";
 import type { JobDeps } from "./types.js";
 

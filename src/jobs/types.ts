@@ -1,10 +1,10 @@
 import type { I18n } from "@grammyjs/i18n";
-import type { Config } from "../config.js";
+import type { Config } from "../platform/config.js";
 import type { Db } from "../db/client.js";
 import type { teams } from "../db/schema.js";
 import type { BotContext } from "../bot/context.js";
-import type { Clock } from "../domain/clock.js";
-import type { Logger } from "../logger.js";
+import type { Clock } from "../platform/clock.js";
+import type { Logger } from "../platform/logger.js";
 
 export type Team = typeof teams.$inferSelect;
 

@@ -11,11 +11,11 @@ import { Api, InputFile } from "grammy";
 import { photoRenderer } from "./photo-renderers.js";
 import type { Db } from "../db/client.js";
 import { notifications } from "../db/schema.js";
-import type { Clock } from "../domain/clock.js";
-import type { Logger } from "../logger.js";
+import type { Clock } from "../platform/clock.js";
+import type { Logger } from "../platform/logger.js";
 import { createI18n } from "../bot/i18n.js";
-import { reportUnreachableNow } from "../jobs/unreachable-nag.js";
-import { DROPPED_LEAVER, mayNotify } from "../domain/leaver-access.js";
+import { reportUnreachableNow } from "../nags/unreachable-nag-job.js";
+import { DROPPED_LEAVER, mayNotify } from "../handover/leaver-access.js";
 import { backoffMs, classifyFailure, type Failure } from "./failures.js";
 import { RateLimiter, TELEGRAM_LIMITS, type Limits } from "./rate-limit.js";
 
@@ -188,7 +188,7 @@ class Delivery {
 
   async deliver(n: Notification, alreadyClaimed = false): Promise<{ outcome: Outcome; retryAfterMs: number }> {
     if (!alreadyClaimed && !this.claim(n, this.deps.clock.now().getTime())) return { outcome: "skipped", retryAfterMs: 0 };
-    // A leaver gets only what the access rule still allows them (see domain/leaver-access.ts).
+    // A leaver gets only what the access rule still allows them (see handover/leaver-access.ts).
     if (!mayNotify(this.deps.db, n.memberId, n.kind, this.deps.clock.now())) {
       this.deps.db.update(notifications).set({ status: "dropped", lastError: DROPPED_LEAVER }).where(eq(notifications.id, n.id)).run();
       return { outcome: "dropped", retryAfterMs: 0 };

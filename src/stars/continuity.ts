@@ -5,8 +5,8 @@
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { clientVoices } from "../db/schema.js";
-import { addDays } from "../domain/calendar.js";
-import type { PlanClient, PlanResult } from "../domain/distribution-plan.js";
+import { addDays } from "../platform/calendar.js";
+import type { PlanClient, PlanResult } from "../distribution/plan.js";
 
 /** Members with a voice (touch within the window) per client, for the clients given. */
 export function voicesOfClients(db: Db, teamId: number, clientIds: number[], cutoff: number): Map<number, Set<number>> {

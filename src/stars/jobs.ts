@@ -2,8 +2,8 @@
 // open touches move or drop, owners get yesterday's line, and on (or, made up, after) the team's plan
 // day the week's touches are planned once. An operator's run (`npm run job -- destarring-plan`) plans now.
 import "./star-chart.js"; // registers the star picture (renderer and weekly part)
-import { localDate } from "../domain/calendar.js";
-import { teamPeople, type JobDefinition } from "../jobs/nag-common.js";
+import { localDate } from "../platform/calendar.js";
+import { teamPeople, type JobDefinition } from "../nags/nag-common.js";
 import { noticeOwners, noticePlan, noticeReleased } from "./notices.js";
 import { DAY_MS, ownerDigests } from "./owner-digest.js";
 import { planWeekTouches, releaseTouchesOfLeavers, voidStaleTouches, weekdayOf } from "./plan-touches.js";

@@ -6,8 +6,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
 import { calls, members, teams, type TouchKind } from "../db/schema.js";
-import { addWorkingDays, localDate, parseDay } from "../domain/calendar.js";
-import { teamCalendar } from "../domain/calls.js";
+import { addWorkingDays, localDate, parseDay } from "../platform/calendar.js";
+import { teamCalendar } from "../calls/calls.js";
 import { snapshotWeek, starLinesOfTeam } from "./star-index.js";
 import { singleVoiceSql, voiceCutoff } from "./voices.js";
 

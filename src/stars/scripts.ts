@@ -2,7 +2,7 @@
 // scripts under `touch_<kind>`) or the built-in text from the locale files. Placeholders: {client},
 // {manager} (who calls) and {owner} (the client's own manager). No discounts, ever.
 import type { Terms, TouchKind } from "../db/schema.js";
-import { scriptTemplate, type TeamScript } from "../domain/call-scripts.js";
+import { scriptTemplate, type TeamScript } from "../calls/scripts.js";
 import type { DbOrTx } from "../outbox/outbox.js";
 
 export const TOUCH_KINDS: readonly TouchKind[] = ["colleague", "quality", "lead"];

@@ -1,8 +1,8 @@
 // The star index as a picture, for /stars and the leads' weekly picture: the view from the team's lines and
 // weekly snapshots, the renderer the outbox draws it with, and the weekly picture's part.
 import type { Db } from "../db/client.js";
-import { localDate } from "../domain/calendar.js";
-import type { Team } from "../domain/teams.js";
+import { localDate } from "../platform/calendar.js";
+import type { Team } from "../team/teams.js";
 import { registerPhotoRenderer } from "../outbox/photo-renderers.js";
 import { renderChartAsync } from "../reports/charts/render.js";
 import { starsSpec, type StarsManager, type StarsView } from "../reports/charts/stars-spec.js";

@@ -2,7 +2,7 @@
 // translator; button labels are plain text).
 import { InlineKeyboard } from "grammy";
 import type { StarsRole } from "../db/schema.js";
-import { clip, formatDay } from "../bot/call-card-view.js";
+import { clip, formatDay } from "../calls/card-view.js";
 import { escapeHtml } from "../bot/html.js";
 import type { Locale, Translate } from "../bot/i18n.js";
 import { starData } from "./keyboards.js";

@@ -5,12 +5,18 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buttonOwners } from "../../src/bot/button-owners.js";
 import { prefixOf, routeButtons } from "../../src/bot/button-routes.js";
 import type { BotContext } from "../../src/bot/context.js";
-import { CHECKLIST_INPUT_PREFIX } from "../../src/bot/keyboards/checklist.js";
-import { nagData } from "../../src/bot/keyboards/nags.js";
-import { off } from "../../src/bot/keyboards/offboard.js";
+import { CHECKLIST_INPUT_PREFIX } from "../../src/handover/checklist-keyboards.js";
+import { nagData } from "../../src/nags/keyboards.js";
+import { off } from "../../src/handover/keyboards.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
-const featuresDir = join(import.meta.dirname, "../../src/bot/features");
+const srcDir = join(import.meta.dirname, "../../src");
+
+/** Every file that holds a capability's Composer: its Telegram side (telegram.ts, *-telegram.ts), and bot's help and unhandled. */
+function featureFiles(): string[] {
+  const files = readdirSync(srcDir, { recursive: true, encoding: "utf8" });
+  return files.filter((f) => /(^|[/-])telegram\.ts$/.test(f) || f === "bot/help.ts" || f === "bot/unhandled.ts").map((f) => join(srcDir, f));
+}
 
 /** The prefixes of every callbackQuery trigger written in a feature file. */
 function triggerPrefixes(source: string): string[] {
@@ -32,10 +38,10 @@ function triggerPrefixes(source: string): string[] {
 describe("button routing", () => {
   it("sends every button a feature registers to that feature", async () => {
     let checked = 0;
-    for (const file of readdirSync(featuresDir).filter((f) => f.endsWith(".ts"))) {
-      const prefixes = triggerPrefixes(readFileSync(join(featuresDir, file), "utf8"));
+    for (const file of featureFiles()) {
+      const prefixes = triggerPrefixes(readFileSync(file, "utf8"));
       if (prefixes.length === 0) continue;
-      const module = (await import(join(featuresDir, file))) as Record<string, unknown>;
+      const module = (await import(file)) as Record<string, unknown>;
       const feature = Object.entries(module).find(([name, value]) => name.endsWith("Feature") && value instanceof Composer)?.[1];
       expect(feature, file).toBeDefined();
       for (const prefix of prefixes) {

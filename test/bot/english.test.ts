@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../support/harness.js";
 import { memberIdOf, seedCommitment, seedManyClients } from "../support/seed.js";
-import { seedHandover } from "./distribution-fixtures.js";
+import { seedHandover } from "../distribution/distribution-fixtures.js";
 
 const dir = join(import.meta.dirname, "../../locales/en");
 /** Every English text, one entry per message (continuation lines joined), comments left out. */

@@ -2,7 +2,7 @@
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import { startHttpServer } from "../../src/bot/http-server.js";
+import { startHttpServer } from "../../src/bot/serve/http-server.js";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 import { DEFAULT_START } from "../support/clock.js";

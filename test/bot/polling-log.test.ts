@@ -1,7 +1,7 @@
 // A network lost under a running bot: polling retries quietly, but the log says so once a minute.
 import { HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { watchPolling } from "../../src/bot/polling.js";
+import { watchPolling } from "../../src/bot/serve/polling.js";
 
 describe("a failing getUpdates", () => {
   it("is logged once a minute while it fails, and once when it works again", async () => {

@@ -1,6 +1,6 @@
 // Updates Telegram sends again after a stop, and updates a crash left half-handled: each answered once, none lost.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { handleUnfinishedUpdates } from "../../src/bot/unfinished-updates.js";
+import { handleUnfinishedUpdates } from "../../src/bot/serve/unfinished-updates.js";
 import { receiveUpdate } from "../../src/db/received-updates.js";
 import { receivedUpdates } from "../../src/db/schema.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";

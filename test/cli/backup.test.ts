@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { backupDatabase, dailyBackup } from "../../src/db/backup.js";
 import { openDatabase } from "../../src/db/client.js";
-import { createTeam } from "../../src/domain/teams.js";
+import { createTeam } from "../../src/team/teams.js";
 import { DEFAULT_START } from "../support/clock.js";
 
 let dir: string;

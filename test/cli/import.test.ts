@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runImportCli, type CliIo } from "../../src/cli/import.js";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
 import { clients, members } from "../../src/db/schema.js";
-import { createTeam, joinTeam } from "../../src/domain/teams.js";
+import { createTeam, joinTeam } from "../../src/team/teams.js";
 
 const now = new Date("2026-11-23T06:00:00Z");
 let dir: string;

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase } from "../../src/db/client.js";
 import { teams } from "../../src/db/schema.js";
-import { createTeam, joinTeam } from "../../src/domain/teams.js";
+import { createTeam, joinTeam } from "../../src/team/teams.js";
 import { BotApiServer } from "../support/bot-api-server.js";
 import { BOT_INFO, TEST_TOKEN } from "../support/harness.js";
 import { callbackUpdate } from "../support/updates.js";

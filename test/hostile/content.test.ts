@@ -3,7 +3,7 @@
 // /export, and survive a round trip through the export.
 import { parse } from "csv-parse/sync";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cb } from "../../src/bot/keyboards/clients.js";
+import { cb } from "../../src/clients/keyboards.js";
 import { clients } from "../../src/db/schema.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";
 import { formulaXlsx } from "./corpus/files.js";

@@ -2,10 +2,10 @@
 // each gets a polite re-ask (the dialogue keeps waiting, /cancel still ends it) and nothing is written.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { callData } from "../../src/bot/keyboards/calls.js";
-import { chk } from "../../src/bot/keyboards/checklist.js";
-import { cb } from "../../src/bot/keyboards/clients.js";
-import { setData } from "../../src/bot/keyboards/settings.js";
+import { callData } from "../../src/calls/keyboards.js";
+import { chk } from "../../src/handover/checklist-keyboards.js";
+import { cb } from "../../src/clients/keyboards.js";
+import { setData } from "../../src/team/settings-keyboards.js";
 import { checklistSteps, handovers } from "../../src/db/schema.js";
 import type { Persona } from "../support/harness.js";
 import { createWorld, expectCleanRun, expectUnchanged, saidTo, snapshot, type World } from "./support.js";

@@ -3,8 +3,8 @@
 // and in the team's linked group; a manager forging another manager's client card. Each is refused
 // politely, leaks nothing of the other team, and leaves the database as it was.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cb } from "../../src/bot/keyboards/clients.js";
-import { callData } from "../../src/bot/keyboards/calls.js";
+import { cb } from "../../src/clients/keyboards.js";
+import { callData } from "../../src/calls/keyboards.js";
 import type { Persona } from "../support/harness.js";
 import { buttonKinds, type ButtonKind, type Ids } from "./buttons.js";
 import { createRichWorld, TEAM_ONE_WORDS, type RichWorld } from "./support.js";

@@ -1,11 +1,11 @@
-// "Now" has one source in the program: the injected clock (src/domain/clock.ts). A direct read of the
+// "Now" has one source in the program: the injected clock (src/platform/clock.ts). A direct read of the
 // machine's time anywhere else ignores the team clock (and a test's), so it fails here.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
-const CLOCK_MODULE = "src/domain/clock.ts";
+const CLOCK_MODULE = "src/platform/clock.ts";
 
 /** Reads of the current time: Date.now(), new Date() with no argument, Date() as a function, luxon's and conversations' "now". */
 const TIME_READS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planDistribution, type PlanClient, type PlanManager } from "../../src/domain/distribution-plan.js";
+import { planDistribution, type PlanClient, type PlanManager } from "../../src/distribution/plan.js";
 import { preferKnownManagers } from "../../src/stars/continuity.js";
 
 const manager = (id: number): PlanManager => ({ id, weight: 1, excluded: false, departing: false, load: { hot: 0, warm: 0, cold: 0 }, cap: null });

@@ -5,7 +5,7 @@ import { calls, members, teams } from "../../src/db/schema.js";
 import { planWeekTouches, releaseTouchesOfLeavers, weekOf } from "../../src/stars/plan-touches.js";
 import { starLineOf, starLinesOfTeam } from "../../src/stars/star-index.js";
 import { recordTouch } from "../../src/stars/voices.js";
-import { seedMember, seedTeam } from "../domain/calls.fixtures.js";
+import { seedMember, seedTeam } from "../calls/calls.fixtures.js";
 import { seedClients } from "../support/seed.js";
 
 const NOW = new Date("2026-11-23T09:00:00+03:00"); // Monday
@@ -100,7 +100,7 @@ describe("weekly plan", () => {
 
 describe("import headers for other managers", () => {
   it("reads «Второй менеджер», «Кто ещё вёл» and 'Other managers' as the voices column", async () => {
-    const { planColumns } = await import("../../src/import/header-synonyms.js");
+    const { planColumns } = await import("../../src/clients/import/header-synonyms.js");
     expect(planColumns(["ФИО", "Ответственный", "Второй менеджер"]).voices).toBe(2);
     expect(planColumns(["ФИО", "Кто ещё вёл"]).voices).toBe(1);
     expect(planColumns(["Name", "Owner", "Other managers"])).toMatchObject({ owner: 1, voices: 2 });

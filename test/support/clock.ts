@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/domain/clock.js";
+import type { Clock } from "../../src/platform/clock.js";
 
 /** Where every harness clock starts unless a test says otherwise: a Monday morning in Moscow. */
 export const DEFAULT_START = "2026-11-23T09:00:00+03:00";

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { Chat, User } from "grammy/types";
 import type { BotApiServer, RecordedCall } from "./bot-api-server.js";
-import { clockStartingAt } from "../../src/domain/clock.js";
+import { clockStartingAt } from "../../src/platform/clock.js";
 import { TEST_TOKEN } from "./harness.js";
 import { callbackUpdate, documentUpdate, privateChat, telegramUser, textUpdate } from "./updates.js";
 

@@ -1,7 +1,7 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { MiddlewareFn } from "grammy";
-import type { Config } from "../../config.js";
-import { membershipOf, teamOfGroup, touchUser } from "../../domain/teams.js";
+import type { Config } from "../../platform/config.js";
+import { membershipOf, teamOfGroup, touchUser } from "../../team/teams.js";
 import type { Actor, BotContext, Deps } from "../context.js";
 import { escapeVars } from "../html.js";
 import { localeFromTelegram, type Locale } from "../i18n.js";

@@ -1,5 +1,5 @@
 import type { Middleware } from "grammy";
-import { monotonicMs } from "../../domain/clock.js";
+import { monotonicMs } from "../../platform/clock.js";
 import type { BotContext } from "../context.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { Middleware } from "grammy";
 import type { Db } from "../../db/client.js";
 import { markUpdateHandled, receiveUpdate } from "../../db/received-updates.js";
-import type { Clock } from "../../domain/clock.js";
+import type { Clock } from "../../platform/clock.js";
 import type { BotContext } from "../context.js";
 
 /**

@@ -1,7 +1,7 @@
 // The numbers behind the calls-over-time chart, per local day from the handover's start: calls made that
 // day, open calls left at the end of the day (up to today), and the plan (open calls left if every call
 // were made on its due day). Pure: days are ISO dates on the team's calendar.
-import { addDays } from "../../domain/calendar.js";
+import { addDays } from "../../platform/calendar.js";
 
 export interface BurndownInput {
   start: string;

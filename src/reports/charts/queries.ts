@@ -3,7 +3,7 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { calls, checklistSteps, handovers, members, type LostReason } from "../../db/schema.js";
-import { localDate } from "../../domain/calendar.js";
+import { localDate } from "../../platform/calendar.js";
 import type { ProgressRow } from "./progress-spec.js";
 
 export interface HandoverChartData {

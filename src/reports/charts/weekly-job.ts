@@ -5,11 +5,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { handovers, members } from "../../db/schema.js";
-import { parseDay } from "../../domain/calendar.js";
-import { wallClock } from "../../domain/nags.js";
-import type { Team } from "../../domain/teams.js";
+import { parseDay } from "../../platform/calendar.js";
+import { wallClock } from "../../nags/nags.js";
+import type { Team } from "../../team/teams.js";
 import { enqueue } from "../../outbox/outbox.js";
-import { canReceive, formatDay, teamPeople, voiceOf, type JobDefinition } from "../../jobs/nag-common.js";
+import { canReceive, formatDay, teamPeople, voiceOf, type JobDefinition } from "../../nags/nag-common.js";
 import { OUTCOMES } from "./palette.js";
 import type { ProgressRow } from "./progress-spec.js";
 import { handoverChartData } from "./queries.js";

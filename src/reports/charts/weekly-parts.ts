@@ -4,7 +4,7 @@
 // (outbox/photo-renderers.ts) and its JSON arguments — and the weekly job sends them after the handovers'
 // picture. Nothing here knows about stars; an empty list means no extra parts.
 import type { Db } from "../../db/client.js";
-import type { Team } from "../../domain/teams.js";
+import type { Team } from "../../team/teams.js";
 import type { ChartTexts } from "./texts.js";
 
 export interface DeferredPicture {

@@ -1,10 +1,10 @@
 // The charts' data from the database: each manager's calls by outcome (a callback counts as "call back",
 // not "no answer"), lost reasons, the days calls were made on, the due date of the reactivation step.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { recordOutcome } from "../../../src/domain/calls.js";
+import { recordOutcome } from "../../../src/calls/calls.js";
 import { handoverChartData } from "../../../src/reports/charts/queries.js";
 import { createHarness, type Harness } from "../../support/harness.js";
-import { callOf, handoverScene } from "../../bot/calls.setup.js";
+import { callOf, handoverScene } from "../../calls/calls.setup.js";
 
 let h: Harness;
 beforeEach(async () => {

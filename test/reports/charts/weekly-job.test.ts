@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { notifications, teams } from "../../../src/db/schema.js";
 import { createHarness, type Harness } from "../../support/harness.js";
-import { handoverScene } from "../../bot/calls.setup.js";
+import { handoverScene } from "../../calls/calls.setup.js";
 import { isPng, pngSize } from "./png.js";
 
 let h: Harness;

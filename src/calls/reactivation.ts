@@ -1,0 +1,320 @@
+// Reactivation calls created by a distribution. (Owned by the calls work; the signatures below are what
+// the distribution flow calls inside its apply/undo transactions.)
+import { and, eq, gt, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { calls, clients, commitments, distributionItems, handovers, teams } from "../db/schema.js";
+import type { DbOrTx } from "../outbox/outbox.js";
+import { localDate } from "../platform/calendar.js";
+import { scheduleCalls } from "./schedule.js";
+import { teamCalendar } from "./calls.js";
+
+/**
+ * Schedules one reactivation call per client moved by the distribution, owned by its new manager, spread
+ * over the campaign window: teams.campaignDays working days from the handover's last day (or today, if
+ * later), at most teams.maxCallsPerDay a manager a day counting the calls they already have, hot clients
+ * and clients with a next contact or deadline in the window first. Idempotent: a client that already has
+ * a call from this distribution gets no second one. Returns how many calls were created.
+ */
+export function scheduleReactivationCalls(
+  tx: DbOrTx,
+  input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
+): number {
+  const plan = planReactivationCalls(tx, input);
+  writeReactivationCalls(tx, plan.merges, plan.fresh, { teamId: input.teamId, distributionId: input.distributionId, createdAt: input.now.getTime() });
+  return plan.count;
+}
+
+export interface ReactivationPlan {
+  /** Promised calls that take the reactivation in. */
+  merges: { callId: number; assigneeId: number; dueOn: string; handoverId: number | null; distributionId: number }[];
+  /** New calls. */
+  fresh: FreshCall[];
+  count: number;
+}
+type FreshCall = { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null };
+
+/** The calls scheduleReactivationCalls would create, read-only: the follow-up off the tap writes them in chunks. */
+export function planReactivationCalls(
+  tx: DbOrTx,
+  input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
+): ReactivationPlan {
+  const empty: ReactivationPlan = { merges: [], fresh: [], count: 0 };
+  const team = tx.select().from(teams).where(eq(teams.id, input.teamId)).get();
+  if (!team) return empty;
+  const calendar = teamCalendar(team);
+  const today = localDate(input.now, team.timezone);
+  let startOn = today;
+  if (input.handoverId !== null) {
+    const handover = tx.select({ lastDay: handovers.lastDay }).from(handovers).where(eq(handovers.id, input.handoverId)).get();
+    if (handover && handover.lastDay > startOn) startOn = handover.lastDay;
+  }
+
+  const moved = movedClients(tx, input.distributionId, input.teamId);
+  if (moved.length === 0) return empty;
+  // A leaver's client distributed from the pool is still that handover's: not called before its last day.
+  const startOf = (m: MovedClient) => (m.origin && m.origin.lastDay > startOn ? m.origin.lastDay : startOn);
+  const earliestStart = moved.reduce((min, m) => (startOf(m) < min ? startOf(m) : min), startOf(moved[0]!));
+
+  // What the new owners already have on their days, so the cap counts everything they must call.
+  const existingPerDay = new Map<string, number>();
+  const busy = tx
+    .select({ assigneeId: calls.assigneeId, dueOn: calls.dueOn, n: sql<number>`count(*)` })
+    .from(calls)
+    .where(
+      and(
+        eq(calls.status, "open"),
+        gte(calls.dueOn, earliestStart),
+        inArray(calls.assigneeId, [...new Set(moved.map((m) => m.assigneeId))]),
+      ),
+    )
+    .groupBy(calls.assigneeId, calls.dueOn)
+    .all();
+  for (const b of busy) existingPerDay.set(`${b.assigneeId}|${b.dueOn}`, b.n);
+
+  // One campaign per first day (the distribution's, or a later last day of a handover its clients came
+  // from); each counts the calls the ones before it planned, so the daily cap holds across them.
+  const groups = new Map<string, MovedClient[]>();
+  for (const m of moved) {
+    const key = startOf(m);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
+  }
+  const scheduled: ReturnType<typeof scheduleCalls> = [];
+  for (const [groupStart, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const planned = scheduleCalls(
+      group.map((m) => ({
+        clientId: m.clientId,
+        assigneeId: m.assigneeId,
+        temperature: m.temperature,
+        urgentOn: earliest(m.nextContactOn, m.deadline),
+      })),
+      { startOn: groupStart, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
+    );
+    for (const p of planned) existingPerDay.set(`${p.assigneeId}|${p.dueOn}`, (existingPerDay.get(`${p.assigneeId}|${p.dueOn}`) ?? 0) + 1);
+    scheduled.push(...planned);
+  }
+  // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
+  const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
+  // One client, one open call: a call already promised to the client takes the reactivation in.
+  const promised = openOrdinaryCalls(tx, input.distributionId);
+  const plan: ReactivationPlan = { merges: [], fresh: [], count: scheduled.length };
+  for (const s of scheduled) {
+    const handoverId = originOf.get(s.clientId) ?? null;
+    const callId = promised.get(s.clientId);
+    if (callId === undefined) plan.fresh.push({ clientId: s.clientId, assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId });
+    else plan.merges.push({ callId, assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId, distributionId: input.distributionId });
+  }
+  return plan;
+}
+
+/** Writes planned calls (all of a plan, or a chunk of it) in the caller's transaction. */
+export function writeReactivationCalls(
+  tx: DbOrTx,
+  merges: ReactivationPlan["merges"],
+  fresh: FreshCall[],
+  common: { teamId: number; distributionId: number; createdAt: number },
+): void {
+  for (const m of merges) mergeIntoPromisedCall(tx, m.callId, m);
+  insertCalls(tx, fresh, common);
+}
+
+/** The open ordinary calls (promised call-backs) of a distribution's clients, one per client. */
+function openOrdinaryCalls(tx: DbOrTx, distributionId: number): Map<number, number> {
+  const rows = tx
+    .select({ clientId: calls.clientId, id: calls.id })
+    .from(calls)
+    .where(and(inArray(calls.clientId, clientsOf(tx, distributionId)), eq(calls.status, "open"), eq(calls.kind, "ordinary")))
+    .orderBy(calls.dueOn, calls.id)
+    .all();
+  const byClient = new Map<number, number>();
+  for (const r of rows) if (!byClient.has(r.clientId)) byClient.set(r.clientId, r.id);
+  return byClient;
+}
+
+/**
+ * Turns a promised call into the client's reactivation call: one open call with both purposes, due on the
+ * earlier of the two days (the promised time kept if the promised day wins). The promised day and time
+ * are remembered, so an undo gives the call back as it was (see cancelReactivationCalls).
+ */
+export function mergeIntoPromisedCall(
+  tx: DbOrTx,
+  callId: number,
+  input: { assigneeId: number; dueOn: string; handoverId: number | null; distributionId: number | null },
+): void {
+  tx.update(calls)
+    .set({
+      kind: "reactivation",
+      assigneeId: input.assigneeId,
+      handoverId: input.handoverId,
+      distributionId: input.distributionId,
+      promisedOn: sql`${calls.dueOn}`,
+      promisedTime: sql`${calls.dueTime}`,
+      dueOn: sql`min(${calls.dueOn}, ${input.dueOn})`,
+      dueTime: sql`case when ${calls.dueOn} <= ${input.dueOn} then ${calls.dueTime} else null end`,
+      attempts: 0,
+    })
+    .where(eq(calls.id, callId))
+    .run();
+}
+
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a < b ? a : b;
+}
+
+interface MovedClient {
+  clientId: number;
+  assigneeId: number;
+  temperature: "hot" | "warm" | "cold";
+  nextContactOn: string | null;
+  deadline: string | null;
+  /** The active handover the client came from, if any. */
+  origin: { id: number; lastDay: string } | null;
+}
+
+/**
+ * The underlying better-sqlite3 handle of a drizzle database or transaction (same connection, so the
+ * same transaction). A 50k-client distribution is applied in one transaction, and building 50k drizzle
+ * rows costs several times what SQLite needs; null falls back to drizzle.
+ */
+function rawHandle(tx: DbOrTx): Database.Database | null {
+  const candidate = (tx as { $client?: unknown; session?: { client?: unknown } }).$client ?? (tx as { session?: { client?: unknown } }).session?.client;
+  return candidate && typeof (candidate as Database.Database).prepare === "function" ? (candidate as Database.Database) : null;
+}
+
+/**
+ * The moved, still active clients without a call from this distribution yet, with their most urgent date:
+ * the next contact and the earliest open commitment (a lookup on commitments_client_idx per client).
+ */
+function movedClients(tx: DbOrTx, distributionId: number, teamId: number): MovedClient[] {
+  const raw = rawHandle(tx);
+  if (raw) {
+    // Deadlines in one grouped pass over the moved clients' open commitments (few), not a sub-query each.
+    const deadlines = new Map(
+      raw
+        .prepare(
+          `SELECT m.client_id, min(m.due_on) FROM commitments m JOIN distribution_items di ON di.client_id = m.client_id
+            WHERE di.distribution_id = ? AND m.team_id = ? AND m.status = 'open' AND m.due_on IS NOT NULL GROUP BY m.client_id`,
+        )
+        .raw()
+        .all(distributionId, teamId) as [number, string][],
+    );
+    const rows = raw
+      .prepare(
+        `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on, h.id, h.last_day
+           FROM distribution_items di JOIN clients c ON c.id = di.client_id
+           LEFT JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active'
+          WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active'
+            AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.client_id = di.client_id AND k.distribution_id = di.distribution_id)`,
+      )
+      .raw()
+      .all(distributionId, teamId) as [number, number, MovedClient["temperature"], string | null, number | null, string | null][];
+    return rows.map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
+      clientId,
+      assigneeId,
+      temperature,
+      nextContactOn,
+      deadline: deadlines.get(clientId) ?? null,
+      origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null,
+    }));
+  }
+  return tx
+    .select({
+      clientId: distributionItems.clientId,
+      assigneeId: distributionItems.toMemberId,
+      temperature: clients.temperature,
+      nextContactOn: clients.nextContactOn,
+      deadline: sql<string | null>`(select min(${commitments.dueOn}) from ${commitments}
+        where ${commitments.clientId} = ${distributionItems.clientId} and ${commitments.status} = 'open')`,
+      originId: sql<number | null>`(select h.id from handovers h where h.id = ${clients.originHandoverId} and h.status = 'active')`,
+      originLastDay: sql<string | null>`(select h.last_day from handovers h where h.id = ${clients.originHandoverId} and h.status = 'active')`,
+    })
+    .from(distributionItems)
+    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
+    .where(
+      and(
+        eq(distributionItems.distributionId, distributionId),
+        eq(clients.teamId, teamId),
+        eq(clients.status, "active"),
+        sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${distributionItems.clientId} and ${calls.distributionId} = ${distributionId})`,
+      ),
+    )
+    .all()
+    .map(({ originId, originLastDay, ...m }) => ({ ...m, origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null }));
+}
+
+function insertCalls(
+  tx: DbOrTx,
+  rows: { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null }[],
+  common: { teamId: number; distributionId: number; createdAt: number },
+): void {
+  const raw = rawHandle(tx);
+  if (raw) {
+    // Never a second call from the same distribution: the follow-up off the tap writes a plan in chunks.
+    const insert = raw.prepare(
+      `INSERT INTO calls (team_id, client_id, assignee_id, handover_id, distribution_id, kind, due_on, status, attempts, created_at)
+       SELECT ?, ?, ?, ?, ?, 'reactivation', ?, 'open', 0, ?
+        WHERE NOT EXISTS (SELECT 1 FROM calls WHERE client_id = ? AND distribution_id = ?)`,
+    );
+    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, r.handoverId, common.distributionId, r.dueOn, common.createdAt, r.clientId, common.distributionId);
+    return;
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    tx.insert(calls)
+      .values(rows.slice(i, i + 500).map((r) => ({ ...common, handoverId: r.handoverId, clientId: r.clientId, assigneeId: r.assigneeId, dueOn: r.dueOn, kind: "reactivation" as const })))
+      .run();
+  }
+}
+
+/** True once any call of the distribution has an outcome or an attempt: from then on it cannot be undone. */
+export function hasRecordedCalls(tx: DbOrTx, distributionId: number): boolean {
+  // Through the distribution's own items and calls_client_idx: the cost follows the distribution, not the table.
+  const row = tx
+    .select({ id: calls.id })
+    .from(calls)
+    .where(
+      and(
+        inArray(calls.clientId, clientsOf(tx, distributionId)),
+        eq(calls.distributionId, distributionId),
+        or(ne(calls.status, "open"), gt(calls.attempts, 0)),
+      ),
+    )
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
+/** Cancels the open calls of an undone distribution; a promised call merged into one is given back as it was. */
+export function cancelReactivationCalls(tx: DbOrTx, distributionId: number): number {
+  tx.update(calls)
+    .set({
+      kind: "ordinary",
+      dueOn: sql`${calls.promisedOn}`,
+      dueTime: sql`${calls.promisedTime}`,
+      handoverId: null,
+      distributionId: null,
+      promisedOn: null,
+      promisedTime: null,
+    })
+    .where(
+      and(
+        inArray(calls.clientId, clientsOf(tx, distributionId)),
+        eq(calls.distributionId, distributionId),
+        eq(calls.status, "open"),
+        isNotNull(calls.promisedOn),
+      ),
+    )
+    .run();
+  return tx
+    .update(calls)
+    .set({ status: "cancelled" })
+    .where(and(inArray(calls.clientId, clientsOf(tx, distributionId)), eq(calls.distributionId, distributionId), eq(calls.status, "open")))
+    .returning({ id: calls.id })
+    .all().length;
+}
+
+function clientsOf(tx: DbOrTx, distributionId: number) {
+  return tx.select({ id: distributionItems.clientId }).from(distributionItems).where(eq(distributionItems.distributionId, distributionId));
+}

@@ -1,0 +1,137 @@
+// /today, call cards and their outcome buttons, and "log a call" from the client card.
+// Telegram in and out only: the rules live in calls/calls.ts and calls/daily-list.ts.
+import { Composer } from "grammy";
+import { DateTime } from "luxon";
+import { addWorkingDays, localDate } from "../platform/calendar.js";
+import { recordOutcome, teamCalendar, type CallRef, type Outcome } from "./calls.js";
+import { dailyListOf } from "./daily-list.js";
+import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "./outcome-telegram.js";
+import { formatDay, loadCallCard } from "./card-view.js";
+import type { BotContext } from "../bot/context.js";
+import { callOutcomeId, type CallDialogArgs } from "./outcome-dialogue.js";
+import { requireClientAccess } from "../bot/guards.js";
+import { decodeCallData, decodeTodayData, type DatePick } from "./keyboards.js";
+import { renderDailyList } from "./today-view.js";
+
+export const callsFeature = new Composer<BotContext>();
+
+callsFeature.command("today", async (ctx) => {
+  const membership = await requireClientAccess(ctx, "read");
+  if (!membership) return;
+  if (ctx.chat.type !== "private") return ctx.reply(ctx.t("call-toast-private"));
+  return ctx.reply(...todayMessage(ctx, membership.member.id, membership.team.timezone, 0));
+});
+
+callsFeature.callbackQuery(/^today:/, async (ctx) => {
+  const tap = decodeTodayData(ctx.callbackQuery.data);
+  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  const membership = await requireClientAccess(ctx, "read");
+  if (!membership) return;
+  await ctx.answerCallbackQuery();
+  const [text, options] = todayMessage(ctx, membership.member.id, membership.team.timezone, tap.page);
+  // "Open my calls" on a nag or digest opens a fresh list; paging edits the list in place.
+  if (ctx.callbackQuery.data === "today:show" || !ctx.callbackQuery.message) return ctx.reply(text, options);
+  return ctx.editMessageText(text, options).catch((err) => ctx.log.debug({ err }, "today page not edited"));
+});
+
+function todayMessage(ctx: BotContext, memberId: number, timezone: string, page: number) {
+  const today = localDate(ctx.deps.clock.now(), timezone);
+  const list = dailyListOf(ctx.deps.db, { memberId, today });
+  const view = renderDailyList(ctx.t, ctx.actor.locale, list, { page, title: "today" });
+  return [view.text, view.keyboard ? { reply_markup: view.keyboard } : {}] as const;
+}
+
+callsFeature.callbackQuery(/^call:/, async (ctx) => {
+  const tap = decodeCallData(ctx.callbackQuery.data);
+  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") }); // e.g. a finished dialogue's Skip
+  const membership = await requireClientAccess(ctx, tap.kind === "open" || tap.kind === "log" ? "read" : "write");
+  if (!membership) return;
+  const { member, team } = membership;
+  const message = ctx.callbackQuery.message;
+  const card: CardMessage | null = message ? { chatId: message.chat.id, messageId: message.message_id } : null;
+  const now = ctx.deps.clock.now();
+  const { db } = ctx.deps;
+
+  if (tap.kind === "open" || tap.kind === "log") {
+    if (ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("call-toast-private") });
+    const ref: CallRef = tap.kind === "open" ? tap.ref : { clientId: tap.clientId };
+    const rendered = loadCallCard(db, { ref, viewerId: member.id, now, t: ctx.t, locale: ctx.actor.locale });
+    if (!rendered) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
+    await ctx.answerCallbackQuery();
+    return ctx.reply(rendered.text, rendered.keyboard ? { reply_markup: rendered.keyboard } : {});
+  }
+
+  // Every other tap acts on a card: check it is still open and the tapper may act before anything else.
+  const current = loadCallCard(db, { ref: tap.ref, viewerId: member.id, now, t: ctx.t, locale: ctx.actor.locale });
+  if (!current) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
+  if (!current.open) {
+    await ctx.answerCallbackQuery({ text: ctx.t("call-toast-resolved") });
+    if (card) await editCard(ctx, card, current.ref);
+    return;
+  }
+  if (!current.keyboard) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-forbidden") });
+
+  const record = async (outcome: Outcome) => {
+    const result = recordOutcome(db, { ref: tap.ref, actorId: member.id, outcome, now, ...outcomeHooks(ctx) });
+    if (!result.ok) {
+      const key = result.reason === "resolved" ? "call-toast-resolved" : result.reason === "forbidden" ? "call-toast-forbidden" : "call-toast-not-found";
+      await ctx.answerCallbackQuery({ text: ctx.t(key) });
+      if (card && result.reason === "resolved") await editCard(ctx, card, { callId: result.callId });
+      return null;
+    }
+    ctx.log.info({ callId: result.callId, outcome: outcome.kind }, "call outcome recorded");
+    return result;
+  };
+  const enterDialog = async (args: CallDialogArgs) => {
+    // One typed question at a time in this chat: the newest card wins.
+    await ctx.conversation.exit(callOutcomeId);
+    await ctx.conversation.enter(callOutcomeId, args);
+  };
+
+  switch (tap.kind) {
+    case "action": {
+      if (tap.action === "reached" || tap.action === "lost" || tap.action === "back") {
+        const mode = tap.action === "back" ? "main" : tap.action;
+        await ctx.answerCallbackQuery(mode === "main" ? {} : { text: ctx.t(mode === "reached" ? "call-pick-next" : "call-pick-reason") });
+        if (card) await editCard(ctx, card, current.ref, mode);
+        return;
+      }
+      if (tap.action === "no_answer") {
+        const result = await record({ kind: "no_answer" });
+        if (!result) return;
+        await ctx.answerCallbackQuery({ text: ctx.t("call-toast-moved", { date: formatDay(result.dueOn, ctx.actor.locale, localDate(now, team.timezone)) }) });
+        if (card) await editCard(ctx, card, { callId: result.callId });
+        return;
+      }
+      // Call back at…: the date and time are typed.
+      await ctx.answerCallbackQuery();
+      return enterDialog({ mode: "callback", ref: current.ref, timezone: team.timezone, card });
+    }
+    case "pick": {
+      if (tap.pick === "typed") {
+        await ctx.answerCallbackQuery();
+        return enterDialog({ mode: "reached", ref: current.ref, timezone: team.timezone, card });
+      }
+      const nextContactOn = quickPick(tap.pick, now, team);
+      const result = await record({ kind: "reached", nextContactOn });
+      if (!result) return;
+      await ctx.answerCallbackQuery({ text: ctx.t("call-toast-saved") });
+      await afterOutcome(ctx, result, card);
+      return enterDialog({ mode: "note", ref: { callId: result.callId }, timezone: team.timezone, card });
+    }
+    case "reason": {
+      const result = await record({ kind: "lost", reason: tap.reason });
+      if (!result) return;
+      await ctx.answerCallbackQuery({ text: ctx.t("call-toast-saved") });
+      await afterOutcome(ctx, result, card);
+      return enterDialog({ mode: "note", ref: { callId: result.callId }, timezone: team.timezone, card });
+    }
+  }
+});
+
+/** +1 week / +1 month / +3 / +6 months from today, moved off a day off onto the next working day. */
+function quickPick(pick: Exclude<DatePick, "typed">, now: Date, team: NonNullable<BotContext["actor"]["team"]>): string {
+  const today = DateTime.fromISO(localDate(now, team.timezone), { zone: "utc" });
+  const target = pick === "w1" ? today.plus({ weeks: 1 }) : today.plus({ months: pick === "m1" ? 1 : pick === "m3" ? 3 : 6 });
+  return addWorkingDays(target.toISODate()!, 0, teamCalendar(team));
+}

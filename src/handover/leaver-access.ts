@@ -1,0 +1,109 @@
+// The leaver's rights: one rule every feature and job consults before it shows client data to a member,
+// lets them change it, gives them clients or writes to them.
+//
+// - Not leaving: full access (a manager to their own clients, a lead to the team's).
+// - Leaving on bad terms: nothing from the moment the handover starts (lists, cards, /today, digests,
+//   files, export); only the handover interview form the lead sends.
+// - Leaving on good terms: read-only until the last day (to fill the interview form), no digests after it;
+//   then nothing.
+// - Left: nothing.
+// Nobody who is not active receives clients, by any path.
+import type Database from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { handovers, type Terms } from "../db/schema.js";
+import type { DbOrTx } from "../outbox/outbox.js";
+import { localDate } from "../platform/calendar.js";
+
+export type ClientAccess =
+  | { level: "full" }
+  | { level: "read"; lastDay: string }
+  | { level: "none"; reason: "bad_terms" | "after_last_day" | "left"; lastDay: string | null };
+
+export type AccessNeed = "read" | "write";
+
+/** Notification kinds a leaver without access still gets: the handover interview form. */
+const LEAVER_KINDS: ReadonlySet<string> = new Set(["leaver_form"]);
+
+interface Row {
+  status: string;
+  terms: Terms | null;
+  lastDay: string | null;
+  timezone: string;
+}
+
+const statements = new WeakMap<Database.Database, Database.Statement>();
+
+function lookup(sqlite: Database.Database): Database.Statement {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = sqlite.prepare(
+      `SELECT m.status, h.terms, h.last_day AS lastDay, t.timezone
+         FROM members m JOIN teams t ON t.id = m.team_id
+         LEFT JOIN handovers h ON h.leaver_id = m.id AND h.status = 'active'
+        WHERE m.id = ? ORDER BY h.id DESC LIMIT 1`,
+    );
+    statements.set(sqlite, s);
+  }
+  return s;
+}
+
+/** What the member may do with client data now. */
+export function clientAccess(db: Pick<Db, "$client">, memberId: number, now: Date): ClientAccess {
+  const row = lookup(db.$client).get(memberId) as Row | undefined;
+  if (!row) return { level: "none", reason: "left", lastDay: null };
+  return accessOf(row, now);
+}
+
+export function accessOf(row: Row, now: Date): ClientAccess {
+  if (row.status === "left") return { level: "none", reason: "left", lastDay: row.lastDay };
+  if (row.terms === null || row.lastDay === null) return { level: "full" };
+  if (row.terms === "bad") return { level: "none", reason: "bad_terms", lastDay: row.lastDay };
+  if (localDate(now, row.timezone) > row.lastDay) return { level: "none", reason: "after_last_day", lastDay: row.lastDay };
+  return { level: "read", lastDay: row.lastDay };
+}
+
+export function allows(access: ClientAccess, need: AccessNeed): boolean {
+  return access.level === "full" || (access.level === "read" && need === "read");
+}
+
+/**
+ * Whether the member may change client data (record a call, add a commitment, import): the "write" of
+ * clientAccess, which needs no date — nobody leaving writes, whatever the terms. Works inside a transaction.
+ */
+export function mayChangeClients(db: DbOrTx, member: { id: number; status: string }): boolean {
+  if (member.status === "left") return false;
+  return !db.select({ id: handovers.id }).from(handovers).where(and(eq(handovers.leaverId, member.id), eq(handovers.status, "active"))).get();
+}
+
+/** Whether the member may receive clients (import owner column, manual assignment, distribution, pool). */
+export function mayReceiveClients(member: { status: string } | null | undefined): boolean {
+  return member?.status === "active";
+}
+
+/**
+ * Whether a message to this member may go out now: anything to a member with full access; to a leaver,
+ * the interview form always, and the rest (digests, nags, cards) only while they may still read.
+ */
+export function mayNotify(db: Pick<Db, "$client">, memberId: number | null, kind: string, now: Date): boolean {
+  if (memberId === null || LEAVER_KINDS.has(kind)) return true;
+  return clientAccess(db, memberId, now).level !== "none";
+}
+
+/** Why a message was not sent to a leaver, as stored in `notifications.last_error`. */
+export const DROPPED_LEAVER = "dropped: recipient is leaving the team";
+
+/**
+ * Drops the member's pending messages they may no longer get (the handover started on bad terms, or the
+ * last day passed): status 'dropped', visible in /status. Returns how many.
+ */
+export function dropLeaverNotifications(db: Pick<Db, "$client">, memberId: number, now: Date): number {
+  if (mayNotify(db, memberId, "", now)) return 0;
+  const kinds = JSON.stringify([...LEAVER_KINDS]);
+  return db.$client
+    .prepare(
+      `UPDATE notifications SET status = 'dropped', last_error = ? WHERE member_id = ? AND status = 'pending'
+          AND kind NOT IN (SELECT value FROM json_each(?))`,
+    )
+    .run(DROPPED_LEAVER, memberId, kinds).changes;
+}

@@ -1,0 +1,67 @@
+// Checklist steps due today or overdue → the person responsible (the lead who started the handover when
+// nobody was named); overdue ones → every lead too. Grouped by handover, with a button to its checklist.
+import { dueChecklistSteps, wallClock, type DueStep } from "./nags.js";
+import type { Member } from "../team/teams.js";
+import { nagData } from "./keyboards.js";
+import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
+
+const MAX_BUTTONS = 5;
+
+export const checklistNag: JobDefinition = {
+  name: "checklist-nag",
+  slots: (team) => [{ hour: team.digestHour, kind: "digest" }],
+  run(deps, team, now, slot) {
+    const { db } = deps;
+    const steps = dueChecklistSteps(db, team.id, wallClock(now, team.timezone).date);
+    if (steps.length === 0) return 0;
+    const people = teamPeople(db, team.id);
+
+    // Who hears about which steps (and whether as the responsible person or as a lead overseeing).
+    const byRecipient = new Map<number, { member: Member; steps: { step: DueStep; mine: boolean }[] }>();
+    const add = (member: Member | undefined, step: DueStep, mine: boolean) => {
+      if (!member) return;
+      let entry = byRecipient.get(member.id);
+      if (!entry) {
+        entry = { member, steps: [] };
+        byRecipient.set(member.id, entry);
+      }
+      if (!entry.steps.some((s) => s.step.stepId === step.stepId)) entry.steps.push({ step, mine });
+    };
+    for (const step of steps) {
+      const responsible = people.byId.get(step.responsibleId ?? step.startedById) ?? people.leads[0];
+      add(responsible, step, true);
+      if (step.overdue) for (const lead of people.leads) add(lead, step, false);
+    }
+
+    let enqueued = 0;
+    for (const { member, steps: mine } of byRecipient.values()) {
+      if (!canReceive(member)) continue;
+      const voice = voiceOf(deps, member, people);
+      const handovers = new Map<number, { step: DueStep; mine: boolean }[]>();
+      for (const s of mine) handovers.set(s.step.handoverId, [...(handovers.get(s.step.handoverId) ?? []), s]);
+      const text = lines(
+        voice.t("nag-checklist-title"),
+        ...[...handovers.values()].flatMap((list) => ["", ...handoverLines(voice, list, people.byId)]),
+      );
+      const buttons = [...handovers.values()]
+        .slice(0, MAX_BUTTONS)
+        .map((list) => [button(voice.label("nag-button-checklist", { name: short(list[0]!.step.leaverName, 30) }), nagData.checklist(list[0]!.step.handoverId))]);
+      if (enqueueNag(db, { job: this.name, kind: "nag_checklist", team, member, slot, text, buttons }, now)) enqueued += 1;
+    }
+    return enqueued;
+  },
+};
+
+function handoverLines({ t, locale }: Voice, list: { step: DueStep; mine: boolean }[], byId: Map<number, Member>): string[] {
+  const first = list[0]!.step;
+  return [
+    t("nag-checklist-handover", { leaver: short(first.leaverName, 40), lastDay: formatDay(first.lastDay, locale) }),
+    ...list.map(({ step, mine }) => {
+      const name = step.title ? short(step.title, 80) : t("nag-step", { kind: step.kind });
+      const vars = { step: name, overdue: step.overdue ? "yes" : "no", date: formatDay(step.dueOn, locale) };
+      if (mine) return t("nag-checklist-step", vars);
+      const responsible = byId.get(step.responsibleId ?? step.startedById);
+      return t("nag-checklist-step-of", { ...vars, responsible: short(responsible?.name ?? "—", 40) });
+    }),
+  ];
+}

@@ -1,0 +1,150 @@
+// What every nag shares: who can be written to, in which language, one message per recipient per run
+// (dedupe key = job + recipient + slot), and texts that always fit a Telegram message.
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import type { Db } from "../db/client.js";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { members, users } from "../db/schema.js";
+import type { Member, Team } from "../team/teams.js";
+import { localeFromTelegram, translator, type Locale, type Translate } from "../bot/i18n.js";
+import { localeOfUser } from "../bot/member-locale.js";
+import { enqueue, type DbOrTx } from "../outbox/outbox.js";
+import { mayNotify } from "../handover/leaver-access.js";
+import type { JobDeps } from "../jobs/types.js";
+
+/** Which of a job's daily slots is running: the morning one (digest hour), the afternoon one, or an operator's run. */
+export type SlotKind = "digest" | "afternoon" | "manual";
+
+export interface JobSlot {
+  /** Team-local 'YYYY-MM-DDTHH' of the slot: part of every dedupe key, so a slot sends once. */
+  key: string;
+  kind: SlotKind;
+}
+
+/** Telegram's limit is 4096; a little room for the ellipsis. */
+const MAX_TEXT = 4000;
+
+/** The people of a team, looked up once per run, with the language each reads. */
+export interface TeamPeople {
+  byId: Map<number, Member>;
+  /** Leads still with the team. */
+  leads: Member[];
+  locales: Map<number, Locale>;
+}
+
+function peopleQuery(db: Db) {
+  return db
+    .select({ member: members, locale: users.locale, languageCode: users.languageCode })
+    .from(members)
+    .leftJoin(users, eq(users.telegramId, members.telegramId))
+    .where(and(eq(members.teamId, sql.placeholder("teamId")), ne(members.status, "left")))
+    .prepare();
+}
+const peopleQueries = new WeakMap<Db, ReturnType<typeof peopleQuery>>();
+
+export function teamPeople(db: Db, teamId: number): TeamPeople {
+  let query = peopleQueries.get(db);
+  if (!query) {
+    query = peopleQuery(db);
+    peopleQueries.set(db, query);
+  }
+  const rows = query.all({ teamId });
+  const byId = new Map<number, Member>();
+  const locales = new Map<number, Locale>();
+  for (const r of rows) {
+    byId.set(r.member.id, r.member);
+    // The same rule as localeOfUser: their /language choice, else their Telegram client's language.
+    locales.set(r.member.id, r.locale === "ru" || r.locale === "en" ? r.locale : localeFromTelegram(r.languageCode ?? undefined));
+  }
+  return { byId, leads: [...byId.values()].filter((m) => m.role === "lead"), locales };
+}
+
+/** Someone a direct message can reach: opened the bot, has not blocked it, still with the team. */
+export function canReceive(m: Member | undefined): m is Member & { telegramId: number } {
+  return m !== undefined && m.telegramId !== null && m.status !== "left" && m.reachability !== "blocked" && m.reachability !== "never_started";
+}
+
+export interface Voice {
+  /** For message text (HTML): variables escaped. */
+  t: Translate;
+  /** For button labels, which are plain text: variables as they are. */
+  label: Translate;
+  locale: Locale;
+}
+
+/** Speaks to a member in their own language. */
+export function voiceOf(deps: Pick<JobDeps, "db" | "i18n">, member: Member & { telegramId: number }, people?: TeamPeople): Voice {
+  const locale = people?.locales.get(member.id) ?? localeOfUser(deps.db, member.telegramId);
+  return { t: translator(deps.i18n, locale), label: (key, vars) => deps.i18n.t(locale, key, vars), locale };
+}
+
+export function button(text: string, data: string): InlineKeyboardButton {
+  return { text, callback_data: data };
+}
+
+/** Stores one nag for one recipient; false when this job already wrote to them in this slot. */
+export function enqueueNag(
+  db: DbOrTx,
+  input: { job: string; kind: string; team: Team; member: Member & { telegramId: number }; slot: JobSlot; text: string; buttons?: InlineKeyboardButton[][] },
+  now: Date,
+): boolean {
+  // A leaver gets no nags once the access rule closes their client data (handover/leaver-access.ts).
+  const client = (db as Partial<Db>).$client;
+  if (client && !mayNotify({ $client: client }, input.member.id, input.kind, now)) return false;
+  const replyMarkup: InlineKeyboardMarkup | undefined = input.buttons && input.buttons.length > 0 ? { inline_keyboard: input.buttons } : undefined;
+  return enqueue(
+    db,
+    {
+      chatId: input.member.telegramId,
+      teamId: input.team.id,
+      memberId: input.member.id,
+      kind: input.kind,
+      dedupeKey: `nag:${input.job}:${input.member.id}:${input.slot.key}`,
+      text: fitText(input.text),
+      ...(replyMarkup ? { replyMarkup } : {}),
+    },
+    now,
+  );
+}
+
+/** Cuts a text at a line break so that it fits one message (tags never span lines in our texts). */
+export function fitText(text: string, max = MAX_TEXT): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf("\n", max - 2);
+  return `${text.slice(0, cut > 0 ? cut : max - 2)}\n…`;
+}
+
+/** Names and texts typed by people can be long; a list line shows the start. */
+export function short(text: string, max = 60): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A team-local 'YYYY-MM-DD' as people read it: 25.11 in Russian, 25 Nov in English. */
+export function formatDay(date: string, locale: Locale): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  return locale === "ru" ? `${m[2]}.${m[1]}` : `${Number(m[2])} ${MONTHS_EN[Number(m[1]) - 1] ?? m[1]}`;
+}
+
+/** Lines joined into a message; false/null entries (conditions not met) dropped, "" kept as a blank line. */
+export function lines(...parts: (string | false | null | undefined)[]): string {
+  return parts
+    .filter((p): p is string => typeof p === "string")
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** A scheduled job: when its slots fall for a team, and what it does in one. */
+export interface JobDefinition {
+  name: string;
+  /**
+   * Team-local hours of the job's daily slots. Slots fall on working days only; a slot outside working
+   * hours waits for the start of the working day (or, past its end, does not run: quiet hours).
+   */
+  slots(team: Team): { hour: number; kind: Exclude<SlotKind, "manual"> }[];
+  /** Decides and enqueues (synchronous: it runs inside the scheduler's transaction); returns messages enqueued. */
+  run(deps: JobDeps, team: Team, now: Date, slot: JobSlot): number;
+}

@@ -139,6 +139,7 @@ export interface ImportPlan {
 const MAX_PROBLEMS = 50;
 /** Shared by every draft without commitments (most of them): one array instead of 100,000. */
 const NO_COMMITMENTS: Draft["commitments"] = [];
+const NO_VOICES: readonly number[] = Object.freeze([]);
 const MAX_ROWS_LISTED = 10;
 /** Found-in-notes items a preview lists (and offers to pick one by one). */
 export const MAX_NOTE_ITEMS = 20;
@@ -207,8 +208,8 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   const voiceIds = new Map<string, number | null>();
   const unknownVoices = new Map<string, number>();
   let voiceLinks = 0;
-  const voicesOfRow = (text: string | null | undefined): number[] => {
-    if (!text || !isLead) return [];
+  const voicesOfRow = (text: string | null | undefined): readonly number[] => {
+    if (!text || !isLead) return NO_VOICES;
     const ids = new Set<number>();
     for (const raw of text.split(/[,;\n]+/)) {
       const name = raw.trim();
@@ -224,7 +225,8 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     }
     return [...ids];
   };
-  const addVoices = (d: Draft | null, ids: number[]) => {
+  const addVoices = (d: Draft | null, ids: readonly number[]) => {
+    if (ids.length === 0) return; // most rows: no "other managers" at all
     const fresh = ids.filter((id) => id !== d?.owner && !(d?.voices ?? []).includes(id));
     voiceLinks += fresh.length;
     if (d && fresh.length > 0) d.voices = [...(d.voices ?? []), ...fresh];
@@ -301,8 +303,9 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
     // 1. Whose client is this row?
     let decision: OwnerDecision = noOwner;
     if (row.owner) {
-      decision = decisions.get(row.owner) ?? decide(row.owner);
-      decisions.set(row.owner, decision);
+      let known = decisions.get(row.owner);
+      if (known === undefined) decisions.set(row.owner, (known = decide(row.owner)));
+      decision = known;
     }
     if (decision.reject !== null) {
       rejected++;
@@ -378,7 +381,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
       tally.created++;
       if (!keepNew) {
         tally.written(row, owner, rowCommitments.length ? dedupeCommitments(rowCommitments).length : 0);
-        addVoices(null, voicesOfRow(row.voices).filter((id) => id !== owner));
+        if (row.voices) addVoices(null, voicesOfRow(row.voices).filter((id) => id !== owner));
       } else {
         draft = {
           existingId: null,
@@ -475,9 +478,16 @@ function indexByNameCompany(snapshot: TeamSnapshot): Map<string, number> {
  */
 const EXCEL_ESCAPED = /^'[=+\-@\t\r]/;
 function unescapeExcelText(row: ImportRow): ImportRow {
+  // Runs for every row: the common case (no apostrophe in front) allocates nothing.
+  if (!startsWithApostrophe(row.name) && !startsWithApostrophe(row.company) && !startsWithApostrophe(row.notes) && !startsWithApostrophe(row.externalId) && !startsWithApostrophe(row.owner)) {
+    return row;
+  }
   const fix = (v: string | null) => (v !== null && EXCEL_ESCAPED.test(v) ? v.slice(1) : v);
-  if (![row.name, row.company, row.notes, row.externalId, row.owner].some((v) => v !== null && v.charCodeAt(0) === 39)) return row;
   return { ...row, name: fix(row.name)!, company: fix(row.company), notes: fix(row.notes), externalId: fix(row.externalId), owner: fix(row.owner) };
+}
+
+function startsWithApostrophe(v: string | null): boolean {
+  return v !== null && v.charCodeAt(0) === 39;
 }
 
 function compatible(rowExternal: string | null, clientExternal: string | null): boolean {

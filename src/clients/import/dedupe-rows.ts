@@ -38,6 +38,7 @@ export function createDeduplicator(): Deduplicator {
   // the index of rows *with* contacts is built only when the first contact-less row shows up.
   const noContacts = new Map<string, ParsedClientRow>();
   const withContactsList: ParsedClientRow[] = [];
+  const freePhones: string[] = [];
   let withContacts: Map<string, ParsedClientRow> | null = null;
 
   const contactIndex = (): Map<string, ParsedClientRow> => {
@@ -96,16 +97,20 @@ export function createDeduplicator(): Deduplicator {
         if (of && sameName(of, row)) return mergeInto(of, row, "email", row.email, notesLimit);
         emailTaken = of !== undefined;
       }
+      // The phones still free (first writer wins) are noted while probing, so each is looked up once: a
+      // row's phones are distinct, and nothing else is indexed before they are written below.
+      freePhones.length = 0;
       for (const p of row.phones) {
         const of = byPhone.get(p);
-        if (of && sameName(of, row)) return mergeInto(of, row, "phones", p, notesLimit);
+        if (of === undefined) freePhones.push(p);
+        else if (sameName(of, row)) return mergeInto(of, row, "phones", p, notesLimit);
       }
       const of = findByNameCompany(row);
       if (of) return mergeInto(of, row, "name", row.name, notesLimit);
 
       if (id !== null) byId.set(id, row);
       if (row.email !== null && !emailTaken) byEmail.set(row.email, row);
-      for (const p of row.phones) setOnce(byPhone, p, row);
+      for (const p of freePhones) byPhone.set(p, row);
       indexNameCompany(row);
       return null;
     },

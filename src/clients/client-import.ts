@@ -648,6 +648,12 @@ export function applyInTransaction(db: Db, input: ApplyInput): ApplyResult {
   return { ok: true, summary: plan.summary, ...written };
 }
 
+const CLIENT_COLUMNS = `(team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature,
+  last_contact_on, next_contact_on, notes, unassigned_since, created_at, updated_at)`;
+const CLIENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const CLIENT_VALUE_COUNT = 15;
+const CLIENTS_PER_INSERT = 50;
+
 function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPlan): { clientIds: number[]; newMemberIds: number[] } {
   const now = input.now.getTime();
   const team = input.teamId;
@@ -663,23 +669,45 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
   }
   const ownerId = (o: OwnerTarget): number | null => (typeof o === "string" ? memberIds.get(o)! : o);
 
-  // New clients: one prepared INSERT each. Their rowids are consecutive (nobody else writes inside this
-  // transaction), which lets one INSERT ... SELECT write all their "imported" events below.
+  // New clients: one prepared INSERT per CLIENTS_PER_INSERT clients (a statement per client costs about
+  // 15 % more). Their rowids are consecutive (nobody else writes inside this transaction): each insert's
+  // last rowid gives the ids of its rows, and one INSERT ... SELECT writes all their "imported" events.
   const fresh = plan.drafts.filter((d) => d.existingId === null);
   const freshIds = new Array<number>(fresh.length);
-  const insertClient = sqlite.prepare(
-    `INSERT INTO clients (team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature,
-       last_contact_on, next_contact_on, notes, unassigned_since, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (let i = 0; i < fresh.length; i++) {
-    const d = fresh[i]!;
+  const insertClients = (rows: number) =>
+    sqlite.prepare(`INSERT INTO clients ${CLIENT_COLUMNS} VALUES ${Array.from({ length: rows }, () => CLIENT_VALUES).join(", ")}`);
+  const insertMany = fresh.length >= CLIENTS_PER_INSERT ? insertClients(CLIENTS_PER_INSERT) : null;
+  const insertOne = insertClients(1);
+  const args: unknown[] = new Array(CLIENT_VALUE_COUNT * CLIENTS_PER_INSERT);
+  const bind = (d: Draft, at: number): void => {
     const s = d.state;
     const owner = ownerId(d.owner);
-    freshIds[i] = Number(
-      insertClient.run(team, s.externalId, s.name, s.company, JSON.stringify(s.phones), s.phones[0] ?? null, s.email, owner, s.temperature, s.lastContactOn, s.nextContactOn, s.notes, owner === null ? now : null, now, now)
-        .lastInsertRowid,
-    );
+    args[at] = team;
+    args[at + 1] = s.externalId;
+    args[at + 2] = s.name;
+    args[at + 3] = s.company;
+    args[at + 4] = JSON.stringify(s.phones);
+    args[at + 5] = s.phones[0] ?? null;
+    args[at + 6] = s.email;
+    args[at + 7] = owner;
+    args[at + 8] = s.temperature;
+    args[at + 9] = s.lastContactOn;
+    args[at + 10] = s.nextContactOn;
+    args[at + 11] = s.notes;
+    args[at + 12] = owner === null ? now : null;
+    args[at + 13] = now;
+    args[at + 14] = now;
+  };
+  for (let i = 0; i < fresh.length; ) {
+    const many = insertMany !== null && fresh.length - i >= CLIENTS_PER_INSERT;
+    const rows = many ? CLIENTS_PER_INSERT : 1;
+    for (let r = 0; r < rows; r++) bind(fresh[i + r]!, r * CLIENT_VALUE_COUNT);
+    const last = Number((many ? insertMany : insertOne).run(many ? args : args.slice(0, CLIENT_VALUE_COUNT)).lastInsertRowid);
+    for (let r = 0; r < rows; r++) freshIds[i + r] = last - rows + 1 + r;
+    i += rows;
+  }
+  if (fresh.length > 0 && freshIds[fresh.length - 1]! - freshIds[0]! + 1 !== fresh.length) {
+    throw new Error("import: new clients' ids are not consecutive"); // rolls the whole import back
   }
   if (fresh.length > 0) {
     // One statement writes every "imported" event.

@@ -6,7 +6,10 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { importBatches, type CommitmentKind, type MemberRole } from "../db/schema.js";
 import type { RowProblem } from "./import/types.js";
-import { applyInTransaction, loadTeamSnapshot, MAX_NOTE_ITEMS, planImport, type ImportMode, type ImportRow, type ImportSummary, type NoteChoice } from "./client-import.js";
+import { applyInTransaction } from "./import-apply.js";
+import { planImport } from "./import-plan.js";
+import { loadTeamSnapshot } from "./import-snapshot.js";
+import { MAX_NOTE_ITEMS, type ImportMode, type ImportRow, type ImportSummary, type NoteChoice } from "./import-summary.js";
 
 export interface ParsedFile {
   rows: ImportRow[];

@@ -129,7 +129,8 @@ function merge(row: ParsedClientRow, later: ParsedClientRow, notesLimit: number)
     row.notes = row.notes === null ? later.notes : capLength(`${row.notes}\n${later.notes}`, notesLimit);
   }
   for (const c of later.commitments) {
-    if (!row.commitments.some((k) => k.kind === c.kind && k.text === c.text && k.dueOn === c.dueOn)) row.commitments.push(c);
+    // Copied, not pushed into: rows without commitments share one frozen empty list.
+    if (!row.commitments.some((k) => k.kind === c.kind && k.text === c.text && k.dueOn === c.dueOn)) row.commitments = [...row.commitments, c];
   }
   for (const f of later.noteFindings ?? []) {
     const mine = (row.noteFindings ??= []);

@@ -13,6 +13,7 @@ import type { ParsedClientRow, ProblemCode, RawCell, RowProblem, Temperature } f
 
 export const LIMITS = { name: 200, company: 200, owner: 200, voices: 500, externalId: 100, notes: 2000 } as const;
 const MAX_PROBLEM_VALUE = 100;
+const NO_COMMITMENTS: ParsedClientRow["commitments"] = Object.freeze([]) as unknown as ParsedClientRow["commitments"];
 /** Any character that is neither white space nor an invisible format character (Cf: ZWSP, bidi marks, BOM). */
 const VISIBLE = /[^\s\p{Cf}]/u;
 
@@ -38,8 +39,10 @@ export interface RowValidator {
 export function createRowValidator(plan: ColumnPlan, options: RowValidatorOptions): RowValidator {
   const parseDate = createDateCellParser(options.today, options.date1904);
   const dedupe = createDeduplicator();
-  // A temperature/stage column holds a handful of distinct values.
+  // A temperature/stage column holds a handful of distinct values, an owner column a handful of names:
+  // each row keeps the first copy of its owner's name instead of its own.
   const temperatures = new Map<string, Temperature | null>();
+  const owners = new Map<string, string>();
   const rows: ParsedClientRow[] = [];
   const rejected: RowProblem[] = [];
   const warnings: RowProblem[] = [];
@@ -106,6 +109,15 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     return email;
   };
 
+  const ownerOf = (): string | null => {
+    const owner = line(plan.owner, "owner");
+    if (owner === null) return null;
+    const known = owners.get(owner);
+    if (known !== undefined) return known;
+    if (owners.size < 1000) owners.set(owner, owner);
+    return owner;
+  };
+
   const temperatureOf = (): Temperature => {
     if (plan.temperature === null) return "warm";
     const value = cleanLine(text(plan.temperature));
@@ -140,7 +152,8 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     for (const c of plan.commitments) parseCommitmentCellInto(text(c.index), c.kind, options.today, found);
     for (const t of found.tooLong) warn("too_long", "commitments", t);
     for (const b of found.badDates) warn("bad_date", "commitments", b);
-    const commitments = found.items.slice();
+    // Most rows have none: they share one frozen empty list (a merge copies before adding).
+    const commitments = found.items.length > 0 ? found.items.slice() : NO_COMMITMENTS;
     found.items.length = 0;
     found.tooLong.length = 0;
     found.badDates.length = 0;
@@ -165,7 +178,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
       phones: phonesOf(),
       email: emailOf(),
       externalId: line(plan.externalId, "externalId"),
-      owner: line(plan.owner, "owner"),
+      owner: ownerOf(),
       ...(plan.voices !== null ? { voices: line(plan.voices, "voices") } : {}),
       temperature: temperatureOf(),
       lastContactOn: dateOf(plan.lastContactOn, "lastContactOn"),

@@ -9,7 +9,7 @@
 // number or the info@ address, and merging two people there would silently lose a client.
 // The duplicate is MERGED into the earlier row: its phones, the fields the earlier row lacks, new
 // commitments and different notes are added; the earlier row's non-empty values win.
-import { capLength } from "./clean-text.js";
+import { capLength, lowerCase } from "./clean-text.js";
 import { namesCompatible } from "./name-skeleton.js";
 import type { ParsedClientRow } from "./types.js";
 
@@ -59,7 +59,7 @@ export function createDeduplicator(): Deduplicator {
   };
 
   const indexAll = (row: ParsedClientRow): void => {
-    if (row.externalId !== null) setOnce(byId, row.externalId.toLowerCase(), row);
+    if (row.externalId !== null) setOnce(byId, lowerCase(row.externalId), row);
     if (row.email !== null) setOnce(byEmail, row.email, row);
     for (const p of row.phones) setOnce(byPhone, p, row);
     indexNameCompany(row);
@@ -86,7 +86,7 @@ export function createDeduplicator(): Deduplicator {
   return {
     // The common case is a new row: each index is probed once and written once.
     offer(row, notesLimit) {
-      const id = row.externalId === null ? null : row.externalId.toLowerCase();
+      const id = row.externalId === null ? null : lowerCase(row.externalId);
       if (id !== null) {
         const of = byId.get(id);
         if (of) return mergeInto(of, row, "externalId", row.externalId!, notesLimit);

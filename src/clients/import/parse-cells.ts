@@ -1,5 +1,6 @@
 // Phones, e-mails and temperature from cell text.
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { lowerCase } from "./clean-text.js";
 import type { Temperature } from "./types.js";
 
 const ITEM_SEPARATORS = /[,;\r\n]+/;
@@ -88,19 +89,6 @@ export function russianFastPath(item: string, country: CountryCode): string | nu
   return first === 9 || first === 3 || first === 4 ? `+7${national}` : null;
 }
 
-/**
- * True when lower-casing would change nothing. Cut from a file's text, an address is usually held as a
- * two-byte string (the file has Cyrillic elsewhere), and V8 lower-cases those on its slow path even when
- * they are plain ASCII: asking first is cheaper.
- */
-function isLowerAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) return false;
-  }
-  return true;
-}
-
 /** Every e-mail in a cell, lower-cased; the first valid one becomes the client's e-mail. */
 export function parseEmails(text: string): { emails: string[]; bad: string[] } {
   const result = { emails: [] as string[], bad: [] as string[] };
@@ -118,7 +106,7 @@ export function parseEmailsInto(text: string, emails: string[], bad: string[]): 
 function addEmail(raw: string, emails: string[], bad: string[]): void {
   if (raw === "") return;
   const bare = raw.charCodeAt(0) === 0x6d || raw.charCodeAt(0) === 0x4d ? raw.replace(MAILTO, "") : raw; // m, M
-  const item = isLowerAscii(bare) ? bare : bare.toLowerCase();
+  const item = lowerCase(bare);
   if (item.length <= MAX_EMAIL_LENGTH && EMAIL.test(item) && !item.includes("..")) emails.push(item);
   else bad.push(raw);
 }

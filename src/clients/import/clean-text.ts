@@ -67,6 +67,11 @@ export function lowerCase(text: string): string {
   return text;
 }
 
+/** Empties a scratch array. Setting `length` is a runtime call in V8, so it is skipped when already empty. */
+export function clear(list: unknown[]): void {
+  if (list.length > 0) list.length = 0;
+}
+
 export function isBlankCell(cell: RawCell): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === "string") return !NON_SPACE.test(cell);

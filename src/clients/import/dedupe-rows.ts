@@ -9,7 +9,7 @@
 // number or the info@ address, and merging two people there would silently lose a client.
 // The duplicate is MERGED into the earlier row: its phones, the fields the earlier row lacks, new
 // commitments and different notes are added; the earlier row's non-empty values win.
-import { capLength, lowerCase } from "./clean-text.js";
+import { capLength, clear, lowerCase } from "./clean-text.js";
 import { namesCompatible } from "./name-skeleton.js";
 import type { ParsedClientRow } from "./types.js";
 
@@ -99,7 +99,7 @@ export function createDeduplicator(): Deduplicator {
       }
       // The phones still free (first writer wins) are noted while probing, so each is looked up once: a
       // row's phones are distinct, and nothing else is indexed before they are written below.
-      freePhones.length = 0;
+      clear(freePhones);
       for (const p of row.phones) {
         const of = byPhone.get(p);
         if (of === undefined) freePhones.push(p);

@@ -2,7 +2,7 @@
 // are handled by dedupe-rows.ts: a duplicate is merged into the earlier row, reported as a
 // `duplicate_row` warning on its own row number (with `duplicateOf`), and left out of `rows`.
 import type { CountryCode } from "libphonenumber-js";
-import { capLength, cellToText, cleanLine, cleanMultiline } from "./clean-text.js";
+import { capLength, cellToText, clear, cleanLine, cleanMultiline } from "./clean-text.js";
 import { createDeduplicator } from "./dedupe-rows.js";
 import type { ColumnPlan } from "./header-synonyms.js";
 import { parseEmailsInto, parsePhonesInto, parseTemperature } from "./parse-cells.js";
@@ -90,14 +90,14 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   const found: CommitmentCellResult = { items: [], badDates: [], tooLong: [] };
   const flushBad = (code: ProblemCode, field: string): void => {
     for (const b of bad) warn(code, field, b);
-    bad.length = 0;
+    clear(bad);
   };
 
   const phonesOf = (): string[] => {
     for (const i of plan.phones) parsePhonesInto(text(i), options.country, phones, bad);
     flushBad("bad_phone", "phones");
     const exact = phones.slice();
-    phones.length = 0;
+    clear(phones);
     return exact;
   };
 
@@ -105,7 +105,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     for (const i of plan.emails) parseEmailsInto(cleanLine(text(i)), emails, bad);
     flushBad("bad_email", "email");
     const email = emails[0] ?? null;
-    emails.length = 0;
+    clear(emails);
     return email;
   };
 
@@ -154,9 +154,9 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     for (const b of found.badDates) warn("bad_date", "commitments", b);
     // Most rows have none: they share one frozen empty list (a merge copies before adding).
     const commitments = found.items.length > 0 ? found.items.slice() : NO_COMMITMENTS;
-    found.items.length = 0;
-    found.tooLong.length = 0;
-    found.badDates.length = 0;
+    clear(found.items);
+    clear(found.tooLong);
+    clear(found.badDates);
     return commitments;
   };
 

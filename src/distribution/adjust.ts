@@ -5,7 +5,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { clients, commitments, distributionItems, distributions, members, type DistributionStatus } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
 import { planDistribution, type PlanClient } from "./plan.js";
 import { eligibleManagers, planManagers, TEMPERATURES } from "./propose.js";

@@ -15,7 +15,7 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { calls, clients, commitments, distributionItems, distributions } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 import { voidStaleTouches } from "../stars/plan-touches.js";
 import { getHandover, ownersOf } from "./queries.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";

@@ -15,7 +15,7 @@ import type Database from "better-sqlite3";
 import { and, asc, count, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { auditLog, clients, distributionItems, distributions, handovers, members, teams, type Reachability, type Temperature } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 import type { PlanClient } from "./plan.js";
 import type { Distribution, DistributionHeader, HandoverRow, OwnerBrief, TemperatureCounts } from "./types.js";
 

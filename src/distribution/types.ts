@@ -3,7 +3,7 @@
  * adjust, and what new owners are told. No logic here.
  */
 import type { DistributionStatus, Reachability, Temperature } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 
 export type TemperatureCounts = Record<Temperature, number>;
 

@@ -2,7 +2,8 @@
 // saved, one-transaction apply with owners, commitments, history, pool and checklist step), next to a raw
 // per-row `UPDATE clients SET owner_id` of the same rows in one transaction, in the same run. The
 // follow-up transaction the bot runs right after (50,000 reactivation calls, the new owners' messages and
-// CSV files) is timed on its own: `distribution.followup_ms_50k`. Medians of three rounds.
+// CSV files) is timed on its own: `distribution.followup_ms_50k`. The tap itself (bench/distribution-tap.ts)
+// and its steps' CPU time (bench/distribution-steps.ts) follow. Medians of three rounds.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { applyDistribution } from "../src/distribution/apply.js";
 import { proposeForHandover } from "../src/distribution/propose.js";
 import { followUpDistribution } from "../src/distribution/followup.js";
 import { createTeam } from "../src/team/teams.js";
+import { stepCpu, type StepRun } from "./distribution-steps.js";
 import { applyByTap, type TapRun } from "./distribution-tap.js";
 import { round, timeMs, type BenchResult } from "./lib.js";
 
@@ -171,7 +173,19 @@ export async function run(): Promise<BenchResult[]> {
     taps.push(await applyByTap(CLIENTS, now));
     console.error(`distribution by tap: ${JSON.stringify(taps.at(-1))}`);
   }
+  // The same steps through the rules, each step's CPU time: what the tap's stalls are made of, load aside.
+  const steps: StepRun[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    steps.push(await stepCpu(CLIENTS, now));
+    console.error(`distribution in steps: ${JSON.stringify(steps.at(-1))}`);
+  }
   return [
+    {
+      name: "distribution.max_step_cpu_ms",
+      value: round(median(steps.map((s) => s.maxStepCpuMs)), 1),
+      unit: "ms",
+      baseline: round(median(steps.map((s) => s.medianStepCpuMs)), 1),
+    },
     { name: "distribution.whole_ms_50k", value: round(median(taps.map((t) => t.wholeMs)), 1), unit: "ms" },
     { name: "distribution.max_loop_delay_ms", value: round(median(taps.map((t) => t.maxLoopDelayMs)), 1), unit: "ms" },
     { name: "distribution.other_taps_answered", value: median(taps.map((t) => t.otherTapsAnswered)), unit: "taps", baseline: median(taps.map((t) => t.otherTapsSent)) },

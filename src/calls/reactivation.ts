@@ -76,9 +76,12 @@ export function* planReactivationCallsInSteps(
   // One campaign per first day (the distribution's, or a later last day of a handover its clients came
   // from). Each client is filed under its campaign and new owner as its page is read: no pass over all.
   const campaigns = new Map<string, Map<number, MovedClient[]>>();
+  // One client, one open call: a call already promised to the client takes the reactivation in.
+  const promised = new Map<number, number>();
   let earliestStart: string | null = null;
   for (let after: number | null = 0; after !== null; ) {
     const page = movedClients(tx, input.distributionId, input.teamId, after, perStep);
+    for (const [clientId, callId] of page.promised) if (!promised.has(clientId)) promised.set(clientId, callId);
     for (const m of page.clients) {
       const start = startOf(m);
       if (earliestStart === null || start < earliestStart) earliestStart = start;
@@ -105,9 +108,6 @@ export function* planReactivationCallsInSteps(
     .groupBy(calls.assigneeId, calls.dueOn)
     .all();
   for (const b of busy) existingPerDay.set(`${b.assigneeId}|${b.dueOn}`, b.n);
-  yield;
-  // One client, one open call: a call already promised to the client takes the reactivation in.
-  const promised = openOrdinaryCalls(tx, input.distributionId);
 
   // Each campaign counts the calls the ones before it planned, so the daily cap holds across them. Owners
   // are independent of each other (see scheduleCalls): a batch of whole owners at a time gives the same
@@ -232,7 +232,14 @@ function rawHandle(tx: DbOrTx): Database.Database | null {
  * The moved, still active clients without a call from this distribution yet, with their most urgent date:
  * the next contact and the earliest open commitment (a lookup on commitments_client_idx per client).
  */
-function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after: number, perStep: number): { clients: MovedClient[]; last: number | null } {
+/** One page of moved clients, with the promised calls (open ordinary ones) of those clients, earliest first. */
+interface MovedPage {
+  clients: MovedClient[];
+  promised: [clientId: number, callId: number][];
+  last: number | null;
+}
+
+function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after: number, perStep: number): MovedPage {
   const raw = rawHandle(tx);
   if (raw) {
     // One page: the next `perStep` items after client `after` (the items' key order).
@@ -240,7 +247,7 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after:
       .prepare(`SELECT max(client_id) FROM (SELECT client_id FROM distribution_items WHERE distribution_id = ? AND client_id > ? ORDER BY client_id LIMIT ?)`)
       .pluck()
       .get(distributionId, after, perStep) as number | null;
-    if (last === null) return { clients: [], last: null };
+    if (last === null) return { clients: [], promised: [], last: null };
     // Deadlines in one grouped pass over the page's open commitments, not a sub-query each. Driven by the
     // page's items (CROSS JOIN keeps that order) through commitments_client_idx: walking the team's open
     // commitments instead costs one pass per item (3 s a page at 50,000 clients).
@@ -272,9 +279,18 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after:
       deadline: deadlines.get(clientId) ?? null,
       origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null,
     }));
-    return { clients, last };
+    // The page's open ordinary calls, driven by its items through calls_client_idx.
+    const promised = raw
+      .prepare(
+        `SELECT k.client_id, k.id FROM distribution_items di CROSS JOIN calls k ON k.client_id = di.client_id
+          WHERE di.distribution_id = ? AND di.client_id > ? AND di.client_id <= ? AND +k.status = 'open' AND +k.kind = 'ordinary'
+          ORDER BY k.due_on, k.id`,
+      )
+      .raw()
+      .all(distributionId, after, last) as [number, number][];
+    return { clients, promised, last };
   }
-  if (after !== 0) return { clients: [], last: null }; // one page: everything
+  if (after !== 0) return { clients: [], promised: [], last: null }; // one page: everything
   const all = tx
     .select({
       clientId: distributionItems.clientId,
@@ -298,7 +314,7 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after:
     )
     .all()
     .map(({ originId, originLastDay, ...m }) => ({ ...m, origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null }));
-  return { clients: all, last: null };
+  return { clients: all, promised: [...openOrdinaryCalls(tx, distributionId)], last: null };
 }
 
 function insertCalls(

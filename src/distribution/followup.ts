@@ -12,7 +12,7 @@
  * sweep finishes the rest: calls are never written twice for a client and distribution, messages have
  * dedupe keys.
  */
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { calls, clients, commitments, distributionItems, distributions } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
@@ -113,8 +113,7 @@ function* followUpSteps(db: Db, input: FollowUpInput, perStep: number): Steps<Fo
     const fromName = first.handoverId === null ? null : (getHandover(db, first.handoverId)?.leaverName ?? null);
     yield;
     const owners = ownersOf(db, id);
-    yield;
-    const clientsOf = clientsPerOwner(db, id);
+    const clientsOf = yield* clientsPerOwner(db, id, perStep === Infinity ? -1 : PLAN_CLIENTS_PER_STEP);
     // One owner's message and file per step; the outbox's dedupe keys make a repeat harmless.
     for (const owner of owners) {
       yield;
@@ -158,15 +157,27 @@ function callCount(db: Db, distributionId: number): number {
     .get()!.n;
 }
 
-/** Each new owner's client ids as a JSON array: one pass over the items, one short string per owner. */
-function clientsPerOwner(db: Db, distributionId: number): Map<number, string> {
-  const rows = db
-    .select({ ownerId: distributionItems.toMemberId, ids: sql<string>`json_group_array(${distributionItems.clientId})` })
-    .from(distributionItems)
-    .where(eq(distributionItems.distributionId, distributionId))
-    .groupBy(distributionItems.toMemberId)
-    .all();
-  return new Map(rows.map((r) => [r.ownerId, r.ids]));
+/** Each new owner's client ids as a JSON array, read page by page in the items' key order. */
+function* clientsPerOwner(db: Db, distributionId: number, perStep: number): Steps<Map<number, string>> {
+  const ids = new Map<number, number[]>();
+  for (let after = 0; ; ) {
+    yield;
+    const page = db
+      .select({ clientId: distributionItems.clientId, ownerId: distributionItems.toMemberId })
+      .from(distributionItems)
+      .where(and(eq(distributionItems.distributionId, distributionId), gt(distributionItems.clientId, after)))
+      .orderBy(asc(distributionItems.clientId))
+      .limit(perStep)
+      .all();
+    for (const { clientId, ownerId } of page) {
+      const list = ids.get(ownerId);
+      if (list) list.push(clientId);
+      else ids.set(ownerId, [clientId]);
+    }
+    if (page.length === 0 || perStep < 0 || page.length < perStep) break;
+    after = page[page.length - 1]!.clientId;
+  }
+  return new Map([...ids].map(([ownerId, list]) => [ownerId, JSON.stringify(list)]));
 }
 
 /** One new owner's message: the clients they still have from it, those with commitments first. */

@@ -1,15 +1,16 @@
 // Words about handovers that leave outside an update: the summary a lead gets when a handover closes
-// (decided inside the closing transaction, so it is enqueued there), and the day/time formats the
-// checklist shares with it. No Telegram here: text in, outbox row out.
+// (decided inside the closing transaction, so it is enqueued there). Days and times are written by
+// platform/format. No Telegram here: text in, outbox row out.
 import type { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import { and, asc, eq, isNotNull, ne, sql } from "drizzle-orm";
-import { DateTime } from "luxon";
 import { createI18n, localeFromTelegram, translator, type Locale, type Translate } from "../bot/i18n.js";
 import { calls, checklistSteps, clients, commitments, handovers, members, teams, type StepKind } from "../db/schema.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "../platform/calendar.js";
 import { checklistStatements } from "./checklist-statements.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 
 let shared: I18n<Context> | undefined;
 
@@ -25,29 +26,6 @@ export function localeOfTelegramUser(db: DbOrTx, telegramId: number | null): Loc
   const user = checklistStatements(db).userLocale.get({ telegramId });
   if (user?.locale === "ru" || user?.locale === "en") return user.locale;
   return localeFromTelegram(user?.languageCode ?? undefined);
-}
-
-/** 'YYYY-MM-DD' as people read it: «пт 27.11» / "Fri 27 Nov", with the year when it is not this year's. */
-export function formatDay(day: string, locale: Locale, today?: string): string {
-  const withYear = today === undefined || today.slice(0, 4) !== day.slice(0, 4);
-  // Remembered: luxon's parse and locale format cost a checklist redraw a tenth of its time.
-  const key = `${locale}${withYear ? "y" : ""}${day}`;
-  let text = formattedDays.get(key);
-  if (text === undefined) {
-    const dt = DateTime.fromISO(day, { zone: "utc" }).setLocale(locale);
-    if (!dt.isValid) return day;
-    if (formattedDays.size >= 10_000) formattedDays.clear();
-    text = locale === "ru" ? dt.toFormat(withYear ? "ccc dd.MM.yyyy" : "ccc dd.MM") : dt.toFormat(withYear ? "ccc d LLL yyyy" : "ccc d LLL");
-    formattedDays.set(key, text);
-  }
-  return text;
-}
-const formattedDays = new Map<string, string>();
-
-/** An instant on the team's wall clock: «27.11 14:05» / "27 Nov 14:05". */
-export function formatInstant(ms: number, timezone: string, locale: Locale): string {
-  const dt = DateTime.fromMillis(ms, { zone: timezone }).setLocale(locale);
-  return dt.toFormat(locale === "ru" ? "dd.MM.yyyy HH:mm" : "d LLL yyyy HH:mm");
 }
 
 /** A step's wording: the team's own, or the built-in one for its kind. */
@@ -115,9 +93,9 @@ export function enqueueHandoverSummary(tx: DbOrTx, handoverId: number, now: Date
   const lines = [
     t("handover-summary-title", { leaver: leaver.name }),
     t("handover-summary-period", {
-      from: formatDay(localDate(new Date(handover.createdAt), team.timezone), locale, today),
-      to: formatDay(today, locale, today),
-      lastDay: formatDay(handover.lastDay, locale, today),
+      from: formatDayWithWeekday(localDate(new Date(handover.createdAt), team.timezone), locale, today),
+      to: formatDayWithWeekday(today, locale, today),
+      lastDay: formatDayWithWeekday(handover.lastDay, locale, today),
     }),
     "",
   ];
@@ -135,7 +113,7 @@ export function enqueueHandoverSummary(tx: DbOrTx, handoverId: number, now: Date
   }
   if (skipped.length > 0) {
     lines.push("", t("handover-summary-skipped"));
-    for (const s of skipped) lines.push(t("handover-summary-skipped-line", { step: stepTitle(t, s), reason: (s.skipReason ?? "").slice(0, 200) }));
+    for (const s of skipped) lines.push(t("handover-summary-skipped-line", { step: stepTitle(t, s), reason: clip(s.skipReason ?? "", 200) }));
   }
   lines.push("", t("handover-summary-left", { leaver: leaver.name }));
 

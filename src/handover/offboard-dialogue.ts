@@ -14,7 +14,10 @@ import { addDays, localDate } from "../platform/calendar.js";
 import { checkStepAction, MAX_SKIP_REASON, setStepDue, skipStep } from "./checklist.js";
 import { editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "./checklist-template.js";
 import { parseUserDate } from "../platform/date-input.js";
-import { formatDay, stepTitle } from "./handover-texts.js";
+import { stepTitle } from "./handover-texts.js";
+import { formatDay, formatDayWithWeekday } from "../platform/format/day.js";
+import { handle } from "../platform/format/name.js";
+import { clip } from "../platform/format/clip.js";
 import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type AtStake, type LeaverNotes } from "./handovers.js";
 import { getTeam, teamOfGroup } from "../team/teams.js";
 import { accessRefusalKey, handoverAccess, postChecklistMessage, refreshChecklistMessage } from "./checklist-view.js";
@@ -86,7 +89,7 @@ function whoKeyboard(ctx: ConvContext, candidates: Candidate[]): InlineKeyboard 
       const marks = [c.role === "lead" ? ctx.t("offboard-mark-lead") : "", c.nameOnly ? ctx.t("offboard-mark-name-only") : "", c.handoverId ? "⏳" : ""].filter(Boolean);
       return marks.length > 0 ? `${c.name} · ${marks.join(" ")}` : c.name;
     }),
-    (i) => [shown[i]!.username ? `@${shown[i]!.username}` : null],
+    (i) => [handle(shown[i]!.username)],
   );
   shown.forEach((c, i) => {
     kb.text(labels[i]!, off.who(c.id));
@@ -185,8 +188,8 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   const tomorrow = addDays(today, 1);
   const locale = (ctx.actor?.locale ?? "ru") as Locale;
   const dayKb = new InlineKeyboard()
-    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, off.day(today))
-    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, off.day(tomorrow));
+    .text(`${ctx.t("offboard-day-today")}, ${formatDayWithWeekday(today, locale, today)}`, off.day(today))
+    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDayWithWeekday(tomorrow, locale, today)}`, off.day(tomorrow));
   await last.reply(ctx.t("offboard-ask-last-day", { name: leaver.name }) + groupHint(last), { reply_markup: dayKb });
   let lastDay: string | null = null;
   while (!lastDay) {
@@ -216,12 +219,12 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
       continue;
     }
     if (day > addDays(today, MAX_DAYS_AHEAD)) {
-      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDay(day, locale, today) }), { reply_markup: dayKb });
+      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDayWithWeekday(day, locale, today) }), { reply_markup: dayKb });
       continue;
     }
     if (day < today && !confirmed) {
-      await a.ctx.reply(ctx.t("offboard-day-past", { date: formatDay(day, locale, today) }), {
-        reply_markup: new InlineKeyboard().text(ctx.t("offboard-day-past-yes", { date: formatDay(day, locale, today) }), off.pastYes(day)).text(ctx.t("offboard-day-past-no"), off.pastNo()),
+      await a.ctx.reply(ctx.t("offboard-day-past", { date: formatDayWithWeekday(day, locale, today) }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("offboard-day-past-yes", { date: formatDayWithWeekday(day, locale, today) }), off.pastYes(day)).text(ctx.t("offboard-day-past-no"), off.pastNo()),
       });
       continue;
     }
@@ -278,7 +281,7 @@ function atStakeText(
   v: { name: string; notes: LeaverNotes; terms: Terms; lastDay: string; stake: AtStake; locale: Locale; today: string; star: StarLine | null },
 ): string {
   const { stake } = v;
-  const lines = [ctx.t("offboard-stake-title", { name: v.name }), ctx.t("offboard-stake-terms", { terms: v.terms, date: formatDay(v.lastDay, v.locale, v.today) }), ""];
+  const lines = [ctx.t("offboard-stake-title", { name: v.name }), ctx.t("offboard-stake-terms", { terms: v.terms, date: formatDayWithWeekday(v.lastDay, v.locale, v.today) }), ""];
   if (stake.clients.total === 0) lines.push(ctx.t("offboard-stake-no-clients", { name: v.name }));
   else {
     lines.push(ctx.t("offboard-stake-clients", { total: stake.clients.total, hot: stake.clients.hot, warm: stake.clients.warm, cold: stake.clients.cold }));
@@ -290,7 +293,7 @@ function atStakeText(
     );
     if (stake.soonTotal > 0) {
       lines.push(ctx.t("offboard-stake-soon", { count: stake.soonTotal }));
-      for (const s of stake.soon) lines.push(ctx.t("offboard-stake-soon-line", { date: formatDay(s.dueOn, v.locale, v.today), client: s.client, text: s.text.slice(0, 120), kind: s.kind }));
+      for (const s of stake.soon) lines.push(ctx.t("offboard-stake-soon-line", { date: formatDay(s.dueOn, v.locale, v.today), client: s.client, text: clip(s.text, 120), kind: s.kind }));
       if (stake.soonTotal > stake.soon.length) lines.push(ctx.t("offboard-stake-more", { count: stake.soonTotal - stake.soon.length }));
     }
     lines.push(ctx.t("offboard-stake-next-contacts", { count: stake.nextContacts.dueSoon }));
@@ -436,10 +439,10 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
   const today = localDate(new Date(info.nowMs), info.timezone);
   const tomorrow = addDays(today, 1);
   const kb = new InlineKeyboard()
-    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, chk.answer(`d:${today}`))
-    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, chk.answer(`d:${tomorrow}`))
+    .text(`${ctx.t("offboard-day-today")}, ${formatDayWithWeekday(today, locale, today)}`, chk.answer(`d:${today}`))
+    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDayWithWeekday(tomorrow, locale, today)}`, chk.answer(`d:${tomorrow}`))
     .row();
-  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDay(info.lastDay, locale, today)}`, chk.answer(`d:${info.lastDay}`)).row();
+  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDayWithWeekday(info.lastDay, locale, today)}`, chk.answer(`d:${info.lastDay}`)).row();
   kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
   await askText(ctx, ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-due-placeholder");
   for (;;) {
@@ -466,17 +469,17 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
     }
     if (!day) continue;
     if (day < today) {
-      await askText(a.ctx, ctx.t("checklist-due-past", { date: formatDay(day, locale, today) }), kb, "checklist-due-placeholder");
+      await askText(a.ctx, ctx.t("checklist-due-past", { date: formatDayWithWeekday(day, locale, today) }), kb, "checklist-due-placeholder");
       continue;
     }
     if (day > addDays(today, MAX_DAYS_AHEAD)) {
-      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDay(day, locale, today) }), { reply_markup: kb });
+      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDayWithWeekday(day, locale, today) }), { reply_markup: kb });
       continue;
     }
     const chosen = day;
     const result = await conversation.external((c) => setStepDue(c.deps.db, { ...task, actorId: info.memberId, dueOn: chosen, now: c.deps.clock.now() }));
     await afterChange(conversation, task.handoverId);
-    await a.ctx.reply(result.ok ? ctx.t("checklist-due-set", { position: info.position, date: formatDay(chosen, locale, today) }) : ctx.t(`checklist-refused-${result.reason}`));
+    await a.ctx.reply(result.ok ? ctx.t("checklist-due-set", { position: info.position, date: formatDayWithWeekday(chosen, locale, today) }) : ctx.t(`checklist-refused-${result.reason}`));
     return;
   }
 }

@@ -8,7 +8,8 @@ import { forgetReportsOfReachable, markReported, unreportedUnreachable, type Unr
 import type { Team } from "../team/teams.js";
 import { inviteLinks } from "../team/invite-links.js";
 import type { Logger } from "../platform/logger.js";
-import { canReceive, enqueueNag, lines, short, teamPeople, voiceOf, type JobDefinition, type JobSlot } from "./nag-common.js";
+import { canReceive, enqueueNag, lines, teamPeople, voiceOf, type JobDefinition, type JobSlot } from "./nag-common.js";
+import { clipLine } from "../platform/format/clip.js";
 
 export interface ReportDeps {
   db: Db;
@@ -45,7 +46,7 @@ function tellLeads(deps: ReportDeps, team: Team, unreachable: UnreachableMember[
     const text = lines(
       t("nag-unreachable-title"),
       "",
-      ...list.map((p) => t("nag-unreachable-line", { name: short(p.name, 50), reason: p.reason })),
+      ...list.map((p) => t("nag-unreachable-line", { name: clipLine(p.name, 50), reason: p.reason })),
       "",
       list.some((p) => p.role === "manager") && t("nag-unreachable-link", { link: links.manager }),
       list.some((p) => p.role === "lead") && t("nag-unreachable-link-lead", { link: links.lead }),

@@ -46,7 +46,7 @@ export function isValidTimezone(tz: string): boolean {
 
 /** 'YYYY-MM-DD' of the instant `now` on the wall calendar of `tz`. */
 export function localDate(now: Date, tz: string): string {
-  return formatDay(inZone(now, tz));
+  return isoDay(inZone(now, tz));
 }
 
 /** Hour 0..23 of the instant `now` on the wall clock of `tz`. */
@@ -68,7 +68,7 @@ export function addWorkingDays(date: string, n: number, cal: WorkCalendar): stri
   let day = parseDay(date);
   if (n === 0) {
     while (!working.has(day.weekday)) day = day.plus({ days: 1 });
-    return formatDay(day);
+    return isoDay(day);
   }
   // Jump whole weeks first so large n stays O(1)-ish; then walk the remainder (< one week of working days).
   const wholeWeeks = Math.floor((n - 1) / working.size);
@@ -78,7 +78,7 @@ export function addWorkingDays(date: string, n: number, cal: WorkCalendar): stri
     day = day.plus({ days: 1 });
     if (working.has(day.weekday)) remaining--;
   }
-  return formatDay(day);
+  return isoDay(day);
 }
 
 /** The first working day strictly after `date`. */
@@ -106,7 +106,7 @@ export function workingDaysBetween(from: string, to: string, cal: WorkCalendar):
 /** Calendar-day arithmetic (n may be negative). */
 export function addDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`addDays: n must be an integer, got ${n}`);
-  return formatDay(parseDay(date).plus({ days: n }));
+  return isoDay(parseDay(date).plus({ days: n }));
 }
 
 /** True on a working day between workStartHour (inclusive) and workEndHour (exclusive), team-local. */
@@ -148,7 +148,8 @@ export function isIsoDate(date: string): boolean {
   return typeof date === "string" && ISO_DATE.test(date) && DateTime.fromISO(date, { zone: "utc" }).isValid;
 }
 
-function formatDay(dt: DateTime<true>): string {
+/** The calendar's own day value, 'YYYY-MM-DD' (what people read is platform/format/day.ts). */
+function isoDay(dt: DateTime<true>): string {
   // toISODate on a valid DateTime is never null; pad years < 1000 / > 9999 would not be ISO_DATE anyway.
   return dt.toISODate();
 }

@@ -6,7 +6,7 @@ import type { Api, Middleware } from "grammy";
 import type { BotCommand, BotCommandScope } from "grammy/types";
 import { hotQueries } from "../db/hot-queries.js";
 import type { BotContext } from "./context.js";
-import { locales } from "./i18n.js";
+import { locales } from "../platform/locale.js";
 
 export type MenuRole = "lead" | "manager" | "none";
 

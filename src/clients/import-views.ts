@@ -3,7 +3,7 @@
 import { importVoicesText } from "../stars/views.js";
 import type { ImportSummary, PlanProblem } from "./client-import.js";
 import type { FileErrorCode, RowProblem } from "./import/types.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { formatDay } from "../platform/format/day.js";
 import { clip } from "../platform/format/clip.js";
 

@@ -2,7 +2,7 @@
 // checked against the database by the handler (right team, a lead, the distribution still in that state).
 import { InlineKeyboard } from "grammy";
 import type { ProposalView } from "./distribution.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 import { clip } from "../platform/format/clip.js";
 
 /** Buttons inside the Adjust dialogue (see distribution/adjust-dialogue.ts). */

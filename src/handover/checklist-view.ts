@@ -21,13 +21,15 @@ import {
 } from "./checklist.js";
 import { leaverReachable, recordedCount } from "./interview.js";
 import { setChecklistMessage } from "./handovers.js";
-import { localeOfTelegramUser, stepTitle, textsFor } from "./handover-texts.js";
+import { stepTitle } from "./views.js";
 import { formatDayWithWeekday } from "../platform/format/day.js";
 import { formatDateTime } from "../platform/format/date-time.js";
 import { progressBar } from "../platform/format/progress.js";
 import { clip } from "../platform/format/clip.js";
+import { localeOfUser } from "../team/member-locale.js";
+import { textsFor } from "../bot/i18n.js";
 import type { Logger } from "../platform/logger.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
 import { distData } from "../distribution/keyboards.js";
 import { audienceOf, type Audience } from "../bot/group-policy.js";
@@ -84,7 +86,7 @@ export function loadChecklistView(db: Db, handoverId: number, now: Date): Checkl
     leaverReachable: leaver.ok,
     timezone: team.timezone,
     today: localDate(now, team.timezone),
-    locale: localeOfTelegramUser(db, starter?.telegramId ?? null),
+    locale: localeOfUser(db, starter?.telegramId ?? null),
     chatId: handover.checklistChatId,
     messageId: handover.checklistMessageId,
     steps: steps.map((s) => ({

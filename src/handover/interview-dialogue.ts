@@ -11,11 +11,11 @@ import { handoverClients, leaverReachable, matchClients, parseInterviewLine, rec
 import { formatDayWithWeekday } from "../platform/format/day.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { distinctLabels, phoneTail } from "../bot/picker-labels.js";
 import { chk } from "./checklist-keyboards.js";
 import type { Conv } from "../bot/dialogues/ask.js";
-import type { InputAnswer } from "./offboard-dialogue.js";
+import type { InputAnswer } from "./checklist-keyboards.js";
 import { quoteBack } from "../bot/dialogues/text-input.js";
 
 const MAX_CHOICES = 8;

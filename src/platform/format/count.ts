@@ -1,6 +1,6 @@
 // Counts (never money): grouped the way the reader's language groups digits, «12 345» / "12,345".
 // Fluent already formats numbers passed to a translation; this is for numbers put into text by code.
-import type { Locale } from "../../bot/i18n.js";
+import type { Locale } from "../locale.js";
 
 const formats = new Map<Locale, Intl.NumberFormat>();
 

@@ -1,6 +1,6 @@
 // An instant on the team's wall clock: the day as `formatDay` writes it, then the time.
 //   «25.11 14:05» / "25 Nov 14:05"; «25.11.2027 14:05» / "25 Nov 2027 14:05" when not this year's.
-import type { Locale } from "../../bot/i18n.js";
+import type { Locale } from "../locale.js";
 import { formatDay } from "./day.js";
 
 /** One Intl formatter per zone: "MM/DD/YYYY, HH:mm" in en-US with a 24-hour clock. */

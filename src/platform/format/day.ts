@@ -8,7 +8,7 @@
 //                 Everywhere else (cards, lists, history, digests, nags about clients) the plain form.
 // Without `today` the year is always written (a file that outlives the year, a day of unknown context).
 // Cut from the string, no DateTime per call: this runs on every tap that draws a card, a list or a checklist.
-import type { Locale } from "../../bot/i18n.js";
+import type { Locale } from "../locale.js";
 
 interface DayParts {
   text: string;

@@ -3,10 +3,9 @@
 import { InlineKeyboard } from "grammy";
 import type { Temperature } from "../db/schema.js";
 import type { ClientCard, ClientListItem } from "./clients.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate, Locale } from "../platform/locale.js";
 import { cb, type ListState } from "./keyboards.js";
 import { eventText } from "../calls/card-view.js";
-import type { Locale } from "../bot/i18n.js";
 import { formatDay } from "../platform/format/day.js";
 import { formatDateTime } from "../platform/format/date-time.js";
 import { clip } from "../platform/format/clip.js";

@@ -7,7 +7,8 @@ import { callCardState, recordOutcome, type CallRef, type Outcome } from "./call
 import { teamCalendar } from "../platform/work-time.js";
 import { dailyListPageOf } from "./daily-list.js";
 import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "./outcome-telegram.js";
-import { formatDay, loadCallCard } from "./card-view.js";
+import { loadCallCard } from "./card-view.js";
+import { formatDay } from "../platform/format/day.js";
 import type { BotContext } from "../bot/context.js";
 import { callOutcomeId, type CallDialogArgs } from "./outcome-dialogue.js";
 import { requireClientAccess } from "../bot/guards.js";

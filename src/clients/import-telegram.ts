@@ -163,7 +163,8 @@ async function answerNotes(ctx: BotContext, batchId: number, tap: NoteTap, actor
   if (!result.ok) return ctx.answerCallbackQuery({ text: ctx.t(`import-toast-${result.reason}`) });
   const kept = (index: number) => result.choice === "all" || (Array.isArray(result.choice) && result.choice.includes(index));
   const keptCount = result.choice === "all" ? result.total : result.choice === "none" ? 0 : result.choice.length;
-  const text = noteListText(ctx.t, ctx.actor.locale, { items: result.items, total: result.total, kept, keptCount });
+  const today = localDate(ctx.deps.clock.now(), ctx.actor.team?.timezone ?? ctx.config.defaultTimezone);
+  const text = noteListText(ctx.t, ctx.actor.locale, today, { items: result.items, total: result.total, kept, keptCount });
   const keyboard = noteListKeyboard(batchId, result.items, kept, result.total <= MAX_NOTE_ITEMS, { all: ctx.t("import-button-notes-list-all"), none: ctx.t("import-button-notes-list-none") });
   ctx.log.info({ teamId: actor.teamId, batchId, kept: keptCount, found: result.total }, "import notes choice");
   if (tap === "a" || tap === "v") {

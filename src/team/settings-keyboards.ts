@@ -3,6 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import { WEIGHT_PRESETS, type ManagerSetting, type TeamField } from "./settings.js";
 import type { Translate } from "../platform/locale.js";
+import { clip } from "../platform/format/clip.js";
 
 /** Buttons inside the typed-value dialogue (team/settings-value-dialogue.ts). */
 export const SETTINGS_DIALOG_PREFIX = "set:c:";
@@ -111,7 +112,7 @@ export function managersKeyboard(t: Translate, managers: ManagerSetting[]): Inli
   const kb = new InlineKeyboard();
   managers.slice(0, MAX_MANAGER_BUTTONS).forEach((m, i) => {
     const label = `${m.excluded ? "⛔ " : ""}${m.name} · ${formatWeight(m.weight)}`;
-    kb.text(label.length > 40 ? label.slice(0, 39) + "…" : label, setData.manager(m.memberId));
+    kb.text(clip(label, 40), setData.manager(m.memberId));
     if (i % 2 === 1) kb.row();
   });
   return kb.row().text(t("settings-btn-back"), setData.home());

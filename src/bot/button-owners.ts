@@ -14,7 +14,6 @@ import { scriptFeature } from "../calls/script-telegram.js";
 import { settingsFeature } from "../team/settings-telegram.js";
 import { startFeature } from "../team/start-telegram.js";
 import { statusFeature } from "../reports/status-telegram.js";
-import { STARS_PREFIX } from "../stars/keyboards.js";
 import { starsFeature } from "../stars/telegram.js";
 
 export const buttonOwners: ButtonOwners = {
@@ -31,5 +30,5 @@ export const buttonOwners: ButtonOwners = {
   cl: clientsFeature,
   st: statusFeature,
   tm: membersFeature,
-  [STARS_PREFIX]: starsFeature,
+  star: starsFeature,
 };

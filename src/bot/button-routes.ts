@@ -1,8 +1,8 @@
-// A button tap goes straight to the feature that owns its callback data's prefix (the part before the
+// A button tap goes straight to the capability that owns its callback data's prefix (the part before the
 // first ':'). Offered to every feature in turn, a tap would walk some sixty handlers, and grammY builds a
 // fresh Composer for each handler's filter on every update: most of the cost of a tap. Other updates walk
-// the features in order, as usual.
-import type { Composer, MiddlewareFn } from "grammy";
+// the features in order, as usual. Who owns which prefix is read from the capability registry.
+import type { CallbackQueryContext, Composer, Context, MiddlewareFn, NextFunction } from "grammy";
 import type { BotContext } from "./context.js";
 
 export type ButtonOwners = Record<string, Composer<BotContext>>;
@@ -22,4 +22,35 @@ export function routeButtons(features: Composer<BotContext>, owners: ButtonOwner
     const owner = byPrefix.get(prefixOf(data));
     return owner ? owner(ctx, next) : next();
   };
+}
+
+/** What a button handler reads a tap with: a codec or a set of codecs (bot/callback-data.ts). */
+export interface TapReader<V> {
+  readonly owner: string;
+  readonly trigger: RegExp;
+  decode(data: string | undefined): V | null;
+}
+
+/** Which Composer answers which prefix: recorded by onButton, checked against the registry by a test. */
+const registrations: { composer: Composer<never>; owner: string }[] = [];
+export const buttonRegistrations = (): readonly { composer: Composer<never>; owner: string }[] => registrations;
+
+/**
+ * Answers the taps `reader` decodes. Data it cannot decode (forged, or an old format) goes on to the next
+ * handler, and in the end to the polite "this button is out of date". `chat: "private"`: only taps in a
+ * private chat (others go on, as with `chatType("private")`).
+ */
+export function onButton<C extends Context, V>(
+  composer: Composer<C>,
+  reader: TapReader<V>,
+  handler: (ctx: CallbackQueryContext<C>, tap: V, next: NextFunction) => unknown,
+  options: { chat?: "private" } = {},
+): void {
+  registrations.push({ composer: composer as unknown as Composer<never>, owner: reader.owner });
+  composer.callbackQuery(reader.trigger, async (ctx, next) => {
+    if (options.chat !== undefined && ctx.chat?.type !== options.chat) return next();
+    const tap = reader.decode(ctx.callbackQuery.data);
+    if (tap === null) return next();
+    await handler(ctx, tap, next);
+  });
 }

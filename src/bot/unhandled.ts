@@ -2,8 +2,8 @@ import { Composer } from "grammy";
 import { membershipOf } from "../team/teams.js";
 import type { BotContext } from "./context.js";
 import { waitersIn } from "./dialogues/focus.js";
-import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX } from "../handover/checklist-keyboards.js";
-import { OFFBOARD_DIALOGUE_PREFIX } from "../handover/keyboards.js";
+import { CHECKLIST_ANSWERS } from "../handover/checklist-keyboards.js";
+import { offboardDialogueButtons } from "../handover/keyboards.js";
 
 /** The last feature: whatever nobody handled gets a polite word, never silence or an error. */
 export const unhandledFeature = new Composer<BotContext>();
@@ -11,7 +11,7 @@ export const unhandledFeature = new Composer<BotContext>();
 unhandledFeature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: dialogueOwnerText(ctx) ?? ctx.t("button-stale") }));
 
 /** Buttons of the dialogues that run in a group (the rest continue in private, see group-policy.ts). */
-const GROUP_DIALOGUE_PREFIXES = [OFFBOARD_DIALOGUE_PREFIX, CHECKLIST_INPUT_PREFIX + CHECKLIST_ANSWER];
+const GROUP_DIALOGUE_PREFIXES = [offboardDialogueButtons.scope + ":", CHECKLIST_ANSWERS + ":"];
 
 /** A tap on someone else's open dialogue in a group: say whose dialogue it is, not "out of date". */
 function dialogueOwnerText(ctx: BotContext): string | null {

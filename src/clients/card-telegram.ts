@@ -6,6 +6,7 @@ import type { Temperature } from "../db/schema.js";
 import type { ClientCard, ClientListItem } from "./clients.js";
 import type { Translate } from "../bot/i18n.js";
 import { cb, type ListState } from "./keyboards.js";
+import { callData } from "../calls/keyboards.js";
 import { eventText } from "../calls/card-view.js";
 import type { Locale } from "../bot/i18n.js";
 
@@ -103,7 +104,7 @@ export function cardText(v: CardView, card: ClientCard): string {
 export function cardKeyboard(v: CardView, clientId: number, back: ListState | null): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (v.readOnly) return kb.text(v.t("client-button-back"), cb.list(back ?? { page: 0 }));
-  kb.text(v.t("client-button-log-call"), `call:log:${clientId}`)
+  kb.text(v.t("client-button-log-call"), callData.log(clientId))
     .text(v.t("client-button-add-commitment"), cb.addCommitment(clientId))
     .row();
   if (v.isLead) kb.text(v.t("client-button-change-owner"), cb.changeOwner(clientId)).text(v.t("client-button-delete"), cb.deleteAsk(clientId)).row();

@@ -10,6 +10,7 @@ import { calls, checklistSteps, clients, commitments, handovers, members, teams,
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "../platform/calendar.js";
 import { checklistStatements } from "./checklist-statements.js";
+import { chk } from "./checklist-keyboards.js";
 
 let shared: I18n<Context> | undefined;
 
@@ -148,7 +149,7 @@ export function enqueueHandoverSummary(tx: DbOrTx, handoverId: number, now: Date
       kind: "handover_closed",
       dedupeKey: `handover-closed:${handover.id}`,
       text: lines.join("\n"),
-      replyMarkup: { inline_keyboard: [[{ text: t("handover-summary-open"), callback_data: `chk:open:${handover.id}` }]] },
+      replyMarkup: { inline_keyboard: [[{ text: t("handover-summary-open"), callback_data: chk.open(handover.id) }]] },
     },
     now,
   );

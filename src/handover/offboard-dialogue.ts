@@ -5,6 +5,7 @@
 // Both dialogues listen only to the person who started them (ask.ts) and pass everything else on. A lead
 // who types /offboard again (or taps "New handover") restarts their open dialogue instead of opening a
 // second one beside it; an input dialogue switches task when its owner taps another input button.
+import type { TapOf } from "../bot/callback-data.js";
 import { leaverStarLine, type StarLine } from "../stars/star-index.js";
 import { renderLeaverStarLine } from "../stars/views.js";
 import { InlineKeyboard } from "grammy";
@@ -12,7 +13,7 @@ import { distinctLabels } from "../bot/picker-labels.js";
 import type { Terms } from "../db/schema.js";
 import { addDays, localDate } from "../platform/calendar.js";
 import { checkStepAction, MAX_SKIP_REASON, setStepDue, skipStep } from "./checklist.js";
-import { editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "./checklist-template.js";
+import { ASAP_OFFSET, editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "./checklist-template.js";
 import { parseUserDate } from "../platform/date-input.js";
 import { formatDay, stepTitle } from "./handover-texts.js";
 import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type AtStake, type LeaverNotes } from "./handovers.js";
@@ -20,9 +21,9 @@ import { getTeam, teamOfGroup } from "../team/teams.js";
 import { accessRefusalKey, handoverAccess, postChecklistMessage, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale } from "../bot/i18n.js";
-import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX, chk, parseInputTask, type InputTask } from "./checklist-keyboards.js";
+import { checklistInputButtons, chk, inputTaskOf, type InputAnswerTap, type InputTask } from "./checklist-keyboards.js";
 import { renderTemplateMenu } from "./checklist-template-keyboards.js";
-import { off, OFFBOARD_DIALOGUE_PREFIX } from "./keyboards.js";
+import { off, offboardDialogueButtons } from "./keyboards.js";
 import { waitAnswer, type Answer, type Conv } from "../bot/dialogues/ask.js";
 import { interviewLoop } from "./interview-dialogue.js";
 import { hasVisibleText, quoteBack } from "../bot/dialogues/text-input.js";
@@ -70,9 +71,11 @@ export async function offboardConversation(conversation: Conv, ctx: ConvContext,
   }
 }
 
-async function answer(conversation: Conv, starterId: number): Promise<Answer> {
-  const a = await waitAnswer(conversation, starterId, OFFBOARD_DIALOGUE_PREFIX, claimOffboard);
-  if ((a.kind === "text" && claimOffboard(a.text)) || (a.kind === "button" && a.data === "new")) throw new Restart(a.ctx);
+type OffboardAnswer = Answer<TapOf<typeof offboardDialogueButtons>>;
+
+async function answer(conversation: Conv, starterId: number): Promise<OffboardAnswer> {
+  const a = await waitAnswer(conversation, starterId, offboardDialogueButtons, claimOffboard);
+  if ((a.kind === "text" && claimOffboard(a.text)) || (a.kind === "button" && a.tap?.kind === "restart")) throw new Restart(a.ctx);
   return a;
 }
 
@@ -135,8 +138,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
     last = a.ctx;
     let id: number | null = null;
     if (a.kind === "button") {
-      const m = /^who:(\d+)$/.exec(a.data);
-      if (m) id = Number(m[1]);
+      if (a.tap?.kind === "who") id = a.tap.memberId;
     } else {
       const q = normalizeName(a.text);
       const found = candidates.filter((c) => normalizeName(c.name).includes(q));
@@ -175,7 +177,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   while (!terms) {
     const a = await answer(conversation, starterId);
     last = a.ctx;
-    if (a.kind === "button" && (a.data === "terms:good" || a.data === "terms:bad")) terms = a.data.slice(6) as Terms;
+    if (a.kind === "button" && a.tap?.kind === "terms") terms = a.tap.terms;
     else await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: termsKb });
   }
 
@@ -195,12 +197,12 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
     let day: string | null = null;
     let confirmed = false;
     if (a.kind === "button") {
-      const m = /^(day|past):(\d{4}-\d{2}-\d{2})$/.exec(a.data);
+      const tap = a.tap;
       // Button data is never trusted: only a day the same text typed would give (no 31.02, no year 1).
-      if (m && parseUserDate(m[2]!, { now: new Date(nowMs), timezone }) === m[2]) {
-        day = m[2]!;
-        confirmed = m[1] === "past";
-      } else if (a.data === "pastno") {
+      if ((tap?.kind === "day" || tap?.kind === "pastYes") && parseUserDate(tap.day, { now: new Date(nowMs), timezone }) === tap.day) {
+        day = tap.day;
+        confirmed = tap.kind === "pastYes";
+      } else if (tap?.kind === "pastNo") {
         await a.ctx.reply(ctx.t("offboard-ask-last-day-again") + groupHint(a.ctx), { reply_markup: dayKb });
         continue;
       }
@@ -237,11 +239,11 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   for (;;) {
     const a = await answer(conversation, starterId);
     last = a.ctx;
-    if (a.kind === "button" && a.data === "no") {
+    if (a.kind === "button" && a.tap?.kind === "abort") {
       await a.ctx.reply(ctx.t("offboard-aborted"));
       return;
     }
-    if (a.kind === "button" && a.data === "go") break;
+    if (a.kind === "button" && a.tap?.kind === "confirm") break;
     await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: confirmKb });
   }
 
@@ -317,15 +319,15 @@ class Switch {
   ) {}
 }
 
-export type InputAnswer = { kind: "button"; data: string; ctx: ConvContext } | { kind: "text"; text: string; ctx: ConvContext };
+/** A typed text, or a tap on one of the dialogue's answers (`tap` null: not an answer this dialogue wrote). */
+export type InputAnswer = { kind: "button"; tap: InputAnswerTap | null; ctx: ConvContext } | { kind: "text"; text: string; ctx: ConvContext };
 
 async function inputAnswer(conversation: Conv, starterId: number): Promise<InputAnswer> {
-  const a = await waitAnswer(conversation, starterId, CHECKLIST_INPUT_PREFIX);
-  if (a.kind === "text") return a;
-  if (a.data.startsWith(CHECKLIST_ANSWER)) return { ...a, data: a.data.slice(CHECKLIST_ANSWER.length) };
-  const task = parseInputTask(a.data);
+  const a = await waitAnswer(conversation, starterId, checklistInputButtons);
+  if (a.kind === "text" || a.tap === null) return a.kind === "text" ? a : { ...a, tap: null };
+  const task = inputTaskOf(a.tap);
   if (task) throw new Switch(task, a.ctx);
-  return { ...a, data: "" };
+  return { ...a, tap: a.tap as InputAnswerTap };
 }
 
 export async function checklistInputConversation(conversation: Conv, ctx: ConvContext, task: InputTask): Promise<void> {
@@ -395,21 +397,20 @@ async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { hando
     return;
   }
   const kb = new InlineKeyboard()
-    .text(ctx.t("checklist-reason-not-needed"), chk.answer("r:na"))
-    .text(ctx.t("checklist-reason-outside"), chk.answer("r:out"))
+    .text(ctx.t("checklist-reason-not-needed"), chk.answer.reason("na"))
+    .text(ctx.t("checklist-reason-outside"), chk.answer.reason("out"))
     .row()
-    .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+    .text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   await askText(ctx, ctx.t("checklist-ask-skip-reason", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-skip-placeholder");
   for (;;) {
     const a = await next();
     let reason: string;
     if (a.kind === "button") {
-      if (a.data === "x") {
+      if (a.tap?.kind === "cancel") {
         await a.ctx.reply(ctx.t("checklist-input-cancelled"));
         return;
       }
-      if (a.data === "r:na") reason = ctx.t("checklist-reason-not-needed");
-      else if (a.data === "r:out") reason = ctx.t("checklist-reason-outside");
+      if (a.tap?.kind === "reason") reason = ctx.t(a.tap.reason === "na" ? "checklist-reason-not-needed" : "checklist-reason-outside");
       else {
         await a.ctx.reply(ctx.t("checklist-ask-skip-reason-again"), { reply_markup: kb });
         continue;
@@ -436,21 +437,21 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
   const today = localDate(new Date(info.nowMs), info.timezone);
   const tomorrow = addDays(today, 1);
   const kb = new InlineKeyboard()
-    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, chk.answer(`d:${today}`))
-    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, chk.answer(`d:${tomorrow}`))
+    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, chk.answer.day(today))
+    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, chk.answer.day(tomorrow))
     .row();
-  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDay(info.lastDay, locale, today)}`, chk.answer(`d:${info.lastDay}`)).row();
-  kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDay(info.lastDay, locale, today)}`, chk.answer.day(info.lastDay)).row();
+  kb.text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   await askText(ctx, ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-due-placeholder");
   for (;;) {
     const a = await next();
     let day: string | null = null;
     if (a.kind === "button") {
-      if (a.data === "x") {
+      if (a.tap?.kind === "cancel") {
         await a.ctx.reply(ctx.t("checklist-input-cancelled"));
         return;
       }
-      day = /^d:(\d{4}-\d{2}-\d{2})$/.exec(a.data)?.[1] ?? null;
+      day = a.tap?.kind === "day" ? a.tap.day : null;
       // Button data is never trusted: only a day the same text typed would give (no 31.11, no year 9999).
       if (day && parseUserDate(day, { now: new Date(info.nowMs), timezone: info.timezone }) !== day) day = null;
       if (!day) {
@@ -499,12 +500,12 @@ async function editTemplateText(
     await ctx.reply(ctx.t(info.key));
     return;
   }
-  const cancelRow = new InlineKeyboard().text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+  const cancelRow = new InlineKeyboard().text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   const ask = async (prompt: string, kb: InlineKeyboard, accept: (a: InputAnswer) => { ok: true; value: string | number | null } | { ok: false; error: string }) => {
     await ctx.reply(prompt + groupHint(ctx), { reply_markup: kb });
     for (;;) {
       const a = await next();
-      if (a.kind === "button" && a.data === "x") {
+      if (a.kind === "button" && a.tap?.kind === "cancel") {
         await a.ctx.reply(ctx.t("checklist-input-cancelled"));
         return { cancelled: true as const };
       }
@@ -514,22 +515,22 @@ async function editTemplateText(
     }
   };
   const acceptTitle = (a: InputAnswer) => {
-    if (a.kind === "button" && a.data === "def") return { ok: true as const, value: null };
+    if (a.kind === "button" && a.tap?.kind === "defaultWording") return { ok: true as const, value: null };
     if (a.kind !== "text") return { ok: false as const, error: ctx.t("checklist-template-title-invalid", { max: MAX_STEP_TITLE }) };
     const title = a.text.replace(/\s+/g, " ").trim();
     if (title.length < 2 || title.length > MAX_STEP_TITLE) return { ok: false as const, error: ctx.t("checklist-template-title-invalid", { max: MAX_STEP_TITLE }) };
     return { ok: true as const, value: title };
   };
   const offsetKb = new InlineKeyboard()
-    .text(ctx.t("checklist-offset-button-asap"), chk.answer("o:-365"))
-    .text("−1", chk.answer("o:-1"))
-    .text("0", chk.answer("o:0"))
-    .text("+1", chk.answer("o:1"))
-    .text("+7", chk.answer("o:7"))
+    .text(ctx.t("checklist-offset-button-asap"), chk.answer.offset(ASAP_OFFSET))
+    .text("−1", chk.answer.offset(-1))
+    .text("0", chk.answer.offset(0))
+    .text("+1", chk.answer.offset(1))
+    .text("+7", chk.answer.offset(7))
     .row()
-    .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+    .text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   const acceptOffset = (a: InputAnswer) => {
-    const n = a.kind === "button" ? (/^o:(-?\d+)$/.exec(a.data) ? Number(a.data.slice(2)) : null) : parseOffset(a.text);
+    const n = a.kind === "button" ? (a.tap?.kind === "offset" ? a.tap.days : null) : parseOffset(a.text);
     return n === null ? { ok: false as const, error: ctx.t("checklist-template-offset-invalid") } : { ok: true as const, value: n };
   };
 
@@ -545,8 +546,8 @@ async function editTemplateText(
     last = offset.ctx;
   } else if (task.kind === "template-rename") {
     const kb = new InlineKeyboard();
-    if (info.step && info.step.kind !== "custom") kb.text(ctx.t("checklist-template-button-default-wording"), chk.answer("def")).row();
-    kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+    if (info.step && info.step.kind !== "custom") kb.text(ctx.t("checklist-template-button-default-wording"), chk.answer.defaultWording()).row();
+    kb.text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
     const title = await ask(ctx.t("checklist-template-ask-rename", { title: stepTitle(ctx.t, info.step!) }), kb, acceptTitle);
     if (title.cancelled) return;
     edit = { op: "rename", stepId: task.stepId, title: title.value === null ? null : String(title.value) };

@@ -6,7 +6,7 @@ import type { Member, Team } from "./teams.js";
 import { escapeHtml } from "../bot/html.js";
 import type { Translate } from "../bot/i18n.js";
 import { inviteLinks } from "./invite-links.js";
-import { tm } from "./members-keyboards.js";
+import { tm } from "./keyboards.js";
 
 export interface TeamViewInput {
   team: Team;

@@ -2,7 +2,8 @@
 // first ':'). Offered to every feature in turn, a tap would walk some sixty handlers, and grammY builds a
 // fresh Composer for each handler's filter on every update: most of the cost of a tap. Other updates walk
 // the features in order, as usual. Who owns which prefix is read from the capability registry.
-import type { CallbackQueryContext, Composer, Context, MiddlewareFn, NextFunction } from "grammy";
+import { Composer, type CallbackQueryContext, type Context, type MiddlewareFn, type NextFunction } from "grammy";
+import type { Capability } from "./capability.js";
 import type { BotContext } from "./context.js";
 
 export type ButtonOwners = Record<string, Composer<BotContext>>;
@@ -10,6 +11,26 @@ export type ButtonOwners = Record<string, Composer<BotContext>>;
 export function prefixOf(data: string): string {
   const colon = data.indexOf(":");
   return colon < 0 ? data : data.slice(0, colon);
+}
+
+/**
+ * Who answers each prefix: the features of the capability that claims it (its `buttons`) which register
+ * handlers for it (onButton), in mount order. A prefix only dialogues use (`ct`, `cla`) has no feature:
+ * a tap on it with no dialogue open goes on to the "out of date" answer.
+ */
+export function answeringFeatures(list: readonly Capability[]): Record<string, readonly Composer<BotContext>[]> {
+  const answering: Record<string, Composer<BotContext>[]> = {};
+  for (const capability of list) {
+    for (const prefix of capability.buttons ?? []) {
+      const features = capability.features.filter((f) => registrations.some((r) => r.owner === prefix && r.composer === (f as unknown)));
+      if (features.length > 0) answering[prefix] = features;
+    }
+  }
+  return answering;
+}
+
+export function ownersOf(list: readonly Capability[]): ButtonOwners {
+  return Object.fromEntries(Object.entries(answeringFeatures(list)).map(([prefix, features]) => [prefix, features.length === 1 ? features[0]! : new Composer<BotContext>(...features)]));
 }
 
 /** A prefix nobody owns (an old or forged button) goes on to what follows: the "out of date" answer. */

@@ -31,6 +31,14 @@ export interface Actor {
   locale: Locale;
 }
 
+/** Whose command menu a person sees in their private chat: their role, or the default of people in no team. */
+export type MenuRole = "lead" | "manager" | "none";
+
+/** Sets another person's command menu (a new lead's, a removed member's); see command-menu.ts. */
+export interface PersonalMenus {
+  show(chatId: number, role: MenuRole): Promise<void>;
+}
+
 export interface BotExtras {
   config: Config;
   deps: Deps;
@@ -41,4 +49,5 @@ export interface BotExtras {
 
 /** Context inside a conversation: the same extras, installed again by the conversation plugins. */
 export type ConvContext = Context & I18nFlavor & BotExtras;
-export type BotContext = ConversationFlavor<Context & I18nFlavor & BotExtras>;
+/** Outside conversations, the command menus too (set by createBot's personalMenus middleware). */
+export type BotContext = ConversationFlavor<Context & I18nFlavor & BotExtras & { menus: PersonalMenus }>;

@@ -1,7 +1,7 @@
 // Callback data for call cards, the daily list and scripts. Short, typed, and never trusted: every decoded
 // value is checked against the database by the handler.
 import { InlineKeyboard } from "grammy";
-import { callbackData, callbackSet, codes, field, id, int, NOT_A_VALUE, oneOf, type TapOf } from "../bot/callback-data.js";
+import { callbackData, callbackSet, codes, field, id, int, NOT_A_VALUE, oneOf } from "../bot/callback-data.js";
 import type { LostReason, Terms } from "../db/schema.js";
 import type { CallRef } from "./calls.js";
 import type { Translate } from "../bot/i18n.js";
@@ -77,8 +77,6 @@ export const callData = {
   log: (clientId: number) => callButtons.codecs.log.encode({ clientId }),
 };
 
-export type CallTap = TapOf<typeof callButtons>;
-
 /** `byLetter`: the lead's touch, which may be a personal message instead of a call ("the director's letter"). */
 export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached" | "lost", byLetter = false): InlineKeyboard {
   const kb = new InlineKeyboard();
@@ -132,8 +130,6 @@ export const scriptButtons = callbackSet({
 });
 
 export const scriptDialogueButtons = callbackSet({ cancel: callbackData("scr:q:cancel") }, "scr:q");
-
-export type ScriptTap = TapOf<typeof scriptButtons>;
 
 export const scriptData = {
   locale: (locale: "ru" | "en") => scriptButtons.codecs.locale.encode({ locale }),

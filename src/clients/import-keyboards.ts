@@ -20,7 +20,7 @@ const noteTap = either(
   }),
 );
 
-export const importButtonCodecs = callbackSet({
+const importButtonCodecs = callbackSet({
   go: callbackData("imp:go", { batchId: id() }),
   valid: callbackData("imp:valid", { batchId: id() }),
   no: callbackData("imp:no", { batchId: id() }),
@@ -58,10 +58,6 @@ export const importButtons = mapTaps(importButtonCodecs, (tap): ImportCallback =
       return { action: tap.kind, batchId: tap.batchId };
   }
 });
-
-export function parseImportCallback(data: string): ImportCallback | null {
-  return importButtons.decode(data);
-}
 
 /** Under the list of commitments found in notes: a toggle per item (when few enough), then all / none. */
 export function noteListKeyboard(batchId: number, items: readonly { index: number }[], kept: (index: number) => boolean, pickable: boolean, labels: { all: string; none: string }): InlineKeyboard {

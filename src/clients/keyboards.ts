@@ -38,7 +38,7 @@ function stateOf(s: { owner?: number | "none" | undefined; temperature?: Tempera
 
 const owner = either(codes([["none", "u"]]), id());
 
-export const clientsButtonCodecs = callbackSet({
+const clientsButtonCodecs = callbackSet({
   list: callbackData("cl:l", stateFields),
   card: callbackData("cl:c", { clientId: id(), ...stateFields }),
   pickOwnerFilter: callbackData("cl:fo", stateFields),
@@ -93,10 +93,6 @@ export const clientsButtons = mapTaps(clientsButtonCodecs, (tap): ClientsAction 
       return tap;
   }
 });
-
-export function parseClientsCallback(data: string): ClientsAction | null {
-  return clientsButtons.decode(data);
-}
 
 // --- the add-client and add-commitment dialogues -------------------------------------------------------
 

@@ -35,10 +35,6 @@ export const distData = {
   exclude: (id: number, memberId: number) => distButtons.codecs.exclude.encode({ id, memberId }),
 };
 
-export function decodeDistData(data: string): DistTap | null {
-  return distButtons.decode(data);
-}
-
 export function tableKeyboard(t: Translate, view: ProposalView): InlineKeyboard {
   const kb = new InlineKeyboard();
   const id = view.distributionId;

@@ -7,7 +7,7 @@
 import { ASAP_OFFSET, MAX_OFFSET } from "./checklist-template.js";
 import { callbackData, callbackSet, codes, id, int, isoDay, oneOf, type TapOf } from "../bot/callback-data.js";
 
-export type CommitmentKindName = "promise" | "document" | "deadline";
+type CommitmentKindName = "promise" | "document" | "deadline";
 const commitmentKind = codes<CommitmentKindName>([
   ["promise", "p"],
   ["document", "d"],
@@ -70,7 +70,7 @@ export type InputTask =
   | { kind: "template-rename"; stepId: number }
   | { kind: "template-offset"; stepId: number };
 
-export type InputTap = TapOf<typeof checklistInputButtons>;
+type InputTap = TapOf<typeof checklistInputButtons>;
 export type InputAnswerTap = Exclude<InputTap, InputTask>;
 
 const TASKS: ReadonlySet<string> = new Set(["skip", "due", "interview", "template-add", "template-rename", "template-offset"]);

@@ -3,7 +3,8 @@
 import { dueChecklistSteps, wallClock, type DueStep } from "./nags.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";
-import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
+import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type Voice } from "./nag-common.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const MAX_BUTTONS = 5;
 

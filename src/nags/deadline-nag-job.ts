@@ -5,7 +5,8 @@ import { dueCommitments, wallClock, type DueCommitment } from "./nags.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";
 import type { Translate } from "../bot/i18n.js";
-import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
+import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type Voice } from "./nag-common.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const PER_OWNER = 10;
 const PER_OWNER_FOR_LEAD = 3;

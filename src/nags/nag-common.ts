@@ -9,16 +9,8 @@ import { localeFromTelegram, translator, type Locale, type Translate } from "../
 import { localeOfUser } from "../bot/member-locale.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
 import { mayNotify } from "../handover/leaver-access.js";
-import type { JobDeps } from "../jobs/types.js";
+import type { JobDeps, JobSlot } from "../jobs/types.js";
 
-/** Which of a job's daily slots is running: the morning one (digest hour), the afternoon one, or an operator's run. */
-export type SlotKind = "digest" | "afternoon" | "manual";
-
-export interface JobSlot {
-  /** Team-local 'YYYY-MM-DDTHH' of the slot: part of every dedupe key, so a slot sends once. */
-  key: string;
-  kind: SlotKind;
-}
 
 /** Telegram's limit is 4096; a little room for the ellipsis. */
 const MAX_TEXT = 4000;
@@ -135,16 +127,4 @@ export function lines(...parts: (string | false | null | undefined)[]): string {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-}
-
-/** A scheduled job: when its slots fall for a team, and what it does in one. */
-export interface JobDefinition {
-  name: string;
-  /**
-   * Team-local hours of the job's daily slots. Slots fall on working days only; a slot outside working
-   * hours waits for the start of the working day (or, past its end, does not run: quiet hours).
-   */
-  slots(team: Team): { hour: number; kind: Exclude<SlotKind, "manual"> }[];
-  /** Decides and enqueues (synchronous: it runs inside the scheduler's transaction); returns messages enqueued. */
-  run(deps: JobDeps, team: Team, now: Date, slot: JobSlot): number;
 }

@@ -5,7 +5,8 @@ import { addDays } from "../platform/calendar.js";
 import { calendarOf, overdueCalls, overdueCutoff, wallClock } from "./nags.js";
 import { nagData } from "./keyboards.js";
 import type { Member } from "../team/teams.js";
-import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
+import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type Voice } from "./nag-common.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 /** Working days overdue before the leads are told. */
 export const ESCALATE_AFTER_WORKING_DAYS = 2;

@@ -2,7 +2,8 @@
 // distribute them; in the morning, and again in the afternoon while a handover is in progress.
 import { hasActiveHandover, unassignedClients, wallClock } from "./nags.js";
 import { nagData } from "./keyboards.js";
-import { button, canReceive, enqueueNag, lines, short, teamPeople, voiceOf, type JobDefinition } from "./nag-common.js";
+import { button, canReceive, enqueueNag, lines, short, teamPeople, voiceOf } from "./nag-common.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const OLDEST = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;

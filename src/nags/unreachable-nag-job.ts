@@ -8,7 +8,8 @@ import { forgetReportsOfReachable, markReported, unreportedUnreachable, type Unr
 import type { Team } from "../team/teams.js";
 import { inviteLinks } from "../team/invite-links.js";
 import type { Logger } from "../platform/logger.js";
-import { canReceive, enqueueNag, lines, short, teamPeople, voiceOf, type JobDefinition, type JobSlot } from "./nag-common.js";
+import { canReceive, enqueueNag, lines, short, teamPeople, voiceOf } from "./nag-common.js";
+import type { JobDefinition, JobSlot } from "../jobs/types.js";
 
 export interface ReportDeps {
   db: Db;

@@ -1,6 +1,6 @@
 // Callback data of /stars: ids and short codes only, never trusted (checked against the tapper's team).
 import type { StarsRole } from "../db/schema.js";
-import { callbackData, callbackSet, codes, flag, id, type TapOf } from "../bot/callback-data.js";
+import { callbackData, callbackSet, codes, flag, id } from "../bot/callback-data.js";
 
 const up = flag("u", "d");
 
@@ -27,8 +27,6 @@ export const starButtons = callbackSet({
     ]),
   }),
 });
-
-export type StarTap = TapOf<typeof starButtons>;
 
 const codec = starButtons.codecs;
 

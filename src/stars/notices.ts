@@ -3,8 +3,8 @@
 import type { Db } from "../db/client.js";
 import type { SecondVoiceLost } from "../calls/calls.js";
 import { callData } from "../calls/keyboards.js";
-import { canReceive, enqueueNag, formatDay, teamPeople, voiceOf, type JobSlot, type TeamPeople } from "../nags/nag-common.js";
-import type { JobDeps, Team } from "../jobs/types.js";
+import { canReceive, enqueueNag, formatDay, teamPeople, voiceOf, type TeamPeople } from "../nags/nag-common.js";
+import type { JobDeps, JobSlot, Team } from "../jobs/types.js";
 import { enqueue, type DbOrTx } from "../outbox/outbox.js";
 import type { OwnerDigest } from "./owner-digest.js";
 import type { PlanResult, Released } from "./plan-touches.js";

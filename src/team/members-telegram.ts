@@ -5,7 +5,6 @@ import { decideJoinRequest, pendingJoinRequests, type JoinRequest } from "./join
 import { memberOfTeam, removeMember } from "./member-removal.js";
 import { leadsOf, listMembers, type Team } from "./teams.js";
 import type { BotContext } from "../bot/context.js";
-import { setPersonalMenu } from "../bot/command-menu.js";
 import { deleteTeamId } from "./delete-team-dialogue.js";
 import { requireLead } from "../bot/guards.js";
 import { translator } from "../bot/i18n.js";
@@ -67,7 +66,7 @@ onButton(
     } else {
       await ctx.editMessageText(outcome, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
     }
-    if (accept) await setPersonalMenu(ctx.api, ctx.i18nInstance, request.telegramId, "lead").catch((err) => ctx.log.warn({ err }, "could not set the new lead's menu"));
+    if (accept) await ctx.menus.show(request.telegramId, "lead").catch((err) => ctx.log.warn({ err }, "could not set the new lead's menu"));
     tell(ctx, { telegramId: request.telegramId, teamId: team.id, kind: "lead_request_decided", dedupeKey: `lead-request-decided:${request.id}` }, accept ? "lead-request-accepted-you" : "lead-request-declined-you", {
       team: team.name,
     });
@@ -101,7 +100,7 @@ onButton(
     ctx.log.info({ memberId: result.member.id }, "member removed");
     await refreshTeam(ctx, team, ctx.t("member-removed", { name: result.member.name }));
     if (result.member.telegramId) {
-      await setPersonalMenu(ctx.api, ctx.i18nInstance, result.member.telegramId, "none").catch((err) => ctx.log.warn({ err }, "could not reset the removed member's menu"));
+      await ctx.menus.show(result.member.telegramId, "none").catch((err) => ctx.log.warn({ err }, "could not reset the removed member's menu"));
       tell(ctx, { telegramId: result.member.telegramId, teamId: team.id, kind: "member_removed", dedupeKey: `member-removed:${result.member.id}` }, "member-removed-you", { team: team.name });
     }
   },

@@ -1,8 +1,8 @@
 // Callback data and keyboards of /settings. Never trusted: the handler checks the lead, the team and the
 // member on every tap.
 import { InlineKeyboard } from "grammy";
-import { callbackData, callbackSet, codes, id, int, type TapOf } from "../bot/callback-data.js";
-import { WEIGHT_PRESETS, type ManagerSetting, type TeamField } from "./settings.js";
+import { callbackData, callbackSet, codes, id, int } from "../bot/callback-data.js";
+import { WEEKDAYS, WEIGHT_PRESETS, type ManagerSetting, type TeamField } from "./settings.js";
 import type { Translate } from "../bot/i18n.js";
 
 const field = codes<TeamField>([
@@ -29,8 +29,6 @@ export const settingsButtons = callbackSet({
   weekly: callbackData("set:weekly"),
 });
 
-export type SettingsTap = TapOf<typeof settingsButtons>;
-
 /** Buttons inside the typed-value dialogue (team/settings-value-dialogue.ts). */
 export const settingsDialogueButtons = callbackSet({ quit: callbackData("set:c:q") }, "set:c");
 
@@ -50,10 +48,6 @@ export const setData = {
   weekly: () => codec.weekly.encode(),
   quit: () => settingsDialogueButtons.codecs.quit.encode(),
 };
-
-export function decodeSettingsData(data: string): SettingsTap | null {
-  return settingsButtons.decode(data);
-}
 
 export function homeKeyboard(t: Translate, hasCap: boolean, weeklyPicture = true): InlineKeyboard {
   const kb = new InlineKeyboard()
@@ -76,7 +70,7 @@ export function homeKeyboard(t: Translate, hasCap: boolean, weeklyPicture = true
 
 export function daysKeyboard(t: Translate, days: number[]): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (let d = 1; d <= 7; d++) {
+  for (const d of WEEKDAYS) {
     kb.text(`${days.includes(d) ? "✅" : "▫️"} ${t(`settings-day-${d}`)}`, setData.toggleDay(d));
     if (d === 4) kb.row();
   }

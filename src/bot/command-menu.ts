@@ -9,7 +9,7 @@ import { capabilities } from "../capabilities.js";
 import { hotQueries } from "../db/hot-queries.js";
 import type { Capability, Menu } from "./capability.js";
 import type { BotContext, MenuRole } from "./context.js";
-import { locales } from "./i18n.js";
+import { locales } from "../platform/locale.js";
 
 export type { MenuRole } from "./context.js";
 

@@ -6,7 +6,7 @@ import { sqliteStorage } from "../db/kv-storage.js";
 import { configureApi } from "./api-setup.js";
 import { routeButtons, ownersOf } from "./button-routes.js";
 import type { Capability } from "./capability.js";
-import type { BotContext, ConvContext, Deps } from "./context.js";
+import type { BotContext, BotRules, ConvContext, Deps } from "./context.js";
 import { unhandledFeature } from "./unhandled.js";
 import { createI18n } from "./i18n.js";
 import { groupPolicy } from "./group-policy.js";
@@ -16,12 +16,12 @@ import { logUpdate } from "./middleware/log-update.js";
 import { menusOf, personalMenus } from "./command-menu.js";
 import { capabilities } from "../capabilities.js";
 import { trackInFlight } from "./middleware/in-flight.js";
-
 /**
  * The one place plugins and features are wired, from the capability registry (src/capabilities.ts);
  * tests build this very bot with their own deps.
  */
 export function createBot(config: Config, deps: Deps, list: readonly Capability[] = capabilities) {
+  const rules = botRulesOf(list);
   const bot = new Bot<BotContext>(config.botToken, {
     botInfo: deps.botInfo,
     client: { apiRoot: config.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
@@ -35,7 +35,7 @@ export function createBot(config: Config, deps: Deps, list: readonly Capability[
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(oncePerUpdate(deps.db, deps.clock));
 
-  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n), loadActor, i18n, escapeTranslations];
+  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n, rules), loadActor, i18n, escapeTranslations];
   bot.use(...perUpdate);
   bot.use(logUpdate);
   bot.use(personalMenus(menusOf(list)).middleware);
@@ -73,6 +73,20 @@ export function createBot(config: Config, deps: Deps, list: readonly Capability[
 }
 
 export type HandoverBot = ReturnType<typeof createBot>;
+
+/** The capabilities' rules the bot's middleware and guards consult (see BotRules), each given by one capability. */
+export function botRulesOf(list: readonly Capability[]): BotRules {
+  const rules: Partial<BotRules> = {};
+  for (const capability of list) {
+    for (const [name, rule] of Object.entries(capability.botRules ?? {})) {
+      if (name in rules) throw new Error(`two capabilities give the bot's rule ${name}`);
+      Object.assign(rules, { [name]: rule });
+    }
+  }
+  const { actorOf, clientAccess } = rules;
+  if (!actorOf || !clientAccess) throw new Error("a capability must give the bot's rules actorOf and clientAccess");
+  return { actorOf, clientAccess };
+}
 
 
 /** Logs the failure and tells the person, politely, that it did not work; the bot keeps running. */

@@ -2,7 +2,7 @@
 // calls and ordinary calls logged from a client card; every outcome lands in the client's history.
 import { and, eq, ne } from "drizzle-orm";
 import { DateTime } from "luxon";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import {
   calls,
   clientEvents,
@@ -13,8 +13,8 @@ import {
   type LostReason,
   type Terms,
 } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
-import { addDays, localDate, nextWorkingDay, type WorkCalendar } from "../platform/calendar.js";
+import { addDays, localDate, nextWorkingDay } from "../platform/calendar.js";
+import { teamCalendar } from "../platform/work-time.js";
 import { markStepDoneAutomatically } from "../handover/checklist.js";
 import { callStatements, HISTORY_ON_CARD } from "./call-statements.js";
 import type { Commitment } from "../clients/commitments.js";
@@ -79,19 +79,6 @@ export interface AttemptsAlert {
   assigneeName: string;
   attempts: number;
   leads: { memberId: number; telegramId: number }[];
-}
-
-export function teamCalendar(team: Pick<Team, "timezone" | "workingDays" | "workStartHour" | "workEndHour">): WorkCalendar {
-  const days = team.workingDays
-    .split(",")
-    .map((d) => Number(d.trim()))
-    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
-  return {
-    timezone: team.timezone,
-    workingDays: days.length > 0 ? days : [1, 2, 3, 4, 5],
-    workStartHour: team.workStartHour,
-    workEndHour: team.workEndHour,
-  };
 }
 
 /**

@@ -6,8 +6,8 @@ import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
 import { defaultScriptTemplate, renderScript, scriptTemplate } from "./scripts.js";
 import { ATTEMPTS_BEFORE_LEAD_ALERT, callCardData, type CallCardData, type CallRef } from "./calls.js";
-import { escapeHtml } from "../bot/html.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import { escapeHtml } from "../platform/html.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { cardKeyboard } from "./keyboards.js";
 import { renderTouchScript, touchTemplate } from "../stars/scripts.js";
 

@@ -4,7 +4,7 @@ import { InlineKeyboard } from "grammy";
 import { callbackData, callbackSet, codes, field, id, int, NOT_A_VALUE, oneOf } from "../bot/callback-data.js";
 import type { LostReason, Terms } from "../db/schema.js";
 import type { CallRef } from "./calls.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 import { TOUCH_KINDS, touchScriptKey } from "../stars/scripts.js";
 
 export type CardAction = "reached" | "no_answer" | "callback" | "lost" | "back";

@@ -3,10 +3,10 @@
 import { and, eq, gt, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type Database from "better-sqlite3";
 import { calls, clients, commitments, distributionItems, handovers, teams } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
 import { scheduleCalls } from "./schedule.js";
-import { teamCalendar } from "./calls.js";
+import { teamCalendar } from "../platform/work-time.js";
 
 /**
  * Schedules one reactivation call per client moved by the distribution, owned by its new manager, spread

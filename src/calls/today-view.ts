@@ -5,8 +5,8 @@ import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { DailyList } from "./daily-list.js";
 import { clip, formatDay } from "./card-view.js";
-import { escapeHtml } from "../bot/html.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import { escapeHtml } from "../platform/html.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { callData, todayData } from "./keyboards.js";
 
 export const ENTRIES_PER_PAGE = 10;

@@ -18,9 +18,8 @@ import { knownCount, preferKnownManagers, voicesOfClients } from "../stars/conti
 import { teamVoiceCutoff } from "../stars/voices.js";
 import type Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { auditLog, distributions, type DistributionStatus, type Reachability, type Temperature } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "../platform/calendar.js";
 import { getHandover as getChecklistHandover, handoverClientCounts, markStepDoneAutomatically, reopenStepAutomatically } from "../handover/checklist.js";
 import { planDistribution, type PlanClient, type PlanManager } from "./plan.js";

@@ -3,7 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import { callbackData, callbackSet, id, type TapOf } from "../bot/callback-data.js";
 import type { ProposalView } from "./distribution.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 
 const ofDistribution = { id: id() };
 

@@ -24,7 +24,7 @@ import { distributeAdjustId, type AdjustArgs } from "./adjust-dialogue.js";
 import { distributionNotifier } from "./notices.js";
 import { renderTable } from "./views.js";
 import { requireClientAccess } from "../bot/guards.js";
-import { escapeHtml } from "../bot/html.js";
+import { escapeHtml } from "../platform/html.js";
 import { adjustKeyboard, appliedKeyboard, distButtons, excludeKeyboard, MAX_MANAGER_BUTTONS, tableKeyboard, type DistTap } from "./keyboards.js";
 import { onButton } from "../bot/button-routes.js";
 

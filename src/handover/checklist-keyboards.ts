@@ -4,6 +4,7 @@
 // Buttons that open a typed-input dialogue (skip reason, due date, interview, template wording) all lie
 // under `chk:in`: an input dialogue already open for the same person takes such a tap over and switches
 // to the new task, so two dialogues never compete for the same typed answer. Its answers are `chk:in:a:…`.
+import type { ConvContext } from "../bot/context.js";
 import { ASAP_OFFSET, MAX_OFFSET } from "./checklist-template.js";
 import { callbackData, callbackSet, codes, id, int, isoDay, oneOf, type TapOf } from "../bot/callback-data.js";
 
@@ -72,6 +73,9 @@ export type InputTask =
 
 type InputTap = TapOf<typeof checklistInputButtons>;
 export type InputAnswerTap = Exclude<InputTap, InputTask>;
+
+/** An answer inside an input dialogue: a tap on one of its answers (`tap` null: not one it wrote), or typed text. */
+export type InputAnswer = { kind: "button"; tap: InputAnswerTap | null; ctx: ConvContext } | { kind: "text"; text: string; ctx: ConvContext };
 
 const TASKS: ReadonlySet<string> = new Set(["skip", "due", "interview", "template-add", "template-rename", "template-offset"]);
 

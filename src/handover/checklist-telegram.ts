@@ -8,7 +8,8 @@ import { checkStepAction, completeStep, setStepResponsible, type StepChangeResul
 import { templateStep } from "./checklist-template.js";
 import { completeStepRun } from "./checklist-shortcuts.js";
 import { correctHandoverCommitment, handoverCommitment, leaverReachable, queueFormMessage } from "./interview.js";
-import { localeOfTelegramUser, textsFor } from "./handover-texts.js";
+import { localeOfUser } from "../team/member-locale.js";
+import { textsFor } from "../bot/i18n.js";
 import { cancelHandover } from "./handovers.js";
 import {
   accessRefusalKey,
@@ -22,7 +23,7 @@ import {
 import type { BotContext } from "../bot/context.js";
 import { audienceOf } from "../bot/group-policy.js";
 import { savedCommitmentMessage } from "./interview-dialogue.js";
-import { checklistInputId } from "./offboard-dialogue.js";
+import { checklistInputId } from "./checklist-input-dialogue.js";
 import { requireLead } from "../bot/guards.js";
 import { checklistButtons, checklistInputButtons, commitmentButtons, inputTaskOf } from "./checklist-keyboards.js";
 import { onButton } from "../bot/button-routes.js";
@@ -154,7 +155,7 @@ onButton(checklistFeature, checklistButtons.form, async (ctx, tap) => {
   const leaver = leaverReachable(db, a.handover.leaverId);
   if (!leaver.ok || leaver.telegramId === null) return ctx.answerCallbackQuery({ text: ctx.t("checklist-form-unreachable", { name: leaver.name }) });
   const now = ctx.deps.clock.now();
-  const lt = textsFor(localeOfTelegramUser(db, leaver.telegramId));
+  const lt = textsFor(localeOfUser(db, leaver.telegramId));
   const lead = ctx.actor.member!;
   const result = queueFormMessage(db, {
     handoverId: a.handover.id,

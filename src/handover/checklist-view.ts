@@ -21,9 +21,11 @@ import {
 } from "./checklist.js";
 import { leaverReachable, recordedCount } from "./interview.js";
 import { setChecklistMessage } from "./handovers.js";
-import { formatDay, formatInstant, localeOfTelegramUser, stepTitle, textsFor } from "./handover-texts.js";
+import { formatDay, formatInstant, stepTitle } from "./views.js";
+import { localeOfUser } from "../team/member-locale.js";
+import { textsFor } from "../bot/i18n.js";
 import type { Logger } from "../platform/logger.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
 import { distData } from "../distribution/keyboards.js";
 import { audienceOf, type Audience } from "../bot/group-policy.js";
@@ -80,7 +82,7 @@ export function loadChecklistView(db: Db, handoverId: number, now: Date): Checkl
     leaverReachable: leaver.ok,
     timezone: team.timezone,
     today: localDate(now, team.timezone),
-    locale: localeOfTelegramUser(db, starter?.telegramId ?? null),
+    locale: localeOfUser(db, starter?.telegramId ?? null),
     chatId: handover.checklistChatId,
     messageId: handover.checklistMessageId,
     steps: steps.map((s) => ({

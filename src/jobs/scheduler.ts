@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
 import { jobRuns, teams } from "../db/schema.js";
 import { monotonicMs } from "../platform/clock.js";
-import { calendarOf, isWorkingTime, wallClock, type WallClock } from "../nags/nags.js";
+import { teamCalendar, isWorkingTime, wallClock, type WallClock } from "../platform/work-time.js";
 import { capabilities } from "../capabilities.js";
 import type { JobDefinition, JobDeps, JobSlot, Sweep, Team } from "./types.js";
 
@@ -27,7 +27,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** The slot of `job` that is due for `team` at `now`, or null (not a working day/hour, or no slot yet today). */
 export function dueSlot(job: JobDefinition, team: Team, now: Date): (JobSlot & { hour: number }) | null {
   const clock = wallClock(now, team.timezone);
-  return isWorkingTime(clock, calendarOf(team)) ? latestSlot(job, team, clock) : null;
+  return isWorkingTime(clock, teamCalendar(team)) ? latestSlot(job, team, clock) : null;
 }
 
 /** The latest of the job's slots at or before the team's current hour, today. */
@@ -83,7 +83,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
     let clock: WallClock;
     try {
       clock = wallClock(now, team.timezone);
-      if (!isWorkingTime(clock, calendarOf(team))) return;
+      if (!isWorkingTime(clock, teamCalendar(team))) return;
     } catch (err) {
       logger.error({ err, teamId: team.id }, "cannot work out the team's schedule");
       return;

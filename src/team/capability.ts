@@ -1,6 +1,7 @@
 // The team: /start and joining by invite, creating and deleting a team, /team and its members, the
 // language, /invite and /link, and the lead's /settings.
 import type { Capability } from "../bot/capability.js";
+import { actorOf } from "./actor.js";
 import { createTeamConversation, createTeamId } from "./create-team-dialogue.js";
 import { deleteTeamConversation, deleteTeamId } from "./delete-team-dialogue.js";
 import { languageFeature } from "./language-telegram.js";
@@ -19,6 +20,7 @@ export const team: Capability = {
     { id: settingsValueId, builder: settingsValueConversation, maxMillisecondsToWait: SETTINGS_DIALOG_TIMEOUT_MS },
   ],
   buttons: ["lang", "team", "ct", "tm", "tmd", "set"],
+  botRules: { actorOf },
   menu: [
     { command: "start", menus: ["none"], position: 5 },
     { command: "team", menus: ["manager", "lead", "group"], position: 80 },

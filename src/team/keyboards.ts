@@ -2,7 +2,7 @@
 // management (co-lead requests, removing a member, deleting the team). Ids and short codes only, never
 // trusted: the handlers check the lead, the team and the member on every tap.
 import { callbackData, callbackSet, flag, id, oneOf, text } from "../bot/callback-data.js";
-import { locales } from "../bot/i18n.js";
+import { locales } from "../platform/locale.js";
 
 export const languageButton = callbackData("lang", { locale: oneOf(locales) });
 

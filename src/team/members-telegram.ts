@@ -7,10 +7,10 @@ import { leadsOf, listMembers, type Team } from "./teams.js";
 import type { BotContext } from "../bot/context.js";
 import { deleteTeamId } from "./delete-team-dialogue.js";
 import { requireLead } from "../bot/guards.js";
-import { translator } from "../bot/i18n.js";
+import { translator } from "../platform/locale.js";
 import { leadRequestButtons, memberButtons, teamMenuButtons, tm } from "./keyboards.js";
 import { onButton } from "../bot/button-routes.js";
-import { localeOfUser } from "../bot/member-locale.js";
+import { localeOfUser } from "./member-locale.js";
 import { enqueue } from "../outbox/outbox.js";
 import { renderTeam } from "./team-view.js";
 

@@ -3,7 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import { callbackData, callbackSet, codes, id, int } from "../bot/callback-data.js";
 import { WEEKDAYS, WEIGHT_PRESETS, type ManagerSetting, type TeamField } from "./settings.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 
 const field = codes<TeamField>([
   ["managerCap", "cap"],

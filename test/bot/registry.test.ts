@@ -7,6 +7,9 @@ import { CALL_DIALOG_TIMEOUT_MS } from "../../src/calls/outcome-dialogue.js";
 import { DIST_DIALOG_TIMEOUT_MS } from "../../src/distribution/adjust-dialogue.js";
 import { SETTINGS_DIALOG_TIMEOUT_MS } from "../../src/team/settings-value-dialogue.js";
 import { everyTick, jobNames } from "../../src/jobs/scheduler.js";
+import { botRulesOf } from "../../src/bot/index.js";
+import { actorOf } from "../../src/team/actor.js";
+import { clientAccess } from "../../src/handover/leaver-access.js";
 
 describe("the capability registry", () => {
   it("gives every menu its commands in the order people know", () => {
@@ -38,5 +41,12 @@ describe("the capability registry", () => {
     expect(new Set(features).size).toBe(features.length);
     expect(features).toHaveLength(17);
     expect(new Set(capabilities.map((c) => c.name)).size).toBe(capabilities.length);
+  });
+
+  it("gives the bot's middleware and guards each rule from exactly one capability", () => {
+    expect(botRulesOf(capabilities)).toEqual({ actorOf, clientAccess });
+    const team = capabilities.find((c) => c.name === "team")!;
+    expect(() => botRulesOf([...capabilities, { name: "twice", features: [], botRules: { actorOf } }])).toThrow(/two capabilities/);
+    expect(() => botRulesOf(capabilities.filter((c) => c !== team))).toThrow(/actorOf/);
   });
 });

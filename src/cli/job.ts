@@ -7,8 +7,7 @@ import { clockFor } from "../platform/clock.js";
 import { createI18n } from "../bot/i18n.js";
 import type { BotContext } from "../bot/context.js";
 import { teamLines } from "../team/team-list.js";
-import { findJob, jobNames } from "../jobs/registry.js";
-import { runJobNow, UnknownJobError } from "../jobs/scheduler.js";
+import { findJob, jobNames, runJobNow, UnknownJobError } from "../jobs/scheduler.js";
 import { createLogger } from "../platform/logger.js";
 import { drainUntilIdle } from "../outbox/sender.js";
 import { deliveryHooks } from "../background.js";
@@ -42,7 +41,7 @@ async function main(): Promise<number> {
     console.error(`unknown job "${args.name}"\n${usage}`);
     return 2;
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     readEnvFile();
     config = loadConfig(process.env);

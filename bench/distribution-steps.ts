@@ -21,7 +21,6 @@ export async function stepCpu(clients: number, now: Date): Promise<StepRun> {
   const w = buildWorld(clients);
   const proposed = proposeForHandover(w.db, { teamId: w.teamId, handoverId: w.handoverId, actorId: w.leadId, now });
   if (!proposed.ok) throw new Error(`no proposal: ${proposed.reason}`);
-  if (process.env.NOCKPT) w.db.$client.pragma("wal_autocheckpoint = 0");
   const cpu: number[] = [];
   let last = process.cpuUsage();
   const pause = async () => {
@@ -46,6 +45,5 @@ export async function stepCpu(clients: number, now: Date): Promise<StepRun> {
   closeDatabase(w.db);
   rmSync(w.dir, { recursive: true, force: true });
   const sorted = [...cpu].sort((a, b) => a - b);
-  if (process.env.STEPS_DEBUG) console.error(cpu.map((c, i) => [i, Math.round(c)]).sort((a, b) => b[1]! - a[1]!).slice(0, 12).map(([i, c]) => `#${i}:${c}`).join(" "));
   return { steps: cpu.length, maxStepCpuMs: sorted.at(-1)!, medianStepCpuMs: sorted[Math.floor(sorted.length / 2)]! };
 }

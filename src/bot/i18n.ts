@@ -1,19 +1,9 @@
 import { fileURLToPath } from "node:url";
-import { I18n, type TranslationVariables } from "@grammyjs/i18n";
+import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import { escapeVars } from "./html.js";
-
-export type Locale = "ru" | "en";
-export const locales: readonly Locale[] = ["ru", "en"];
+import { translator, type Locale, type Translate } from "../platform/locale.js";
 
 const localesDir = fileURLToPath(new URL("../../locales", import.meta.url));
-/** Languages whose speakers in our market read Russian more easily than English. */
-const russianReaders = new Set(["ru", "uk", "be", "kk"]);
-
-export function localeFromTelegram(languageCode: string | undefined): Locale {
-  if (!languageCode) return "ru";
-  return russianReaders.has(languageCode.toLowerCase().split("-")[0] ?? "") ? "ru" : "en";
-}
 
 export function createI18n<C extends Context>(negotiate: (ctx: C) => Locale): I18n<C> {
   const i18n = new I18n<C>({
@@ -70,9 +60,10 @@ function rememberBundleMatches(i18n: I18n<any>): void {
   };
 }
 
-export type Translate = (key: string, vars?: TranslationVariables) => string;
+let shared: I18n<Context> | undefined;
 
-/** A translate function for one locale, outside any update (jobs, outbox); variables escaped. */
-export function translator(i18n: I18n<any>, locale: Locale): Translate {
-  return (key, vars) => i18n.t(locale, key, vars ? escapeVars(vars) : undefined);
+/** Translations for messages decided outside an update (the same locale files the bot uses). */
+export function textsFor(locale: Locale): Translate {
+  shared ??= createI18n<Context>(() => "ru");
+  return translator(shared, locale);
 }

@@ -1,8 +1,8 @@
 // Call outcomes: reached (next contact fixed), no answer, call back at, lost. One rule set for reactivation
 // calls and ordinary calls logged from a client card; every outcome lands in the client's history.
 import { and, eq, ne } from "drizzle-orm";
-import { DateTime } from "luxon";
-import type { Db } from "../db/client.js";
+import { formatTime } from "../platform/format/date-time.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import {
   calls,
   clientEvents,
@@ -13,8 +13,8 @@ import {
   type LostReason,
   type Terms,
 } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
-import { addDays, localDate, nextWorkingDay, type WorkCalendar } from "../platform/calendar.js";
+import { addDays, localDate, nextWorkingDay } from "../platform/calendar.js";
+import { teamCalendar } from "../platform/work-time.js";
 import { markStepDoneAutomatically } from "../handover/checklist.js";
 import { callStatements, HISTORY_ON_CARD } from "./call-statements.js";
 import type { Commitment } from "../clients/commitments.js";
@@ -81,19 +81,6 @@ export interface AttemptsAlert {
   leads: { memberId: number; telegramId: number }[];
 }
 
-export function teamCalendar(team: Pick<Team, "timezone" | "workingDays" | "workStartHour" | "workEndHour">): WorkCalendar {
-  const days = team.workingDays
-    .split(",")
-    .map((d) => Number(d.trim()))
-    .filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
-  return {
-    timezone: team.timezone,
-    workingDays: days.length > 0 ? days : [1, 2, 3, 4, 5],
-    workStartHour: team.workStartHour,
-    workEndHour: team.workEndHour,
-  };
-}
-
 /**
  * Records an outcome in one transaction. Only the assignee, the client's owner or a lead of the team may;
  * a call that is no longer open is reported as such and left alone (stale cards, double taps).
@@ -134,7 +121,7 @@ export function recordOutcome(
       return { ok: false, reason: "bad_date" };
     }
     if (outcome.kind === "callback") {
-      const nowTime = DateTime.fromJSDate(input.now, { zone: team.timezone }).toFormat("HH:mm");
+      const nowTime = formatTime(input.now.getTime(), team.timezone);
       const tooEarly = outcome.date < today || (outcome.date === today && outcome.time !== null && outcome.time <= nowTime);
       if (tooEarly || outcome.date > addDays(today, MAX_NEXT_CONTACT_DAYS)) return { ok: false, reason: "bad_date" };
     }

@@ -3,8 +3,8 @@
 // the locale files (script-default-good / script-default-bad), so wording stays with the other texts.
 import { and, eq } from "drizzle-orm";
 import { callScripts, type Terms } from "../db/schema.js";
+import type { DbOrTx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 
 export const SCRIPT_PLACEHOLDERS = ["client", "leaver", "manager"] as const;
 export type ScriptPlaceholder = (typeof SCRIPT_PLACEHOLDERS)[number];

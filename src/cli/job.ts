@@ -1,19 +1,16 @@
 // npm run job -- <name> [--team <id>]: runs one job once, now (whatever the hour), then sends what the
 // outbox holds, within Telegram's limits, and exits. For operators and for checking a job by hand.
-import dotenv from "dotenv";
 import { Api } from "grammy";
-import { ConfigError, loadConfig } from "../platform/config.js";
+import { ConfigError, loadConfig, readEnvFile } from "../platform/config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { clockFor } from "../platform/clock.js";
 import { createI18n } from "../bot/i18n.js";
 import type { BotContext } from "../bot/context.js";
 import { teamLines } from "../team/team-list.js";
-import { findJob, jobNames } from "../jobs/registry.js";
-import { runJobNow, UnknownJobError } from "../jobs/scheduler.js";
+import { findJob, jobNames, runJobNow, UnknownJobError } from "../jobs/scheduler.js";
 import { createLogger } from "../platform/logger.js";
 import { drainUntilIdle } from "../outbox/sender.js";
-
-dotenv.config({ quiet: true });
+import { deliveryHooks } from "../background.js";
 
 const usage = `usage: npm run job -- <name> [--team <id>]\njobs: ${jobNames().join(", ")}`;
 
@@ -46,6 +43,7 @@ async function main(): Promise<number> {
   }
   let config;
   try {
+    readEnvFile();
     config = loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -73,7 +71,7 @@ async function main(): Promise<number> {
     }
     console.log(`${args.name}: ${result.enqueued} message(s) enqueued for ${result.teams} team(s)`);
     if (args.teamId === undefined) for (const line of teamLines(db)) console.log(line);
-    const stats = await drainUntilIdle({ db, api, clock, logger, i18n, ...(botUsername ? { botUsername } : {}) });
+    const stats = await drainUntilIdle({ db, api, clock, logger, hooks: deliveryHooks({ db, api, logger, i18n, botUsername }) });
     console.log(`outbox: sent ${stats.sent}, failed ${stats.failed}, retrying later ${stats.retried}, recipients unreachable ${stats.unreachable}`);
     return 0;
   } catch (err) {

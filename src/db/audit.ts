@@ -1,9 +1,8 @@
 // Who changed what, when, on a handover (and on the team's checklist template). Written in the same
 // transaction as the change it describes, so the history can never disagree with the data.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "./client.js";
+import type { Db, DbOrTx } from "./client.js";
 import { auditLog, members } from "./schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { preparedOnce } from "./prepared.js";
 
 export type AuditAction =

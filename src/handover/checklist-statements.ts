@@ -1,7 +1,7 @@
 // The queries a checklist tap runs (access, the step change, the redrawn checklist), prepared once per
 // connection (db/prepared.ts) instead of built by drizzle on every tap.
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import { calls, checklistSteps, clients, commitments, distributionItems, distributions, handovers, members, teams, users } from "../db/schema.js";
+import { calls, checklistSteps, clients, commitments, distributionItems, distributions, handovers, members, teams } from "../db/schema.js";
 import { preparedOnce } from "../db/prepared.js";
 
 const p = sql.placeholder;
@@ -15,7 +15,6 @@ export const checklistStatements = preparedOnce((db, sqlite) => ({
   teamById: db.select().from(teams).where(eq(teams.id, p("id"))).prepare(),
   memberById: db.select().from(members).where(eq(members.id, p("id"))).prepare(),
   memberNamesOfTeam: db.select({ id: members.id, name: members.name }).from(members).where(eq(members.teamId, p("teamId"))).prepare(),
-  userLocale: db.select({ locale: users.locale, languageCode: users.languageCode }).from(users).where(eq(users.telegramId, p("telegramId"))).prepare(),
   ownedByLeaver: db
     .select({ n: sql<number>`count(*)` })
     .from(clients)

@@ -10,13 +10,12 @@
 // skipped only once no client is left with the leaver or unassigned — the whole point of the product is
 // that no client is left behind; `final_check` is never skipped.
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { checklistSteps, handovers, members, type StepKind } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { recordAudit } from "../db/audit.js";
 import { checklistStatements } from "./checklist-statements.js";
 import { isVerifiedKind } from "./checklist-template.js";
-import { enqueueHandoverSummary } from "./handover-texts.js";
+import { enqueueHandoverSummary } from "./notices.js";
 
 export type Step = typeof checklistSteps.$inferSelect;
 export type Handover = typeof handovers.$inferSelect;

@@ -1,8 +1,12 @@
 // Clients nobody works: every lead hears the count, the ones waiting longest and gets a button to
 // distribute them; in the morning, and again in the afternoon while a handover is in progress.
-import { hasActiveHandover, unassignedClients, wallClock } from "./nags.js";
+import { hasActiveHandover, unassignedClients } from "./nags.js";
+import { wallClock } from "../platform/work-time.js";
 import { nagData } from "./keyboards.js";
-import { button, canReceive, enqueueNag, lines, short, teamPeople, voiceOf, type JobDefinition } from "./nag-common.js";
+import { button, enqueueNag, lines, voiceOf } from "./notices.js";
+import { canReceive, teamPeople } from "./recipients.js";
+import type { JobDefinition } from "../jobs/types.js";
+import { clipLine } from "../platform/format/clip.js";
 
 const OLDEST = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,7 +33,7 @@ export const unassignedNag: JobDefinition = {
         handover && t("nag-unassigned-handover"),
         "",
         t("nag-unassigned-oldest"),
-        ...pool.oldest.map((c) => t("nag-unassigned-item", { name: short(c.name), days: Math.max(0, Math.floor((now.getTime() - c.since) / DAY_MS)) })),
+        ...pool.oldest.map((c) => t("nag-unassigned-item", { name: clipLine(c.name, 60), days: Math.max(0, Math.floor((now.getTime() - c.since) / DAY_MS)) })),
         pool.count > pool.oldest.length && t("nag-more", { count: pool.count - pool.oldest.length }),
         "",
         t("nag-unassigned-action"),

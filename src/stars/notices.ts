@@ -1,11 +1,15 @@
 // What de-starring puts in the outbox: the lead's weekly plan summary (or why nothing was planned), the
 // lead's note when a leaver's touches moved, the owner's daily line and the owner's "lost" alert.
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import type { SecondVoiceLost } from "../calls/calls.js";
 import { callData } from "../calls/keyboards.js";
-import { canReceive, enqueueNag, formatDay, teamPeople, voiceOf, type JobSlot, type TeamPeople } from "../nags/nag-common.js";
+import { enqueueNag, voiceOf } from "../nags/notices.js";
+import { canReceive, teamPeople, type TeamPeople } from "../nags/recipients.js";
+import type { JobSlot } from "../jobs/types.js";
+import { formatDay } from "../platform/format/day.js";
+import { localDate } from "../platform/calendar.js";
 import type { JobDeps, Team } from "../jobs/types.js";
-import { enqueue, type DbOrTx } from "../outbox/outbox.js";
+import { enqueue } from "../outbox/outbox.js";
 import type { OwnerDigest } from "./owner-digest.js";
 import type { PlanResult, Released } from "./plan-touches.js";
 
@@ -15,10 +19,11 @@ const JOB = "destarring-plan";
 export function noticePlan(deps: JobDeps, team: Team, slot: JobSlot, people: TeamPeople, result: PlanResult, now: Date): number {
   if (result.status !== "planned" && result.status !== "no_callers") return 0;
   let sent = 0;
+  const today = localDate(now, team.timezone);
   for (const lead of people.leads) {
     if (!canReceive(lead)) continue;
     const v = voiceOf(deps, lead, people);
-    const week = formatDay(result.week, v.locale);
+    const week = formatDay(result.week, v.locale, today);
     const text =
       result.status === "planned"
         ? v.t("stars-lead-planned", { week, planned: result.planned, candidates: result.candidates })

@@ -3,7 +3,7 @@
 // {manager} (who calls) and {owner} (the client's own manager). No discounts, ever.
 import type { Terms, TouchKind } from "../db/schema.js";
 import { scriptTemplate, type TeamScript } from "../calls/scripts.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 
 export const TOUCH_KINDS: readonly TouchKind[] = ["colleague", "quality", "lead"];
 

@@ -2,9 +2,10 @@
 // translator; button labels are plain text).
 import { InlineKeyboard } from "grammy";
 import type { StarsRole } from "../db/schema.js";
-import { clip, formatDay } from "../calls/card-view.js";
-import { escapeHtml } from "../bot/html.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import { formatDay } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
+import { escapeHtml } from "../platform/html.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { starData } from "./keyboards.js";
 import { starPercent, type SingleVoiceClient, type StarLine, type StarTotals } from "./star-index.js";
 

@@ -4,7 +4,8 @@ import { I18n } from "@grammyjs/i18n";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createI18n, locales } from "../../src/bot/i18n.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { locales } from "../../src/platform/locale.js";
 
 const localesDir = join(import.meta.dirname, "../../locales");
 const keys = [...new Set(readdirSync(join(localesDir, "ru")).flatMap((f) => [...readFileSync(join(localesDir, "ru", f), "utf8").matchAll(/^([a-zA-Z][\w-]*)\s*=/gm)].map((m) => m[1]!)))];

@@ -2,11 +2,11 @@
 // words to say. Built from escaped parts; always under Telegram's 4096 characters.
 import type { InlineKeyboard } from "grammy";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
 import { defaultScriptTemplate, renderScript, scriptTemplate } from "./scripts.js";
-import { ATTEMPTS_BEFORE_LEAD_ALERT, callCardData, type CallCardData, type CallRef } from "./calls.js";
+import { ATTEMPTS_BEFORE_LEAD_ALERT, type CallRef } from "./calls.js";
+import { callCardData, type CallCardData } from "./card-data.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Locale, Translate } from "../platform/locale.js";
 import { cardKeyboard } from "./keyboards.js";

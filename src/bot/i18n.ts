@@ -22,7 +22,7 @@ export function createI18n<C extends Context>(negotiate: (ctx: C) => Locale): I1
  * A message without variables (a button label, a section header) reads the same every time: it is
  * formatted once per locale and remembered. A call card has about ten of them.
  */
-function rememberPlainMessages(i18n: I18n<any>): void {
+function rememberPlainMessages<C extends Context>(i18n: I18n<C>): void {
   const fluent = i18n.fluent as unknown as { translate: (locales: string | string[], path: string, context?: Record<string, unknown>) => string };
   const translate = fluent.translate.bind(fluent);
   const known = new Map<string, string>();
@@ -44,7 +44,7 @@ function rememberPlainMessages(i18n: I18n<any>): void {
  * translation; a call card makes about 25 of them. The bundles are all loaded here, at start, so the
  * match for a locale never changes: it is worked out once per locale list and remembered.
  */
-function rememberBundleMatches(i18n: I18n<any>): void {
+function rememberBundleMatches<C extends Context>(i18n: I18n<C>): void {
   const fluent = i18n.fluent as unknown as { matchBundles?: (locales: string[]) => Set<unknown> };
   const match = fluent.matchBundles;
   if (typeof match !== "function") return; // another version of the plugin: translations stay correct, only slower

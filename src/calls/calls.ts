@@ -8,7 +8,7 @@ import {
   clientEvents,
   clients,
   members,
-  teams,
+  type teams,
   type CallStatus,
   type LostReason,
 } from "../db/schema.js";

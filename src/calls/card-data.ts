@@ -2,7 +2,7 @@
 // viewer may do, read on every card tap by statements prepared once (call-statements.ts).
 
 import type { Db, DbOrTx } from "../db/client.js";
-import { clients, members, type Terms } from "../db/schema.js";
+import type { clients, members, Terms } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import type { Commitment } from "../clients/commitments.js";
 import { callStatements } from "./call-statements.js";

@@ -24,7 +24,11 @@ export const handovers = sqliteTable(
     createdAt: createdAt(),
     closedAt: integer("closed_at"),
   },
-  (t) => [index("handovers_team_idx").on(t.teamId, t.status)],
+  (t) => [
+    index("handovers_team_idx").on(t.teamId, t.status),
+    // Every tap on client data asks whether the member is leaving (leaver-access.ts, calls.ts).
+    index("handovers_leaver_idx").on(t.leaverId, t.status),
+  ],
 );
 
 export type StepKind =

@@ -1,0 +1,1 @@
+CREATE INDEX `handovers_leaver_idx` ON `handovers` (`leaver_id`,`status`);

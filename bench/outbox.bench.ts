@@ -21,6 +21,7 @@ import { systemClock } from "../src/platform/clock.js";
 import { enqueue } from "../src/outbox/outbox.js";
 import { TELEGRAM_LIMITS, type Limits } from "../src/outbox/rate-limit.js";
 import { drainUntilIdle } from "../src/outbox/sender.js";
+import { deliveryHooks } from "../src/background.js";
 import { round, type BenchResult } from "./lib.js";
 
 const CHATS = 150;
@@ -119,8 +120,10 @@ export async function run(): Promise<BenchResult[]> {
     });
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     loopDelay.enable();
+    const logger = pino({ level: "silent" });
     const stats = await drainUntilIdle(
-      { db, api, clock: systemClock, logger: pino({ level: "silent" }), botUsername: "bench_bot" },
+      // The production hooks: every message passes the leaver check, as in the bot.
+      { db, api, clock: systemClock, logger, hooks: deliveryHooks({ db, logger, botUsername: "bench_bot" }) },
       { limits }, // the production concurrency
     );
     const report = await server.finish();

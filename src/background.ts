@@ -3,11 +3,16 @@ import type { Api } from "grammy";
 import type { Config } from "./platform/config.js";
 import type { Db } from "./db/client.js";
 import type { BotContext } from "./bot/context.js";
+import { createI18n } from "./bot/i18n.js";
 import type { Clock } from "./platform/clock.js";
+import type { Translations } from "./platform/locale.js";
 import { startDailyBackups } from "./db/daily-backup.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./platform/logger.js";
+import type { DeliveryHooks } from "./outbox/delivery.js";
 import { startSender, type SenderHandle, type SenderOptions } from "./outbox/sender.js";
+import { DROPPED_LEAVER, mayNotify } from "./handover/leaver-access.js";
+import { reportUnreachableNow } from "./nags/unreachable-nag-job.js";
 
 export interface BackgroundDeps {
   config: Config;
@@ -35,7 +40,7 @@ export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<voi
   const ready = (async () => {
     const botUsername = deps.botUsername ?? (await api.getMe()).username;
     if (stopped) return;
-    sender = startSender({ db, api, clock, logger, i18n, botUsername }, deps.sender);
+    sender = startSender({ db, api, clock, logger, hooks: deliveryHooks({ db, api, logger, i18n, botUsername }) }, deps.sender);
     scheduler = createScheduler({ db, i18n, clock, logger, config, botUsername });
     scheduler.start();
     logger.info("scheduler and outbox sender started");
@@ -49,6 +54,34 @@ export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<voi
       await backups.stop();
       // The message in flight is finished and recorded; the rest stays pending for the next start.
       await sender?.stop();
+    },
+  };
+}
+
+/**
+ * What the capabilities decide about a delivery, for the outbox sender (which knows none of them): a
+ * leaver gets only what the access rule still allows them (handover/leaver-access.ts), and a chat found
+ * unreachable is reported to the leads at once (nags/unreachable-nag-job.ts). `api` learns the bot's
+ * username for the invite link when it is not given.
+ */
+export function deliveryHooks(deps: { db: Db; logger: Logger; api?: Api; i18n?: Translations; botUsername?: string }): DeliveryHooks {
+  const { db, logger } = deps;
+  let i18n = deps.i18n;
+  let username = deps.botUsername || undefined;
+  const botUsername = async (): Promise<string> => {
+    if (username) return username;
+    try {
+      username = deps.api ? (await deps.api.getMe()).username : undefined;
+    } catch (err) {
+      logger.warn({ err }, "could not learn the bot's username for an invite link");
+    }
+    return username ?? "";
+  };
+  return {
+    dropReason: (n, now) => (mayNotify(db, n.memberId, n.kind, now) ? null : DROPPED_LEAVER),
+    async unreachable(chat) {
+      i18n ??= createI18n(() => "ru");
+      return reportUnreachableNow({ db, i18n, botUsername: await botUsername(), logger }, chat);
     },
   };
 }

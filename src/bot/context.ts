@@ -6,7 +6,8 @@ import type { Db } from "../db/client.js";
 import type { members, teams, users } from "../db/schema.js";
 import type { Clock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
-import type { Locale } from "./i18n.js";
+import type { Locale } from "../platform/locale.js";
+import type { User as TelegramUser } from "grammy/types";
 
 export type Team = typeof teams.$inferSelect;
 export type Member = typeof members.$inferSelect;
@@ -31,11 +32,29 @@ export interface Actor {
   locale: Locale;
 }
 
+/** What a member may do with client data now: everything, read only until `lastDay`, or nothing (and why). */
+export type ClientAccessLevel =
+  | { level: "full" }
+  | { level: "read"; lastDay: string }
+  | { level: "none"; reason: string; lastDay: string | null };
+
+/**
+ * The capabilities' rules the bot's own middleware and guards consult. The bot knows no capability:
+ * createBot plugs these in (team/actor.ts, handover/leaver-access.ts).
+ */
+export interface BotRules {
+  /** Who sent an update (their user row is touched): user row, membership and language. */
+  actorOf(db: Db, from: TelegramUser, chat: { id: number; type: string } | undefined, now: Date): Actor;
+  /** What the member may do with client data now (the leaver's rights). */
+  clientAccess(db: Db, memberId: number, now: Date): ClientAccessLevel;
+}
+
 export interface BotExtras {
   config: Config;
   deps: Deps;
   log: Logger;
   actor: Actor;
+  rules: BotRules;
   i18nInstance: I18n<BotContext>;
 }
 

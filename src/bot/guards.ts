@@ -1,7 +1,9 @@
-import { allows, clientAccess, type AccessNeed } from "../handover/leaver-access.js";
 import type { BotContext, Member, Team } from "./context.js";
 
 export type Membership = { member: Member; team: Team };
+
+/** Reading client data, or changing it. */
+export type AccessNeed = "read" | "write";
 
 /** Tells a stranger, politely, how to get in; in a button tap it is a short toast. */
 async function refuse(ctx: BotContext, key: string): Promise<null> {
@@ -33,8 +35,8 @@ export async function requireLead(ctx: BotContext): Promise<Membership | null> {
 export async function requireClientAccess(ctx: BotContext, need: AccessNeed, lead = false): Promise<Membership | null> {
   const membership = lead ? await requireLead(ctx) : await requireMember(ctx);
   if (!membership) return null;
-  const access = clientAccess(ctx.deps.db, membership.member.id, ctx.deps.clock.now());
-  if (access.level === "full" || allows(access, need)) return membership;
+  const access = ctx.rules.clientAccess(ctx.deps.db, membership.member.id, ctx.deps.clock.now());
+  if (access.level === "full" || (access.level === "read" && need === "read")) return membership;
   const key = access.level === "read" ? "leaver-read-only" : `leaver-no-access-${access.reason}`;
   const vars = { lastDay: access.lastDay ? access.lastDay.split("-").reverse().slice(0, 2).join(".") : "" };
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(`${key}-toast`, vars), show_alert: true }).catch(() => undefined);

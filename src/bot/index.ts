@@ -6,10 +6,11 @@ import { sqliteStorage } from "../db/kv-storage.js";
 import { configureApi } from "./api-setup.js";
 import { buttonOwners } from "./button-owners.js";
 import { routeButtons } from "./button-routes.js";
-import type { BotContext, ConvContext, Deps } from "./context.js";
+import type { BotContext, BotRules, ConvContext, Deps } from "./context.js";
 import { createTeamConversation, createTeamId } from "../team/create-team-dialogue.js";
 import { deleteTeamConversation, deleteTeamId } from "../team/delete-team-dialogue.js";
-import { checklistInputConversation, checklistInputId, offboardConversation, offboardConversationId } from "../handover/offboard-dialogue.js";
+import { offboardConversation, offboardConversationId } from "../handover/offboard-dialogue.js";
+import { checklistInputConversation, checklistInputId } from "../handover/checklist-input-dialogue.js";
 import { leaverFormConversation, leaverFormId } from "../handover/interview-form-dialogue.js";
 import { offboardFeature } from "../handover/telegram.js";
 import { checklistFeature } from "../handover/checklist-telegram.js";
@@ -42,6 +43,16 @@ import { oncePerUpdate } from "./middleware/once-per-update.js";
 import { logUpdate } from "./middleware/log-update.js";
 import { personalMenus } from "./command-menu.js";
 import { trackInFlight } from "./middleware/in-flight.js";
+import { actorOf } from "../team/actor.js";
+import { clientAccess } from "../handover/leaver-access.js";
+import { OFFBOARD_DIALOGUE_PREFIX } from "../handover/keyboards.js";
+import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX } from "../handover/checklist-keyboards.js";
+
+/** The button scopes of the dialogues that run in a group (the rest continue in private, see group-policy.ts). */
+const GROUP_DIALOGUES = [OFFBOARD_DIALOGUE_PREFIX, CHECKLIST_INPUT_PREFIX + CHECKLIST_ANSWER].map((prefix) => prefix.slice(0, -1));
+
+/** The capabilities' rules the bot's middleware and guards consult (see BotRules). */
+const rules: BotRules = { actorOf, clientAccess };
 
 /** The one place plugins and features are wired; tests build this very bot with their own deps. */
 export function createBot(config: Config, deps: Deps) {
@@ -58,7 +69,7 @@ export function createBot(config: Config, deps: Deps) {
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(oncePerUpdate(deps.db, deps.clock));
 
-  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n), loadActor, i18n, escapeTranslations];
+  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n, rules), loadActor, i18n, escapeTranslations];
   bot.use(...perUpdate);
   bot.use(logUpdate);
   bot.use(personalMenus().middleware);
@@ -99,7 +110,7 @@ export function createBot(config: Config, deps: Deps) {
     ...[callsFeature, reportFeature, scriptFeature, importFeature, clientsFeature, exportFeature, statusFeature, starsFeature],
   );
   features.use(routeButtons(everyFeature, buttonOwners));
-  features.use(unhandledFeature); // always last
+  features.use(unhandledFeature(GROUP_DIALOGUES)); // always last
 
   bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled bot error"));
   return Object.assign(bot, { i18n, inFlight });

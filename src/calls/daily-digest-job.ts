@@ -3,11 +3,11 @@
 import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { members } from "../db/schema.js";
 import { isWorkingDay, localDate } from "../platform/calendar.js";
-import { teamCalendar } from "./calls.js";
+import { teamCalendar } from "../platform/work-time.js";
 import { dailyListsOfTeam } from "./daily-list.js";
 import { mayNotify } from "../handover/leaver-access.js";
-import { translator } from "../bot/i18n.js";
-import { localeOfUser } from "../bot/member-locale.js";
+import { translator } from "../platform/locale.js";
+import { localeOfUser } from "../team/member-locale.js";
 import { renderDailyList } from "./today-view.js";
 import { enqueue } from "../outbox/outbox.js";
 import type { JobDeps, Team } from "../jobs/types.js";

@@ -3,7 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import type { LostReason, Terms } from "../db/schema.js";
 import type { CallRef } from "./calls.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 
 export type CardAction = "reached" | "no_answer" | "callback" | "lost" | "back";
 export type DatePick = "w1" | "m1" | "m3" | "m6" | "typed";

@@ -3,14 +3,14 @@
 import { GrammyError } from "grammy";
 import type { AttemptsAlert, CallRef, RecordResult, SecondVoiceLost } from "./calls.js";
 import { noticeOwnerOfLoss } from "../stars/notices.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 import { enqueue } from "../outbox/outbox.js";
 import { loadCallCard } from "./card-view.js";
 import { refreshChecklistMessage } from "../handover/checklist-view.js";
 import type { BotContext } from "../bot/context.js";
-import { translator } from "../bot/i18n.js";
+import { translator } from "../platform/locale.js";
 import { callData } from "./keyboards.js";
-import { localeOfUser } from "../bot/member-locale.js";
+import { localeOfUser } from "../team/member-locale.js";
 
 export interface CardMessage {
   chatId: number;

@@ -6,8 +6,8 @@ import { defaultScriptTemplate, resetScript, scriptTemplate } from "./scripts.js
 import type { BotContext } from "../bot/context.js";
 import { scriptEditId } from "./script-edit-dialogue.js";
 import { requireLead } from "../bot/guards.js";
-import { escapeHtml } from "../bot/html.js";
-import { translator, type Locale } from "../bot/i18n.js";
+import { escapeHtml } from "../platform/html.js";
+import { translator, type Locale } from "../platform/locale.js";
 import { decodeScriptData, scriptData } from "./keyboards.js";
 import { MESSAGE_LIMIT } from "./card-view.js";
 import { TOUCH_KINDS, touchScriptKey, touchTemplate } from "../stars/scripts.js";

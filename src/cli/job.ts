@@ -12,6 +12,7 @@ import { findJob, jobNames } from "../jobs/registry.js";
 import { runJobNow, UnknownJobError } from "../jobs/scheduler.js";
 import { createLogger } from "../platform/logger.js";
 import { drainUntilIdle } from "../outbox/sender.js";
+import { deliveryHooks } from "../background.js";
 
 dotenv.config({ quiet: true });
 
@@ -73,7 +74,7 @@ async function main(): Promise<number> {
     }
     console.log(`${args.name}: ${result.enqueued} message(s) enqueued for ${result.teams} team(s)`);
     if (args.teamId === undefined) for (const line of teamLines(db)) console.log(line);
-    const stats = await drainUntilIdle({ db, api, clock, logger, i18n, ...(botUsername ? { botUsername } : {}) });
+    const stats = await drainUntilIdle({ db, api, clock, logger, hooks: deliveryHooks({ db, api, logger, i18n, botUsername }) });
     console.log(`outbox: sent ${stats.sent}, failed ${stats.failed}, retrying later ${stats.retried}, recipients unreachable ${stats.unreachable}`);
     return 0;
   } catch (err) {

@@ -6,7 +6,7 @@ import { localDate } from "../platform/calendar.js";
 import { clientCard, createClient, possibleOwners } from "./clients.js";
 import type { Temperature } from "../db/schema.js";
 import type { ConvContext } from "../bot/context.js";
-import { cardKeyboard, cardText, TEMP_ICON } from "./card-telegram.js";
+import { cardKeyboard, cardText, TEMP_ICON } from "./card-view.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 import { hasVisibleText } from "../bot/dialogues/text-input.js";
 

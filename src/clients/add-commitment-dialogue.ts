@@ -9,7 +9,7 @@ import { readCommitment } from "./commitment-text.js";
 import { parseUserDate } from "../platform/date-input.js";
 import type { CommitmentKind } from "../db/schema.js";
 import type { ConvContext } from "../bot/context.js";
-import { cardKeyboard, cardText, formatDay } from "./card-telegram.js";
+import { cardKeyboard, cardText, formatDay } from "./card-view.js";
 import { askUntil, clockNow, type Conv } from "../bot/dialogues/ask.js";
 import { hasVisibleText } from "../bot/dialogues/text-input.js";
 

@@ -4,9 +4,9 @@
 // none, and the handover's redistribute step completes once nothing of the leaver is left.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { calls, clients, handovers, teams } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "../db/client.js";
 import { addWorkingDays, localDate } from "../platform/calendar.js";
-import { teamCalendar } from "../calls/calls.js";
+import { teamCalendar } from "../platform/work-time.js";
 import { getHandover, handoverClientCounts, markStepDoneAutomatically } from "../handover/checklist.js";
 import { mergeIntoPromisedCall } from "../calls/reactivation.js";
 

@@ -1,9 +1,8 @@
 // The client base: who may see what, lists, the card, adding one client, changing an owner.
 // A manager sees their own clients; a lead sees the team's.
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { clientEvents, clients, members, type MemberRole, type Temperature } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { openCommitmentsOfClients, type Commitment } from "./commitments.js";
 import { followClientMovedByHand } from "./client-origin.js";
 import { mayReceiveClients } from "../handover/leaver-access.js";

@@ -9,7 +9,7 @@ import { parseClientFile } from "./import/parse-client-file.js";
 import type { BotContext } from "../bot/context.js";
 import { downloadTelegramFile, TELEGRAM_DOWNLOAD_LIMIT } from "../bot/file-download.js";
 import { requireClientAccess, requireMember } from "../bot/guards.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 import { importPreviewKeyboard, noteCallback, noteListKeyboard, ownerQuestionRows, parseImportCallback, type NoteTap } from "./import-keyboards.js";
 import { fileErrorText, noteListText, previewText, resultText } from "./import-views.js";
 

@@ -3,8 +3,8 @@
 import { importVoicesText } from "../stars/views.js";
 import type { ImportSummary, PlanProblem } from "./import-summary.js";
 import type { FileErrorCode, RowProblem } from "./import/types.js";
-import type { Translate } from "../bot/i18n.js";
-import { formatDay } from "./card-telegram.js";
+import type { Translate } from "../platform/locale.js";
+import { formatDay } from "./card-view.js";
 
 const MAX_PROBLEMS_SHOWN = 10;
 const MAX_OWNERS_SHOWN = 15;

@@ -20,11 +20,11 @@ import { deleteClient } from "../team/erase.js";
 import { addClientId } from "./add-client-dialogue.js";
 import { addCommitmentId } from "./add-commitment-dialogue.js";
 import { requireClientAccess, type Membership } from "../bot/guards.js";
-import { translator } from "../bot/i18n.js";
+import { translator } from "../platform/locale.js";
 import { cb, parseClientsCallback, type ListState } from "./keyboards.js";
-import { localeOfUser } from "../bot/member-locale.js";
+import { localeOfUser } from "../team/member-locale.js";
 import { distinctLabels, phoneTail } from "../bot/picker-labels.js";
-import { cardKeyboard, cardText, listButtonLabel, TEMP_ICON, type CardView } from "./card-telegram.js";
+import { cardKeyboard, cardText, listButtonLabel, TEMP_ICON, type CardView } from "./card-view.js";
 
 export const clientsFeature = new Composer<BotContext>();
 

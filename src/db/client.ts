@@ -8,6 +8,9 @@ import * as schema from "./schema.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** A drizzle transaction or the database itself: a rule (or an enqueue) joins whatever transaction calls it. */
+export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete">;
+
 export const migrationsFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
 
 /** Opens (creating the folder) and migrates the database. ':memory:' gives a private one for tests. */

@@ -3,7 +3,7 @@
 // day missed while the bot was down is made up at the next start.
 import cron, { type ScheduledTask } from "node-cron";
 import { dailyBackup } from "./backup.js";
-import { wallClock } from "../nags/nags.js";
+import { wallClock } from "../platform/work-time.js";
 import { monotonicMs, type Clock } from "../platform/clock.js";
 import type { Logger } from "../platform/logger.js";
 

@@ -3,7 +3,7 @@
 // with `preparedOnce(build)` in one file and gets them back for a database or a transaction (a drizzle
 // transaction runs on the same connection, so the statements serve both).
 import type Database from "better-sqlite3";
-import type { DbOrTx } from "../outbox/outbox.js";
+import type { DbOrTx } from "./client.js";
 
 /** The better-sqlite3 connection under a drizzle database or transaction. */
 export function connectionOf(db: DbOrTx): Database.Database {

@@ -1,19 +1,18 @@
 // What new owners are told when a distribution is applied or undone: written into the outbox inside the
-// deciding transaction (see distribution/distribution.ts), in each owner's own language.
-import type { I18n } from "@grammyjs/i18n";
-import type { Db } from "../db/client.js";
-import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./distribution.js";
+// deciding transaction (see distribution/undo.ts; the follow-up for apply), in each owner's own language.
+import type { Db, DbOrTx } from "../db/client.js";
+import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./types.js";
 import { toCsvForExcel } from "../clients/import/csv-export.js";
-import { enqueue, type DbOrTx } from "../outbox/outbox.js";
-import { formatDay as messageDay } from "../handover/handover-texts.js";
-import { escapeHtml } from "../bot/html.js";
-import { translator, type Locale, type Translate } from "../bot/i18n.js";
-import { localeOfUser } from "../bot/member-locale.js";
+import { enqueue } from "../outbox/outbox.js";
+import { formatDay as messageDay } from "../handover/views.js";
+import { escapeHtml } from "../platform/html.js";
+import { translator, type Locale, type Translate, type Translations } from "../platform/locale.js";
+import { localeOfUser } from "../team/member-locale.js";
 
 /** Up to this many clients are listed in the message itself; a longer list also comes as a CSV file. */
 export const LISTED_IN_MESSAGE = 15;
 
-export function distributionNotifier(db: Db, i18n: I18n<any>): DistributionNotifier {
+export function distributionNotifier(db: Db, i18n: Translations): DistributionNotifier {
   const localeCache = new Map<number, Locale>();
   const localeOf = (telegramId: number) => {
     let locale = localeCache.get(telegramId);

@@ -1,8 +1,8 @@
 // The distribution table as the lead sees it: one monospace block (per manager +hot/+warm/+cold and the
 // resulting load), then the warnings. Names are escaped; a very large team is cut to fit one message.
-import type { ProposalView } from "./distribution.js";
-import { escapeHtml } from "../bot/html.js";
-import type { Translate } from "../bot/i18n.js";
+import type { ProposalView } from "./types.js";
+import { escapeHtml } from "../platform/html.js";
+import type { Translate } from "../platform/locale.js";
 
 const NAME_WIDTH = 16;
 /** Rows shown at most; each is ~40 characters, so the message stays well under Telegram's 4096. */

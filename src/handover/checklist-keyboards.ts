@@ -4,6 +4,7 @@
 // Buttons that open a typed-input dialogue (skip reason, due date, interview, template wording) all
 // start with CHECKLIST_INPUT_PREFIX: an input dialogue already open for the same person takes such a tap
 // over and switches to the new task, so two dialogues never compete for the same typed answer.
+import type { ConvContext } from "../bot/context.js";
 
 export const CHECKLIST_INPUT_PREFIX = "chk:in:";
 /** Answers inside an input dialogue: `chk:in:a:<value>`. */
@@ -56,3 +57,6 @@ export function parseInputTask(data: string): InputTask | null {
   if ((m = /^to:(\d+)$/.exec(data))) return { kind: "template-offset", stepId: Number(m[1]) };
   return null;
 }
+
+/** An answer inside an input dialogue: a tap on its buttons, or typed text. */
+export type InputAnswer = { kind: "button"; data: string; ctx: ConvContext } | { kind: "text"; text: string; ctx: ConvContext };

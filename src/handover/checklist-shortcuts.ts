@@ -3,9 +3,8 @@
 // responsible person is confirmed with one tap ("✅ 1–2 сделаны"). The same audit and final check as a
 // step confirmed one by one (checklist.ts).
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { checklistSteps } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { recordAudit } from "../db/audit.js";
 import { getHandover, reevaluateFinalCheck, stepsOf, type Step, type StepChangeResult } from "./checklist.js";
 import { isVerifiedKind } from "./checklist-template.js";

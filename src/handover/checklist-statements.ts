@@ -1,19 +1,20 @@
 // The queries a checklist tap runs (access, the step change, the redrawn checklist), prepared once per
 // connection (db/prepared.ts) instead of built by drizzle on every tap.
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import { calls, checklistSteps, clients, commitments, distributionItems, distributions, handovers, members, teams, users } from "../db/schema.js";
+import { calls, checklistSteps, clients, commitments, distributionItems, distributions, handovers, members, teams } from "../db/schema.js";
 import { preparedOnce } from "../db/prepared.js";
 
 const p = sql.placeholder;
 
-export const checklistStatements = preparedOnce((db) => ({
+export const checklistStatements = preparedOnce((db, sqlite) => ({
+  /** A lead confirms a step: done, when, by whom. */
+  markStepDone: sqlite.prepare("UPDATE checklist_steps SET status = 'done', completed_at = ?, completed_by_id = ? WHERE id = ?"),
   handoverById: db.select().from(handovers).where(eq(handovers.id, p("id"))).prepare(),
   stepsOf: db.select().from(checklistSteps).where(eq(checklistSteps.handoverId, p("handoverId"))).orderBy(asc(checklistSteps.position), asc(checklistSteps.id)).prepare(),
   stepOf: db.select().from(checklistSteps).where(and(eq(checklistSteps.id, p("stepId")), eq(checklistSteps.handoverId, p("handoverId")))).prepare(),
   teamById: db.select().from(teams).where(eq(teams.id, p("id"))).prepare(),
   memberById: db.select().from(members).where(eq(members.id, p("id"))).prepare(),
   memberNamesOfTeam: db.select({ id: members.id, name: members.name }).from(members).where(eq(members.teamId, p("teamId"))).prepare(),
-  userLocale: db.select({ locale: users.locale, languageCode: users.languageCode }).from(users).where(eq(users.telegramId, p("telegramId"))).prepare(),
   ownedByLeaver: db
     .select({ n: sql<number>`count(*)` })
     .from(clients)

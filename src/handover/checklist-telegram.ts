@@ -8,7 +8,8 @@ import { checkStepAction, completeStep, setStepResponsible, type StepChangeResul
 import { templateStep } from "./checklist-template.js";
 import { completeStepRun } from "./checklist-shortcuts.js";
 import { correctHandoverCommitment, handoverCommitment, leaverReachable, queueFormMessage } from "./interview.js";
-import { localeOfTelegramUser, textsFor } from "./handover-texts.js";
+import { localeOfUser } from "../team/member-locale.js";
+import { textsFor } from "../bot/i18n.js";
 import { cancelHandover } from "./handovers.js";
 import {
   accessRefusalKey,
@@ -22,7 +23,7 @@ import {
 import type { BotContext } from "../bot/context.js";
 import { audienceOf } from "../bot/group-policy.js";
 import { savedCommitmentMessage } from "./interview-dialogue.js";
-import { checklistInputId } from "./offboard-dialogue.js";
+import { checklistInputId } from "./checklist-input-dialogue.js";
 import { requireLead } from "../bot/guards.js";
 import { CHECKLIST_INPUT_PREFIX, kindByLetter, parseInputTask } from "./checklist-keyboards.js";
 import { off } from "./keyboards.js";
@@ -39,13 +40,14 @@ async function access(ctx: BotContext, handoverId: number) {
   return result;
 }
 
-async function refresh(ctx: BotContext, handoverId: number, mode?: ChecklistMode) {
-  await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), log: ctx.log, ...(mode ? { mode } : {}) });
+async function refresh(ctx: BotContext, handoverId: number, mode?: ChecklistMode, finalCheckEvaluated = false) {
+  await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), log: ctx.log, ...(mode ? { mode } : {}), finalCheckEvaluated });
 }
 
+/** After a step change: its transaction re-evaluated the final check (a refusal changed nothing), so the redraw need not. */
 async function answerChange(ctx: BotContext, handoverId: number, result: StepChangeResult, okKey: string) {
   await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? (result.closed ? "checklist-toast-closed" : okKey) : `checklist-refused-${result.reason}`) });
-  await refresh(ctx, handoverId);
+  await refresh(ctx, handoverId, undefined, result.ok);
 }
 
 checklistFeature.callbackQuery(/^chk:open:(\d+)$/, async (ctx) => {
@@ -150,7 +152,7 @@ checklistFeature.callbackQuery(/^chk:form:(\d+)$/, async (ctx) => {
   const leaver = leaverReachable(db, a.handover.leaverId);
   if (!leaver.ok || leaver.telegramId === null) return ctx.answerCallbackQuery({ text: ctx.t("checklist-form-unreachable", { name: leaver.name }) });
   const now = ctx.deps.clock.now();
-  const lt = textsFor(localeOfTelegramUser(db, leaver.telegramId));
+  const lt = textsFor(localeOfUser(db, leaver.telegramId));
   const lead = ctx.actor.member!;
   const result = queueFormMessage(db, {
     handoverId: a.handover.id,

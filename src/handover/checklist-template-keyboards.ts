@@ -1,8 +1,8 @@
 // The team's checklist template as a message with buttons (edited in place by /offboard template).
 import { InlineKeyboard } from "grammy";
 import { ASAP_OFFSET, isRemovableKind, isVerifiedKind, type TemplateStep } from "./checklist-template.js";
-import { stepTitle } from "./handover-texts.js";
-import type { Translate } from "../bot/i18n.js";
+import { stepTitle } from "./views.js";
+import type { Translate } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
 import { off } from "./keyboards.js";
 

@@ -9,9 +9,8 @@
 //  - final_check is always the last step;
 //  - every kind except `custom` appears at most once (the bot finds verified steps by kind).
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { checklistTemplateSteps, type StepKind } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { recordAudit } from "../db/audit.js";
 import { addDays } from "../platform/calendar.js";
 

@@ -21,9 +21,11 @@ import {
 } from "./checklist.js";
 import { leaverReachable, recordedCount } from "./interview.js";
 import { setChecklistMessage } from "./handovers.js";
-import { formatDay, formatInstant, localeOfTelegramUser, stepTitle, textsFor } from "./handover-texts.js";
+import { formatDay, formatInstant, stepTitle } from "./views.js";
+import { localeOfUser } from "../team/member-locale.js";
+import { textsFor } from "../bot/i18n.js";
 import type { Logger } from "../platform/logger.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
 import { distData } from "../distribution/keyboards.js";
 import { audienceOf, type Audience } from "../bot/group-policy.js";
@@ -80,7 +82,7 @@ export function loadChecklistView(db: Db, handoverId: number, now: Date): Checkl
     leaverReachable: leaver.ok,
     timezone: team.timezone,
     today: localDate(now, team.timezone),
-    locale: localeOfTelegramUser(db, starter?.telegramId ?? null),
+    locale: localeOfUser(db, starter?.telegramId ?? null),
     chatId: handover.checklistChatId,
     messageId: handover.checklistMessageId,
     steps: steps.map((s) => ({
@@ -222,7 +224,8 @@ function isGone(err: unknown): boolean {
 
 /**
  * Edits the handover's one checklist message in place (re-evaluating the final check first, so a client
- * moved by any path can close the handover). Call it after your transaction; pass `now` from your clock
+ * moved by any path can close the handover; `finalCheckEvaluated` when your transaction just did, as every
+ * step change in checklist.ts does). Call it after your transaction; pass `now` from your clock
  * (and `log` to hear about failures). If the message is gone, a fresh one is posted in the same chat.
  * Never throws for Telegram's sake: the data is already saved, the message is only its picture.
  * Returns false when nothing could be shown.
@@ -232,10 +235,11 @@ export async function refreshChecklistMessage(
   db: Db,
   i18n: I18n<any>,
   handoverId: number,
-  options: { now: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn"> },
+  options: { now: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn">; finalCheckEvaluated?: boolean },
 ): Promise<boolean> {
   const now = options.now;
-  db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
+  // A step change (checklist.ts) re-evaluates the final check in its own transaction: its caller says so.
+  if (!options.finalCheckEvaluated) db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
   const view = loadChecklistView(db, handoverId, now);
   if (!view || view.chatId === null || view.messageId === null) return false;
   const { text, keyboard } = renderChecklist(textsFor(view.locale), view, options.mode, audienceOf(view.chatId));

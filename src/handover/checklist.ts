@@ -10,13 +10,12 @@
 // skipped only once no client is left with the leaver or unassigned — the whole point of the product is
 // that no client is left behind; `final_check` is never skipped.
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { checklistSteps, handovers, members, type StepKind } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { recordAudit } from "../db/audit.js";
 import { checklistStatements } from "./checklist-statements.js";
 import { isVerifiedKind } from "./checklist-template.js";
-import { enqueueHandoverSummary } from "./handover-texts.js";
+import { enqueueHandoverSummary } from "./notices.js";
 
 export type Step = typeof checklistSteps.$inferSelect;
 export type Handover = typeof handovers.$inferSelect;
@@ -151,10 +150,7 @@ export function completeStep(db: Db, input: { handoverId: number; stepId: number
   return db.transaction((tx) => {
     const check = checkStepAction(tx, { ...input, action: "done" });
     if (!check.ok) return check;
-    tx.update(checklistSteps)
-      .set({ status: "done", completedAt: input.now.getTime(), completedById: input.actorId })
-      .where(eq(checklistSteps.id, input.stepId))
-      .run();
+    checklistStatements(tx).markStepDone.run(input.now.getTime(), input.actorId, input.stepId);
     recordAudit(tx, { teamId: check.handover.teamId, handoverId: input.handoverId, actorId: input.actorId, action: "step_done", details: { stepId: input.stepId, kind: check.step.kind }, now: input.now });
     return { ok: true, closed: reevaluateFinalCheck(tx, input) };
   });

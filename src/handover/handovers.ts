@@ -2,9 +2,8 @@
 // assigned to them again) and copies the team's checklist template; cancelling one gives the leaver
 // their previous status back and loses nothing else.
 import { and, asc, eq, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { checklistSteps, clients, commitments, handovers, members, users, type CommitmentKind, type MemberRole, type MemberStatus, type Temperature, type Terms } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { recordAudit } from "../db/audit.js";
 import { dropLeaverNotifications } from "./leaver-access.js";
 import { addDays } from "../platform/calendar.js";

@@ -8,14 +8,14 @@ import { localDate } from "../platform/calendar.js";
 import { getHandover, stepsOf } from "./checklist.js";
 import { completeInterviewStep } from "./checklist-shortcuts.js";
 import { handoverClients, leaverReachable, matchClients, parseInterviewLine, recordHandoverCommitment } from "./interview.js";
-import { formatDay } from "./handover-texts.js";
+import { formatDay } from "./views.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { distinctLabels, phoneTail } from "../bot/picker-labels.js";
 import { chk } from "./checklist-keyboards.js";
 import type { Conv } from "../bot/dialogues/ask.js";
-import type { InputAnswer } from "./offboard-dialogue.js";
+import type { InputAnswer } from "./checklist-keyboards.js";
 import { quoteBack } from "../bot/dialogues/text-input.js";
 
 const MAX_CHOICES = 8;

@@ -9,10 +9,13 @@ import { members } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import { getHandover } from "./checklist.js";
 import { findDate, guessKind, handoverClients, MAX_COMMITMENT_TEXT, queueFormMessage, recordHandoverCommitment } from "./interview.js";
-import { formatDay, handoverLeadRecipient, localeOfTelegramUser, textsFor } from "./handover-texts.js";
+import { formatDay } from "./views.js";
+import { localeOfUser } from "../team/member-locale.js";
+import { textsFor } from "../bot/i18n.js";
+import { handoverLeadRecipient } from "./summary.js";
 import { parseUserDate } from "../platform/date-input.js";
 import type { ConvContext } from "../bot/context.js";
-import type { Locale } from "../bot/i18n.js";
+import type { Locale } from "../platform/locale.js";
 import { refreshChecklistMessage } from "./checklist-view.js";
 import { chk } from "./checklist-keyboards.js";
 import { LEAVER_FORM_PREFIX, off } from "./keyboards.js";
@@ -176,13 +179,13 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
         ? { memberId: lead.id, telegramId: lead.telegramId }
         : handoverLeadRecipient(db, handover);
     if (!to) return "queued" as const;
-    const lt = textsFor(localeOfTelegramUser(db, to.telegramId));
+    const lt = textsFor(localeOfUser(db, to.telegramId));
     const now = c.deps.clock.now();
     const today = localDate(now, info.timezone);
     const lines = [lt("offboard-form-summary-title", { leaver: info.name }), lt("offboard-form-summary-counts", counts)];
     if (filled.length > 0) lines.push("");
     for (const f of filled.slice(0, SUMMARY_LINES)) {
-      lines.push(lt("offboard-form-summary-line", { client: f.client, text: f.text.slice(0, 200), due: f.dueOn ? formatDay(f.dueOn, localeOfTelegramUser(db, to.telegramId), today) : "", hasDue: f.dueOn ? "yes" : "no" }));
+      lines.push(lt("offboard-form-summary-line", { client: f.client, text: f.text.slice(0, 200), due: f.dueOn ? formatDay(f.dueOn, localeOfUser(db, to.telegramId), today) : "", hasDue: f.dueOn ? "yes" : "no" }));
     }
     if (filled.length > SUMMARY_LINES) lines.push(lt("offboard-stake-more", { count: filled.length - SUMMARY_LINES }));
     return queueFormMessage(db, {

@@ -2,9 +2,8 @@
 // deadlines of the leaver's clients, typed by the lead («Иванов — договор до 30.11») or filled in by the
 // leaver in a form. Each becomes a commitment tied to the handover, so it moves with its client.
 import { and, asc, eq, or, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { clientEvents, clients, commitments, handovers, type CommitmentKind, type Temperature } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { enqueue, type OutgoingMessage } from "../outbox/outbox.js";
 import { recordAudit, type AuditDetails } from "../db/audit.js";
 import { completeInterviewStep } from "./checklist-shortcuts.js";

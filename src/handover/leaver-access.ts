@@ -10,9 +10,8 @@
 // Nobody who is not active receives clients, by any path.
 import type Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { handovers, type Terms } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { localDate } from "../platform/calendar.js";
 
 export type ClientAccess =

@@ -1,36 +1,31 @@
-// /offboard: who is leaving, on which terms, their last day, what is at stake — then one tap creates the
-// handover and posts its checklist. Also the small typed-input dialogue the checklist needs (skip
-// reason, due date, the interview, template wording).
+// /offboard: who is leaving, on which terms, their last day, what is at stake (offboard-view.ts) — then one
+// tap creates the handover and posts its checklist. The checklist's typed input (skip reason, due date,
+// the interview, template wording) is checklist-input-dialogue.ts.
 //
-// Both dialogues listen only to the person who started them (ask.ts) and pass everything else on. A lead
+// The dialogue listens only to the person who started it (ask.ts) and passes everything else on. A lead
 // who types /offboard again (or taps "New handover") restarts their open dialogue instead of opening a
-// second one beside it; an input dialogue switches task when its owner taps another input button.
-import { leaverStarLine, type StarLine } from "../stars/star-index.js";
-import { renderLeaverStarLine } from "../stars/views.js";
+// second one beside it.
+import { leaverStarLine } from "../stars/star-index.js";
 import { InlineKeyboard } from "grammy";
 import { distinctLabels } from "../bot/picker-labels.js";
 import type { Terms } from "../db/schema.js";
 import { addDays, localDate } from "../platform/calendar.js";
-import { checkStepAction, MAX_SKIP_REASON, setStepDue, skipStep } from "./checklist.js";
-import { editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "./checklist-template.js";
 import { parseUserDate } from "../platform/date-input.js";
-import { formatDay, stepTitle } from "./handover-texts.js";
-import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type AtStake, type LeaverNotes } from "./handovers.js";
+import { formatDay } from "./views.js";
+import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type LeaverNotes } from "./handovers.js";
 import { getTeam, teamOfGroup } from "../team/teams.js";
-import { accessRefusalKey, handoverAccess, postChecklistMessage, refreshChecklistMessage } from "./checklist-view.js";
+import { postChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
-import type { Locale } from "../bot/i18n.js";
-import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX, chk, parseInputTask, type InputTask } from "./checklist-keyboards.js";
-import { renderTemplateMenu } from "./checklist-template-keyboards.js";
+import type { Locale } from "../platform/locale.js";
+import { chk } from "./checklist-keyboards.js";
 import { off, OFFBOARD_DIALOGUE_PREFIX } from "./keyboards.js";
 import { waitAnswer, type Answer, type Conv } from "../bot/dialogues/ask.js";
-import { interviewLoop } from "./interview-dialogue.js";
-import { hasVisibleText, quoteBack } from "../bot/dialogues/text-input.js";
+import { quoteBack } from "../bot/dialogues/text-input.js";
 import { continueInPrivate, inGroup } from "../bot/group-policy.js";
 import { askText } from "../bot/dialogues/group-question.js";
+import { atStakeText } from "./offboard-view.js";
 
 export const offboardConversationId = "offboard";
-export const checklistInputId = "checklist-input";
 
 const claimOffboard = (text: string) => /^\/offboard(@\w+)?$/i.test(text.trim());
 
@@ -233,7 +228,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   const stake = await conversation.external((c) => atStake(c.deps.db, { teamId, leaverId, today }));
   const star = await conversation.external((c) => leaverStarLine(c.deps.db, teamId, leaverId, c.deps.clock.now()));
   const confirmKb = new InlineKeyboard().text(ctx.t("offboard-button-confirm"), off.confirm()).text(ctx.t("offboard-button-abort"), off.abort());
-  await last.reply(atStakeText(ctx, { name: leaver.name, notes: leaver.notes, terms, lastDay, stake, locale, today, star }), { reply_markup: confirmKb });
+  await last.reply(atStakeText(ctx.t, { name: leaver.name, notes: leaver.notes, terms, lastDay, stake, locale, today, star }), { reply_markup: confirmKb });
   for (;;) {
     const a = await answer(conversation, starterId);
     last = a.ctx;
@@ -271,298 +266,4 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   }
   if (!created.posted) await last.reply(ctx.t("offboard-checklist-not-posted"));
   else if (chatId !== ctx.chat!.id) await last.reply(ctx.t("offboard-checklist-in-group"));
-}
-
-function atStakeText(
-  ctx: ConvContext,
-  v: { name: string; notes: LeaverNotes; terms: Terms; lastDay: string; stake: AtStake; locale: Locale; today: string; star: StarLine | null },
-): string {
-  const { stake } = v;
-  const lines = [ctx.t("offboard-stake-title", { name: v.name }), ctx.t("offboard-stake-terms", { terms: v.terms, date: formatDay(v.lastDay, v.locale, v.today) }), ""];
-  if (stake.clients.total === 0) lines.push(ctx.t("offboard-stake-no-clients", { name: v.name }));
-  else {
-    lines.push(ctx.t("offboard-stake-clients", { total: stake.clients.total, hot: stake.clients.hot, warm: stake.clients.warm, cold: stake.clients.cold }));
-    if (v.star) lines.push(renderLeaverStarLine(ctx.t, v.star));
-    lines.push(
-      stake.commitments.open === 0
-        ? ctx.t("offboard-stake-no-commitments")
-        : ctx.t("offboard-stake-commitments", { open: stake.commitments.open, documents: stake.commitments.documents, promises: stake.commitments.promises, deadlines: stake.commitments.deadlines }),
-    );
-    if (stake.soonTotal > 0) {
-      lines.push(ctx.t("offboard-stake-soon", { count: stake.soonTotal }));
-      for (const s of stake.soon) lines.push(ctx.t("offboard-stake-soon-line", { date: formatDay(s.dueOn, v.locale, v.today), client: s.client, text: s.text.slice(0, 120), kind: s.kind }));
-      if (stake.soonTotal > stake.soon.length) lines.push(ctx.t("offboard-stake-more", { count: stake.soonTotal - stake.soon.length }));
-    }
-    lines.push(ctx.t("offboard-stake-next-contacts", { count: stake.nextContacts.dueSoon }));
-    if (stake.commitments.overdue > 0) lines.push(ctx.t("offboard-stake-overdue-commitments", { count: stake.commitments.overdue }));
-    if (stake.nextContacts.overdue > 0) lines.push(ctx.t("offboard-stake-overdue-contacts", { count: stake.nextContacts.overdue }));
-  }
-  const notes: string[] = [];
-  if (v.notes.isSelf) notes.push(ctx.t("offboard-note-self"));
-  else if (v.notes.isLead) notes.push(ctx.t("offboard-note-lead", { name: v.name }));
-  if (v.notes.noOtherManagers && stake.clients.total > 0) notes.push(ctx.t("offboard-note-only-manager", { name: v.name }));
-  if (stake.clients.total === 0) notes.push(ctx.t("offboard-note-no-clients"));
-  if (notes.length > 0) lines.push("", ...notes);
-  lines.push("", ctx.t("offboard-stake-confirm", { name: v.name }));
-  return lines.join("\n");
-}
-
-// --- The checklist's typed-input dialogue ------------------------------------------------------------
-
-/** Thrown when the owner taps another input button: the dialogue switches to that task. */
-class Switch {
-  constructor(
-    readonly task: InputTask,
-    readonly ctx: ConvContext,
-  ) {}
-}
-
-export type InputAnswer = { kind: "button"; data: string; ctx: ConvContext } | { kind: "text"; text: string; ctx: ConvContext };
-
-async function inputAnswer(conversation: Conv, starterId: number): Promise<InputAnswer> {
-  const a = await waitAnswer(conversation, starterId, CHECKLIST_INPUT_PREFIX);
-  if (a.kind === "text") return a;
-  if (a.data.startsWith(CHECKLIST_ANSWER)) return { ...a, data: a.data.slice(CHECKLIST_ANSWER.length) };
-  const task = parseInputTask(a.data);
-  if (task) throw new Switch(task, a.ctx);
-  return { ...a, data: "" };
-}
-
-export async function checklistInputConversation(conversation: Conv, ctx: ConvContext, task: InputTask): Promise<void> {
-  let current = { task, ctx };
-  for (;;) {
-    try {
-      await runInputTask(conversation, current.ctx, current.task);
-      return;
-    } catch (err) {
-      if (!(err instanceof Switch)) throw err;
-      current = { task: err.task, ctx: err.ctx };
-    }
-  }
-}
-
-async function runInputTask(conversation: Conv, ctx: ConvContext, task: InputTask): Promise<void> {
-  const starterId = ctx.from!.id;
-  const next = () => inputAnswer(conversation, starterId);
-  switch (task.kind) {
-    case "skip":
-      return askSkipReason(conversation, ctx, task, next);
-    case "due":
-      return askDueDate(conversation, ctx, task, next);
-    case "interview":
-      return interviewLoop(conversation, ctx, task.handoverId, next);
-    case "template-add":
-    case "template-rename":
-    case "template-offset":
-      return editTemplateText(conversation, ctx, task, next);
-  }
-}
-
-type Next = () => Promise<InputAnswer>;
-
-/** Checks, outside the replay, that the person may act on this step now; the title for the prompt. */
-async function stepForInput(conversation: Conv, task: { handoverId: number; stepId: number }, action: "skip" | "due") {
-  return conversation.external((c) => {
-    const access = handoverAccess(c.deps.db, c.actor, task.handoverId);
-    if (!access.ok) return { ok: false as const, key: accessRefusalKey(access.reason) };
-    const check = checkStepAction(c.deps.db, { ...task, action });
-    if (!check.ok) return { ok: false as const, key: `checklist-refused-${check.reason}` };
-    const team = c.actor.team!;
-    const now = c.deps.clock.now();
-    return {
-      ok: true as const,
-      memberId: access.memberId,
-      position: check.step.position,
-      kind: check.step.kind,
-      title: check.step.title,
-      lastDay: check.handover.lastDay,
-      timezone: team.timezone,
-      nowMs: now.getTime(),
-    };
-  });
-}
-
-async function afterChange(conversation: Conv, handoverId: number): Promise<void> {
-  await conversation.external(async (c) => {
-    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now(), log: c.log });
-  });
-}
-
-async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { handoverId: number; stepId: number }, next: Next): Promise<void> {
-  const info = await stepForInput(conversation, task, "skip");
-  if (!info.ok) {
-    await ctx.reply(ctx.t(info.key));
-    return;
-  }
-  const kb = new InlineKeyboard()
-    .text(ctx.t("checklist-reason-not-needed"), chk.answer("r:na"))
-    .text(ctx.t("checklist-reason-outside"), chk.answer("r:out"))
-    .row()
-    .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-  await askText(ctx, ctx.t("checklist-ask-skip-reason", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-skip-placeholder");
-  for (;;) {
-    const a = await next();
-    let reason: string;
-    if (a.kind === "button") {
-      if (a.data === "x") {
-        await a.ctx.reply(ctx.t("checklist-input-cancelled"));
-        return;
-      }
-      if (a.data === "r:na") reason = ctx.t("checklist-reason-not-needed");
-      else if (a.data === "r:out") reason = ctx.t("checklist-reason-outside");
-      else {
-        await a.ctx.reply(ctx.t("checklist-ask-skip-reason-again"), { reply_markup: kb });
-        continue;
-      }
-    } else reason = a.text;
-    if (reason.trim().length < 2 || reason.length > MAX_SKIP_REASON || !hasVisibleText(reason)) {
-      await askText(a.ctx, ctx.t("checklist-skip-reason-invalid", { max: MAX_SKIP_REASON }), kb, "checklist-skip-placeholder");
-      continue;
-    }
-    const result = await conversation.external((c) => skipStep(c.deps.db, { ...task, actorId: info.memberId, reason, now: c.deps.clock.now() }));
-    await afterChange(conversation, task.handoverId);
-    await a.ctx.reply(result.ok ? ctx.t(result.closed ? "checklist-toast-closed" : "checklist-skipped", { position: info.position }) : ctx.t(`checklist-refused-${result.reason}`));
-    return;
-  }
-}
-
-async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handoverId: number; stepId: number }, next: Next): Promise<void> {
-  const info = await stepForInput(conversation, task, "due");
-  if (!info.ok) {
-    await ctx.reply(ctx.t(info.key));
-    return;
-  }
-  const locale = (ctx.actor?.locale ?? "ru") as Locale;
-  const today = localDate(new Date(info.nowMs), info.timezone);
-  const tomorrow = addDays(today, 1);
-  const kb = new InlineKeyboard()
-    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, chk.answer(`d:${today}`))
-    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, chk.answer(`d:${tomorrow}`))
-    .row();
-  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDay(info.lastDay, locale, today)}`, chk.answer(`d:${info.lastDay}`)).row();
-  kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-  await askText(ctx, ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-due-placeholder");
-  for (;;) {
-    const a = await next();
-    let day: string | null = null;
-    if (a.kind === "button") {
-      if (a.data === "x") {
-        await a.ctx.reply(ctx.t("checklist-input-cancelled"));
-        return;
-      }
-      day = /^d:(\d{4}-\d{2}-\d{2})$/.exec(a.data)?.[1] ?? null;
-      // Button data is never trusted: only a day the same text typed would give (no 31.11, no year 9999).
-      if (day && parseUserDate(day, { now: new Date(info.nowMs), timezone: info.timezone }) !== day) day = null;
-      if (!day) {
-        await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: kb });
-        continue;
-      }
-    } else {
-      day = parseUserDate(a.text, { now: new Date(info.nowMs), timezone: info.timezone });
-      if (!day) {
-        await askText(a.ctx, ctx.t("checklist-due-unparsed", { text: quoteBack(a.text) }), kb, "checklist-due-placeholder");
-        continue;
-      }
-    }
-    if (!day) continue;
-    if (day < today) {
-      await askText(a.ctx, ctx.t("checklist-due-past", { date: formatDay(day, locale, today) }), kb, "checklist-due-placeholder");
-      continue;
-    }
-    if (day > addDays(today, MAX_DAYS_AHEAD)) {
-      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDay(day, locale, today) }), { reply_markup: kb });
-      continue;
-    }
-    const chosen = day;
-    const result = await conversation.external((c) => setStepDue(c.deps.db, { ...task, actorId: info.memberId, dueOn: chosen, now: c.deps.clock.now() }));
-    await afterChange(conversation, task.handoverId);
-    await a.ctx.reply(result.ok ? ctx.t("checklist-due-set", { position: info.position, date: formatDay(chosen, locale, today) }) : ctx.t(`checklist-refused-${result.reason}`));
-    return;
-  }
-}
-
-async function editTemplateText(
-  conversation: Conv,
-  ctx: ConvContext,
-  task: Extract<InputTask, { kind: "template-add" | "template-rename" | "template-offset" }>,
-  next: Next,
-): Promise<void> {
-  const info = await conversation.external((c) => {
-    const { member, team } = c.actor;
-    if (!member || !team) return { ok: false as const, key: "not-member" };
-    if (member.role !== "lead") return { ok: false as const, key: "lead-only" };
-    const step = "stepId" in task ? templateStep(c.deps.db, team.id, task.stepId) : null;
-    if ("stepId" in task && !step) return { ok: false as const, key: "button-stale" };
-    return { ok: true as const, teamId: team.id, memberId: member.id, step };
-  });
-  if (!info.ok) {
-    await ctx.reply(ctx.t(info.key));
-    return;
-  }
-  const cancelRow = new InlineKeyboard().text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-  const ask = async (prompt: string, kb: InlineKeyboard, accept: (a: InputAnswer) => { ok: true; value: string | number | null } | { ok: false; error: string }) => {
-    await ctx.reply(prompt + groupHint(ctx), { reply_markup: kb });
-    for (;;) {
-      const a = await next();
-      if (a.kind === "button" && a.data === "x") {
-        await a.ctx.reply(ctx.t("checklist-input-cancelled"));
-        return { cancelled: true as const };
-      }
-      const r = accept(a);
-      if (r.ok) return { cancelled: false as const, value: r.value, ctx: a.ctx };
-      await a.ctx.reply(r.error, { reply_markup: kb });
-    }
-  };
-  const acceptTitle = (a: InputAnswer) => {
-    if (a.kind === "button" && a.data === "def") return { ok: true as const, value: null };
-    if (a.kind !== "text") return { ok: false as const, error: ctx.t("checklist-template-title-invalid", { max: MAX_STEP_TITLE }) };
-    const title = a.text.replace(/\s+/g, " ").trim();
-    if (title.length < 2 || title.length > MAX_STEP_TITLE) return { ok: false as const, error: ctx.t("checklist-template-title-invalid", { max: MAX_STEP_TITLE }) };
-    return { ok: true as const, value: title };
-  };
-  const offsetKb = new InlineKeyboard()
-    .text(ctx.t("checklist-offset-button-asap"), chk.answer("o:-365"))
-    .text("−1", chk.answer("o:-1"))
-    .text("0", chk.answer("o:0"))
-    .text("+1", chk.answer("o:1"))
-    .text("+7", chk.answer("o:7"))
-    .row()
-    .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-  const acceptOffset = (a: InputAnswer) => {
-    const n = a.kind === "button" ? (/^o:(-?\d+)$/.exec(a.data) ? Number(a.data.slice(2)) : null) : parseOffset(a.text);
-    return n === null ? { ok: false as const, error: ctx.t("checklist-template-offset-invalid") } : { ok: true as const, value: n };
-  };
-
-  let edit: Parameters<typeof editTemplate>[1]["edit"];
-  let last = ctx;
-  if (task.kind === "template-add") {
-    const title = await ask(ctx.t("checklist-template-ask-title"), cancelRow, acceptTitle);
-    if (title.cancelled) return;
-    const offset = await ask(ctx.t("checklist-template-ask-offset"), offsetKb, acceptOffset);
-    if (offset.cancelled) return;
-    if (title.value === null) return;
-    edit = { op: "add", title: String(title.value), offsetDays: Number(offset.value) };
-    last = offset.ctx;
-  } else if (task.kind === "template-rename") {
-    const kb = new InlineKeyboard();
-    if (info.step && info.step.kind !== "custom") kb.text(ctx.t("checklist-template-button-default-wording"), chk.answer("def")).row();
-    kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
-    const title = await ask(ctx.t("checklist-template-ask-rename", { title: stepTitle(ctx.t, info.step!) }), kb, acceptTitle);
-    if (title.cancelled) return;
-    edit = { op: "rename", stepId: task.stepId, title: title.value === null ? null : String(title.value) };
-    last = title.ctx;
-  } else {
-    const offset = await ask(ctx.t("checklist-template-ask-offset"), offsetKb, acceptOffset);
-    if (offset.cancelled) return;
-    edit = { op: "offset", stepId: task.stepId, offsetDays: Number(offset.value) };
-    last = offset.ctx;
-  }
-  const chosen = edit;
-  const result = await conversation.external((c) => editTemplate(c.deps.db, { teamId: info.teamId, actorId: info.memberId, edit: chosen, now: c.deps.clock.now() }));
-  if (!result.ok) {
-    await last.reply(ctx.t(`checklist-template-refused-${result.reason}`));
-    return;
-  }
-  const menu = renderTemplateMenu(ctx.t, result.steps);
-  await last.reply(ctx.t("checklist-template-saved") + "\n\n" + menu.text, { reply_markup: menu.keyboard });
 }

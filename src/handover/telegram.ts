@@ -8,12 +8,13 @@ import { teamOfGroup } from "../team/teams.js";
 import { progressBar } from "./checklist-view.js";
 import type { BotContext } from "../bot/context.js";
 import { leaverFormId, parseFormStart } from "./interview-form-dialogue.js";
-import { checklistInputId, offboardConversationId } from "./offboard-dialogue.js";
+import { offboardConversationId } from "./offboard-dialogue.js";
+import { checklistInputId } from "./checklist-input-dialogue.js";
 import { requireLead, type Membership } from "../bot/guards.js";
 import { chk } from "./checklist-keyboards.js";
 import { renderTemplateMenu, type TemplateMode } from "./checklist-template-keyboards.js";
 import { off } from "./keyboards.js";
-import { formatDay } from "./handover-texts.js";
+import { formatDay } from "./views.js";
 import { localDate } from "../platform/calendar.js";
 
 export const offboardFeature = new Composer<BotContext>();

@@ -6,12 +6,9 @@ import { eq } from "drizzle-orm";
 import cron, { type ScheduledTask } from "node-cron";
 import { jobRuns, teams } from "../db/schema.js";
 import { monotonicMs } from "../platform/clock.js";
-import { calendarOf, isWorkingTime, wallClock, type WallClock } from "../nags/nags.js";
-import type { Team } from "../team/teams.js";
-import { distributionFollowUps } from "../distribution/jobs.js";
-import type { JobDefinition, JobSlot } from "../nags/nag-common.js";
-import { findJob, jobNames, jobs as allJobs } from "./registry.js";
-import type { JobDeps } from "./types.js";
+import { teamCalendar, isWorkingTime, wallClock, type WallClock } from "../platform/work-time.js";
+import type { JobDefinition, JobDeps, JobSlot, Sweep, Team } from "./types.js";
+import { everyTick, findJob, jobNames, jobs as allJobs } from "./registry.js";
 
 export interface JobRun {
   job: string;
@@ -30,7 +27,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** The slot of `job` that is due for `team` at `now`, or null (not a working day/hour, or no slot yet today). */
 export function dueSlot(job: JobDefinition, team: Team, now: Date): (JobSlot & { hour: number }) | null {
   const clock = wallClock(now, team.timezone);
-  return isWorkingTime(clock, calendarOf(team)) ? latestSlot(job, team, clock) : null;
+  return isWorkingTime(clock, teamCalendar(team)) ? latestSlot(job, team, clock) : null;
 }
 
 /** The latest of the job's slots at or before the team's current hour, today. */
@@ -51,13 +48,16 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = allJobs): Scheduler {
+export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = allJobs, sweeps: readonly Sweep[] = everyTick): Scheduler {
   const { db, logger } = deps;
   const failures = new Map<string, number>();
   let task: ScheduledTask | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
-  const finishFollowUps = distributionFollowUps(deps);
+  const sweepers = sweeps.map((sweep) => sweep(deps));
+  const finishOwedWork = (now: Date) => {
+    for (const sweeper of sweepers) sweeper(now);
+  };
 
   function lastSlots(): Map<string, string> {
     return new Map(db.select().from(jobRuns).all().map((r) => [`${r.job}:${r.teamId}`, r.lastSlot]));
@@ -68,7 +68,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
     let clock: WallClock;
     try {
       clock = wallClock(now, team.timezone);
-      if (!isWorkingTime(clock, calendarOf(team))) return;
+      if (!isWorkingTime(clock, teamCalendar(team))) return;
     } catch (err) {
       logger.error({ err, teamId: team.id }, "cannot work out the team's schedule");
       return;
@@ -105,7 +105,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
   }
 
   function tick(now: Date = deps.clock.now()): JobRun[] {
-    finishFollowUps(now);
+    finishOwedWork(now);
     const last = lastSlots();
     const runs: JobRun[] = [];
     for (const team of db.select().from(teams).all()) runTeam(team, now, last, runs);
@@ -113,7 +113,7 @@ export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = 
   }
 
   async function tickAsync(now: Date = deps.clock.now()): Promise<JobRun[]> {
-    finishFollowUps(now);
+    finishOwedWork(now);
     const last = lastSlots();
     const runs: JobRun[] = [];
     for (const team of db.select().from(teams).all()) {

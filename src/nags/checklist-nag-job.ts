@@ -1,9 +1,12 @@
 // Checklist steps due today or overdue → the person responsible (the lead who started the handover when
 // nobody was named); overdue ones → every lead too. Grouped by handover, with a button to its checklist.
-import { dueChecklistSteps, wallClock, type DueStep } from "./nags.js";
+import { dueChecklistSteps, type DueStep } from "./nags.js";
+import { wallClock } from "../platform/work-time.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";
-import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
+import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
+import { canReceive, teamPeople } from "./recipients.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const MAX_BUTTONS = 5;
 

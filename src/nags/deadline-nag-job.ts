@@ -1,11 +1,14 @@
 // Commitments (promises, documents owed, client deadlines) about to pass → whoever answers for them;
 // overdue ones → also every lead, grouped by owner. Commitments nobody answers for go to the leads.
 import { addDays } from "../platform/calendar.js";
-import { dueCommitments, wallClock, type DueCommitment } from "./nags.js";
+import { dueCommitments, type DueCommitment } from "./nags.js";
+import { wallClock } from "../platform/work-time.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";
-import type { Translate } from "../bot/i18n.js";
-import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
+import type { Translate } from "../platform/locale.js";
+import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
+import { canReceive, teamPeople } from "./recipients.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const PER_OWNER = 10;
 const PER_OWNER_FOR_LEAD = 3;

@@ -1,10 +1,9 @@
-import { teamCalendar } from "../calls/calls.js";
 // "What is due" for the nags: one set-based query per question and team, grouped in SQL, so planning
 // stays proportional to what is due (indexes on team + status + date), never to the size of the base.
 import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
 import type { CommitmentKind, Reachability, StepKind } from "../db/schema.js";
-import { addDays, isWorkingDay, workingDaysBetween, type WorkCalendar } from "../platform/calendar.js";
+import { addDays, workingDaysBetween, type WorkCalendar } from "../platform/calendar.js";
 import type { Team } from "../team/teams.js";
 
 const statements = new WeakMap<Db["$client"], Map<string, Database.Statement<unknown[]>>>();
@@ -27,41 +26,6 @@ function prepared(db: Db, text: string): Database.Statement<unknown[]> {
 const all = <T>(db: Db, text: string, ...params: unknown[]) => prepared(db, text).all(...params) as T[];
 const get = <T>(db: Db, text: string, ...params: unknown[]) => prepared(db, text).get(...params) as T | undefined;
 const run = (db: Db, text: string, ...params: unknown[]) => prepared(db, text).run(...params);
-
-/** The team's calendar from its settings. */
-/** The team's working calendar (one builder for calls and nags). */
-export const calendarOf = teamCalendar;
-
-/** A team's wall clock at an instant. */
-export interface WallClock {
-  date: string;
-  hour: number;
-  minute: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * The team-local date and time of `now`. Same answers as calendar.ts's localDate/localHour, but with one
- * cached formatter per zone: the scheduler asks this for every team every minute, and luxon's zone check
- * alone costs about 0.3 ms a call. An unknown zone throws a RangeError.
- */
-export function wallClock(now: Date, timezone: string): WallClock {
-  let f = formatters.get(timezone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    formatters.set(timezone, f);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(now)) parts[p.type] = p.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24, minute: Number(parts.minute) };
-}
-
-/** A working day, between the start (inclusive) and the end (exclusive) of the working day: when nags may go. */
-export function isWorkingTime(clock: WallClock, cal: WorkCalendar): boolean {
-  const hour = clock.hour + clock.minute / 60;
-  return isWorkingDay(clock.date, cal) && hour >= cal.workStartHour && hour < cal.workEndHour;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Unassigned clients

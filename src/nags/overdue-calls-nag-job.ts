@@ -2,10 +2,13 @@
 // reminder comes in the afternoon if they are still not made; in the morning the leads hear about calls
 // overdue by two working days or more, with counts per manager. An operator's run does both.
 import { addDays } from "../platform/calendar.js";
-import { calendarOf, overdueCalls, overdueCutoff, wallClock } from "./nags.js";
+import { overdueCalls, overdueCutoff } from "./nags.js";
+import { teamCalendar, wallClock } from "../platform/work-time.js";
 import { nagData } from "./keyboards.js";
 import type { Member } from "../team/teams.js";
-import { button, canReceive, enqueueNag, formatDay, lines, short, teamPeople, voiceOf, type JobDefinition, type Voice } from "./nag-common.js";
+import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
+import { canReceive, teamPeople } from "./recipients.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 /** Working days overdue before the leads are told. */
 export const ESCALATE_AFTER_WORKING_DAYS = 2;
@@ -51,7 +54,7 @@ export const overdueCallsNag: JobDefinition = {
     }
 
     if (slot.kind !== "afternoon") {
-      const cutoff = overdueCutoff(today, ESCALATE_AFTER_WORKING_DAYS, calendarOf(team));
+      const cutoff = overdueCutoff(today, ESCALATE_AFTER_WORKING_DAYS, teamCalendar(team));
       const late = overdueCalls(db, team.id, cutoff, NAMES_FOR_LEAD);
       const total = late.reduce((sum, g) => sum + g.count, 0);
       // Most overdue managers first.

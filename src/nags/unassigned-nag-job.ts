@@ -1,8 +1,11 @@
 // Clients nobody works: every lead hears the count, the ones waiting longest and gets a button to
 // distribute them; in the morning, and again in the afternoon while a handover is in progress.
-import { hasActiveHandover, unassignedClients, wallClock } from "./nags.js";
+import { hasActiveHandover, unassignedClients } from "./nags.js";
+import { wallClock } from "../platform/work-time.js";
 import { nagData } from "./keyboards.js";
-import { button, canReceive, enqueueNag, lines, short, teamPeople, voiceOf, type JobDefinition } from "./nag-common.js";
+import { button, enqueueNag, lines, short, voiceOf } from "./notices.js";
+import { canReceive, teamPeople } from "./recipients.js";
+import type { JobDefinition } from "../jobs/types.js";
 
 const OLDEST = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;

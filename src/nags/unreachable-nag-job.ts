@@ -1,18 +1,21 @@
 // People the bot cannot write to (never opened it, blocked it, or known by name only) → the leads, once,
 // with the invite link to forward. The morning job sweeps for them; the sender reports a 403 at once.
-import type { I18n } from "@grammyjs/i18n";
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { members, notifications, teams } from "../db/schema.js";
+import { members, teams } from "../db/schema.js";
+import { failWaiting } from "../outbox/outbox.js";
 import { forgetReportsOfReachable, markReported, unreportedUnreachable, type UnreachableMember } from "./nags.js";
 import type { Team } from "../team/teams.js";
 import { inviteLinks } from "../team/invite-links.js";
 import type { Logger } from "../platform/logger.js";
-import { canReceive, enqueueNag, lines, short, teamPeople, voiceOf, type JobDefinition, type JobSlot } from "./nag-common.js";
+import type { Translations } from "../platform/locale.js";
+import { enqueueNag, lines, short, voiceOf } from "./notices.js";
+import { canReceive, teamPeople } from "./recipients.js";
+import type { JobDefinition, JobSlot } from "../jobs/types.js";
 
 export interface ReportDeps {
   db: Db;
-  i18n: I18n<any>;
+  i18n: Translations;
   botUsername: string;
   logger: Logger;
 }
@@ -70,12 +73,7 @@ export function reportUnreachableNow(
 ): { failed: number; reported: boolean } {
   const { db } = deps;
   return db.transaction(() => {
-    const failed = db
-      .update(notifications)
-      .set({ status: "failed", lastError: input.reason })
-      .where(and(eq(notifications.chatId, input.chatId), eq(notifications.status, "pending")))
-      .returning({ id: notifications.id })
-      .all().length;
+    const failed = failWaiting(db, input.chatId, input.reason);
     const member =
       (input.memberId !== null ? db.select().from(members).where(eq(members.id, input.memberId)).get() : undefined) ??
       db.select().from(members).where(and(eq(members.telegramId, input.chatId), ne(members.status, "left"))).get();

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { notifications } from "../db/schema.js";
 
 /** The better-sqlite3 connection under a database or a drizzle transaction (a digest enqueues in a transaction). */
@@ -9,9 +10,6 @@ function connectionIfAny(db: DbOrTx): Client | undefined {
   const client = d.$client ?? d.session?.client;
   return client && typeof client.prepare === "function" ? client : undefined;
 }
-
-/** A drizzle transaction or the database itself: enqueue joins whatever transaction decides the message. */
-export type DbOrTx = Pick<Db, "insert" | "select" | "update" | "delete">;
 
 export interface OutgoingMessage {
   chatId: number;
@@ -102,4 +100,14 @@ export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolea
     .returning({ id: notifications.id })
     .all();
   return inserted.length > 0;
+}
+
+/** A chat that cannot be written to: every message still waiting for it fails with the reason. Returns how many. */
+export function failWaiting(db: DbOrTx, chatId: number, reason: string): number {
+  return db
+    .update(notifications)
+    .set({ status: "failed", lastError: reason })
+    .where(and(eq(notifications.chatId, chatId), eq(notifications.status, "pending")))
+    .returning({ id: notifications.id })
+    .all().length;
 }

@@ -3,7 +3,8 @@
 // day the week's touches are planned once. An operator's run (`npm run job -- destarring-plan`) plans now.
 import "./star-chart.js"; // registers the star picture (renderer and weekly part)
 import { localDate } from "../platform/calendar.js";
-import { teamPeople, type JobDefinition } from "../nags/nag-common.js";
+import { teamPeople } from "../nags/recipients.js";
+import type { JobDefinition } from "../jobs/types.js";
 import { noticeOwners, noticePlan, noticeReleased } from "./notices.js";
 import { DAY_MS, ownerDigests } from "./owner-digest.js";
 import { planWeekTouches, releaseTouchesOfLeavers, voidStaleTouches, weekdayOf } from "./plan-touches.js";

@@ -1,11 +1,13 @@
 // What de-starring puts in the outbox: the lead's weekly plan summary (or why nothing was planned), the
 // lead's note when a leaver's touches moved, the owner's daily line and the owner's "lost" alert.
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import type { SecondVoiceLost } from "../calls/calls.js";
 import { callData } from "../calls/keyboards.js";
-import { canReceive, enqueueNag, formatDay, teamPeople, voiceOf, type JobSlot, type TeamPeople } from "../nags/nag-common.js";
+import { enqueueNag, formatDay, voiceOf } from "../nags/notices.js";
+import { canReceive, teamPeople, type TeamPeople } from "../nags/recipients.js";
+import type { JobSlot } from "../jobs/types.js";
 import type { JobDeps, Team } from "../jobs/types.js";
-import { enqueue, type DbOrTx } from "../outbox/outbox.js";
+import { enqueue } from "../outbox/outbox.js";
 import type { OwnerDigest } from "./owner-digest.js";
 import type { PlanResult, Released } from "./plan-touches.js";
 

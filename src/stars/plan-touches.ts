@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
 import { calls, members, teams, type TouchKind } from "../db/schema.js";
 import { addWorkingDays, localDate, parseDay } from "../platform/calendar.js";
-import { teamCalendar } from "../calls/calls.js";
+import { teamCalendar } from "../platform/work-time.js";
 import { snapshotWeek, starLinesOfTeam } from "./star-index.js";
 import { singleVoiceSql, voiceCutoff } from "./voices.js";
 

@@ -2,9 +2,8 @@
 // voice but the owner's within the window). One grouped query per team; the 8-week trend comes from the
 // weekly snapshots the planning writes.
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { members, starSnapshots, teams, type Temperature } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { singleVoiceSql, voiceCutoff } from "./voices.js";
 
 export const TREND_WEEKS = 8;

@@ -10,7 +10,7 @@ import { decodeStarData } from "./keyboards.js";
 import { weekOf, weeklyStats } from "./plan-touches.js";
 import { renderStars, starsView } from "./star-chart.js";
 import { chartTexts } from "../reports/charts/texts.js";
-import { formatDay } from "../nags/nag-common.js";
+import { formatDay } from "../nags/notices.js";
 import { memberStarsSettings, setMemberRole, setPaused, stepMemberCap, stepSchedule, stepTeamCap } from "./settings.js";
 import { singleVoiceClientsOf, starLineOf, teamStarLines } from "./star-index.js";
 import { CLIENTS_SHOWN, renderMember, renderOverview, renderOwnLine } from "./views.js";

@@ -3,8 +3,8 @@
 import { InlineKeyboard } from "grammy";
 import type { StarsRole } from "../db/schema.js";
 import { clip, formatDay } from "../calls/card-view.js";
-import { escapeHtml } from "../bot/html.js";
-import type { Locale, Translate } from "../bot/i18n.js";
+import { escapeHtml } from "../platform/html.js";
+import type { Locale, Translate } from "../platform/locale.js";
 import { starData } from "./keyboards.js";
 import { starPercent, type SingleVoiceClient, type StarLine, type StarTotals } from "./star-index.js";
 

@@ -1,12 +1,10 @@
 // Voices: who of the team has a recorded touch with a client. Every call outcome where someone spoke with
 // the client, every note and an import's "other managers" column leave a touch; the latest per client and
 // member is kept in client_voices. A voice counts while its touch is younger than the team's window.
-import { sql } from "drizzle-orm";
+import { sql, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { eq } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { clientVoices, teams } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 
 export type TouchSource = "call" | "note" | "import";
 

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { setUserLocale } from "./teams.js";
 import type { BotContext } from "../bot/context.js";
-import { locales, type Locale } from "../bot/i18n.js";
+import { locales, type Locale } from "../platform/locale.js";
 
 export const languageFeature = new Composer<BotContext>();
 

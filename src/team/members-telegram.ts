@@ -8,9 +8,9 @@ import type { BotContext } from "../bot/context.js";
 import { setPersonalMenu } from "../bot/command-menu.js";
 import { deleteTeamId } from "./delete-team-dialogue.js";
 import { requireLead } from "../bot/guards.js";
-import { translator } from "../bot/i18n.js";
+import { translator } from "../platform/locale.js";
 import { tm } from "./members-keyboards.js";
-import { localeOfUser } from "../bot/member-locale.js";
+import { localeOfUser } from "./member-locale.js";
 import { enqueue } from "../outbox/outbox.js";
 import { renderTeam } from "./team-view.js";
 

@@ -1,12 +1,13 @@
 // Members known by name only come from imports: an owner in the file who never opened the bot. When that
 // person finally joins, their Telegram account should take over the name and its clients.
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { clients, handovers, members } from "../db/schema.js";
-import type { DbOrTx } from "../outbox/outbox.js";
 import { nameSkeleton } from "../clients/import/name-skeleton.js";
 import { nameTokensKey, normalisePersonName } from "../clients/owner-match.js";
-import type { Member } from "./teams.js";
+
+/** A member row (teams.ts calls this module inside joinTeam, so the type is taken from the schema, not from there). */
+type Member = typeof members.$inferSelect;
 
 /** Name-only members of a team who are still around (not left). */
 export function nameOnlyMembers(db: DbOrTx, teamId: number): Member[] {

@@ -2,7 +2,7 @@
 // member on every tap.
 import { InlineKeyboard } from "grammy";
 import { WEIGHT_PRESETS, type ManagerSetting, type TeamField } from "./settings.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate } from "../platform/locale.js";
 
 /** Buttons inside the typed-value dialogue (team/settings-value-dialogue.ts). */
 export const SETTINGS_DIALOG_PREFIX = "set:c:";

@@ -2,8 +2,8 @@
 import type { InlineKeyboard } from "grammy";
 import { getTeamSettings, managerSettings, type ManagerSetting } from "./settings.js";
 import type { Db } from "../db/client.js";
-import { escapeHtml } from "../bot/html.js";
-import type { Translate } from "../bot/i18n.js";
+import { escapeHtml } from "../platform/html.js";
+import type { Translate } from "../platform/locale.js";
 import { formatWeight, homeKeyboard, MAX_MANAGER_BUTTONS, managerKeyboard, managersKeyboard, daysKeyboard } from "./settings-keyboards.js";
 
 export interface Screen {

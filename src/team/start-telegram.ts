@@ -5,8 +5,8 @@ import type { BotContext } from "../bot/context.js";
 import { createTeamId } from "./create-team-dialogue.js";
 import { displayName } from "../bot/display.js";
 import { decodeContinuation } from "../bot/group-policy.js";
-import { translator } from "../bot/i18n.js";
-import { localeOfUser } from "../bot/member-locale.js";
+import { translator } from "../platform/locale.js";
+import { localeOfUser } from "./member-locale.js";
 import { noticeLeadRequest } from "./members-telegram.js";
 
 export const startFeature = new Composer<BotContext>();

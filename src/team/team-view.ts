@@ -3,8 +3,8 @@
 import { InlineKeyboard } from "grammy";
 import type { JoinRequest } from "./join-requests.js";
 import type { Member, Team } from "./teams.js";
-import { escapeHtml } from "../bot/html.js";
-import type { Translate } from "../bot/i18n.js";
+import { escapeHtml } from "../platform/html.js";
+import type { Translate } from "../platform/locale.js";
 import { inviteLinks } from "./invite-links.js";
 import { tm } from "./members-keyboards.js";
 

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobRuns } from "../../src/db/schema.js";
 import { createScheduler, dueSlot, runJobNow } from "../../src/jobs/scheduler.js";
-import type { JobDefinition } from "../../src/nags/nag-common.js";
-import { createHarness, type Harness } from "../support/harness.js";
-import { BOT_INFO } from "../support/harness.js";
+import type { JobDefinition } from "../../src/jobs/types.js";
+import { createHarness, type Harness, BOT_INFO } from "../support/harness.js";
 import { seedManyClients } from "../support/seed.js";
 import { setTeam } from "./fixtures.js";
 

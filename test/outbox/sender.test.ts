@@ -3,7 +3,9 @@ import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { members, notifications } from "../../src/db/schema.js";
 import { enqueue } from "../../src/outbox/outbox.js";
-import { drainOutbox, drainUntilIdle, startSender, type SenderDeps } from "../../src/outbox/sender.js";
+import { drainOutbox, drainUntilIdle, startSender } from "../../src/outbox/sender.js";
+import type { SenderDeps } from "../../src/outbox/delivery.js";
+import { deliveryHooks } from "../../src/background.js";
 import { createHarness, BOT_INFO, TEST_TOKEN, type Harness } from "../support/harness.js";
 import { memberIdOf } from "../support/seed.js";
 
@@ -36,7 +38,7 @@ describe("draining the outbox", () => {
   it("after a restart with a half-drained outbox sends the rest, and nothing twice", async () => {
     await h.createTeam();
     for (let i = 1; i <= 5; i++) put(1000 + i, `m${i}`);
-    const deps = { db: h.db, api: h.bot.api, clock: h.clock, logger: h.deps.logger, i18n: h.bot.i18n, botUsername: BOT_INFO.username };
+    const deps = { db: h.db, api: h.bot.api, clock: h.clock, logger: h.deps.logger, hooks: deliveryHooks({ db: h.db, logger: h.deps.logger, i18n: h.bot.i18n, botUsername: BOT_INFO.username }) };
     expect(await drainOutbox(deps, 2)).toBe(2); // the process dies here
     h.restart();
     expect(await h.drainOutbox()).toBe(3);
@@ -157,7 +159,7 @@ describe("the long-running sender", () => {
   /** Sender deps whose sleeping moves the manual clock instead of waiting. */
   function pacedDeps(api = h.bot.api): [SenderDeps, { sleep: (ms: number) => Promise<void> }] {
     return [
-      { db: h.db, api, clock: h.clock, logger: h.deps.logger, i18n: h.bot.i18n, botUsername: BOT_INFO.username },
+      { db: h.db, api, clock: h.clock, logger: h.deps.logger, hooks: deliveryHooks({ db: h.db, logger: h.deps.logger, i18n: h.bot.i18n, botUsername: BOT_INFO.username }) },
       {
         sleep: async (ms: number) => {
           h.clock.advance(Math.max(1, Math.ceil(ms)));

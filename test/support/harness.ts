@@ -10,6 +10,7 @@ import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
 import { teams, users } from "../../src/db/schema.js";
 import { leadsOf } from "../../src/team/teams.js";
 import { drainOutbox } from "../../src/outbox/sender.js";
+import { deliveryHooks } from "../../src/background.js";
 import { createScheduler, runJobNow } from "../../src/jobs/scheduler.js";
 import { ManualClock } from "./clock.js";
 import { FakeTelegram, type ApiCall } from "./fake-telegram.js";
@@ -192,7 +193,7 @@ export async function createHarness(options: HarnessOptions = {}) {
 
     /** Sends what the outbox holds, as the background sender would. */
     async drainOutbox() {
-      return drainOutbox({ db, api: h.bot.api, clock, logger, i18n: h.bot.i18n, botUsername: BOT_INFO.username });
+      return drainOutbox({ db, api: h.bot.api, clock, logger, hooks: deliveryHooks({ db, logger, i18n: h.bot.i18n, botUsername: BOT_INFO.username }) });
     },
 
     /** Runs one scheduled job now (as `npm run job` does), for every team or one; returns messages enqueued. */

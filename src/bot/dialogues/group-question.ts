@@ -4,7 +4,7 @@
 import type { InlineKeyboard } from "grammy";
 import type { ConvContext } from "../context.js";
 import { inGroup } from "../group-policy.js";
-import { escapeHtml } from "../html.js";
+import { escapeHtml } from "../../platform/html.js";
 
 export async function askText(ctx: ConvContext, text: string, keyboard: InlineKeyboard | undefined, placeholderKey: string) {
   if (!inGroup(ctx)) return ctx.reply(text, keyboard ? { reply_markup: keyboard } : {});

@@ -1,16 +1,15 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { MiddlewareFn } from "grammy";
 import type { Config } from "../../platform/config.js";
-import { membershipOf, teamOfGroup, touchUser } from "../../team/teams.js";
-import type { Actor, BotContext, Deps } from "../context.js";
-import { escapeVars } from "../html.js";
-import { localeFromTelegram, type Locale } from "../i18n.js";
+import type { Actor, BotContext, BotRules, Deps } from "../context.js";
+import { escapeVars } from "../../platform/html.js";
 
-/** Puts config, dependencies and a per-update logger on the context. */
-export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>): MiddlewareFn<BotContext> {
+/** Puts config, dependencies, the capabilities' rules and a per-update logger on the context. */
+export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>, rules: BotRules): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     ctx.config = config;
     ctx.deps = deps;
+    ctx.rules = rules;
     ctx.i18nInstance = i18n;
     // The child logger is made on first use: most updates never log.
     let log: Deps["logger"] | undefined;
@@ -22,26 +21,11 @@ export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>
   };
 }
 
-/**
- * Resolves who is talking: their user row, and their membership. In a group linked to a team, only a
- * membership of that team counts, so nobody acts on another team's data from a foreign group.
- */
+/** Resolves who is talking (the team's rule: team/actor.ts); a bot or an update without a sender is nobody. */
 export const loadActor: MiddlewareFn<BotContext> = (ctx, next) => {
-  const { db, clock } = ctx.deps;
   const from = ctx.from;
-  let actor: Actor = { user: null, member: null, team: null, locale: "ru" };
-  if (from && !from.is_bot) {
-    const user = touchUser(db, from, clock.now());
-    const membership = membershipOf(db, from.id);
-    const locale: Locale = (user.locale as Locale | null) ?? localeFromTelegram(from.language_code);
-    actor = { user, member: membership?.member ?? null, team: membership?.team ?? null, locale };
-    const chat = ctx.chat;
-    if (chat && chat.type !== "private" && membership) {
-      const groupTeam = teamOfGroup(db, chat.id);
-      if (groupTeam && groupTeam.id !== membership.team.id) actor = { ...actor, member: null, team: null };
-    }
-  }
-  ctx.actor = actor;
+  const nobody: Actor = { user: null, member: null, team: null, locale: "ru" };
+  ctx.actor = from && !from.is_bot ? ctx.rules.actorOf(ctx.deps.db, from, ctx.chat, ctx.deps.clock.now()) : nobody;
   return next();
 };
 

@@ -1,7 +1,6 @@
 // The words drawn into the pictures: plain text from locales/<lang>/charts.ftl (no HTML escaping: the
 // SVG renderer escapes what it draws).
-import type { I18n } from "@grammyjs/i18n";
-import type { Locale } from "../../bot/i18n.js";
+import type { Locale, Translations } from "../../platform/locale.js";
 import type { LostReason } from "../../db/schema.js";
 import { LOST_REASONS } from "./lost-spec.js";
 import type { Outcome } from "./palette.js";
@@ -21,7 +20,7 @@ const OUTCOME_KEYS: Record<Outcome, string> = {
   notCalled: "chart-outcome-not-called",
 };
 
-export function chartTexts(i18n: Pick<I18n<any>, "t">, locale: Locale, formatDay: (date: string) => string): ChartTexts {
+export function chartTexts(i18n: Translations, locale: Locale, formatDay: (date: string) => string): ChartTexts {
   return { locale, t: (key, vars) => i18n.t(locale, key, vars), day: formatDay };
 }
 

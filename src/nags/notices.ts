@@ -1,67 +1,18 @@
-// What every nag shares: who can be written to, in which language, one message per recipient per run
-// (dedupe key = job + recipient + slot), and texts that always fit a Telegram message.
+// What the nags put in the outbox (and the jobs of other capabilities that write the same way): in each
+// recipient's language, one message per recipient per run (dedupe key = job + recipient + slot), and texts
+// that always fit a Telegram message. Who can be written to: recipients.ts.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import type { Db } from "../db/client.js";
-import { and, eq, ne, sql } from "drizzle-orm";
-import { members, users } from "../db/schema.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import type { Member, Team } from "../team/teams.js";
-import { localeFromTelegram, translator, type Locale, type Translate } from "../bot/i18n.js";
-import { localeOfUser } from "../bot/member-locale.js";
-import { enqueue, type DbOrTx } from "../outbox/outbox.js";
+import { translator, type Locale, type Translate } from "../platform/locale.js";
+import type { TeamPeople } from "./recipients.js";
+import { localeOfUser } from "../team/member-locale.js";
+import { enqueue } from "../outbox/outbox.js";
 import { mayNotify } from "../handover/leaver-access.js";
-import type { JobDeps } from "../jobs/types.js";
-
-/** Which of a job's daily slots is running: the morning one (digest hour), the afternoon one, or an operator's run. */
-export type SlotKind = "digest" | "afternoon" | "manual";
-
-export interface JobSlot {
-  /** Team-local 'YYYY-MM-DDTHH' of the slot: part of every dedupe key, so a slot sends once. */
-  key: string;
-  kind: SlotKind;
-}
+import type { JobDeps, JobSlot } from "../jobs/types.js";
 
 /** Telegram's limit is 4096; a little room for the ellipsis. */
 const MAX_TEXT = 4000;
-
-/** The people of a team, looked up once per run, with the language each reads. */
-export interface TeamPeople {
-  byId: Map<number, Member>;
-  /** Leads still with the team. */
-  leads: Member[];
-  locales: Map<number, Locale>;
-}
-
-function peopleQuery(db: Db) {
-  return db
-    .select({ member: members, locale: users.locale, languageCode: users.languageCode })
-    .from(members)
-    .leftJoin(users, eq(users.telegramId, members.telegramId))
-    .where(and(eq(members.teamId, sql.placeholder("teamId")), ne(members.status, "left")))
-    .prepare();
-}
-const peopleQueries = new WeakMap<Db, ReturnType<typeof peopleQuery>>();
-
-export function teamPeople(db: Db, teamId: number): TeamPeople {
-  let query = peopleQueries.get(db);
-  if (!query) {
-    query = peopleQuery(db);
-    peopleQueries.set(db, query);
-  }
-  const rows = query.all({ teamId });
-  const byId = new Map<number, Member>();
-  const locales = new Map<number, Locale>();
-  for (const r of rows) {
-    byId.set(r.member.id, r.member);
-    // The same rule as localeOfUser: their /language choice, else their Telegram client's language.
-    locales.set(r.member.id, r.locale === "ru" || r.locale === "en" ? r.locale : localeFromTelegram(r.languageCode ?? undefined));
-  }
-  return { byId, leads: [...byId.values()].filter((m) => m.role === "lead"), locales };
-}
-
-/** Someone a direct message can reach: opened the bot, has not blocked it, still with the team. */
-export function canReceive(m: Member | undefined): m is Member & { telegramId: number } {
-  return m !== undefined && m.telegramId !== null && m.status !== "left" && m.reachability !== "blocked" && m.reachability !== "never_started";
-}
 
 export interface Voice {
   /** For message text (HTML): variables escaped. */
@@ -135,16 +86,4 @@ export function lines(...parts: (string | false | null | undefined)[]): string {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-}
-
-/** A scheduled job: when its slots fall for a team, and what it does in one. */
-export interface JobDefinition {
-  name: string;
-  /**
-   * Team-local hours of the job's daily slots. Slots fall on working days only; a slot outside working
-   * hours waits for the start of the working day (or, past its end, does not run: quiet hours).
-   */
-  slots(team: Team): { hour: number; kind: Exclude<SlotKind, "manual"> }[];
-  /** Decides and enqueues (synchronous: it runs inside the scheduler's transaction); returns messages enqueued. */
-  run(deps: JobDeps, team: Team, now: Date, slot: JobSlot): number;
 }

@@ -4,10 +4,9 @@ import { InlineKeyboard } from "grammy";
 import { DateTime } from "luxon";
 import type { Temperature } from "../db/schema.js";
 import type { ClientCard, ClientListItem } from "./clients.js";
-import type { Translate } from "../bot/i18n.js";
+import type { Translate, Locale } from "../platform/locale.js";
 import { cb, type ListState } from "./keyboards.js";
 import { eventText } from "../calls/card-view.js";
-import type { Locale } from "../bot/i18n.js";
 
 export const TEMP_ICON: Record<Temperature, string> = { hot: "🔥", warm: "🌤", cold: "❄️" };
 const MAX_NOTES = 600;

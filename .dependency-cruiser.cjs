@@ -1,0 +1,111 @@
+// The layer rules of issue 14, checked by dependency-cruiser (`npm run lint:deps`, part of `npm test`).
+// Where each rule comes from and what it means: README, "Dependency rules". Type-only imports count too
+// (a rules file that needs grammY's types is still tied to Telegram).
+//
+// File roles inside a capability folder, by name (see README, Architecture):
+//   Telegram side  telegram.ts, *-telegram.ts, *-dialogue.ts   (Composers, dialogues)
+//   keyboards      keyboards.ts, *-keyboards.ts
+//   views          views.ts, *-view.ts, *-views.ts             (pure: view model → text + keyboard)
+//   notices        notices.ts                                   (what goes to the outbox)
+//   jobs           jobs.ts, *-job.ts
+//   rules          every other file                             (rules and SQL: no grammY, no bot/)
+
+/** The capability folders under src/. */
+const CAPABILITY = "^src/(team|clients|handover|distribution|calls|nags|reports|stars)/";
+/** A file of a capability (in its folder or a subfolder) whose name says the role. */
+const role = (names) => `${CAPABILITY}(|.*/)(${names})\\.ts$`;
+const TELEGRAM_SIDE = role("telegram|[^/]+-telegram|[^/]+-dialogue");
+const KEYBOARDS = role("keyboards|[^/]+-keyboards");
+const VIEWS = role("views|[^/]+-views?");
+const NOTICES = role("notices");
+const JOBS = role("jobs|[^/]+-job");
+const NOT_RULES = [TELEGRAM_SIDE, KEYBOARDS, VIEWS, NOTICES, JOBS];
+const GRAMMY = "(^|/)node_modules/(grammy|@grammyjs/[^/]+)/";
+
+/**
+ * Registry files that still list the capabilities by hand (the bot's wiring, the button router, the
+ * command menu, the scheduler's job list). They read every capability until the one registry
+ * (src/capabilities.ts) replaces them: delete each line here when its file stops importing capabilities.
+ */
+const REGISTRY_EXCEPTIONS = [
+  "^src/bot/index\\.ts$",
+  "^src/bot/button-owners\\.ts$",
+  "^src/bot/command-menu\\.ts$",
+  "^src/jobs/registry\\.ts$",
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycles",
+      comment: "An import cycle: two files that need each other are one file, or share a third.",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "rules-not-telegram",
+      comment: "A capability's rules file imports grammY, bot/ or a Telegram-side file. Rules take plain values and return plain values; the Telegram side calls them.",
+      severity: "error",
+      from: { path: CAPABILITY, pathNot: NOT_RULES },
+      to: { path: [GRAMMY, "^src/bot/", TELEGRAM_SIDE] },
+    },
+    {
+      name: "rules-not-views",
+      comment: "A capability's rules file imports a view or a keyboard. Texts and buttons belong to the Telegram side and the notices; rules return data for them.",
+      severity: "error",
+      from: { path: CAPABILITY, pathNot: NOT_RULES },
+      to: { path: [VIEWS, KEYBOARDS] },
+    },
+    {
+      name: "shared-not-telegram",
+      comment: "A view, keyboard, notice or job imports a Telegram-side file (a Composer or a dialogue). Those are shared by the Composers and the jobs: the Telegram side uses them, not the other way round.",
+      severity: "error",
+      from: { path: [KEYBOARDS, VIEWS, NOTICES, JOBS] },
+      to: { path: TELEGRAM_SIDE },
+    },
+    {
+      name: "ground-not-capability",
+      comment: "platform/, db/ or outbox/ imports a capability. The ground knows no capability: a capability plugs in through a parameter or a hook (see src/background.ts).",
+      severity: "error",
+      from: { path: "^src/(platform|db|outbox)/" },
+      to: { path: CAPABILITY },
+    },
+    {
+      name: "wiring-not-capability",
+      comment: "bot/ or jobs/ imports a capability outside the registry files. createBot, the router and the scheduler read the capabilities from the registry.",
+      severity: "error",
+      from: { path: "^src/(bot|jobs)/", pathNot: REGISTRY_EXCEPTIONS },
+      to: { path: CAPABILITY },
+    },
+    {
+      name: "not-other-capability-telegram",
+      comment: "A capability imports another capability's Telegram side. Share through that capability's rules or views.",
+      severity: "error",
+      from: { path: CAPABILITY },
+      to: { path: TELEGRAM_SIDE, pathNot: "^src/$1/" },
+    },
+    ...[
+      ["platform", "^src/platform/"],
+      ["db", "^src/(platform|db)/"],
+      ["outbox", "^src/(platform|db|outbox)/"],
+    ].map(([floor, allowed]) => ({
+      name: "ground-layers",
+      comment: "The ground in layers: platform/ imports nothing of ours, db/ only platform/, outbox/ only db/ and platform/.",
+      severity: "error",
+      from: { path: `^src/${floor}/` },
+      to: { path: "^src/", pathNot: [allowed, CAPABILITY] },
+    })),
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    // Type-only imports are dependencies too.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".d.ts", ".js"],
+    },
+  },
+};

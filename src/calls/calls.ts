@@ -1,7 +1,7 @@
 // Call outcomes: reached (next contact fixed), no answer, call back at, lost. One rule set for reactivation
 // calls and ordinary calls logged from a client card; every outcome lands in the client's history.
 import { and, eq, ne } from "drizzle-orm";
-import { DateTime } from "luxon";
+import { formatTime } from "../platform/format/date-time.js";
 import type { Db, DbOrTx } from "../db/client.js";
 import {
   calls,
@@ -121,7 +121,7 @@ export function recordOutcome(
       return { ok: false, reason: "bad_date" };
     }
     if (outcome.kind === "callback") {
-      const nowTime = DateTime.fromJSDate(input.now, { zone: team.timezone }).toFormat("HH:mm");
+      const nowTime = formatTime(input.now.getTime(), team.timezone);
       const tooEarly = outcome.date < today || (outcome.date === today && outcome.time !== null && outcome.time <= nowTime);
       if (tooEarly || outcome.date > addDays(today, MAX_NEXT_CONTACT_DAYS)) return { ok: false, reason: "bad_date" };
     }

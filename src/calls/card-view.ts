@@ -11,38 +11,11 @@ import { escapeHtml } from "../platform/html.js";
 import type { Locale, Translate } from "../platform/locale.js";
 import { cardKeyboard } from "./keyboards.js";
 import { renderTouchScript, touchTemplate } from "../stars/scripts.js";
+import { formatDay } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 
 export const MESSAGE_LIMIT = 4096;
 const COMMITMENTS_ON_CARD = 5;
-
-const PLAIN_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const isRealDay = (y: number, mo: number, d: number) => {
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-};
-
-/** 'YYYY-MM-DD' → "25.11" / "25 Nov" this year, "25.11.2027" / "25 Nov 2027" otherwise (as the client card writes). */
-export function formatDay(date: string, locale: Locale, today?: string): string {
-  // A plain day is cut from the string: luxon's parse + locale format was a tenth of a card's time.
-  const m = PLAIN_DAY.exec(date);
-  if (m && isRealDay(+m[1]!, +m[2]!, +m[3]!)) {
-    const sameYear = today !== undefined && today.slice(0, 4) === m[1];
-    if (locale === "ru") return sameYear ? `${m[3]}.${m[2]}` : `${m[3]}.${m[2]}.${m[1]}`;
-    const day = `${+m[3]!} ${EN_MONTHS[+m[2]! - 1]}`;
-    return sameYear ? day : `${day} ${m[1]}`;
-  }
-  const dt = DateTime.fromISO(date, { zone: "utc" }).setLocale(locale);
-  if (!dt.isValid) return date;
-  const sameYear = today !== undefined && today.slice(0, 4) === date.slice(0, 4);
-  if (locale === "ru") return dt.toFormat(sameYear ? "dd.MM" : "dd.MM.yyyy");
-  return dt.toFormat(sameYear ? "d LLL" : "d LLL yyyy");
-}
-
-/** Cuts a user-supplied text to `max` characters (before escaping, so no entity is cut in half). */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + "…";
-}
 
 /**
  * Russian numbers of the 3xx, 4xx and 9xx ranges (mobiles and most landlines, nearly every number our teams

@@ -4,7 +4,8 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { DailyList, DailyListPage } from "./daily-list.js";
-import { clip, formatDay } from "./card-view.js";
+import { formatDay } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Locale, Translate } from "../platform/locale.js";
 import { callData, todayData } from "./keyboards.js";

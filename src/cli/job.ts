@@ -1,20 +1,16 @@
 // npm run job -- <name> [--team <id>]: runs one job once, now (whatever the hour), then sends what the
 // outbox holds, within Telegram's limits, and exits. For operators and for checking a job by hand.
-import dotenv from "dotenv";
 import { Api } from "grammy";
-import { ConfigError, loadConfig } from "../platform/config.js";
+import { ConfigError, loadConfig, readEnvFile } from "../platform/config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { clockFor } from "../platform/clock.js";
 import { createI18n } from "../bot/i18n.js";
 import type { BotContext } from "../bot/context.js";
 import { teamLines } from "../team/team-list.js";
-import { findJob, jobNames } from "../jobs/registry.js";
-import { runJobNow, UnknownJobError } from "../jobs/scheduler.js";
+import { findJob, jobNames, runJobNow, UnknownJobError } from "../jobs/scheduler.js";
 import { createLogger } from "../platform/logger.js";
 import { drainUntilIdle } from "../outbox/sender.js";
 import { deliveryHooks } from "../background.js";
-
-dotenv.config({ quiet: true });
 
 const usage = `usage: npm run job -- <name> [--team <id>]\njobs: ${jobNames().join(", ")}`;
 
@@ -47,6 +43,7 @@ async function main(): Promise<number> {
   }
   let config;
   try {
+    readEnvFile();
     config = loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -1,16 +1,17 @@
 // /stars and its buttons: Telegram in and out only; the rules live in star-index.ts, settings.ts and
 // plan-touches.ts, the texts in views.ts.
+import { onButton } from "../bot/button-routes.js";
 import { eq } from "drizzle-orm";
 import { Composer, InputFile } from "grammy";
 import { teams } from "../db/schema.js";
 import type { BotContext, Team } from "../bot/context.js";
 import { requireMember } from "../bot/guards.js";
 import { localDate } from "../platform/calendar.js";
-import { decodeStarData } from "./keyboards.js";
+import { starButtons } from "./keyboards.js";
 import { weekOf, weeklyStats } from "./plan-touches.js";
 import { renderStars, starsView } from "./star-chart.js";
 import { chartTexts } from "../reports/charts/texts.js";
-import { formatDay } from "../nags/notices.js";
+import { formatDay } from "../platform/format/day.js";
 import { memberStarsSettings, setMemberRole, setPaused, stepMemberCap, stepSchedule, stepTeamCap } from "./settings.js";
 import { singleVoiceClientsOf, starLineOf, teamStarLines } from "./star-index.js";
 import { CLIENTS_SHOWN, renderMember, renderOverview, renderOwnLine } from "./views.js";
@@ -36,7 +37,8 @@ starsFeature.command("stars", async (ctx) => {
 
 /** The lead sees the index as a picture first (bars and the 8-week trend); the text with its buttons follows. */
 async function sendStarPicture(ctx: BotContext, team: Team, now: Date): Promise<void> {
-  const texts = chartTexts(ctx.i18nInstance, ctx.actor.locale, (d) => formatDay(d, ctx.actor.locale));
+  const today = localDate(now, team.timezone);
+  const texts = chartTexts(ctx.i18nInstance, ctx.actor.locale, (d) => formatDay(d, ctx.actor.locale, today));
   const view = starsView(ctx.deps.db, team, now, texts);
   if (view.managers.length === 0) return;
   try {
@@ -74,9 +76,7 @@ function memberView(ctx: BotContext, team: Team, memberId: number) {
   return renderMember(ctx.t, { line, clients: singleVoiceClientsOf(db, team, memberId, now, CLIENTS_SHOWN), ...settings });
 }
 
-starsFeature.callbackQuery(/^star:/, async (ctx) => {
-  const tap = decodeStarData(ctx.callbackQuery.data);
-  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+onButton(starsFeature, starButtons, async (ctx, tap) => {
   const membership = await requireMember(ctx);
   if (!membership) return;
   if (membership.member.role !== "lead") return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });

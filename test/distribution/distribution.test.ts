@@ -82,7 +82,7 @@ describe("from a handover", () => {
     const dm = withCommitment.messages().find((m) => m.text.includes("Вам передано"))!;
     expect(dm.text).toContain("Вам передано 20 клиентов. Прежний менеджер: Иван");
     expect(dm.text).toContain("Сначала — со сроками и обещаниями");
-    expect(dm.text).toContain("до ср 25.11:</b> Выслать &lt;договор&gt; &amp; счёт");
+    expect(dm.text).toContain("до 25.11:</b> Выслать &lt;договор&gt; &amp; счёт");
     // The one with a commitment is listed first.
     expect(dm.text.indexOf("Клиент 6")).toBeLessThan(dm.text.indexOf("Остальные"));
     expect(dm.text).toContain("…и ещё 5. Полный список — в файле ниже.");

@@ -6,6 +6,8 @@
 //   import.peak_rss_mb          peak RSS of the whole-path process for the CSV (target < 250)
 //   import.xlsx_peak_rss_mb     the same for an XLSX of the same rows (target < 250)
 //   import.whole_ms             the whole path's time, raw insert's as baseline
+//   import.raw_peak_rss_mb      peak RSS of the floor's process (it parses the same file untimed first):
+//                               what parsing 100,000 rows and inserting them costs before any preview
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -53,7 +55,7 @@ export async function run(): Promise<BenchResult[]> {
     for (let i = 0; i < ROUNDS; i++) {
       whole.push(runPath("whole", csvPath));
       raw.push(runPath("raw", csvPath));
-      console.error(`import: whole ${round(whole.at(-1)!.ms)} ms (peak ${round(whole.at(-1)!.peakRssMb)} MB), raw ${round(raw.at(-1)!.ms)} ms`);
+      console.error(`import: whole ${round(whole.at(-1)!.ms)} ms (peak ${round(whole.at(-1)!.peakRssMb)} MB), raw ${round(raw.at(-1)!.ms)} ms (peak ${round(raw.at(-1)!.peakRssMb)} MB)`);
     }
     const xlsx = runPath("whole", xlsxPath);
     console.error(`import: xlsx whole ${round(xlsx.ms)} ms, peak ${round(xlsx.peakRssMb)} MB`);
@@ -63,6 +65,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: "import.whole_ms", value: round(median(whole.map((w) => w.ms))), unit: "ms", baseline: round(median(raw.map((r) => r.ms))), ratio: round(ratio, 3) },
       { name: "import.peak_rss_mb", value: round(median(whole.map((w) => w.peakRssMb)), 1), unit: "MB" },
       { name: "import.xlsx_peak_rss_mb", value: round(xlsx.peakRssMb, 1), unit: "MB" },
+      { name: "import.raw_peak_rss_mb", value: round(median(raw.map((r) => r.peakRssMb)), 1), unit: "MB" },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

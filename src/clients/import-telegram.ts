@@ -2,8 +2,7 @@
 // Nothing touches the client base before the tap; the batch waits in the database meanwhile.
 import { Composer, InlineKeyboard } from "grammy";
 import { localDate } from "../platform/calendar.js";
-import type { ImportSummary } from "./client-import.js";
-import { MAX_NOTE_ITEMS } from "./client-import.js";
+import { MAX_NOTE_ITEMS, type ImportSummary } from "./import-summary.js";
 import { cancelImportBatch, chooseImportNotes, chooseImportOwner, confirmImportBatch, previewImport, type NoteAction } from "./import-batches.js";
 import { extensionOf } from "./import/detect-type.js";
 import { parseClientFile } from "./import/parse-client-file.js";

@@ -1,7 +1,7 @@
 // Texts of the import flow: the preview, the problems by row, the outcome. Every variable goes through
 // the translator (escaped); lists are built from translated, escaped lines.
 import { importVoicesText } from "../stars/views.js";
-import type { ImportSummary, PlanProblem } from "./client-import.js";
+import type { ImportSummary, PlanProblem } from "./import-summary.js";
 import type { FileErrorCode, RowProblem } from "./import/types.js";
 import type { Locale, Translate } from "../platform/locale.js";
 import { formatDay } from "../platform/format/day.js";

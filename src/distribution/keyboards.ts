@@ -1,7 +1,7 @@
 // Callback data and keyboards of the distribution table. Short, typed, never trusted: every decoded id is
 // checked against the database by the handler (right team, a lead, the distribution still in that state).
 import { InlineKeyboard } from "grammy";
-import type { ProposalView } from "./distribution.js";
+import type { ProposalView } from "./types.js";
 import type { Translate } from "../platform/locale.js";
 import { clip } from "../platform/format/clip.js";
 

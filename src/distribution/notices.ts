@@ -1,7 +1,7 @@
 // What new owners are told when a distribution is applied or undone: written into the outbox inside the
-// deciding transaction (see distribution/distribution.ts), in each owner's own language.
+// deciding transaction (see distribution/undo.ts; the follow-up for apply), in each owner's own language.
 import type { Db, DbOrTx } from "../db/client.js";
-import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./distribution.js";
+import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./types.js";
 import { toCsvForExcel } from "../clients/import/csv-export.js";
 import { enqueue } from "../outbox/outbox.js";
 import { formatDay } from "../platform/format/day.js";

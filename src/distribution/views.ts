@@ -1,6 +1,6 @@
 // The distribution table as the lead sees it: one monospace block (per manager +hot/+warm/+cold and the
 // resulting load), then the warnings. Names are escaped; a very large team is cut to fit one message.
-import type { ProposalView } from "./distribution.js";
+import type { ProposalView } from "./types.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Translate } from "../platform/locale.js";
 import { clip } from "../platform/format/clip.js";

@@ -225,7 +225,8 @@ function isGone(err: unknown): boolean {
 
 /**
  * Edits the handover's one checklist message in place (re-evaluating the final check first, so a client
- * moved by any path can close the handover). Call it after your transaction; pass `now` from your clock
+ * moved by any path can close the handover; `finalCheckEvaluated` when your transaction just did, as every
+ * step change in checklist.ts does). Call it after your transaction; pass `now` from your clock
  * (and `log` to hear about failures). If the message is gone, a fresh one is posted in the same chat.
  * Never throws for Telegram's sake: the data is already saved, the message is only its picture.
  * Returns false when nothing could be shown.
@@ -235,10 +236,11 @@ export async function refreshChecklistMessage(
   db: Db,
   i18n: I18n<any>,
   handoverId: number,
-  options: { now: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn"> },
+  options: { now: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn">; finalCheckEvaluated?: boolean },
 ): Promise<boolean> {
   const now = options.now;
-  db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
+  // A step change (checklist.ts) re-evaluates the final check in its own transaction: its caller says so.
+  if (!options.finalCheckEvaluated) db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
   const view = loadChecklistView(db, handoverId, now);
   if (!view || view.chatId === null || view.messageId === null) return false;
   const { text, keyboard } = renderChecklist(textsFor(view.locale), view, options.mode, audienceOf(view.chatId));

@@ -1,7 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, clients, commitments, distributionItems, distributions, members, notifications, teams } from "../../src/db/schema.js";
-import { applyDistribution } from "../../src/distribution/distribution.js";
+import { applyDistribution } from "../../src/distribution/apply.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";
 import { memberIdOf, seedClients, seedCommitment, seedManyClients, seedNameOnlyMember } from "../support/seed.js";
 import { seedCall, seedHandover, stepStatus } from "./distribution-fixtures.js";

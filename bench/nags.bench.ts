@@ -13,7 +13,7 @@ import type { Config } from "../src/platform/config.js";
 import { createI18n } from "../src/bot/i18n.js";
 import type { BotContext } from "../src/bot/context.js";
 import { closeDatabase, openDatabase, type Db } from "../src/db/client.js";
-import { nagJobs } from "../src/jobs/registry.js";
+import { nags } from "../src/nags/capability.js";
 import { runJobNow } from "../src/jobs/scheduler.js";
 import type { JobDeps } from "../src/jobs/types.js";
 import { peakRssMb, round, timeMs, type BenchResult } from "./lib.js";
@@ -124,7 +124,7 @@ export async function run(): Promise<BenchResult[]> {
     const cpuBefore = process.cpuUsage();
     const { result: ms, peakMb } = await peakRssMb(() =>
       timeMs(() => {
-        for (const job of nagJobs) messages += runJobNow(deps, job.name, { now }).enqueued;
+        for (const job of nags.jobs ?? []) messages += runJobNow(deps, job.name, { now }).enqueued;
       }),
     );
     const cpu = process.cpuUsage(cpuBefore);

@@ -32,11 +32,22 @@ export interface Actor {
   locale: Locale;
 }
 
+/** Whose command menu a person sees in their private chat: their role, or the default of people in no team. */
+export type MenuRole = "lead" | "manager" | "none";
+
+/** Sets another person's command menu (a new lead's, a removed member's); see command-menu.ts. */
+export interface PersonalMenus {
+  show(chatId: number, role: MenuRole): Promise<void>;
+}
+
 /** What a member may do with client data now: everything, read only until `lastDay`, or nothing (and why). */
 export type ClientAccessLevel =
   | { level: "full" }
   | { level: "read"; lastDay: string }
-  | { level: "none"; reason: string; lastDay: string | null };
+  | { level: "none"; reason: NoAccessReason; lastDay: string | null };
+
+/** Why a member may not see client data (each has its text, `leaver-no-access-<reason>`). */
+export type NoAccessReason = "bad_terms" | "after_last_day" | "left";
 
 /**
  * The capabilities' rules the bot's own middleware and guards consult. The bot knows no capability:
@@ -60,4 +71,5 @@ export interface BotExtras {
 
 /** Context inside a conversation: the same extras, installed again by the conversation plugins. */
 export type ConvContext = Context & I18nFlavor & BotExtras;
-export type BotContext = ConversationFlavor<Context & I18nFlavor & BotExtras>;
+/** Outside conversations, the command menus too (set by createBot's personalMenus middleware). */
+export type BotContext = ConversationFlavor<Context & I18nFlavor & BotExtras & { menus: PersonalMenus }>;

@@ -73,7 +73,10 @@ const knownCommands = new Set([...GROUP_COMMANDS, "invite", "clients", "client",
  * opened the bot, the group note says so and its button opens the bot with a payload that offers the
  * same button there.
  */
-export async function continueInPrivate(ctx: BotContext | ConvContext, what: { key: string; vars?: Record<string, string | number>; buttonData: string; buttonLabelKey?: string }) {
+/** What continues in private: its texts are `<key>` (the group's note) and `<key>-dm` (the private message). */
+type PrivateContinuation = "group-continue-private" | "offboard-continue-private";
+
+export async function continueInPrivate(ctx: BotContext | ConvContext, what: { key: PrivateContinuation; vars?: Record<string, string | number>; buttonData: string; buttonLabelKey?: string }) {
   const userId = ctx.from!.id;
   const label = ctx.t(what.buttonLabelKey ?? "group-continue-button");
   const sent = await ctx.api

@@ -37,7 +37,7 @@ export async function requireClientAccess(ctx: BotContext, need: AccessNeed, lea
   if (!membership) return null;
   const access = ctx.rules.clientAccess(ctx.deps.db, membership.member.id, ctx.deps.clock.now());
   if (access.level === "full" || (access.level === "read" && need === "read")) return membership;
-  const key = access.level === "read" ? "leaver-read-only" : `leaver-no-access-${access.reason}`;
+  const key = access.level === "read" ? "leaver-read-only" : (`leaver-no-access-${access.reason}` as const);
   const vars = { lastDay: access.lastDay ? access.lastDay.split("-").reverse().slice(0, 2).join(".") : "" };
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t(`${key}-toast`, vars), show_alert: true }).catch(() => undefined);
   else await ctx.reply(ctx.t(key, vars));

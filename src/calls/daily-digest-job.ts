@@ -1,5 +1,5 @@
-// Each manager's call list for the day, sent at the team's digest hour. (Owned by the calls work; the
-// nags work registers it in the scheduler.) The digest is the same text as /today, page one, with its buttons.
+// Each manager's call list for the day, sent at the team's digest hour. The digest is the same text as
+// /today, page one, with its buttons.
 import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { members } from "../db/schema.js";
 import { isWorkingDay, localDate } from "../platform/calendar.js";
@@ -10,7 +10,14 @@ import { translator } from "../platform/locale.js";
 import { localeOfUser } from "../team/member-locale.js";
 import { renderDailyList } from "./today-view.js";
 import { enqueue } from "../outbox/outbox.js";
-import type { JobDeps, Team } from "../jobs/types.js";
+import type { JobDefinition, JobDeps, Team } from "../jobs/types.js";
+
+/** Each manager's list for the day, at the team's digest hour. */
+export const dailyDigest: JobDefinition = {
+  name: "daily-digest",
+  slots: (team) => [{ hour: team.digestHour, kind: "digest" }],
+  run: (deps, team, now) => planDailyDigests(deps, team, now),
+};
 
 /** Enqueues today's digest for every member of the team who has something to do; returns how many. */
 export function planDailyDigests(deps: JobDeps, team: Team, now: Date): number {

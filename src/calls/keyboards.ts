@@ -1,69 +1,81 @@
 // Callback data for call cards, the daily list and scripts. Short, typed, and never trusted: every decoded
 // value is checked against the database by the handler.
 import { InlineKeyboard } from "grammy";
+import { callbackData, callbackSet, codes, field, id, int, NOT_A_VALUE, oneOf } from "../bot/callback-data.js";
 import type { LostReason, Terms } from "../db/schema.js";
 import type { CallRef } from "./calls.js";
 import type { Translate } from "../platform/locale.js";
+import { TOUCH_KINDS, touchScriptKey } from "../stars/scripts.js";
 
 export type CardAction = "reached" | "no_answer" | "callback" | "lost" | "back";
 export type DatePick = "w1" | "m1" | "m3" | "m6" | "typed";
 
-const actionCodes: Record<CardAction, string> = { reached: "r", no_answer: "n", callback: "b", lost: "l", back: "x" };
-const reasonCodes: Record<LostReason, string> = { went_with_leaver: "wl", competitor: "co", no_need: "nn", other: "ot" };
-const pickCodes: Record<DatePick, string> = { w1: "w1", m1: "m1", m3: "m3", m6: "m6", typed: "t" };
-const invert = <K extends string>(rec: Record<K, string>) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [v, k])) as Record<string, K>;
-const actionByCode = invert(actionCodes);
-const reasonByCode = invert(reasonCodes);
-const pickByCode = invert(pickCodes);
+const action = codes<CardAction>([
+  ["reached", "r"],
+  ["no_answer", "n"],
+  ["callback", "b"],
+  ["lost", "l"],
+  ["back", "x"],
+]);
+const reason = codes<LostReason>([
+  ["went_with_leaver", "wl"],
+  ["competitor", "co"],
+  ["no_need", "nn"],
+  ["other", "ot"],
+]);
+const pick = codes<DatePick>([
+  ["w1", "w1"],
+  ["m1", "m1"],
+  ["m3", "m3"],
+  ["m6", "m6"],
+  ["typed", "t"],
+]);
+
+/** A card's call: `123` (a call), `c45` (a client's card with no call yet), `c45s67` (…as seen at 67). */
+const callId = id();
+const seenAt = int();
+const callRef = field<CallRef>({
+  encode: (ref) => ("callId" in ref ? callId.encode(ref.callId) : `c${callId.encode(ref.clientId)}${ref.seen !== undefined ? `s${seenAt.encode(ref.seen)}` : ""}`),
+  decode(raw) {
+    if (!raw.startsWith("c")) {
+      const call = callId.decode(raw);
+      return call === NOT_A_VALUE ? NOT_A_VALUE : { callId: call };
+    }
+    const [client, seen, ...rest] = raw.slice(1).split("s");
+    const clientId = callId.decode(client!);
+    if (clientId === NOT_A_VALUE || rest.length > 0) return NOT_A_VALUE;
+    if (seen === undefined) return { clientId };
+    const at = seenAt.decode(seen);
+    return at === NOT_A_VALUE ? NOT_A_VALUE : { clientId, seen: at };
+  },
+});
+
+/** Taps on call cards, and the client card's "log a call" (owned by the clients feature, answered here). */
+export const callButtons = callbackSet({
+  open: callbackData("call:o", { ref: callRef }),
+  action: callbackData("call:a", { ref: callRef, action }),
+  pick: callbackData("call:d", { ref: callRef, pick }),
+  reason: callbackData("call:lr", { ref: callRef, reason }),
+  log: callbackData("call:log", { clientId: id() }),
+});
 
 /** Buttons inside the call-outcome conversation (skip the note, cancel typing a date). */
-export const CALL_DIALOG_PREFIX = "call:q:";
-export const SCRIPT_DIALOG_PREFIX = "scr:q:";
-
-function refCode(ref: CallRef): string {
-  return "callId" in ref ? String(ref.callId) : `c${ref.clientId}${ref.seen !== undefined ? `s${ref.seen}` : ""}`;
-}
-
-function parseRef(code: string | undefined): CallRef | null {
-  if (!code) return null;
-  const m = /^(c?)([1-9]\d{0,14})(?:s(\d{1,15}))?$/.exec(code);
-  if (!m || (!m[1] && m[3] !== undefined)) return null;
-  const id = Number(m[2]);
-  if (!m[1]) return { callId: id };
-  return m[3] === undefined ? { clientId: id } : { clientId: id, seen: Number(m[3]) };
-}
+export const callDialogueButtons = callbackSet(
+  {
+    skip: callbackData("call:q:skip"),
+    cancel: callbackData("call:q:cancel"),
+  },
+  "call:q",
+);
 
 export const callData = {
-  open: (ref: CallRef) => `call:o:${refCode(ref)}`,
-  action: (ref: CallRef, action: CardAction) => `call:a:${refCode(ref)}:${actionCodes[action]}`,
-  pick: (ref: CallRef, pick: DatePick) => `call:d:${refCode(ref)}:${pickCodes[pick]}`,
-  reason: (ref: CallRef, reason: LostReason) => `call:lr:${refCode(ref)}:${reasonCodes[reason]}`,
-  /** The client card's "log a call" button (owned by the clients feature, answered here). */
-  log: (clientId: number) => `call:log:${clientId}`,
+  open: (ref: CallRef) => callButtons.codecs.open.encode({ ref }),
+  action: (ref: CallRef, a: CardAction) => callButtons.codecs.action.encode({ ref, action: a }),
+  pick: (ref: CallRef, p: DatePick) => callButtons.codecs.pick.encode({ ref, pick: p }),
+  reason: (ref: CallRef, r: LostReason) => callButtons.codecs.reason.encode({ ref, reason: r }),
+  /** The client card's "log a call" button. */
+  log: (clientId: number) => callButtons.codecs.log.encode({ clientId }),
 };
-
-export type CallTap =
-  | { kind: "open"; ref: CallRef }
-  | { kind: "action"; ref: CallRef; action: CardAction }
-  | { kind: "pick"; ref: CallRef; pick: DatePick }
-  | { kind: "reason"; ref: CallRef; reason: LostReason }
-  | { kind: "log"; clientId: number };
-
-export function decodeCallData(data: string): CallTap | null {
-  const [prefix, verb, refPart, arg, ...rest] = data.split(":");
-  if (prefix !== "call" || rest.length > 0) return null;
-  if (verb === "log") {
-    const ref = parseRef(refPart);
-    return ref && "callId" in ref && arg === undefined ? { kind: "log", clientId: ref.callId } : null;
-  }
-  const ref = parseRef(refPart);
-  if (!ref) return null;
-  if (verb === "o" && arg === undefined) return { kind: "open", ref };
-  if (verb === "a" && arg && actionByCode[arg]) return { kind: "action", ref, action: actionByCode[arg] };
-  if (verb === "d" && arg && pickByCode[arg]) return { kind: "pick", ref, pick: pickByCode[arg] };
-  if (verb === "lr" && arg && reasonByCode[arg]) return { kind: "reason", ref, reason: reasonByCode[arg] };
-  return null;
-}
 
 /** `byLetter`: the lead's touch, which may be a personal message instead of a call ("the director's letter"). */
 export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached" | "lost", byLetter = false): InlineKeyboard {
@@ -87,38 +99,41 @@ export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached
 }
 
 export const dialogData = {
-  skip: `${CALL_DIALOG_PREFIX}skip`,
-  cancel: `${CALL_DIALOG_PREFIX}cancel`,
+  skip: callDialogueButtons.codecs.skip.encode(),
+  cancel: callDialogueButtons.codecs.cancel.encode(),
 };
 
 // --- the daily list ---------------------------------------------------------------------------
 
-export const todayData = {
-  show: "today:show",
-  page: (page: number) => `today:p:${page}`,
-};
+export const todayButtons = callbackSet({
+  /** "Open my calls" on a nag or digest: a fresh list. */
+  show: callbackData("today:show"),
+  /** Paging edits the list in place. */
+  page: callbackData("today:p", { page: int({ max: 9999 }) }),
+});
 
-export function decodeTodayData(data: string): { page: number } | null {
-  if (data === todayData.show) return { page: 0 };
-  const m = /^today:p:(\d{1,4})$/.exec(data);
-  return m ? { page: Number(m[1]) } : null;
-}
+export const todayData = {
+  show: todayButtons.codecs.show.encode(),
+  page: (page: number) => todayButtons.codecs.page.encode({ page }),
+};
 
 // --- scripts ----------------------------------------------------------------------------------
 
-export type ScriptTap = { kind: "locale"; locale: "ru" | "en" } | { kind: "edit" | "reset"; terms: Terms; locale: "ru" | "en" };
+const scriptLocale = oneOf(["ru", "en"]);
+/** The terms' scripts and the second-voice touches' (stored under `touch_<kind>`, see stars/scripts.ts). */
+const scriptTerms = codes<Terms>([...(["good", "bad"] as const), ...TOUCH_KINDS.map(touchScriptKey)].map((terms) => [terms, terms] as const));
+
+export const scriptButtons = callbackSet({
+  locale: callbackData("scr:l", { locale: scriptLocale }),
+  edit: callbackData("scr:e", { terms: scriptTerms, locale: scriptLocale }),
+  reset: callbackData("scr:r", { terms: scriptTerms, locale: scriptLocale }),
+});
+
+export const scriptDialogueButtons = callbackSet({ cancel: callbackData("scr:q:cancel") }, "scr:q");
 
 export const scriptData = {
-  locale: (locale: "ru" | "en") => `scr:l:${locale}`,
-  edit: (terms: Terms, locale: "ru" | "en") => `scr:e:${terms}:${locale}`,
-  reset: (terms: Terms, locale: "ru" | "en") => `scr:r:${terms}:${locale}`,
-  cancel: `${SCRIPT_DIALOG_PREFIX}cancel`,
+  locale: (locale: "ru" | "en") => scriptButtons.codecs.locale.encode({ locale }),
+  edit: (terms: Terms, locale: "ru" | "en") => scriptButtons.codecs.edit.encode({ terms, locale }),
+  reset: (terms: Terms, locale: "ru" | "en") => scriptButtons.codecs.reset.encode({ terms, locale }),
+  cancel: scriptDialogueButtons.codecs.cancel.encode(),
 };
-
-export function decodeScriptData(data: string): ScriptTap | null {
-  let m = /^scr:l:(ru|en)$/.exec(data);
-  if (m) return { kind: "locale", locale: m[1] as "ru" | "en" };
-  m = /^scr:([er]):(good|bad|touch_colleague|touch_quality|touch_lead):(ru|en)$/.exec(data);
-  if (m) return { kind: m[1] === "e" ? "edit" : "reset", terms: m[2] as Terms, locale: m[3] as "ru" | "en" };
-  return null;
-}

@@ -1,6 +1,7 @@
 // The typed parts of recording a call: the next contact date (when no quick pick fits), the call-back
 // date and time, and the optional note after an outcome. Waits go through ask.ts, so while a date is
 // awaited the other cards' buttons in the chat keep working.
+import type { TapOf } from "../bot/callback-data.js";
 import { InlineKeyboard } from "grammy";
 import { MAX_NOTE_LENGTH, addCallNote, recordOutcome, type CallRef, type Outcome } from "./calls.js";
 import { parseUserDate, parseUserDateTime } from "../platform/date-input.js";
@@ -8,7 +9,7 @@ import { localDate, addDays } from "../platform/calendar.js";
 import type { ConvContext } from "../bot/context.js";
 import { formatDayWithWeekday } from "../platform/format/day.js";
 import { formatTime } from "../platform/format/date-time.js";
-import { CALL_DIALOG_PREFIX, dialogData } from "./keyboards.js";
+import { callDialogueButtons, dialogData } from "./keyboards.js";
 import { askUntil, waitAnswer, type Conv } from "../bot/dialogues/ask.js";
 import { afterOutcome, outcomeHooks, type CardMessage } from "./outcome-telegram.js";
 import { quoteBack } from "../bot/dialogues/text-input.js";
@@ -25,6 +26,8 @@ export interface CallDialogArgs {
   card: CardMessage | null;
 }
 
+type CallDialogueTap = TapOf<typeof callDialogueButtons>;
+
 export async function callOutcomeConversation(conversation: Conv, ctx: ConvContext, args: CallDialogArgs): Promise<void> {
   if (args.mode === "note") {
     if ("callId" in args.ref) await askNote(conversation, ctx, args.ref.callId);
@@ -34,8 +37,8 @@ export async function callOutcomeConversation(conversation: Conv, ctx: ConvConte
   const cancelKeyboard = new InlineKeyboard().text(ctx.t("call-btn-cancel"), dialogData.cancel);
   const question = args.mode === "reached" ? ctx.t("call-ask-next-date") : ctx.t("call-ask-callback");
   type Typed = Extract<Outcome, { kind: "reached" | "callback" }> | null;
-  const answer = await askUntil<Typed>(conversation, ctx, { text: question, keyboard: cancelKeyboard, prefix: CALL_DIALOG_PREFIX }, async (a) => {
-    if (a.kind === "button") return a.data === "cancel" ? { ok: true, value: null } : { ok: false, error: question };
+  const answer = await askUntil<Typed, CallDialogueTap>(conversation, ctx, { text: question, keyboard: cancelKeyboard, buttons: callDialogueButtons }, async (a) => {
+    if (a.kind === "button") return a.tap?.kind === "cancel" ? { ok: true, value: null } : { ok: false, error: question };
     const now = new Date(await conversation.external((c) => c.deps.clock.now().getTime()));
     const today = localDate(now, args.timezone);
     const limit = addDays(today, 2 * 366);
@@ -82,10 +85,10 @@ async function askNote(conversation: Conv, ctx: ConvContext, callId: number): Pr
   const skip = new InlineKeyboard().text(ctx.t("call-btn-skip"), dialogData.skip);
   await ctx.reply(ctx.t("call-ask-note"), { reply_markup: skip });
   for (;;) {
-    const answer = await waitAnswer(conversation, starterId, CALL_DIALOG_PREFIX);
+    const answer = await waitAnswer(conversation, starterId, callDialogueButtons);
     if (answer.kind === "button") {
       await answer.ctx.editMessageReplyMarkup().catch(() => undefined);
-      if (answer.data === "skip" || answer.data === "cancel") {
+      if (answer.tap !== null) {
         await answer.ctx.reply(answer.ctx.t("call-note-skipped"));
         return;
       }

@@ -6,7 +6,7 @@ import { renderScript, saveScript, validateScriptTemplate } from "./scripts.js";
 import type { ConvContext } from "../bot/context.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Locale } from "../platform/locale.js";
-import { SCRIPT_DIALOG_PREFIX, scriptData } from "./keyboards.js";
+import { scriptData, scriptDialogueButtons } from "./keyboards.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 import { renderTouchScript } from "../stars/scripts.js";
 
@@ -17,9 +17,9 @@ export async function scriptEditConversation(conversation: Conv, ctx: ConvContex
   const answer = await askUntil(
     conversation,
     ctx,
-    { text: ctx.t("script-ask-text", { terms: args.terms, locale: args.locale }), keyboard: cancel, prefix: SCRIPT_DIALOG_PREFIX },
+    { text: ctx.t("script-ask-text", { terms: args.terms, locale: args.locale }), keyboard: cancel, buttons: scriptDialogueButtons },
     async (a) => {
-      if (a.kind === "button") return a.data === "cancel" ? { ok: true, value: null } : { ok: false, error: ctx.t("script-text-only") };
+      if (a.kind === "button") return a.tap?.kind === "cancel" ? { ok: true, value: null } : { ok: false, error: ctx.t("script-text-only") };
       const checked = validateScriptTemplate(a.text);
       if (!checked.ok) return { ok: false, error: ctx.t("script-problem", { max: 0, name: "", ...checked.problem }) };
       return { ok: true, value: checked.text };

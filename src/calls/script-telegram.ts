@@ -8,7 +8,8 @@ import { scriptEditId } from "./script-edit-dialogue.js";
 import { requireLead } from "../bot/guards.js";
 import { escapeHtml } from "../platform/html.js";
 import { translator, type Locale } from "../platform/locale.js";
-import { decodeScriptData, scriptData } from "./keyboards.js";
+import { scriptButtons, scriptData } from "./keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { MESSAGE_LIMIT } from "./card-view.js";
 import { TOUCH_KINDS, touchScriptKey, touchTemplate } from "../stars/scripts.js";
 
@@ -20,9 +21,7 @@ scriptFeature.command("script", async (ctx) => {
   await sendScripts(ctx, membership.team.id, ctx.actor.locale);
 });
 
-scriptFeature.callbackQuery(/^scr:/, async (ctx) => {
-  const tap = decodeScriptData(ctx.callbackQuery.data);
-  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+onButton(scriptFeature, scriptButtons, async (ctx, tap) => {
   const membership = await requireLead(ctx);
   if (!membership) return;
   const teamId = membership.team.id;

@@ -12,7 +12,8 @@ import { formatDay } from "../platform/format/day.js";
 import type { BotContext } from "../bot/context.js";
 import { callOutcomeId, type CallDialogArgs } from "./outcome-dialogue.js";
 import { requireClientAccess } from "../bot/guards.js";
-import { decodeCallData, decodeTodayData, type DatePick } from "./keyboards.js";
+import { callButtons, todayButtons, type DatePick } from "./keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { ENTRIES_PER_PAGE, renderDailyList } from "./today-view.js";
 
 export const callsFeature = new Composer<BotContext>();
@@ -24,15 +25,13 @@ callsFeature.command("today", async (ctx) => {
   return ctx.reply(...todayMessage(ctx, membership.member.id, membership.team.timezone, 0));
 });
 
-callsFeature.callbackQuery(/^today:/, async (ctx) => {
-  const tap = decodeTodayData(ctx.callbackQuery.data);
-  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+onButton(callsFeature, todayButtons, async (ctx, tap) => {
   const membership = await requireClientAccess(ctx, "read");
   if (!membership) return;
   await ctx.answerCallbackQuery();
-  const [text, options] = todayMessage(ctx, membership.member.id, membership.team.timezone, tap.page);
+  const [text, options] = todayMessage(ctx, membership.member.id, membership.team.timezone, tap.kind === "page" ? tap.page : 0);
   // "Open my calls" on a nag or digest opens a fresh list; paging edits the list in place.
-  if (ctx.callbackQuery.data === "today:show" || !ctx.callbackQuery.message) return ctx.reply(text, options);
+  if (tap.kind === "show" || !ctx.callbackQuery.message) return ctx.reply(text, options);
   return ctx.editMessageText(text, options).catch((err) => ctx.log.debug({ err }, "today page not edited"));
 });
 
@@ -43,9 +42,8 @@ function todayMessage(ctx: BotContext, memberId: number, timezone: string, page:
   return [view.text, view.keyboard ? { reply_markup: view.keyboard } : {}] as const;
 }
 
-callsFeature.callbackQuery(/^call:/, async (ctx) => {
-  const tap = decodeCallData(ctx.callbackQuery.data);
-  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") }); // e.g. a finished dialogue's Skip
+// A finished dialogue's Skip (`call:q:`) decodes to nothing here: "out of date".
+onButton(callsFeature, callButtons, async (ctx, tap) => {
   const membership = await requireClientAccess(ctx, tap.kind === "open" || tap.kind === "log" ? "read" : "write");
   if (!membership) return;
   const { member, team } = membership;

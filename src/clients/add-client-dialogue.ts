@@ -9,39 +9,40 @@ import { cardKeyboard, cardText, TEMP_ICON } from "./card-view.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 import { hasVisibleText } from "../bot/dialogues/text-input.js";
 import { normalisePhone } from "./import/parse-cells.js";
+import { addClientButtons } from "./keyboards.js";
 
 export const addClientId = "add-client";
-const PREFIX = "cla:n:";
 const TEMPS: Temperature[] = ["hot", "warm", "cold"];
+const buttons = addClientButtons;
 const MAX_NAME = 200;
 
 export async function addClientConversation(conversation: Conv, ctx: ConvContext): Promise<void> {
-  const skip = new InlineKeyboard().text(ctx.t("client-add-skip"), `${PREFIX}skip`);
+  const skip = new InlineKeyboard().text(ctx.t("client-add-skip"), buttons.codecs.skip.encode());
 
-  const name = await askUntil(conversation, ctx, { text: ctx.t("client-add-ask-name"), prefix: PREFIX }, async (a) => {
+  const name = await askUntil(conversation, ctx, { text: ctx.t("client-add-ask-name"), buttons }, async (a) => {
     const value = a.kind === "text" ? a.text.replace(/\s+/g, " ").trim() : "";
     if (value.length < 1 || value.length > MAX_NAME || !hasVisibleText(value)) return { ok: false, error: ctx.t("client-add-name-invalid", { max: MAX_NAME }) };
     return { ok: true, value };
   });
 
-  const phone = await askUntil(conversation, name.ctx, { text: ctx.t("client-add-ask-phone"), keyboard: skip, prefix: PREFIX }, async (a) => {
-    if (a.kind === "button") return a.data === "skip" ? { ok: true, value: null } : { ok: false, error: ctx.t("client-add-phone-invalid") };
+  const phone = await askUntil(conversation, name.ctx, { text: ctx.t("client-add-ask-phone"), keyboard: skip, buttons }, async (a) => {
+    if (a.kind === "button") return a.tap?.kind === "skip" ? { ok: true, value: null } : { ok: false, error: ctx.t("client-add-phone-invalid") };
     // A phone as typed (+7 916 123-45-67, 8 (916) 123 45 67, 89161234567) -> E.164: the import's rule.
     const value = normalisePhone(a.text.trim(), "RU");
     return value ? { ok: true, value } : { ok: false, error: ctx.t("client-add-phone-invalid") };
   });
 
-  const company = await askUntil(conversation, phone.ctx, { text: ctx.t("client-add-ask-company"), keyboard: skip, prefix: PREFIX }, async (a) => {
-    if (a.kind === "button") return a.data === "skip" ? { ok: true, value: null } : { ok: false, error: ctx.t("client-add-company-invalid") };
+  const company = await askUntil(conversation, phone.ctx, { text: ctx.t("client-add-ask-company"), keyboard: skip, buttons }, async (a) => {
+    if (a.kind === "button") return a.tap?.kind === "skip" ? { ok: true, value: null } : { ok: false, error: ctx.t("client-add-company-invalid") };
     const value = a.text.replace(/\s+/g, " ").trim();
     return value.length >= 1 && value.length <= MAX_NAME && hasVisibleText(value) ? { ok: true, value } : { ok: false, error: ctx.t("client-add-company-invalid") };
   });
 
   const tempKeyboard = new InlineKeyboard();
-  for (const temp of TEMPS) tempKeyboard.text(`${TEMP_ICON[temp]} ${ctx.t("client-temperature", { temperature: temp })}`, `${PREFIX}t:${temp}`);
-  const temperature = await askUntil(conversation, company.ctx, { text: ctx.t("client-add-ask-temperature"), keyboard: tempKeyboard, prefix: PREFIX }, async (a) => {
-    const value = a.kind === "button" ? a.data.replace(/^t:/, "") : "";
-    return TEMPS.includes(value as Temperature) ? { ok: true, value: value as Temperature } : { ok: false, error: ctx.t("client-add-pick-temperature") };
+  for (const temp of TEMPS) tempKeyboard.text(`${TEMP_ICON[temp]} ${ctx.t("client-temperature", { temperature: temp })}`, buttons.codecs.temperature.encode({ temperature: temp }));
+  const temperature = await askUntil(conversation, company.ctx, { text: ctx.t("client-add-ask-temperature"), keyboard: tempKeyboard, buttons }, async (a) => {
+    const tap = a.kind === "button" ? a.tap : null;
+    return tap?.kind === "temperature" ? { ok: true, value: tap.temperature } : { ok: false, error: ctx.t("client-add-pick-temperature") };
   });
 
   const member = ctx.actor.member!;
@@ -51,15 +52,15 @@ export async function addClientConversation(conversation: Conv, ctx: ConvContext
     const people = await conversation.external((c) => possibleOwners(c.deps.db, team.id).map((m) => ({ id: m.id, name: m.name })));
     const kb = new InlineKeyboard();
     people.slice(0, 40).forEach((p, i) => {
-      kb.text(p.id === member.id ? ctx.t("client-add-owner-me", { name: p.name }) : p.name, `${PREFIX}o:${p.id}`);
+      kb.text(p.id === member.id ? ctx.t("client-add-owner-me", { name: p.name }) : p.name, buttons.codecs.owner.encode({ owner: p.id }));
       if (i % 2 === 1) kb.row();
     });
-    kb.row().text(ctx.t("clients-filter-unassigned"), `${PREFIX}o:none`);
+    kb.row().text(ctx.t("clients-filter-unassigned"), buttons.codecs.owner.encode({ owner: "none" }));
     const ids = new Set(people.map((p) => p.id));
-    owner = await askUntil(conversation, temperature.ctx, { text: ctx.t("client-add-ask-owner"), keyboard: kb, prefix: PREFIX }, async (a) => {
-      const raw = a.kind === "button" ? a.data.replace(/^o:/, "") : "";
-      if (raw === "none") return { ok: true, value: null };
-      return ids.has(Number(raw)) ? { ok: true, value: Number(raw) } : { ok: false, error: ctx.t("client-add-pick-owner") };
+    owner = await askUntil(conversation, temperature.ctx, { text: ctx.t("client-add-ask-owner"), keyboard: kb, buttons }, async (a) => {
+      const picked = a.kind === "button" && a.tap?.kind === "owner" ? a.tap.owner : undefined;
+      if (picked === "none") return { ok: true, value: null };
+      return picked !== undefined && ids.has(picked) ? { ok: true, value: picked } : { ok: false, error: ctx.t("client-add-pick-owner") };
     });
   }
 

@@ -1,6 +1,7 @@
 // From a client's card: "➕ Commitment" -> one sentence -> the bot reads the kind and the due date from it
 // («договор до 30.11» is a client deadline due 30.11) and shows them -> "Save" (or another kind with one
 // tap, or a date typed). Two actions where there were three; nothing is written before "Save".
+import type { TapOf } from "../bot/callback-data.js";
 import { InlineKeyboard } from "grammy";
 import { localDate } from "../platform/calendar.js";
 import { addClientCommitment, MAX_COMMITMENT_TEXT } from "./client-commitments.js";
@@ -13,10 +14,13 @@ import { cardKeyboard, cardText } from "./card-view.js";
 import { formatDayWithWeekday } from "../platform/format/day.js";
 import { askUntil, clockNow, type Conv } from "../bot/dialogues/ask.js";
 import { hasVisibleText } from "../bot/dialogues/text-input.js";
+import { addCommitmentButtons } from "./keyboards.js";
 
 export const addCommitmentId = "add-commitment";
-const PREFIX = "cla:m:";
+const buttons = addCommitmentButtons;
 const KINDS: CommitmentKind[] = ["promise", "document", "deadline"];
+
+type DraftTap = TapOf<typeof addCommitmentButtons>;
 
 interface Draft {
   kind: CommitmentKind;
@@ -30,7 +34,7 @@ export async function addCommitmentConversation(conversation: Conv, ctx: ConvCon
   const ref = { now, timezone };
   const today = localDate(now, timezone);
 
-  const typed = await askUntil(conversation, ctx, { text: ctx.t("client-commitment-ask-what"), prefix: PREFIX }, async (a) => {
+  const typed = await askUntil(conversation, ctx, { text: ctx.t("client-commitment-ask-what"), buttons }, async (a) => {
     if (a.kind !== "text" || a.text.length < 2 || !hasVisibleText(a.text)) return { ok: false, error: ctx.t("client-commitment-text-invalid") };
     if (a.text.length > MAX_COMMITMENT_TEXT) return { ok: false, error: ctx.t("client-commitment-text-too-long", { max: MAX_COMMITMENT_TEXT }) };
     const read = readCommitment(a.text, ref);
@@ -42,11 +46,10 @@ export async function addCommitmentConversation(conversation: Conv, ctx: ConvCon
   let last = typed.ctx;
   for (;;) {
     const shown = draft;
-    const answer = await askUntil<Draft | "save">(conversation, last, { text: draftText(ctx, shown, today), keyboard: draftKeyboard(ctx, shown), prefix: PREFIX }, async (a) => {
+    const answer = await askUntil<Draft | "save", DraftTap>(conversation, last, { text: draftText(ctx, shown, today), keyboard: draftKeyboard(ctx, shown), buttons }, async (a) => {
       if (a.kind === "button") {
-        if (a.data === "save") return { ok: true, value: "save" as const };
-        const kind = a.data.replace(/^k:/, "") as CommitmentKind;
-        return a.data.startsWith("k:") && KINDS.includes(kind) ? { ok: true, value: { ...shown, kind } } : { ok: false, error: ctx.t("client-commitment-pick-kind") };
+        if (a.tap?.kind === "save") return { ok: true, value: "save" as const };
+        return a.tap?.kind === "makeKind" ? { ok: true, value: { ...shown, kind: a.tap.to } } : { ok: false, error: ctx.t("client-commitment-pick-kind") };
       }
       const day = parseUserDate(a.text, ref);
       if (!day) return { ok: false, error: ctx.t("client-commitment-due-invalid") };
@@ -93,6 +96,6 @@ function draftText(ctx: ConvContext, d: Draft, today: string): string {
 /** The two other kinds (one tap to correct the guess), then "Save". */
 function draftKeyboard(ctx: ConvContext, d: Draft): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (const k of KINDS) if (k !== d.kind) kb.text(ctx.t("client-commitment-make-kind", { kind: k }), `${PREFIX}k:${k}`);
-  return kb.row().text(ctx.t("client-commitment-save"), `${PREFIX}save`);
+  for (const k of KINDS) if (k !== d.kind) kb.text(ctx.t("client-commitment-make-kind", { kind: k }), buttons.codecs.makeKind.encode({ to: k }));
+  return kb.row().text(ctx.t("client-commitment-save"), buttons.codecs.save.encode());
 }

@@ -5,6 +5,7 @@ import type { Temperature } from "../db/schema.js";
 import type { ClientCard, ClientListItem } from "./clients.js";
 import type { Translate, Locale } from "../platform/locale.js";
 import { cb, type ListState } from "./keyboards.js";
+import { callData } from "../calls/keyboards.js";
 import { eventText } from "../calls/card-view.js";
 import { formatDay } from "../platform/format/day.js";
 import { formatDateTime } from "../platform/format/date-time.js";
@@ -91,7 +92,7 @@ export function cardText(v: CardView, card: ClientCard): string {
 export function cardKeyboard(v: CardView, clientId: number, back: ListState | null): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (v.readOnly) return kb.text(v.t("client-button-back"), cb.list(back ?? { page: 0 }));
-  kb.text(v.t("client-button-log-call"), `call:log:${clientId}`)
+  kb.text(v.t("client-button-log-call"), callData.log(clientId))
     .text(v.t("client-button-add-commitment"), cb.addCommitment(clientId))
     .row();
   if (v.isLead) kb.text(v.t("client-button-change-owner"), cb.changeOwner(clientId)).text(v.t("client-button-delete"), cb.deleteAsk(clientId)).row();

@@ -2,21 +2,44 @@
 // member, n: a new person), and for commitments found in notes imp:nt:<batchId>:<a|v|la|ln|t<i>> (take all
 // from the preview, view, all / none on the list, toggle item i). The batch id is checked on every tap.
 import { InlineKeyboard } from "grammy";
+import { callbackData, callbackSet, either, field, flag, id, int, mapTaps, NOT_A_VALUE, oneOf } from "../bot/callback-data.js";
 
 export type ImportAction = "go" | "valid" | "no";
+export type NoteTap = "a" | "v" | "la" | "ln" | { toggle: number };
+
+/** The i-th note's toggle: `t0` … `t99`. */
+const toggleIndex = int({ max: 99 });
+const noteTap = either(
+  oneOf(["a", "v", "la", "ln"]),
+  field<{ toggle: number }>({
+    encode: (tap) => `t${toggleIndex.encode(tap.toggle)}`,
+    decode(raw) {
+      const index = raw.startsWith("t") ? toggleIndex.decode(raw.slice(1)) : NOT_A_VALUE;
+      return index === NOT_A_VALUE ? NOT_A_VALUE : { toggle: index };
+    },
+  }),
+);
+
+const importButtonCodecs = callbackSet({
+  go: callbackData("imp:go", { batchId: id() }),
+  valid: callbackData("imp:valid", { batchId: id() }),
+  no: callbackData("imp:no", { batchId: id() }),
+  dym: callbackData("imp:dym", { batchId: id(), index: int({ max: 99 }), memberChosen: flag("y", "n") }),
+  notes: callbackData("imp:nt", { batchId: id(), tap: noteTap }),
+});
+
+const codec = importButtonCodecs.codecs;
 
 export function importCallback(action: ImportAction, batchId: number): string {
-  return `imp:${action}:${batchId}`;
+  return codec[action].encode({ batchId });
 }
 
 export function ownerChoiceCallback(batchId: number, index: number, memberChosen: boolean): string {
-  return `imp:dym:${batchId}:${index}:${memberChosen ? "y" : "n"}`;
+  return codec.dym.encode({ batchId, index, memberChosen });
 }
 
-export type NoteTap = "a" | "v" | "la" | "ln" | { toggle: number };
-
 export function noteCallback(batchId: number, tap: NoteTap): string {
-  return `imp:nt:${batchId}:${typeof tap === "string" ? tap : `t${tap.toggle}`}`;
+  return codec.notes.encode({ batchId, tap });
 }
 
 export type ImportCallback =
@@ -24,15 +47,17 @@ export type ImportCallback =
   | { action: "dym"; batchId: number; index: number; memberChosen: boolean }
   | { action: "notes"; batchId: number; tap: NoteTap };
 
-export function parseImportCallback(data: string): ImportCallback | null {
-  const m = /^imp:(go|valid|no):(\d{1,12})$/.exec(data);
-  if (m) return { action: m[1] as ImportAction, batchId: Number(m[2]) };
-  const d = /^imp:dym:(\d{1,12}):(\d{1,2}):([yn])$/.exec(data);
-  if (d) return { action: "dym", batchId: Number(d[1]), index: Number(d[2]), memberChosen: d[3] === "y" };
-  const n = /^imp:nt:(\d{1,12}):(a|v|la|ln|t(\d{1,2}))$/.exec(data);
-  if (!n) return null;
-  return { action: "notes", batchId: Number(n[1]), tap: n[3] !== undefined ? { toggle: Number(n[3]) } : (n[2] as "a" | "v" | "la" | "ln") };
-}
+/** The preview's taps, as the import feature reads them. */
+export const importButtons = mapTaps(importButtonCodecs, (tap): ImportCallback => {
+  switch (tap.kind) {
+    case "dym":
+      return { action: "dym", batchId: tap.batchId, index: tap.index, memberChosen: tap.memberChosen };
+    case "notes":
+      return { action: "notes", batchId: tap.batchId, tap: tap.tap };
+    default:
+      return { action: tap.kind, batchId: tap.batchId };
+  }
+});
 
 /** Under the list of commitments found in notes: a toggle per item (when few enough), then all / none. */
 export function noteListKeyboard(batchId: number, items: readonly { index: number }[], kept: (index: number) => boolean, pickable: boolean, labels: { all: string; none: string }): InlineKeyboard {

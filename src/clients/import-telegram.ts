@@ -10,7 +10,8 @@ import type { BotContext } from "../bot/context.js";
 import { downloadTelegramFile, TELEGRAM_DOWNLOAD_LIMIT } from "../bot/file-download.js";
 import { requireClientAccess, requireMember } from "../bot/guards.js";
 import type { Translate } from "../platform/locale.js";
-import { importPreviewKeyboard, noteCallback, noteListKeyboard, ownerQuestionRows, parseImportCallback, type NoteTap } from "./import-keyboards.js";
+import { importButtons, importPreviewKeyboard, noteCallback, noteListKeyboard, ownerQuestionRows, type NoteTap } from "./import-keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { fileErrorText, noteListText, previewText, resultText } from "./import-views.js";
 
 export const importFeature = new Composer<BotContext>();
@@ -104,9 +105,7 @@ importFeature.chatType(["group", "supergroup"]).on("message:document", async (ct
   return ctx.reply(ctx.t("import-private-only"), { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } });
 });
 
-importFeature.callbackQuery(/^imp:/, async (ctx) => {
-  const parsed = parseImportCallback(ctx.callbackQuery.data);
-  if (!parsed) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+onButton(importFeature, importButtons, async (ctx, parsed) => {
   const membership = await requireClientAccess(ctx, "write");
   if (!membership) return;
   const actor = { memberId: membership.member.id, teamId: membership.team.id, role: membership.member.role };

@@ -1,6 +1,7 @@
 // Callback data of the client list and card (prefix cl:). Everything here is untrusted on the way back:
 // the handlers check the client, the team and the role against the database.
-import type { Temperature } from "../db/schema.js";
+import type { CommitmentKind, Temperature } from "../db/schema.js";
+import { callbackData, callbackSet, codes, either, id, int, mapTaps, oneOf } from "../bot/callback-data.js";
 
 export interface ListState {
   /** A member id, "none" for the unassigned pool, undefined for everyone. */
@@ -9,25 +10,47 @@ export interface ListState {
   page: number;
 }
 
-const TEMP_CODE: Record<Temperature, string> = { hot: "h", warm: "w", cold: "c" };
-const CODE_TEMP: Record<string, Temperature> = { h: "hot", w: "warm", c: "cold" };
+/** The list's filters and page, carried by its buttons: `<owner>:<temperature>:<page>`, empty for "any". */
+const stateFields = {
+  /** A member id, `u` for the unassigned pool, empty for everyone. */
+  owner: either(
+    codes<"none" | undefined>([
+      [undefined, ""],
+      ["none", "u"],
+    ]),
+    id(),
+  ),
+  temperature: codes<Temperature | undefined>([
+    [undefined, ""],
+    ["hot", "h"],
+    ["warm", "w"],
+    ["cold", "c"],
+  ]),
+  page: int({ max: 999_999 }),
+};
 
-function stateParts(s: ListState): string {
-  const owner = s.owner === undefined ? "" : s.owner === "none" ? "u" : String(s.owner);
-  return `${owner}:${s.temperature ? TEMP_CODE[s.temperature] : ""}:${s.page}`;
+function stateOf(s: { owner?: number | "none" | undefined; temperature?: Temperature | undefined; page: number }): ListState {
+  const state: ListState = { page: s.page };
+  if (s.owner !== undefined) state.owner = s.owner;
+  if (s.temperature !== undefined) state.temperature = s.temperature;
+  return state;
 }
 
-function readState(owner: string, temp: string, page: string): ListState | null {
-  const s: ListState = { page: Number(page) };
-  if (owner === "u") s.owner = "none";
-  else if (owner !== "") s.owner = Number(owner);
-  if (temp !== "") {
-    const t = CODE_TEMP[temp];
-    if (!t) return null;
-    s.temperature = t;
-  }
-  return s;
-}
+const owner = either(codes([["none", "u"]]), id());
+
+const clientsButtonCodecs = callbackSet({
+  list: callbackData("cl:l", stateFields),
+  card: callbackData("cl:c", { clientId: id(), ...stateFields }),
+  pickOwnerFilter: callbackData("cl:fo", stateFields),
+  changeOwner: callbackData("cl:o", { clientId: id() }),
+  setOwner: callbackData("cl:s", { clientId: id(), to: owner }),
+  addCommitment: callbackData("cl:m", { clientId: id() }),
+  names: callbackData("cl:nl"),
+  nameTargets: callbackData("cl:ns", { nameOnlyId: id() }),
+  linkName: callbackData("cl:nt", { nameOnlyId: id(), targetId: id() }),
+  deleteAsk: callbackData("cl:d", { clientId: id() }),
+  deleteDo: callbackData("cl:dd", { clientId: id() }),
+});
 
 export type ClientsAction =
   | { kind: "list"; state: ListState }
@@ -42,46 +65,51 @@ export type ClientsAction =
   | { kind: "deleteAsk"; clientId: number }
   | { kind: "deleteDo"; clientId: number };
 
+const codec = clientsButtonCodecs.codecs;
+
 export const cb = {
-  list: (s: ListState) => `cl:l:${stateParts(s)}`,
-  card: (clientId: number, back: ListState) => `cl:c:${clientId}:${stateParts(back)}`,
-  pickOwnerFilter: (s: ListState) => `cl:fo:${stateParts(s)}`,
-  changeOwner: (clientId: number) => `cl:o:${clientId}`,
-  setOwner: (clientId: number, to: number | "none") => `cl:s:${clientId}:${to === "none" ? "u" : to}`,
-  addCommitment: (clientId: number) => `cl:m:${clientId}`,
-  names: () => "cl:nl",
-  nameTargets: (nameOnlyId: number) => `cl:ns:${nameOnlyId}`,
-  linkName: (nameOnlyId: number, targetId: number) => `cl:nt:${nameOnlyId}:${targetId}`,
-  deleteAsk: (clientId: number) => `cl:d:${clientId}`,
-  deleteDo: (clientId: number) => `cl:dd:${clientId}`,
+  list: (s: ListState) => codec.list.encode(s),
+  card: (clientId: number, back: ListState) => codec.card.encode({ clientId, ...back }),
+  pickOwnerFilter: (s: ListState) => codec.pickOwnerFilter.encode(s),
+  changeOwner: (clientId: number) => codec.changeOwner.encode({ clientId }),
+  setOwner: (clientId: number, to: number | "none") => codec.setOwner.encode({ clientId, to }),
+  addCommitment: (clientId: number) => codec.addCommitment.encode({ clientId }),
+  names: () => codec.names.encode(),
+  nameTargets: (nameOnlyId: number) => codec.nameTargets.encode({ nameOnlyId }),
+  linkName: (nameOnlyId: number, targetId: number) => codec.linkName.encode({ nameOnlyId, targetId }),
+  deleteAsk: (clientId: number) => codec.deleteAsk.encode({ clientId }),
+  deleteDo: (clientId: number) => codec.deleteDo.encode({ clientId }),
 };
 
-const ID = "(\\d{1,12})";
-const STATE = "(u|\\d{1,12}|):([hwc]?):(\\d{1,6})";
+/** Taps on the client list and card, the list's filters gathered into its state. */
+export const clientsButtons = mapTaps(clientsButtonCodecs, (tap): ClientsAction => {
+  switch (tap.kind) {
+    case "list":
+    case "pickOwnerFilter":
+      return { kind: tap.kind, state: stateOf(tap) };
+    case "card":
+      return { kind: "card", clientId: tap.clientId, back: stateOf(tap) };
+    default:
+      return tap;
+  }
+});
 
-export function parseClientsCallback(data: string): ClientsAction | null {
-  let m: RegExpExecArray | null;
-  if ((m = new RegExp(`^cl:l:${STATE}$`).exec(data))) {
-    const state = readState(m[1]!, m[2]!, m[3]!);
-    return state ? { kind: "list", state } : null;
-  }
-  if ((m = new RegExp(`^cl:c:${ID}:${STATE}$`).exec(data))) {
-    const back = readState(m[2]!, m[3]!, m[4]!);
-    return back ? { kind: "card", clientId: Number(m[1]), back } : null;
-  }
-  if ((m = new RegExp(`^cl:fo:${STATE}$`).exec(data))) {
-    const state = readState(m[1]!, m[2]!, m[3]!);
-    return state ? { kind: "pickOwnerFilter", state } : null;
-  }
-  if ((m = new RegExp(`^cl:o:${ID}$`).exec(data))) return { kind: "changeOwner", clientId: Number(m[1]) };
-  if ((m = new RegExp(`^cl:s:${ID}:(u|\\d{1,12})$`).exec(data))) {
-    return { kind: "setOwner", clientId: Number(m[1]), to: m[2] === "u" ? "none" : Number(m[2]) };
-  }
-  if ((m = new RegExp(`^cl:m:${ID}$`).exec(data))) return { kind: "addCommitment", clientId: Number(m[1]) };
-  if (data === "cl:nl") return { kind: "names" };
-  if ((m = new RegExp(`^cl:ns:${ID}$`).exec(data))) return { kind: "nameTargets", nameOnlyId: Number(m[1]) };
-  if ((m = new RegExp(`^cl:nt:${ID}:${ID}$`).exec(data))) return { kind: "linkName", nameOnlyId: Number(m[1]), targetId: Number(m[2]) };
-  if ((m = new RegExp(`^cl:d:${ID}$`).exec(data))) return { kind: "deleteAsk", clientId: Number(m[1]) };
-  if ((m = new RegExp(`^cl:dd:${ID}$`).exec(data))) return { kind: "deleteDo", clientId: Number(m[1]) };
-  return null;
-}
+// --- the add-client and add-commitment dialogues -------------------------------------------------------
+
+export const addClientButtons = callbackSet(
+  {
+    skip: callbackData("cla:n:skip"),
+    temperature: callbackData("cla:n:t", { temperature: oneOf<Temperature>(["hot", "warm", "cold"]) }),
+    owner: callbackData("cla:n:o", { owner: either(oneOf(["none"]), id()) }),
+  },
+  "cla:n",
+);
+
+export const addCommitmentButtons = callbackSet(
+  {
+    /** Make the draft another kind. */
+    makeKind: callbackData("cla:m:k", { to: oneOf<CommitmentKind>(["promise", "document", "deadline"]) }),
+    save: callbackData("cla:m:save"),
+  },
+  "cla:m",
+);

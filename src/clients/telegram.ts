@@ -21,7 +21,8 @@ import { addClientId } from "./add-client-dialogue.js";
 import { addCommitmentId } from "./add-commitment-dialogue.js";
 import { requireClientAccess, type Membership } from "../bot/guards.js";
 import { translator } from "../platform/locale.js";
-import { cb, parseClientsCallback, type ListState } from "./keyboards.js";
+import { cb, clientsButtons, type ListState } from "./keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { localeOfUser } from "../team/member-locale.js";
 import { distinctLabels, phoneTail } from "../bot/picker-labels.js";
 import { cardKeyboard, cardText, listButtonLabel, TEMP_ICON, type CardView } from "./card-view.js";
@@ -44,9 +45,7 @@ clientsFeature.chatType("private").command("client", async (ctx) => {
   await ctx.conversation.enter(addClientId);
 });
 
-clientsFeature.callbackQuery(/^cl:/, async (ctx) => {
-  const action = parseClientsCallback(ctx.callbackQuery.data);
-  if (!action) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+onButton(clientsFeature, clientsButtons, async (ctx, action) => {
   const reading = action.kind === "list" || action.kind === "card" || action.kind === "pickOwnerFilter";
   const membership = await requireClientAccess(ctx, reading ? "read" : "write");
   if (!membership) return;

@@ -2,15 +2,18 @@
 // another (pick, pick, type N), or move one client (type part of a name, company or phone, pick it, pick
 // the manager). The proposal itself lives in the database (distribution_items); this dialogue only asks,
 // then changes it through the domain and posts the new table. Every step re-checks the proposal is open.
+import type { TapOf } from "../bot/callback-data.js";
 import { InlineKeyboard } from "grammy";
 import { moveClient, moveClients, searchProposalClients, type FoundClient } from "./adjust.js";
 import { eligibleManagers, getProposalView } from "./propose.js";
 import type { AdjustResult, ProposalView } from "./types.js";
 import type { ConvContext } from "../bot/context.js";
 import { renderTable } from "./views.js";
-import { dialogData, decodeDialogData, DIST_DIALOG_PREFIX, pickKeyboard, tableKeyboard } from "./keyboards.js";
+import { adjustDialogueButtons, dialogData, pickKeyboard, tableKeyboard } from "./keyboards.js";
 import { askUntil, waitAnswer, type Answer, type Conv } from "../bot/dialogues/ask.js";
 import { distinctLabels } from "../bot/picker-labels.js";
+
+type AdjustTap = TapOf<typeof adjustDialogueButtons>;
 
 export const distributeAdjustId = "distribute-adjust";
 /** A dialogue left open this long ends by itself, so a forgotten one never captures later text. */
@@ -56,13 +59,13 @@ async function moveMany(conversation: Conv, ctx: ConvContext, distributionId: nu
     await ctx.reply(ctx.t("dist-adjust-nothing-to-move"));
     return showTable(conversation, ctx, distributionId, start.teamId);
   }
-  const from = await askUntil<number | null>(
+  const from = await askUntil<number | null, AdjustTap>(
     conversation,
     ctx,
     {
       text: ctx.t("dist-ask-from"),
       keyboard: pickKeyboard(ctx.t, start.rows.map((r) => ({ label: `${r.name} (+${r.addedTotal})`, data: dialogData.from(r.memberId) }))),
-      prefix: DIST_DIALOG_PREFIX,
+      buttons: adjustDialogueButtons,
     },
     async (a) => pickAnswer(ctx, a, "from", start.rows.map((r) => r.memberId)),
   );
@@ -70,13 +73,13 @@ async function moveMany(conversation: Conv, ctx: ConvContext, distributionId: nu
   const fromRow = start.rows.find((r) => r.memberId === from.value)!;
 
   const targets = start.targets.filter((m) => m.memberId !== fromRow.memberId);
-  const to = await askUntil<number | null>(
+  const to = await askUntil<number | null, AdjustTap>(
     conversation,
     from.ctx,
     {
       text: from.ctx.t("dist-ask-to", { name: fromRow.name }),
       keyboard: pickKeyboard(ctx.t, targets.map((m) => ({ label: m.name, data: dialogData.to(m.memberId) }))),
-      prefix: DIST_DIALOG_PREFIX,
+      buttons: adjustDialogueButtons,
     },
     async (a) => pickAnswer(ctx, a, "to", targets.map((m) => m.memberId)),
   );
@@ -84,16 +87,16 @@ async function moveMany(conversation: Conv, ctx: ConvContext, distributionId: nu
   const toName = targets.find((m) => m.memberId === to.value)!.name;
 
   const max = fromRow.addedTotal;
-  const count = await askUntil<number | null>(
+  const count = await askUntil<number | null, AdjustTap>(
     conversation,
     to.ctx,
     {
       text: to.ctx.t("dist-ask-count", { from: fromRow.name, to: toName, max }),
       keyboard: quitKeyboard(ctx),
-      prefix: DIST_DIALOG_PREFIX,
+      buttons: adjustDialogueButtons,
     },
     async (a) => {
-      if (a.kind === "button") return decodeDialogData(a.data)?.kind === "quit" ? { ok: true, value: null } : { ok: false, error: ctx.t("dist-ask-count-invalid", { max }) };
+      if (a.kind === "button") return a.tap?.kind === "quit" ? { ok: true, value: null } : { ok: false, error: ctx.t("dist-ask-count-invalid", { max }) };
       const n = /^\d{1,6}$/.test(a.text) ? Number(a.text) : NaN;
       if (!Number.isInteger(n) || n < 1 || n > max) return { ok: false, error: ctx.t("dist-ask-count-invalid", { max }) };
       return { ok: true, value: n };
@@ -116,10 +119,10 @@ async function moveOne(conversation: Conv, ctx: ConvContext, distributionId: num
   await current.reply(question, { reply_markup: quitKeyboard(ctx) });
   // Typed text searches (again); a tap on a found client picks it.
   while (!chosen) {
-    const answer = await waitAnswer(conversation, ctx.from!.id, DIST_DIALOG_PREFIX);
+    const answer = await waitAnswer(conversation, ctx.from!.id, adjustDialogueButtons);
     current = answer.ctx;
     if (answer.kind === "button") {
-      const d = decodeDialogData(answer.data);
+      const d = answer.tap;
       if (d?.kind === "quit") return quit(conversation, current, distributionId, start.teamId);
       const pick = d?.kind === "client" ? found.find((f) => f.clientId === d.id) : undefined;
       if (pick) {
@@ -155,13 +158,13 @@ async function moveOne(conversation: Conv, ctx: ConvContext, distributionId: num
     await current.reply(current.t("dist-adjust-nothing-to-move"));
     return showTable(conversation, current, distributionId, start.teamId);
   }
-  const to = await askUntil<number | null>(
+  const to = await askUntil<number | null, AdjustTap>(
     conversation,
     current,
     {
       text: current.t("dist-ask-to-one", { client: client.name, current: client.toName }),
       keyboard: pickKeyboard(ctx.t, targets.map((m) => ({ label: m.name, data: dialogData.to(m.memberId) }))),
-      prefix: DIST_DIALOG_PREFIX,
+      buttons: adjustDialogueButtons,
     },
     async (a) => pickAnswer(ctx, a, "to", targets.map((m) => m.memberId)),
   );
@@ -176,12 +179,12 @@ async function moveOne(conversation: Conv, ctx: ConvContext, distributionId: num
 /** A tap on one of the offered people (or Cancel → null); anything else is asked again. */
 async function pickAnswer(
   ctx: ConvContext,
-  a: Answer,
+  a: Answer<AdjustTap>,
   kind: "from" | "to",
   allowed: number[],
 ): Promise<{ ok: true; value: number | null } | { ok: false; error: string }> {
   if (a.kind === "button") {
-    const d = decodeDialogData(a.data);
+    const d = a.tap;
     if (d?.kind === "quit") return { ok: true, value: null };
     if (d?.kind === kind && allowed.includes(d.id)) return { ok: true, value: d.id };
   }

@@ -1,68 +1,40 @@
 // Callback data and keyboards of the distribution table. Short, typed, never trusted: every decoded id is
 // checked against the database by the handler (right team, a lead, the distribution still in that state).
 import { InlineKeyboard } from "grammy";
+import { callbackData, callbackSet, id, type TapOf } from "../bot/callback-data.js";
 import type { ProposalView } from "./types.js";
 import type { Translate } from "../platform/locale.js";
 import { clip } from "../platform/format/clip.js";
 
-/** Buttons inside the Adjust dialogue (see distribution/adjust-dialogue.ts). */
-export const DIST_DIALOG_PREFIX = "dist:c:";
+const ofDistribution = { id: id() };
 
-export type DistTap =
-  | { kind: "handover"; handoverId: number }
-  | { kind: "start" }
-  | { kind: "apply"; id: number }
-  | { kind: "adjust"; id: number }
-  | { kind: "mine"; id: number }
-  | { kind: "cancel"; id: number }
-  | { kind: "undo"; id: number }
-  | { kind: "table"; id: number }
-  | { kind: "excludeMenu"; id: number }
-  | { kind: "exclude"; id: number; memberId: number }
-  | { kind: "moveMany"; id: number }
-  | { kind: "moveOne"; id: number };
+/** Taps on the distribution table and its menus. */
+export const distButtons = callbackSet({
+  /** The offboard checklist's "redistribute" button. */
+  handover: callbackData("dist:h", { handoverId: id() }),
+  /** The nags' "distribute now" button and /distribute. */
+  start: callbackData("dist:start"),
+  apply: callbackData("dist:a", ofDistribution),
+  adjust: callbackData("dist:j", ofDistribution),
+  mine: callbackData("dist:m", ofDistribution),
+  cancel: callbackData("dist:x", ofDistribution),
+  undo: callbackData("dist:u", ofDistribution),
+  table: callbackData("dist:t", ofDistribution),
+  excludeMenu: callbackData("dist:e", ofDistribution),
+  exclude: callbackData("dist:e", { id: id(), memberId: id() }),
+  moveMany: callbackData("dist:n", ofDistribution),
+  moveOne: callbackData("dist:o", ofDistribution),
+});
 
+export type DistTap = TapOf<typeof distButtons>;
 type WithId = Exclude<DistTap, { kind: "handover" } | { kind: "start" } | { kind: "exclude" }>["kind"];
-const codes: Record<WithId, string> = {
-  apply: "a",
-  adjust: "j",
-  mine: "m",
-  cancel: "x",
-  undo: "u",
-  table: "t",
-  excludeMenu: "e",
-  moveMany: "n",
-  moveOne: "o",
-};
-const kindByCode = Object.fromEntries(Object.entries(codes).map(([k, v]) => [v, k])) as Record<string, WithId>;
 
 export const distData = {
-  /** The offboard checklist's "redistribute" button. */
-  handover: (handoverId: number) => `dist:h:${handoverId}`,
-  /** The nags' "distribute now" button and /distribute. */
-  start: () => "dist:start",
-  of: (kind: WithId, id: number) => `dist:${codes[kind]}:${id}`,
-  exclude: (id: number, memberId: number) => `dist:e:${id}:${memberId}`,
+  handover: (handoverId: number) => distButtons.codecs.handover.encode({ handoverId }),
+  start: () => distButtons.codecs.start.encode(),
+  of: (kind: WithId, id: number) => distButtons.codecs[kind].encode({ id }),
+  exclude: (id: number, memberId: number) => distButtons.codecs.exclude.encode({ id, memberId }),
 };
-
-const ID = /^[1-9]\d{0,14}$/;
-const num = (s: string | undefined) => (s !== undefined && ID.test(s) ? Number(s) : null);
-
-export function decodeDistData(data: string): DistTap | null {
-  if (data === "dist:start") return { kind: "start" };
-  const [prefix, code, a, b, ...rest] = data.split(":");
-  if (prefix !== "dist" || code === undefined || rest.length > 0) return null;
-  const first = num(a);
-  if (first === null) return null;
-  if (code === "h") return b === undefined ? { kind: "handover", handoverId: first } : null;
-  if (code === "e" && b !== undefined) {
-    const memberId = num(b);
-    return memberId === null ? null : { kind: "exclude", id: first, memberId };
-  }
-  const kind = kindByCode[code];
-  if (!kind || b !== undefined) return null;
-  return { kind, id: first } as DistTap;
-}
 
 export function tableKeyboard(t: Translate, view: ProposalView): InlineKeyboard {
   const kb = new InlineKeyboard();
@@ -101,24 +73,23 @@ export function appliedKeyboard(t: Translate, id: number): InlineKeyboard {
 
 // --- inside the Adjust dialogue ---------------------------------------------------------------------
 
-export const dialogData = {
-  from: (memberId: number) => `${DIST_DIALOG_PREFIX}f:${memberId}`,
-  to: (memberId: number) => `${DIST_DIALOG_PREFIX}t:${memberId}`,
-  client: (clientId: number) => `${DIST_DIALOG_PREFIX}k:${clientId}`,
-  quit: () => `${DIST_DIALOG_PREFIX}q`,
-};
+/** Buttons inside the Adjust dialogue (see distribution/adjust-dialogue.ts). */
+export const adjustDialogueButtons = callbackSet(
+  {
+    from: callbackData("dist:c:f", { id: id() }),
+    to: callbackData("dist:c:t", { id: id() }),
+    client: callbackData("dist:c:k", { id: id() }),
+    quit: callbackData("dist:c:q"),
+  },
+  "dist:c",
+);
 
-/** Decodes the part after the dialogue prefix ("f:12", "q"). */
-export function decodeDialogData(data: string): { kind: "from" | "to" | "client"; id: number } | { kind: "quit" } | null {
-  if (data === "q") return { kind: "quit" };
-  const [code, a, ...rest] = data.split(":");
-  const id = num(a);
-  if (id === null || rest.length > 0) return null;
-  if (code === "f") return { kind: "from", id };
-  if (code === "t") return { kind: "to", id };
-  if (code === "k") return { kind: "client", id };
-  return null;
-}
+export const dialogData = {
+  from: (memberId: number) => adjustDialogueButtons.codecs.from.encode({ id: memberId }),
+  to: (memberId: number) => adjustDialogueButtons.codecs.to.encode({ id: memberId }),
+  client: (clientId: number) => adjustDialogueButtons.codecs.client.encode({ id: clientId }),
+  quit: () => adjustDialogueButtons.codecs.quit.encode(),
+};
 
 export function pickKeyboard(
   t: Translate,

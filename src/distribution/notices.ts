@@ -101,7 +101,7 @@ function clientLine(t: Translate, day: (date: string) => string, c: NoticeClient
 }
 
 function clientsCsv(t: Translate, locale: Locale, notice: AppliedNotice): Buffer {
-  const headers = ["name", "company", "phones", "email", "temperature", "next", "commitments", "previous"].map((h) => t(`dist-csv-${h}`));
+  const headers = (["name", "company", "phones", "email", "temperature", "next", "commitments", "previous"] as const).map((h) => t(`dist-csv-${h}`));
   // Translated once, not per row: a long list is thousands of rows.
   const temperature = { hot: t("dist-temperature-hot"), warm: t("dist-temperature-warm"), cold: t("dist-temperature-cold") };
   const kind: Record<string, string> = { promise: t("dist-csv-kind", { kind: "promise" }), document: t("dist-csv-kind", { kind: "document" }), deadline: t("dist-csv-kind", { kind: "deadline" }) };

@@ -18,7 +18,8 @@ import { renderTable } from "./views.js";
 import { requireClientAccess } from "../bot/guards.js";
 import { escapeHtml } from "../platform/html.js";
 import { formatCount } from "../platform/format/count.js";
-import { adjustKeyboard, appliedKeyboard, decodeDistData, DIST_DIALOG_PREFIX, excludeKeyboard, MAX_MANAGER_BUTTONS, tableKeyboard, type DistTap } from "./keyboards.js";
+import { adjustKeyboard, appliedKeyboard, distButtons, excludeKeyboard, MAX_MANAGER_BUTTONS, tableKeyboard, type DistTap } from "./keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 
 export const distributionFeature = new Composer<BotContext>();
 
@@ -32,11 +33,7 @@ distributionFeature.command("distribute", async (ctx) => {
 });
 
 // Buttons of the Adjust dialogue (`dist:c:`) belong to it; a stale one falls through to "unhandled".
-distributionFeature.callbackQuery(/^dist:/, async (ctx, next) => {
-  const data = ctx.callbackQuery.data;
-  if (data.startsWith(DIST_DIALOG_PREFIX)) return next();
-  const tap = decodeDistData(data);
-  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+onButton(distributionFeature, distButtons, async (ctx, tap) => {
   const membership = await requireClientAccess(ctx, "write", true);
   if (!membership) return;
   return handleTap(ctx, tap, membership.team.id, membership.member.id);

@@ -4,7 +4,7 @@
 import { InlineKeyboard } from "grammy";
 import { addDays, localDate } from "../platform/calendar.js";
 import { checkStepAction, MAX_SKIP_REASON, setStepDue, skipStep } from "./checklist.js";
-import { editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "./checklist-template.js";
+import { ASAP_OFFSET, editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "./checklist-template.js";
 import { parseUserDate } from "../platform/date-input.js";
 import { stepTitle } from "./views.js";
 import { formatDayWithWeekday } from "../platform/format/day.js";
@@ -12,7 +12,7 @@ import { MAX_DAYS_AHEAD } from "./handovers.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale } from "../platform/locale.js";
-import { CHECKLIST_ANSWER, CHECKLIST_INPUT_PREFIX, chk, parseInputTask, type InputTask, type InputAnswer } from "./checklist-keyboards.js";
+import { checklistInputButtons, chk, inputTaskOf, type InputAnswer, type InputAnswerTap, type InputTask } from "./checklist-keyboards.js";
 import { renderTemplateMenu } from "./checklist-template-keyboards.js";
 import { waitAnswer, type Conv } from "../bot/dialogues/ask.js";
 import { interviewLoop } from "./interview-dialogue.js";
@@ -31,12 +31,11 @@ class Switch {
 }
 
 async function inputAnswer(conversation: Conv, starterId: number): Promise<InputAnswer> {
-  const a = await waitAnswer(conversation, starterId, CHECKLIST_INPUT_PREFIX);
-  if (a.kind === "text") return a;
-  if (a.data.startsWith(CHECKLIST_ANSWER)) return { ...a, data: a.data.slice(CHECKLIST_ANSWER.length) };
-  const task = parseInputTask(a.data);
+  const a = await waitAnswer(conversation, starterId, checklistInputButtons);
+  if (a.kind === "text" || a.tap === null) return a.kind === "text" ? a : { ...a, tap: null };
+  const task = inputTaskOf(a.tap);
   if (task) throw new Switch(task, a.ctx);
-  return { ...a, data: "" };
+  return { ...a, tap: a.tap as InputAnswerTap };
 }
 
 export async function checklistInputConversation(conversation: Conv, ctx: ConvContext, task: InputTask): Promise<void> {
@@ -106,21 +105,20 @@ async function askSkipReason(conversation: Conv, ctx: ConvContext, task: { hando
     return;
   }
   const kb = new InlineKeyboard()
-    .text(ctx.t("checklist-reason-not-needed"), chk.answer("r:na"))
-    .text(ctx.t("checklist-reason-outside"), chk.answer("r:out"))
+    .text(ctx.t("checklist-reason-not-needed"), chk.answer.reason("na"))
+    .text(ctx.t("checklist-reason-outside"), chk.answer.reason("out"))
     .row()
-    .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+    .text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   await askText(ctx, ctx.t("checklist-ask-skip-reason", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-skip-placeholder");
   for (;;) {
     const a = await next();
     let reason: string;
     if (a.kind === "button") {
-      if (a.data === "x") {
+      if (a.tap?.kind === "cancel") {
         await a.ctx.reply(ctx.t("checklist-input-cancelled"));
         return;
       }
-      if (a.data === "r:na") reason = ctx.t("checklist-reason-not-needed");
-      else if (a.data === "r:out") reason = ctx.t("checklist-reason-outside");
+      if (a.tap?.kind === "reason") reason = ctx.t(a.tap.reason === "na" ? "checklist-reason-not-needed" : "checklist-reason-outside");
       else {
         await a.ctx.reply(ctx.t("checklist-ask-skip-reason-again"), { reply_markup: kb });
         continue;
@@ -147,21 +145,21 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
   const today = localDate(new Date(info.nowMs), info.timezone);
   const tomorrow = addDays(today, 1);
   const kb = new InlineKeyboard()
-    .text(`${ctx.t("offboard-day-today")}, ${formatDayWithWeekday(today, locale, today)}`, chk.answer(`d:${today}`))
-    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDayWithWeekday(tomorrow, locale, today)}`, chk.answer(`d:${tomorrow}`))
+    .text(`${ctx.t("offboard-day-today")}, ${formatDayWithWeekday(today, locale, today)}`, chk.answer.day(today))
+    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDayWithWeekday(tomorrow, locale, today)}`, chk.answer.day(tomorrow))
     .row();
-  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDayWithWeekday(info.lastDay, locale, today)}`, chk.answer(`d:${info.lastDay}`)).row();
-  kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDayWithWeekday(info.lastDay, locale, today)}`, chk.answer.day(info.lastDay)).row();
+  kb.text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   await askText(ctx, ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-due-placeholder");
   for (;;) {
     const a = await next();
     let day: string | null = null;
     if (a.kind === "button") {
-      if (a.data === "x") {
+      if (a.tap?.kind === "cancel") {
         await a.ctx.reply(ctx.t("checklist-input-cancelled"));
         return;
       }
-      day = /^d:(\d{4}-\d{2}-\d{2})$/.exec(a.data)?.[1] ?? null;
+      day = a.tap?.kind === "day" ? a.tap.day : null;
       // Button data is never trusted: only a day the same text typed would give (no 31.11, no year 9999).
       if (day && parseUserDate(day, { now: new Date(info.nowMs), timezone: info.timezone }) !== day) day = null;
       if (!day) {
@@ -210,12 +208,12 @@ async function editTemplateText(
     await ctx.reply(ctx.t(info.key));
     return;
   }
-  const cancelRow = new InlineKeyboard().text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+  const cancelRow = new InlineKeyboard().text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   const ask = async (prompt: string, kb: InlineKeyboard, accept: (a: InputAnswer) => { ok: true; value: string | number | null } | { ok: false; error: string }) => {
     await ctx.reply(prompt + groupHint(ctx), { reply_markup: kb });
     for (;;) {
       const a = await next();
-      if (a.kind === "button" && a.data === "x") {
+      if (a.kind === "button" && a.tap?.kind === "cancel") {
         await a.ctx.reply(ctx.t("checklist-input-cancelled"));
         return { cancelled: true as const };
       }
@@ -225,22 +223,22 @@ async function editTemplateText(
     }
   };
   const acceptTitle = (a: InputAnswer) => {
-    if (a.kind === "button" && a.data === "def") return { ok: true as const, value: null };
+    if (a.kind === "button" && a.tap?.kind === "defaultWording") return { ok: true as const, value: null };
     if (a.kind !== "text") return { ok: false as const, error: ctx.t("checklist-template-title-invalid", { max: MAX_STEP_TITLE }) };
     const title = a.text.replace(/\s+/g, " ").trim();
     if (title.length < 2 || title.length > MAX_STEP_TITLE) return { ok: false as const, error: ctx.t("checklist-template-title-invalid", { max: MAX_STEP_TITLE }) };
     return { ok: true as const, value: title };
   };
   const offsetKb = new InlineKeyboard()
-    .text(ctx.t("checklist-offset-button-asap"), chk.answer("o:-365"))
-    .text("−1", chk.answer("o:-1"))
-    .text("0", chk.answer("o:0"))
-    .text("+1", chk.answer("o:1"))
-    .text("+7", chk.answer("o:7"))
+    .text(ctx.t("checklist-offset-button-asap"), chk.answer.offset(ASAP_OFFSET))
+    .text("−1", chk.answer.offset(-1))
+    .text("0", chk.answer.offset(0))
+    .text("+1", chk.answer.offset(1))
+    .text("+7", chk.answer.offset(7))
     .row()
-    .text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+    .text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   const acceptOffset = (a: InputAnswer) => {
-    const n = a.kind === "button" ? (/^o:(-?\d+)$/.exec(a.data) ? Number(a.data.slice(2)) : null) : parseOffset(a.text);
+    const n = a.kind === "button" ? (a.tap?.kind === "offset" ? a.tap.days : null) : parseOffset(a.text);
     return n === null ? { ok: false as const, error: ctx.t("checklist-template-offset-invalid") } : { ok: true as const, value: n };
   };
 
@@ -256,8 +254,8 @@ async function editTemplateText(
     last = offset.ctx;
   } else if (task.kind === "template-rename") {
     const kb = new InlineKeyboard();
-    if (info.step && info.step.kind !== "custom") kb.text(ctx.t("checklist-template-button-default-wording"), chk.answer("def")).row();
-    kb.text(ctx.t("checklist-button-input-cancel"), chk.answer("x"));
+    if (info.step && info.step.kind !== "custom") kb.text(ctx.t("checklist-template-button-default-wording"), chk.answer.defaultWording()).row();
+    kb.text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
     const title = await ask(ctx.t("checklist-template-ask-rename", { title: stepTitle(ctx.t, info.step!) }), kb, acceptTitle);
     if (title.cancelled) return;
     edit = { op: "rename", stepId: task.stepId, title: title.value === null ? null : String(title.value) };

@@ -25,7 +25,8 @@ import { audienceOf } from "../bot/group-policy.js";
 import { savedCommitmentMessage } from "./interview-dialogue.js";
 import { checklistInputId } from "./checklist-input-dialogue.js";
 import { requireLead } from "../bot/guards.js";
-import { CHECKLIST_INPUT_PREFIX, kindByLetter, parseInputTask } from "./checklist-keyboards.js";
+import { checklistButtons, checklistInputButtons, commitmentButtons, inputTaskOf } from "./checklist-keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { off } from "./keyboards.js";
 
 export const checklistFeature = new Composer<BotContext>();
@@ -50,66 +51,69 @@ async function answerChange(ctx: BotContext, handoverId: number, result: StepCha
   await refresh(ctx, handoverId, undefined, result.ok);
 }
 
-checklistFeature.callbackQuery(/^chk:open:(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[1]));
+onButton(checklistFeature, checklistButtons.open, async (ctx, tap) => {
+  const a = await access(ctx, tap.handoverId);
   if (!a) return;
   await ctx.answerCallbackQuery();
   await postChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, a.handover.id, ctx.chat!.id, { now: ctx.deps.clock.now() });
 });
 
-checklistFeature.callbackQuery(/^chk:(b|ref):(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[2]));
-  if (!a) return;
-  await ctx.answerCallbackQuery(ctx.match[1] === "ref" ? { text: ctx.t("checklist-toast-refreshed") } : {});
-  await refresh(ctx, a.handover.id);
-});
+for (const kind of ["back", "refresh"] as const) {
+  onButton(checklistFeature, checklistButtons[kind], async (ctx, tap) => {
+    const a = await access(ctx, tap.handoverId);
+    if (!a) return;
+    await ctx.answerCallbackQuery(kind === "refresh" ? { text: ctx.t("checklist-toast-refreshed") } : {});
+    await refresh(ctx, a.handover.id);
+  });
+}
 
-checklistFeature.callbackQuery(/^chk:(s|r):(\d+):(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[2]));
-  if (!a) return;
-  const stepId = Number(ctx.match[3]);
-  const check = checkStepAction(ctx.deps.db, { handoverId: a.handover.id, stepId, action: "responsible" });
-  if (!check.ok) {
-    await ctx.answerCallbackQuery({ text: ctx.t(`checklist-refused-${check.reason}`) });
-    return refresh(ctx, a.handover.id);
-  }
-  await ctx.answerCallbackQuery();
-  const mode: ChecklistMode = ctx.match[1] === "s" ? { kind: "step", stepId } : { kind: "responsible", stepId, candidates: responsibleOptions(ctx.deps.db, a.handover) };
-  await refresh(ctx, a.handover.id, mode);
-});
+for (const kind of ["step", "responsible"] as const) {
+  onButton(checklistFeature, checklistButtons[kind], async (ctx, { handoverId, stepId }) => {
+    const a = await access(ctx, handoverId);
+    if (!a) return;
+    const check = checkStepAction(ctx.deps.db, { handoverId: a.handover.id, stepId, action: "responsible" });
+    if (!check.ok) {
+      await ctx.answerCallbackQuery({ text: ctx.t(`checklist-refused-${check.reason}`) });
+      return refresh(ctx, a.handover.id);
+    }
+    await ctx.answerCallbackQuery();
+    const mode: ChecklistMode = kind === "step" ? { kind: "step", stepId } : { kind: "responsible", stepId, candidates: responsibleOptions(ctx.deps.db, a.handover) };
+    await refresh(ctx, a.handover.id, mode);
+  });
+}
 
-checklistFeature.callbackQuery(/^chk:d:(\d+):(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[1]));
+onButton(checklistFeature, checklistButtons.done, async (ctx, tap) => {
+  const a = await access(ctx, tap.handoverId);
   if (!a) return;
-  const result = completeStep(ctx.deps.db, { handoverId: a.handover.id, stepId: Number(ctx.match[2]), actorId: a.memberId, now: ctx.deps.clock.now() });
+  const result = completeStep(ctx.deps.db, { handoverId: a.handover.id, stepId: tap.stepId, actorId: a.memberId, now: ctx.deps.clock.now() });
   await answerChange(ctx, a.handover.id, result, "checklist-toast-done");
 });
 
-checklistFeature.callbackQuery(/^chk:dd:(\d+):(\d{1,4}):(\d{1,4})$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[1]));
+onButton(checklistFeature, checklistButtons.runDone, async (ctx, tap) => {
+  const a = await access(ctx, tap.handoverId);
   if (!a) return;
-  const result = completeStepRun(ctx.deps.db, { handoverId: a.handover.id, from: Number(ctx.match[2]), to: Number(ctx.match[3]), actorId: a.memberId, now: ctx.deps.clock.now() });
+  const result = completeStepRun(ctx.deps.db, { handoverId: a.handover.id, from: tap.from, to: tap.to, actorId: a.memberId, now: ctx.deps.clock.now() });
   await answerChange(ctx, a.handover.id, result, "checklist-toast-run-done");
 });
 
-checklistFeature.callbackQuery(/^chk:rm:(\d+):(\d+):(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[1]));
+onButton(checklistFeature, checklistButtons.setResponsible, async (ctx, tap) => {
+  const a = await access(ctx, tap.handoverId);
   if (!a) return;
   const result = setStepResponsible(ctx.deps.db, {
     handoverId: a.handover.id,
-    stepId: Number(ctx.match[2]),
-    memberId: Number(ctx.match[3]),
+    stepId: tap.stepId,
+    memberId: tap.memberId,
     actorId: a.memberId,
     now: ctx.deps.clock.now(),
   });
   await answerChange(ctx, a.handover.id, result, "checklist-toast-responsible");
 });
 
-checklistFeature.callbackQuery(/^chk:hist:(\d+):(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[1]));
+onButton(checklistFeature, checklistButtons.history, async (ctx, tap) => {
+  const a = await access(ctx, tap.handoverId);
   if (!a) return;
   await ctx.answerCallbackQuery();
-  const page = renderHistory(ctx.deps.db, a.handover.id, Number(ctx.match[2]), ctx.deps.clock.now(), audienceOf(ctx.chat!.id));
+  const page = renderHistory(ctx.deps.db, a.handover.id, tap.page, ctx.deps.clock.now(), audienceOf(ctx.chat!.id));
   if (!page) return;
   // From the checklist: a new message; from a history page: turn the page in place.
   if (ctx.callbackQuery.message && !isChecklist(ctx, a.handover)) {
@@ -125,8 +129,8 @@ function isChecklist(ctx: BotContext, handover: { checklistChatId: number | null
   return !!m && m.chat.id === handover.checklistChatId && m.message_id === handover.checklistMessageId;
 }
 
-checklistFeature.callbackQuery(/^chk:x:(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[1]));
+onButton(checklistFeature, checklistButtons.cancel, async (ctx, tap) => {
+  const a = await access(ctx, tap.handoverId);
   if (!a) return;
   if (a.handover.status !== "active") {
     await ctx.answerCallbackQuery({ text: ctx.t("checklist-refused-not_active") });
@@ -136,8 +140,8 @@ checklistFeature.callbackQuery(/^chk:x:(\d+)$/, async (ctx) => {
   await refresh(ctx, a.handover.id, { kind: "cancel" });
 });
 
-checklistFeature.callbackQuery(/^chk:xy:(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[1]));
+onButton(checklistFeature, checklistButtons.cancelYes, async (ctx, tap) => {
+  const a = await access(ctx, tap.handoverId);
   if (!a) return;
   const result = cancelHandover(ctx.deps.db, { handoverId: a.handover.id, actorId: a.memberId, now: ctx.deps.clock.now() });
   await ctx.answerCallbackQuery({ text: ctx.t(result === "cancelled" ? "checklist-toast-cancelled" : "checklist-refused-not_active") });
@@ -145,8 +149,8 @@ checklistFeature.callbackQuery(/^chk:xy:(\d+)$/, async (ctx) => {
   await refresh(ctx, a.handover.id);
 });
 
-checklistFeature.callbackQuery(/^chk:form:(\d+)$/, async (ctx) => {
-  const a = await access(ctx, Number(ctx.match[1]));
+onButton(checklistFeature, checklistButtons.form, async (ctx, tap) => {
+  const a = await access(ctx, tap.handoverId);
   if (!a) return;
   const db = ctx.deps.db;
   const leaver = leaverReachable(db, a.handover.leaverId);
@@ -173,13 +177,11 @@ checklistFeature.callbackQuery(/^chk:form:(\d+)$/, async (ctx) => {
   await ctx.reply(ctx.t("checklist-form-sent", { name: leaver.name }));
 });
 
-checklistFeature.callbackQuery(/^chk:(ck|cd):(\d+)(?::([pdl]))?$/, async (ctx) => {
+onButton(checklistFeature, commitmentButtons, async (ctx, tap) => {
   const membership = await requireLead(ctx);
   if (!membership) return;
-  const commitmentId = Number(ctx.match[2]);
-  const letter = ctx.match[3] as keyof typeof kindByLetter | undefined;
-  if (ctx.match[1] === "ck" && !letter) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  const change = ctx.match[1] === "cd" ? ({ remove: true } as const) : { kind: kindByLetter[letter!] };
+  const commitmentId = tap.commitmentId;
+  const change = tap.kind === "remove" ? ({ remove: true } as const) : { kind: tap.to };
   const result = correctHandoverCommitment(ctx.deps.db, { commitmentId, teamId: membership.team.id, actorId: membership.member.id, change, now: ctx.deps.clock.now() });
   await ctx.answerCallbackQuery({ text: ctx.t(result === "stale" ? "button-stale" : result === "changed" ? "checklist-commitment-updated" : "checklist-commitment-unchanged") });
   const c = handoverCommitment(ctx.deps.db, commitmentId);
@@ -192,8 +194,8 @@ checklistFeature.callbackQuery(/^chk:(ck|cd):(\d+)(?::([pdl]))?$/, async (ctx) =
 
 // Entries of the typed-input dialogue, reached only when no open input dialogue of this person took the
 // tap over. Refusals are toasts here; the dialogue checks again at each step.
-checklistFeature.callbackQuery(new RegExp(`^${CHECKLIST_INPUT_PREFIX}(.+)$`), async (ctx, next) => {
-  const task = parseInputTask(ctx.match[1]!);
+onButton(checklistFeature, checklistInputButtons, async (ctx, tap, next) => {
+  const task = inputTaskOf(tap);
   if (!task) return next();
   if ("handoverId" in task) {
     const a = await access(ctx, task.handoverId);

@@ -169,7 +169,7 @@ export function renderChecklist(t: Translate, v: ChecklistView, mode: ChecklistM
   if (mode.kind === "step" && step) {
     text += "\n\n" + t("checklist-step-chosen", { position: step.position, title: clip(stepTitle(t, step), MAX_TITLE) });
     if (!isVerifiedKind(step.kind)) kb.text(t("checklist-button-done"), chk.done(v.id, step.id));
-    if (step.kind === "redistribute") kb.text(t("checklist-button-distribute"), `dist:h:${v.id}`);
+    if (step.kind === "redistribute") kb.text(t("checklist-button-distribute"), distData.handover(v.id));
     if (step.kind !== "final_check" && (step.kind !== "redistribute" || (v.clients.ownedByLeaver === 0 && v.clients.unassigned === 0))) {
       kb.text(t("checklist-button-skip"), chk.skip(v.id, step.id));
     }

@@ -63,7 +63,7 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
     return;
   }
   const locale = (ctx.actor?.locale ?? "ru") as Locale;
-  const endKb = new InlineKeyboard().text(ctx.t("checklist-button-interview-end"), chk.answer("end"));
+  const endKb = new InlineKeyboard().text(ctx.t("checklist-button-interview-end"), chk.answer.end());
   await ctx.reply(ctx.t("checklist-interview-intro", { leaver: info.leaverName, count: info.clientCount }) + (ctx.chat?.type !== "private" ? `\n\n${ctx.t("offboard-group-reply-hint")}` : ""), {
     reply_markup: endKb,
   });
@@ -76,7 +76,7 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
     pending = null;
     last = a.ctx;
     if (a.kind === "button") {
-      if (a.data === "end") break;
+      if (a.tap?.kind === "end") break;
       await a.ctx.reply(ctx.t("checklist-interview-type-or-end"), { reply_markup: endKb });
       continue;
     }
@@ -111,8 +111,8 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
         found.options.map((o) => (o.company ? `${o.name} (${o.company})` : o.name)),
         (i) => [found.options[i]!.phone, ctx.t("client-temperature", { temperature: found.options[i]!.temperature })],
       );
-      found.options.forEach((o, i) => kb.text(labels[i]!, chk.answer(`pick:${o.id}`)).row());
-      kb.text(ctx.t("checklist-interview-none-of-them"), chk.answer("pick:0"));
+      found.options.forEach((o, i) => kb.text(labels[i]!, chk.answer.pick(o.id)).row());
+      kb.text(ctx.t("checklist-interview-none-of-them"), chk.answer.pick(0));
       await a.ctx.reply(ctx.t("checklist-interview-which", { name: quoteBack(query) }), { reply_markup: kb });
       for (;;) {
         const b = await next();
@@ -123,11 +123,11 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
           pending = b;
           break;
         }
-        if (b.data === "end") {
+        if (b.tap?.kind === "end") {
           pending = b;
           break;
         }
-        const id = Number(/^pick:(\d+)$/.exec(b.data)?.[1] ?? NaN);
+        const id = b.tap?.kind === "pick" ? b.tap.clientId : NaN;
         if (id === 0) {
           await b.ctx.reply(ctx.t("checklist-interview-not-saved"), { reply_markup: endKb });
           break;

@@ -19,7 +19,7 @@ import type { ConvContext } from "../bot/context.js";
 import type { Locale } from "../platform/locale.js";
 import { refreshChecklistMessage } from "./checklist-view.js";
 import { chk } from "./checklist-keyboards.js";
-import { LEAVER_FORM_PREFIX, off } from "./keyboards.js";
+import { leaverFormButtons, off } from "./keyboards.js";
 import { waitAnswer, type Answer, type Conv } from "../bot/dialogues/ask.js";
 import { quoteBack } from "../bot/dialogues/text-input.js";
 
@@ -34,11 +34,6 @@ class Restart {
     readonly leadId: number,
     readonly ctx: ConvContext,
   ) {}
-}
-
-export function parseFormStart(data: string): { handoverId: number; leadId: number } | null {
-  const m = /^go:(\d+):(\d+)$/.exec(data);
-  return m ? { handoverId: Number(m[1]), leadId: Number(m[2]) } : null;
 }
 
 export async function leaverFormConversation(conversation: Conv, ctx: ConvContext, handoverId: number, leadId: number): Promise<void> {
@@ -60,14 +55,16 @@ interface Filled {
   dueOn: string | null;
 }
 
+type FormAnswer = Parameters<typeof off.formAnswer>[0];
+
 async function form(conversation: Conv, ctx: ConvContext, handoverId: number, leadId: number): Promise<void> {
   const starterId = ctx.from!.id;
-  const next = async (): Promise<Answer> => {
-    const a = await waitAnswer(conversation, starterId, LEAVER_FORM_PREFIX);
+  /** A typed text, or the value of an answer button (null: not one of this form's answers). */
+  const next = async (): Promise<Answer<FormAnswer>> => {
+    const a = await waitAnswer(conversation, starterId, leaverFormButtons);
     if (a.kind === "button") {
-      const start = parseFormStart(a.data);
-      if (start) throw new Restart(start.handoverId, start.leadId, a.ctx);
-      return { ...a, data: a.data.replace(/^a:/, "") };
+      if (a.tap?.kind === "start") throw new Restart(a.tap.handoverId, a.tap.leadId, a.ctx);
+      return { ...a, tap: a.tap?.kind === "answer" ? a.tap.value : null };
     }
     return a;
   };
@@ -109,17 +106,17 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
         const a = await next();
         last = a.ctx;
         if (a.kind === "button") {
-          if (a.data === "end") break walk;
-          if (a.data === "none") {
+          if (a.tap === "end") break walk;
+          if (a.tap === "none") {
             if (recordedHere === 0) nothing += 1;
             reviewed += 1;
             break;
           }
-          if (a.data === "next") {
+          if (a.tap === "next") {
             reviewed += 1;
             break;
           }
-          if (a.data === "skip") {
+          if (a.tap === "skip") {
             skipped += 1;
             break;
           }
@@ -140,7 +137,7 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
           for (;;) {
             const b = await next();
             last = b.ctx;
-            if (b.kind === "button" && b.data === "nodate") break;
+            if (b.kind === "button" && b.tap === "nodate") break;
             if (b.kind === "text") {
               dueOn = parseUserDate(b.text, ref);
               if (dueOn) break;

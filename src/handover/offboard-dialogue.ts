@@ -19,7 +19,8 @@ import { postChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
-import { off, OFFBOARD_DIALOGUE_PREFIX } from "./keyboards.js";
+import { off, offboardDialogueButtons } from "./keyboards.js";
+import type { TapOf } from "../bot/callback-data.js";
 import { waitAnswer, type Answer, type Conv } from "../bot/dialogues/ask.js";
 import { quoteBack } from "../bot/dialogues/text-input.js";
 import { continueInPrivate, inGroup } from "../bot/group-policy.js";
@@ -66,9 +67,11 @@ export async function offboardConversation(conversation: Conv, ctx: ConvContext,
   }
 }
 
-async function answer(conversation: Conv, starterId: number): Promise<Answer> {
-  const a = await waitAnswer(conversation, starterId, OFFBOARD_DIALOGUE_PREFIX, claimOffboard);
-  if ((a.kind === "text" && claimOffboard(a.text)) || (a.kind === "button" && a.data === "new")) throw new Restart(a.ctx);
+type OffboardAnswer = Answer<TapOf<typeof offboardDialogueButtons>>;
+
+async function answer(conversation: Conv, starterId: number): Promise<OffboardAnswer> {
+  const a = await waitAnswer(conversation, starterId, offboardDialogueButtons, claimOffboard);
+  if ((a.kind === "text" && claimOffboard(a.text)) || (a.kind === "button" && a.tap?.kind === "restart")) throw new Restart(a.ctx);
   return a;
 }
 
@@ -131,8 +134,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
     last = a.ctx;
     let id: number | null = null;
     if (a.kind === "button") {
-      const m = /^who:(\d+)$/.exec(a.data);
-      if (m) id = Number(m[1]);
+      if (a.tap?.kind === "who") id = a.tap.memberId;
     } else {
       const q = normalizeName(a.text);
       const found = candidates.filter((c) => normalizeName(c.name).includes(q));
@@ -171,7 +173,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   while (!terms) {
     const a = await answer(conversation, starterId);
     last = a.ctx;
-    if (a.kind === "button" && (a.data === "terms:good" || a.data === "terms:bad")) terms = a.data.slice(6) as Terms;
+    if (a.kind === "button" && a.tap?.kind === "terms") terms = a.tap.terms;
     else await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: termsKb });
   }
 
@@ -191,12 +193,12 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
     let day: string | null = null;
     let confirmed = false;
     if (a.kind === "button") {
-      const m = /^(day|past):(\d{4}-\d{2}-\d{2})$/.exec(a.data);
+      const tap = a.tap;
       // Button data is never trusted: only a day the same text typed would give (no 31.02, no year 1).
-      if (m && parseUserDate(m[2]!, { now: new Date(nowMs), timezone }) === m[2]) {
-        day = m[2]!;
-        confirmed = m[1] === "past";
-      } else if (a.data === "pastno") {
+      if ((tap?.kind === "day" || tap?.kind === "pastYes") && parseUserDate(tap.day, { now: new Date(nowMs), timezone }) === tap.day) {
+        day = tap.day;
+        confirmed = tap.kind === "pastYes";
+      } else if (tap?.kind === "pastNo") {
         await a.ctx.reply(ctx.t("offboard-ask-last-day-again") + groupHint(a.ctx), { reply_markup: dayKb });
         continue;
       }
@@ -233,11 +235,11 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   for (;;) {
     const a = await answer(conversation, starterId);
     last = a.ctx;
-    if (a.kind === "button" && a.data === "no") {
+    if (a.kind === "button" && a.tap?.kind === "abort") {
       await a.ctx.reply(ctx.t("offboard-aborted"));
       return;
     }
-    if (a.kind === "button" && a.data === "go") break;
+    if (a.kind === "button" && a.tap?.kind === "confirm") break;
     await a.ctx.reply(ctx.t("offboard-choose-button"), { reply_markup: confirmKb });
   }
 

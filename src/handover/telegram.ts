@@ -7,13 +7,14 @@ import { getHandover } from "./checklist.js";
 import { teamOfGroup } from "../team/teams.js";
 import { stepsProgress } from "./checklist-view.js";
 import type { BotContext } from "../bot/context.js";
-import { leaverFormId, parseFormStart } from "./interview-form-dialogue.js";
+import { leaverFormId } from "./interview-form-dialogue.js";
 import { offboardConversationId } from "./offboard-dialogue.js";
 import { checklistInputId } from "./checklist-input-dialogue.js";
 import { requireLead, type Membership } from "../bot/guards.js";
 import { chk } from "./checklist-keyboards.js";
 import { renderTemplateMenu, type TemplateMode } from "./checklist-template-keyboards.js";
-import { off } from "./keyboards.js";
+import { carryOver, leaverFormButtons, off, offboardDialogueButtons, templateButtons, templateEdits } from "./keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { formatDayWithWeekday } from "../platform/format/day.js";
 import { clip } from "../platform/format/clip.js";
 import { localDate } from "../platform/calendar.js";
@@ -60,7 +61,7 @@ offboardFeature.command("offboard", async (ctx) => {
 });
 
 // Reached only when no open /offboard dialogue of this lead took the tap over.
-offboardFeature.callbackQuery(off.newHandover(), async (ctx) => {
+onButton(offboardFeature, offboardDialogueButtons.codecs.restart, async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
   await ctx.answerCallbackQuery();
@@ -68,14 +69,19 @@ offboardFeature.callbackQuery(off.newHandover(), async (ctx) => {
 });
 
 // The leaver was picked in the group; the lead goes on here, in private.
-offboardFeature.chatType("private").callbackQuery(/^off:go:(\d{1,12})(:g)?$/, async (ctx) => {
-  const membership = await requireLead(ctx);
-  if (!membership) return;
-  await ctx.answerCallbackQuery();
-  await ctx.conversation.exit(checklistInputId);
-  await ctx.conversation.exit(offboardConversationId); // one open copy of a dialogue per chat
-  await ctx.conversation.enter(offboardConversationId, { leaverId: Number(ctx.match[1]), fromGroup: ctx.match[2] !== undefined });
-});
+onButton(
+  offboardFeature,
+  carryOver,
+  async (ctx, tap) => {
+    const membership = await requireLead(ctx);
+    if (!membership) return;
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exit(checklistInputId);
+    await ctx.conversation.exit(offboardConversationId); // one open copy of a dialogue per chat
+    await ctx.conversation.enter(offboardConversationId, { leaverId: tap.leaverId, fromGroup: tap.fromGroup === true });
+  },
+  { chat: "private" },
+);
 
 // --- Template --------------------------------------------------------------------------------------
 
@@ -91,38 +97,39 @@ async function showTemplate(ctx: BotContext, membership: Membership, mode: Templ
   await ctx.reply(text, { reply_markup: keyboard });
 }
 
-offboardFeature.callbackQuery(off.template(), async (ctx) => {
+onButton(offboardFeature, templateButtons.open, async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
   await ctx.answerCallbackQuery();
   await showTemplate(ctx, membership, { kind: "main" }, "new");
 });
 
-offboardFeature.callbackQuery(off.templateMenu(), async (ctx) => {
+onButton(offboardFeature, templateButtons.menu, async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
   await ctx.answerCallbackQuery();
   await showTemplate(ctx, membership, { kind: "main" }, "edit");
 });
 
-offboardFeature.callbackQuery(/^off:tpl:(s|rm):(\d+)$/, async (ctx) => {
-  const membership = await leadHere(ctx);
-  if (!membership) return;
-  const stepId = Number(ctx.match[2]);
-  const steps = ensureTemplate(ctx.deps.db, membership.team.id);
-  if (!steps.some((s) => s.id === stepId)) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
-  await ctx.answerCallbackQuery();
-  await showTemplate(ctx, membership, { kind: ctx.match[1] === "s" ? "step" : "remove", stepId }, "edit");
-});
+for (const kind of ["step", "remove"] as const) {
+  onButton(offboardFeature, templateButtons[kind], async (ctx, { stepId }) => {
+    const membership = await leadHere(ctx);
+    if (!membership) return;
+    const steps = ensureTemplate(ctx.deps.db, membership.team.id);
+    if (!steps.some((s) => s.id === stepId)) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+    await ctx.answerCallbackQuery();
+    await showTemplate(ctx, membership, { kind, stepId }, "edit");
+  });
+}
 
-offboardFeature.callbackQuery(off.templateReset(), async (ctx) => {
+onButton(offboardFeature, templateButtons.reset, async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
   await ctx.answerCallbackQuery();
   await showTemplate(ctx, membership, { kind: "reset" }, "edit");
 });
 
-offboardFeature.callbackQuery(off.templateClose(), async (ctx) => {
+onButton(offboardFeature, templateButtons.close, async (ctx) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
   await ctx.answerCallbackQuery({ text: ctx.t("checklist-template-closed") });
@@ -130,33 +137,30 @@ offboardFeature.callbackQuery(off.templateClose(), async (ctx) => {
 });
 
 // A step action carries its step id; "reset" carries none (extra parts mean forged data: stale).
-offboardFeature.callbackQuery(/^off:tpl:(?:(up|dn|rmy|def):(\d{1,12})|(resety))$/, async (ctx) => {
+onButton(offboardFeature, templateEdits, async (ctx, tap) => {
   const membership = await leadHere(ctx);
   if (!membership) return;
-  const op = ctx.match[1] ?? ctx.match[3]!;
-  const stepId = Number(ctx.match[2] ?? 0);
   const edit: TemplateEdit =
-    op === "up" || op === "dn"
-      ? { op: "move", stepId, direction: op === "up" ? -1 : 1 }
-      : op === "rmy"
-        ? { op: "remove", stepId }
-        : op === "def"
-          ? { op: "rename", stepId, title: null }
+    tap.kind === "up" || tap.kind === "down"
+      ? { op: "move", stepId: tap.stepId, direction: tap.kind === "up" ? -1 : 1 }
+      : tap.kind === "removeYes"
+        ? { op: "remove", stepId: tap.stepId }
+        : tap.kind === "defaultWording"
+          ? { op: "rename", stepId: tap.stepId, title: null }
           : { op: "reset" };
   const result = editTemplate(ctx.deps.db, { teamId: membership.team.id, actorId: membership.member.id, edit, now: ctx.deps.clock.now() });
   await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? "checklist-template-saved" : `checklist-template-refused-${result.reason}`) });
-  const mode: TemplateMode = result.ok && (op === "up" || op === "dn" || op === "def") ? { kind: "step", stepId } : { kind: "main" };
+  const mode: TemplateMode = result.ok && tap.kind !== "removeYes" && tap.kind !== "resetYes" ? { kind: "step", stepId: tap.stepId } : { kind: "main" };
   await showTemplate(ctx, membership, mode, "edit");
 });
 
 // --- The leaver's form -------------------------------------------------------------------------------
 
 // Reached only when no open form of this person took the tap over.
-offboardFeature.callbackQuery(/^off:lf:(go:\d+:\d+)$/, async (ctx) => {
-  const start = parseFormStart(ctx.match[1]!);
+onButton(offboardFeature, leaverFormButtons.codecs.start, async (ctx, start) => {
   const member = ctx.actor.member;
-  const handover = start ? getHandover(ctx.deps.db, start.handoverId) : null;
-  if (!start || !member || !handover || handover.leaverId !== member.id || handover.status !== "active" || ctx.chat?.type !== "private") {
+  const handover = getHandover(ctx.deps.db, start.handoverId);
+  if (!member || !handover || handover.leaverId !== member.id || handover.status !== "active" || ctx.chat?.type !== "private") {
     return ctx.answerCallbackQuery({ text: ctx.t("offboard-form-unavailable-toast") });
   }
   await ctx.answerCallbackQuery();

@@ -7,8 +7,8 @@ import cron, { type ScheduledTask } from "node-cron";
 import { jobRuns, teams } from "../db/schema.js";
 import { monotonicMs } from "../platform/clock.js";
 import { teamCalendar, isWorkingTime, wallClock, type WallClock } from "../platform/work-time.js";
+import { capabilities } from "../capabilities.js";
 import type { JobDefinition, JobDeps, JobSlot, Sweep, Team } from "./types.js";
-import { everyTick, findJob, jobNames, jobs as allJobs } from "./registry.js";
 
 export interface JobRun {
   job: string;
@@ -48,7 +48,22 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = allJobs, sweeps: readonly Sweep[] = everyTick): Scheduler {
+/**
+ * Every scheduled job, by name (the names `npm run job -- <name>` accepts), in the order a tick runs them:
+ * the capabilities' order in the registry, each capability's own order within it.
+ */
+const scheduledJobs = (list: readonly { jobs?: readonly JobDefinition[] }[] = capabilities): readonly JobDefinition[] => list.flatMap((c) => c.jobs ?? []);
+
+/** Owed work finished on every tick (distributions whose follow-up a crash or an error interrupted). */
+export const everyTick = (list: readonly { sweeps?: readonly Sweep[] }[] = capabilities): readonly Sweep[] => list.flatMap((c) => c.sweeps ?? []);
+
+export function findJob(name: string): JobDefinition | undefined {
+  return scheduledJobs().find((j) => j.name === name);
+}
+
+export const jobNames = (): string[] => scheduledJobs().map((j) => j.name);
+
+export function createScheduler(deps: JobDeps, jobs: readonly JobDefinition[] = scheduledJobs(), sweeps: readonly Sweep[] = everyTick()): Scheduler {
   const { db, logger } = deps;
   const failures = new Map<string, number>();
   let task: ScheduledTask | null = null;

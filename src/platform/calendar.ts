@@ -47,7 +47,7 @@ export function isValidTimezone(tz: string): boolean {
 /** 'YYYY-MM-DD' of the instant `now` on the wall calendar of `tz`. */
 export function localDate(now: Date, tz: string): string {
   const wall = wallClock(now, tz);
-  return wall ? wall.date : isoDateOf(inZone(now, tz));
+  return wall ? wall.date : isoDayOfDateTime(inZone(now, tz));
 }
 
 /** Hour 0..23 of the instant `now` on the wall clock of `tz`. */
@@ -241,8 +241,7 @@ function weekdayOf(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
-/** The calendar's own day value of a zoned instant (what people read is platform/format/day.ts). */
-function isoDateOf(dt: DateTime<true>): string {
+function isoDayOfDateTime(dt: DateTime<true>): string {
   // toISODate on a valid DateTime is never null; pad years < 1000 / > 9999 would not be ISO_DATE anyway.
   return dt.toISODate();
 }

@@ -4,7 +4,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { deliveryStatus } from "../outbox/status.js";
 import type { BotContext, Team } from "../bot/context.js";
 import { requireLead } from "../bot/guards.js";
-import { nagData } from "../nags/keyboards.js";
+import { statusRefreshButton } from "./keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { localDate } from "../platform/calendar.js";
 import { formatDateTime } from "../platform/format/date-time.js";
 
@@ -16,7 +17,7 @@ statusFeature.command("status", async (ctx) => {
   return ctx.reply(statusText(ctx, membership.team), { reply_markup: refreshKeyboard(ctx) });
 });
 
-statusFeature.callbackQuery(nagData.statusRefresh(), async (ctx) => {
+onButton(statusFeature, statusRefreshButton, async (ctx) => {
   const membership = await requireLead(ctx);
   if (!membership) return;
   await ctx.answerCallbackQuery({ text: ctx.t("status-refreshed") });
@@ -26,7 +27,7 @@ statusFeature.callbackQuery(nagData.statusRefresh(), async (ctx) => {
 });
 
 function refreshKeyboard(ctx: BotContext) {
-  return new InlineKeyboard().text(ctx.t("status-refresh"), nagData.statusRefresh());
+  return new InlineKeyboard().text(ctx.t("status-refresh"), statusRefreshButton.encode());
 }
 
 function statusText(ctx: BotContext, team: Team): string {

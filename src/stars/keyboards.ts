@@ -1,43 +1,41 @@
 // Callback data of /stars: ids and short codes only, never trusted (checked against the tapper's team).
 import type { StarsRole } from "../db/schema.js";
+import { callbackData, callbackSet, codes, flag, id } from "../bot/callback-data.js";
 
-export const STARS_PREFIX = "star";
+const up = flag("u", "d");
+
+export const starButtons = callbackSet({
+  overview: callbackData("star:o"),
+  member: callbackData("star:m", { memberId: id() }),
+  pause: callbackData("star:p", { paused: flag("1", "0") }),
+  cap: callbackData("star:c", { memberId: id(), up }),
+  role: callbackData("star:r", {
+    memberId: id(),
+    role: codes<StarsRole | null>([
+      ["trainee", "t"],
+      ["quality", "q"],
+      [null, "n"],
+    ]),
+  }),
+  teamCap: callbackData("star:tc", { up }),
+  /** The next plan day, the next plan hour, the next window length (each tap moves one step, cycling). */
+  next: callbackData("star:n", {
+    what: codes<"day" | "hour" | "window">([
+      ["day", "d"],
+      ["hour", "h"],
+      ["window", "w"],
+    ]),
+  }),
+});
+
+const codec = starButtons.codecs;
 
 export const starData = {
-  overview: () => "star:o",
-  member: (memberId: number) => `star:m:${memberId}`,
-  pause: (paused: boolean) => `star:p:${paused ? 1 : 0}`,
-  cap: (memberId: number, up: boolean) => `star:c:${memberId}:${up ? "u" : "d"}`,
-  role: (memberId: number, role: StarsRole | null) => `star:r:${memberId}:${role === "trainee" ? "t" : role === "quality" ? "q" : "n"}`,
-  teamCap: (up: boolean) => `star:tc:${up ? "u" : "d"}`,
-  /** The next plan day, the next plan hour, the next window length (each tap moves one step, cycling). */
-  next: (what: "day" | "hour" | "window") => `star:n:${what[0]}`,
+  overview: () => codec.overview.encode(),
+  member: (memberId: number) => codec.member.encode({ memberId }),
+  pause: (paused: boolean) => codec.pause.encode({ paused }),
+  cap: (memberId: number, isUp: boolean) => codec.cap.encode({ memberId, up: isUp }),
+  role: (memberId: number, role: StarsRole | null) => codec.role.encode({ memberId, role }),
+  teamCap: (isUp: boolean) => codec.teamCap.encode({ up: isUp }),
+  next: (what: "day" | "hour" | "window") => codec.next.encode({ what }),
 };
-
-export type StarTap =
-  | { kind: "overview" }
-  | { kind: "member"; memberId: number }
-  | { kind: "pause"; paused: boolean }
-  | { kind: "cap"; memberId: number; up: boolean }
-  | { kind: "role"; memberId: number; role: StarsRole | null }
-  | { kind: "teamCap"; up: boolean }
-  | { kind: "next"; what: "day" | "hour" | "window" };
-
-const ID = "(\\d{1,12})";
-
-export function decodeStarData(data: string): StarTap | null {
-  if (data === "star:o") return { kind: "overview" };
-  let m = new RegExp(`^star:m:${ID}$`).exec(data);
-  if (m) return { kind: "member", memberId: Number(m[1]) };
-  m = /^star:p:([01])$/.exec(data);
-  if (m) return { kind: "pause", paused: m[1] === "1" };
-  m = new RegExp(`^star:c:${ID}:([ud])$`).exec(data);
-  if (m) return { kind: "cap", memberId: Number(m[1]), up: m[2] === "u" };
-  m = new RegExp(`^star:r:${ID}:([tqn])$`).exec(data);
-  if (m) return { kind: "role", memberId: Number(m[1]), role: m[2] === "t" ? "trainee" : m[2] === "q" ? "quality" : null };
-  m = /^star:n:([dhw])$/.exec(data);
-  if (m) return { kind: "next", what: m[1] === "d" ? "day" : m[1] === "h" ? "hour" : "window" };
-  m = /^star:tc:([ud])$/.exec(data);
-  if (m) return { kind: "teamCap", up: m[1] === "u" };
-  return null;
-}

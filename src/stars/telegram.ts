@@ -1,12 +1,13 @@
 // /stars and its buttons: Telegram in and out only; the rules live in star-index.ts, settings.ts and
 // plan-touches.ts, the texts in views.ts.
+import { onButton } from "../bot/button-routes.js";
 import { eq } from "drizzle-orm";
 import { Composer, InputFile } from "grammy";
 import { teams } from "../db/schema.js";
 import type { BotContext, Team } from "../bot/context.js";
 import { requireMember } from "../bot/guards.js";
 import { localDate } from "../platform/calendar.js";
-import { decodeStarData } from "./keyboards.js";
+import { starButtons } from "./keyboards.js";
 import { weekOf, weeklyStats } from "./plan-touches.js";
 import { renderStars, starsView } from "./star-chart.js";
 import { chartTexts } from "../reports/charts/texts.js";
@@ -75,9 +76,7 @@ function memberView(ctx: BotContext, team: Team, memberId: number) {
   return renderMember(ctx.t, { line, clients: singleVoiceClientsOf(db, team, memberId, now, CLIENTS_SHOWN), ...settings });
 }
 
-starsFeature.callbackQuery(/^star:/, async (ctx) => {
-  const tap = decodeStarData(ctx.callbackQuery.data);
-  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+onButton(starsFeature, starButtons, async (ctx, tap) => {
   const membership = await requireMember(ctx);
   if (!membership) return;
   if (membership.member.role !== "lead") return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });

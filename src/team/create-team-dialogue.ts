@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { createTeamButtons } from "./keyboards.js";
 import { IANAZone } from "luxon";
 import { createTeam, membershipOf } from "./teams.js";
 import type { ConvContext } from "../bot/context.js";
@@ -26,7 +27,7 @@ const commonZones = [
 ];
 
 export async function createTeamConversation(conversation: Conv, ctx: ConvContext): Promise<void> {
-  const name = await askUntil(conversation, ctx, { text: ctx.t("team-create-ask-name"), prefix: "ct:" }, async (a) => {
+  const name = await askUntil(conversation, ctx, { text: ctx.t("team-create-ask-name"), buttons: createTeamButtons }, async (a) => {
     if (a.kind !== "text") return { ok: false, error: ctx.t("team-create-name-invalid") };
     const value = a.text.replace(/\s+/g, " ").trim();
     if (value.length < 2 || value.length > 64 || !hasVisibleText(value)) return { ok: false, error: ctx.t("team-create-name-invalid") };
@@ -37,15 +38,15 @@ export async function createTeamConversation(conversation: Conv, ctx: ConvContex
   const zones = [defaultZone, ...commonZones.filter((z) => z !== defaultZone)];
   const keyboard = new InlineKeyboard();
   zones.forEach((zone, i) => {
-    keyboard.text(zone === defaultZone ? `✓ ${zone}` : zone, `ct:tz:${zone}`);
+    keyboard.text(zone === defaultZone ? `✓ ${zone}` : zone, createTeamButtons.codecs.zone.encode({ zone }));
     if (i % 2 === 1) keyboard.row();
   });
   const zone = await askUntil(
     conversation,
     name.ctx,
-    { text: ctx.t("team-create-ask-timezone", { default: defaultZone }), keyboard, prefix: "ct:" },
+    { text: ctx.t("team-create-ask-timezone", { default: defaultZone }), keyboard, buttons: createTeamButtons },
     async (a) => {
-      const value = a.kind === "button" ? a.data.replace(/^tz:/, "") : a.text;
+      const value = a.kind === "button" ? (a.tap?.zone ?? "") : a.text;
       if (!IANAZone.isValidZone(value)) return { ok: false, error: ctx.t("team-create-timezone-invalid", { value: quoteBack(value) }) };
       return { ok: true, value: IANAZone.create(value).name };
     },

@@ -1,18 +1,18 @@
 // A lead erases the whole team: the team's name typed back is the confirmation (a tap is too easy to make
 // by mistake). Anything else typed, or the button, cancels and nothing is deleted.
 import { InlineKeyboard } from "grammy";
+import { deleteTeamButtons } from "./keyboards.js";
 import { deleteTeam } from "./erase.js";
 import type { ConvContext } from "../bot/context.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 
 export const deleteTeamId = "delete-team";
-export const DELETE_TEAM_PREFIX = "tmd:";
 
 export async function deleteTeamConversation(conversation: Conv, ctx: ConvContext): Promise<void> {
   const team = ctx.actor.team;
   if (!team || ctx.actor.member?.role !== "lead") return;
-  const cancel = new InlineKeyboard().text(ctx.t("team-delete-cancel"), `${DELETE_TEAM_PREFIX}cancel`);
-  const answer = await askUntil(conversation, ctx, { text: ctx.t("team-delete-ask", { team: team.name }), keyboard: cancel, prefix: DELETE_TEAM_PREFIX }, async (a) => ({
+  const cancel = new InlineKeyboard().text(ctx.t("team-delete-cancel"), deleteTeamButtons.codecs.cancel.encode());
+  const answer = await askUntil(conversation, ctx, { text: ctx.t("team-delete-ask", { team: team.name }), keyboard: cancel, buttons: deleteTeamButtons }, async (a) => ({
     ok: true,
     value: a.kind === "text" ? a.text : null,
   }));

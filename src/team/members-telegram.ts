@@ -5,11 +5,11 @@ import { decideJoinRequest, pendingJoinRequests, type JoinRequest } from "./join
 import { memberOfTeam, removeMember } from "./member-removal.js";
 import { leadsOf, listMembers, type Team } from "./teams.js";
 import type { BotContext } from "../bot/context.js";
-import { setPersonalMenu } from "../bot/command-menu.js";
 import { deleteTeamId } from "./delete-team-dialogue.js";
 import { requireLead } from "../bot/guards.js";
 import { translator } from "../platform/locale.js";
-import { tm } from "./members-keyboards.js";
+import { leadRequestButtons, memberButtons, teamMenuButtons, tm } from "./keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { localeOfUser } from "./member-locale.js";
 import { enqueue } from "../outbox/outbox.js";
 import { renderTeam } from "./team-view.js";
@@ -38,80 +38,98 @@ function tell(ctx: BotContext, to: { telegramId: number; teamId: number; kind: s
   enqueue(ctx.deps.db, { chatId: to.telegramId, teamId: to.teamId, kind: to.kind, dedupeKey: to.dedupeKey, text: t(key, vars) }, ctx.deps.clock.now());
 }
 
-const privateChats = membersFeature.chatType("private");
+/** Buttons of this feature answer in a private chat only; in a group (forged or forwarded) they are out of date. */
+const privateChat = { chat: "private" } as const;
 
-privateChats.callbackQuery(/^tm:(t?)jr:(ok|no):(\d{1,12})$/, async (ctx) => {
-  const membership = await requireLead(ctx);
-  if (!membership) return;
-  const { team, member: me } = membership;
-  const accept = ctx.match[2] === "ok";
-  const result = decideJoinRequest(ctx.deps.db, { team, requestId: Number(ctx.match[3]), deciderId: me.id, accept, now: ctx.deps.clock.now() });
-  if (!result.ok) {
-    if (result.reason === "other_team" && result.request) {
-      await ctx.answerCallbackQuery();
-      return ctx.editMessageText(ctx.t("lead-request-other-team", { name: result.request.name }), { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+onButton(
+  membersFeature,
+  leadRequestButtons,
+  async (ctx, tap) => {
+    const membership = await requireLead(ctx);
+    if (!membership) return;
+    const { team, member: me } = membership;
+    const accept = tap.accept;
+    const result = decideJoinRequest(ctx.deps.db, { team, requestId: tap.requestId, deciderId: me.id, accept, now: ctx.deps.clock.now() });
+    if (!result.ok) {
+      if (result.reason === "other_team" && result.request) {
+        await ctx.answerCallbackQuery();
+        return ctx.editMessageText(ctx.t("lead-request-other-team", { name: result.request.name }), { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+      }
+      return ctx.answerCallbackQuery({ text: ctx.t(result.reason === "decided" ? "lead-request-decided-toast" : "button-stale") });
     }
-    return ctx.answerCallbackQuery({ text: ctx.t(result.reason === "decided" ? "lead-request-decided-toast" : "button-stale") });
-  }
-  await ctx.answerCallbackQuery();
-  const { request } = result;
-  ctx.log.info({ requestId: request.id, accepted: accept }, "lead request decided");
-  const outcome = ctx.t(accept ? "lead-request-accepted-by" : "lead-request-declined-by", { name: request.name, by: me.name });
-  if (ctx.match[1] === "t") {
-    await refreshTeam(ctx, team, outcome);
-  } else {
-    await ctx.editMessageText(outcome, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
-  }
-  if (accept) await setPersonalMenu(ctx.api, ctx.i18nInstance, request.telegramId, "lead").catch((err) => ctx.log.warn({ err }, "could not set the new lead's menu"));
-  tell(ctx, { telegramId: request.telegramId, teamId: team.id, kind: "lead_request_decided", dedupeKey: `lead-request-decided:${request.id}` }, accept ? "lead-request-accepted-you" : "lead-request-declined-you", {
-    team: team.name,
-  });
-});
-
-privateChats.callbackQuery(/^tm:(m|rm):(\d{1,12})$/, async (ctx) => {
-  const membership = await requireLead(ctx);
-  if (!membership) return;
-  const { team, member: me } = membership;
-  const memberId = Number(ctx.match[2]);
-  if (ctx.match[1] === "m") {
-    const member = memberOfTeam(ctx.deps.db, team.id, memberId);
-    if (!member) return ctx.answerCallbackQuery({ text: ctx.t("member-remove-refused-gone") });
     await ctx.answerCallbackQuery();
-    const kb = new InlineKeyboard();
-    if (member.id !== me.id) kb.text(ctx.t("member-remove"), tm.remove(member.id)).row();
-    kb.text(ctx.t("member-back"), tm.back());
-    return ctx.editMessageText(ctx.t("member-card", { name: member.name, role: member.role }), { reply_markup: kb }).catch(() => undefined);
-  }
-  const result = removeMember(ctx.deps.db, { teamId: team.id, memberId, actorId: me.id });
-  if (!result.ok) {
-    const text = ctx.t(`member-remove-refused-${result.reason}`, { name: result.name ?? "", count: result.clients ?? 0 });
-    return ctx.answerCallbackQuery({ text: text.slice(0, 200), show_alert: true });
-  }
-  await ctx.answerCallbackQuery();
-  ctx.log.info({ memberId: result.member.id }, "member removed");
-  await refreshTeam(ctx, team, ctx.t("member-removed", { name: result.member.name }));
-  if (result.member.telegramId) {
-    await setPersonalMenu(ctx.api, ctx.i18nInstance, result.member.telegramId, "none").catch((err) => ctx.log.warn({ err }, "could not reset the removed member's menu"));
-    tell(ctx, { telegramId: result.member.telegramId, teamId: team.id, kind: "member_removed", dedupeKey: `member-removed:${result.member.id}` }, "member-removed-you", { team: team.name });
-  }
-});
+    const { request } = result;
+    ctx.log.info({ requestId: request.id, accepted: accept }, "lead request decided");
+    const outcome = ctx.t(accept ? "lead-request-accepted-by" : "lead-request-declined-by", { name: request.name, by: me.name });
+    if (tap.kind === "requestInTeam") {
+      await refreshTeam(ctx, team, outcome);
+    } else {
+      await ctx.editMessageText(outcome, { reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
+    }
+    if (accept) await ctx.menus.show(request.telegramId, "lead").catch((err) => ctx.log.warn({ err }, "could not set the new lead's menu"));
+    tell(ctx, { telegramId: request.telegramId, teamId: team.id, kind: "lead_request_decided", dedupeKey: `lead-request-decided:${request.id}` }, accept ? "lead-request-accepted-you" : "lead-request-declined-you", {
+      team: team.name,
+    });
+  },
+  privateChat,
+);
 
-privateChats.callbackQuery("tm:back", async (ctx) => {
-  const membership = await requireLead(ctx);
-  if (!membership) return;
-  await ctx.answerCallbackQuery();
-  await refreshTeam(ctx, membership.team);
-});
+onButton(
+  membersFeature,
+  memberButtons,
+  async (ctx, tap) => {
+    const membership = await requireLead(ctx);
+    if (!membership) return;
+    const { team, member: me } = membership;
+    const memberId = tap.memberId;
+    if (tap.kind === "member") {
+      const member = memberOfTeam(ctx.deps.db, team.id, memberId);
+      if (!member) return ctx.answerCallbackQuery({ text: ctx.t("member-remove-refused-gone") });
+      await ctx.answerCallbackQuery();
+      const kb = new InlineKeyboard();
+      if (member.id !== me.id) kb.text(ctx.t("member-remove"), tm.remove(member.id)).row();
+      kb.text(ctx.t("member-back"), tm.back());
+      return ctx.editMessageText(ctx.t("member-card", { name: member.name, role: member.role }), { reply_markup: kb }).catch(() => undefined);
+    }
+    const result = removeMember(ctx.deps.db, { teamId: team.id, memberId, actorId: me.id });
+    if (!result.ok) {
+      const text = ctx.t(`member-remove-refused-${result.reason}`, { name: result.name ?? "", count: result.clients ?? 0 });
+      return ctx.answerCallbackQuery({ text: text.slice(0, 200), show_alert: true });
+    }
+    await ctx.answerCallbackQuery();
+    ctx.log.info({ memberId: result.member.id }, "member removed");
+    await refreshTeam(ctx, team, ctx.t("member-removed", { name: result.member.name }));
+    if (result.member.telegramId) {
+      await ctx.menus.show(result.member.telegramId, "none").catch((err) => ctx.log.warn({ err }, "could not reset the removed member's menu"));
+      tell(ctx, { telegramId: result.member.telegramId, teamId: team.id, kind: "member_removed", dedupeKey: `member-removed:${result.member.id}` }, "member-removed-you", { team: team.name });
+    }
+  },
+  privateChat,
+);
 
-privateChats.callbackQuery("tm:delteam", async (ctx) => {
-  if (!(await requireLead(ctx))) return;
-  await ctx.answerCallbackQuery();
-  await ctx.conversation.exit(deleteTeamId);
-  await ctx.conversation.enter(deleteTeamId);
-});
+onButton(
+  membersFeature,
+  teamMenuButtons.back,
+  async (ctx) => {
+    const membership = await requireLead(ctx);
+    if (!membership) return;
+    await ctx.answerCallbackQuery();
+    await refreshTeam(ctx, membership.team);
+  },
+  privateChat,
+);
 
-// Buttons of this feature in a group (forged or forwarded) do nothing there.
-membersFeature.callbackQuery(/^tm:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-stale") }));
+onButton(
+  membersFeature,
+  teamMenuButtons.deleteTeam,
+  async (ctx) => {
+    if (!(await requireLead(ctx))) return;
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exit(deleteTeamId);
+    await ctx.conversation.enter(deleteTeamId);
+  },
+  privateChat,
+);
 
 /** Shows /team again in the tapped message, with a line on what just happened on top. */
 async function refreshTeam(ctx: BotContext, team: Team, note?: string) {

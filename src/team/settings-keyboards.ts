@@ -1,81 +1,54 @@
 // Callback data and keyboards of /settings. Never trusted: the handler checks the lead, the team and the
 // member on every tap.
 import { InlineKeyboard } from "grammy";
-import { WEIGHT_PRESETS, type ManagerSetting, type TeamField } from "./settings.js";
+import { callbackData, callbackSet, codes, id, int } from "../bot/callback-data.js";
+import { WEEKDAYS, WEIGHT_PRESETS, type ManagerSetting, type TeamField } from "./settings.js";
 import type { Translate } from "../platform/locale.js";
 import { clip } from "../platform/format/clip.js";
 
+const field = codes<TeamField>([
+  ["managerCap", "cap"],
+  ["maxCallsPerDay", "calls"],
+  ["campaignDays", "days"],
+  ["digestHour", "digest"],
+  ["workingHours", "hours"],
+  ["deadlineWindowHours", "window"],
+]);
+const ofMember = { memberId: id() };
+
+export const settingsButtons = callbackSet({
+  home: callbackData("set:home"),
+  field: callbackData("set:f", { field }),
+  noCap: callbackData("set:nocap"),
+  days: callbackData("set:wd"),
+  toggleDay: callbackData("set:wd", { day: int({ min: 1, max: 7 }) }),
+  managers: callbackData("set:m"),
+  manager: callbackData("set:m", ofMember),
+  weight: callbackData("set:w", { memberId: id(), preset: int({ max: WEIGHT_PRESETS.length - 1 }) }),
+  typedWeight: callbackData("set:mw", ofMember),
+  exclude: callbackData("set:x", ofMember),
+  weekly: callbackData("set:weekly"),
+});
+
 /** Buttons inside the typed-value dialogue (team/settings-value-dialogue.ts). */
-export const SETTINGS_DIALOG_PREFIX = "set:c:";
+export const settingsDialogueButtons = callbackSet({ quit: callbackData("set:c:q") }, "set:c");
 
-const fieldCodes: Record<TeamField, string> = {
-  managerCap: "cap",
-  maxCallsPerDay: "calls",
-  campaignDays: "days",
-  digestHour: "digest",
-  workingHours: "hours",
-  deadlineWindowHours: "window",
-};
-const fieldByCode = Object.fromEntries(Object.entries(fieldCodes).map(([k, v]) => [v, k])) as Record<string, TeamField>;
-
-export type SettingsTap =
-  | { kind: "home" }
-  | { kind: "field"; field: TeamField }
-  | { kind: "noCap" }
-  | { kind: "days" }
-  | { kind: "toggleDay"; day: number }
-  | { kind: "managers" }
-  | { kind: "manager"; memberId: number }
-  | { kind: "weight"; memberId: number; preset: number }
-  | { kind: "typedWeight"; memberId: number }
-  | { kind: "exclude"; memberId: number }
-  | { kind: "weekly" };
+const codec = settingsButtons.codecs;
 
 export const setData = {
-  home: () => "set:home",
-  field: (field: TeamField) => `set:f:${fieldCodes[field]}`,
-  noCap: () => "set:nocap",
-  days: () => "set:wd",
-  toggleDay: (day: number) => `set:wd:${day}`,
-  managers: () => "set:m",
-  manager: (memberId: number) => `set:m:${memberId}`,
-  weight: (memberId: number, preset: number) => `set:w:${memberId}:${preset}`,
-  typedWeight: (memberId: number) => `set:mw:${memberId}`,
-  exclude: (memberId: number) => `set:x:${memberId}`,
-  weekly: () => "set:weekly",
-  quit: () => `${SETTINGS_DIALOG_PREFIX}q`,
+  home: () => codec.home.encode(),
+  field: (f: TeamField) => codec.field.encode({ field: f }),
+  noCap: () => codec.noCap.encode(),
+  days: () => codec.days.encode(),
+  toggleDay: (day: number) => codec.toggleDay.encode({ day }),
+  managers: () => codec.managers.encode(),
+  manager: (memberId: number) => codec.manager.encode({ memberId }),
+  weight: (memberId: number, preset: number) => codec.weight.encode({ memberId, preset }),
+  typedWeight: (memberId: number) => codec.typedWeight.encode({ memberId }),
+  exclude: (memberId: number) => codec.exclude.encode({ memberId }),
+  weekly: () => codec.weekly.encode(),
+  quit: () => settingsDialogueButtons.codecs.quit.encode(),
 };
-
-const ID = /^[1-9]\d{0,14}$/;
-const num = (s: string | undefined) => (s !== undefined && ID.test(s) ? Number(s) : null);
-
-export function decodeSettingsData(data: string): SettingsTap | null {
-  const [prefix, code, a, b, ...rest] = data.split(":");
-  if (prefix !== "set" || rest.length > 0) return null;
-  if (a === undefined) {
-    if (code === "home") return { kind: "home" };
-    if (code === "nocap") return { kind: "noCap" };
-    if (code === "wd") return { kind: "days" };
-    if (code === "m") return { kind: "managers" };
-    if (code === "weekly") return { kind: "weekly" };
-    return null;
-  }
-  if (code === "f" && b === undefined) {
-    const field = fieldByCode[a];
-    return field ? { kind: "field", field } : null;
-  }
-  const id = num(a);
-  if (id === null) return null;
-  if (b === undefined) {
-    if (code === "wd") return id >= 1 && id <= 7 ? { kind: "toggleDay", day: id } : null;
-    if (code === "m") return { kind: "manager", memberId: id };
-    if (code === "mw") return { kind: "typedWeight", memberId: id };
-    if (code === "x") return { kind: "exclude", memberId: id };
-    return null;
-  }
-  if (code === "w" && /^\d$/.test(b) && Number(b) < WEIGHT_PRESETS.length) return { kind: "weight", memberId: id, preset: Number(b) };
-  return null;
-}
 
 export function homeKeyboard(t: Translate, hasCap: boolean, weeklyPicture = true): InlineKeyboard {
   const kb = new InlineKeyboard()
@@ -98,7 +71,7 @@ export function homeKeyboard(t: Translate, hasCap: boolean, weeklyPicture = true
 
 export function daysKeyboard(t: Translate, days: number[]): InlineKeyboard {
   const kb = new InlineKeyboard();
-  for (let d = 1; d <= 7; d++) {
+  for (const d of WEEKDAYS) {
     kb.text(`${days.includes(d) ? "✅" : "▫️"} ${t(`settings-day-${d}`)}`, setData.toggleDay(d));
     if (d === 4) kb.row();
   }

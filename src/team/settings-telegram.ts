@@ -6,7 +6,8 @@ import { managerSetting, setMemberWeight, toggleMemberExcluded, toggleWeeklyPict
 import type { BotContext } from "../bot/context.js";
 import { settingsValueId, type SettingsValueArgs } from "./settings-value-dialogue.js";
 import { requireLead } from "../bot/guards.js";
-import { decodeSettingsData, SETTINGS_DIALOG_PREFIX } from "./settings-keyboards.js";
+import { settingsButtons } from "./settings-keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 import { daysScreen, homeScreen, managerScreen, managersScreen, type Screen } from "./settings-view.js";
 
 export const settingsFeature = new Composer<BotContext>();
@@ -19,11 +20,8 @@ settingsFeature.command("settings", async (ctx) => {
   return ctx.reply(screen.text, { reply_markup: screen.keyboard });
 });
 
-settingsFeature.callbackQuery(/^set:/, async (ctx, next) => {
-  const data = ctx.callbackQuery.data;
-  if (data.startsWith(SETTINGS_DIALOG_PREFIX)) return next(); // a stale dialogue button: "unhandled" answers it
-  const tap = decodeSettingsData(data);
-  if (!tap) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+// A stale dialogue button (`set:c:`) decodes to nothing here: "unhandled" answers it.
+onButton(settingsFeature, settingsButtons, async (ctx, tap) => {
   const membership = await requireLead(ctx);
   if (!membership) return;
   const { team } = membership;

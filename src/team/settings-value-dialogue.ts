@@ -1,8 +1,9 @@
 // Asks a lead for one typed setting (a number of days, an hour, working hours, a manager's weight),
 // explains a value out of range and asks again, then saves it and shows the settings again.
+import type { TapOf } from "../bot/callback-data.js";
 import { managerSetting, parseSettingValue, type ParsedValue, setMemberWeight, updateTeamSetting, LIMITS, type TypedField } from "./settings.js";
 import type { ConvContext } from "../bot/context.js";
-import { quitKeyboard, SETTINGS_DIALOG_PREFIX } from "./settings-keyboards.js";
+import { quitKeyboard, settingsDialogueButtons } from "./settings-keyboards.js";
 import { homeScreen, managerScreen } from "./settings-view.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 
@@ -31,12 +32,12 @@ export async function settingsValueConversation(conversation: Conv, ctx: ConvCon
   }
   const limits = LIMITS[args.field];
   const question = ctx.t(`settings-ask-${args.field}`, { min: limits.min, max: limits.max, name: start.name });
-  const answer = await askUntil<Extract<ParsedValue, { ok: true }> | null>(
+  const answer = await askUntil<Extract<ParsedValue, { ok: true }> | null, TapOf<typeof settingsDialogueButtons>>(
     conversation,
     ctx,
-    { text: question, keyboard: quitKeyboard(ctx.t), prefix: SETTINGS_DIALOG_PREFIX },
+    { text: question, keyboard: quitKeyboard(ctx.t), buttons: settingsDialogueButtons },
     async (a) => {
-      if (a.kind === "button") return a.data === "q" ? { ok: true, value: null } : { ok: false, error: ctx.t("settings-type-or-quit") };
+      if (a.kind === "button") return a.tap !== null ? { ok: true, value: null } : { ok: false, error: ctx.t("settings-type-or-quit") };
       const parsed = parseSettingValue(args.field, a.text);
       if (!parsed.ok) return { ok: false, error: ctx.t(`settings-invalid-${args.field}`, { min: limits.min, max: limits.max }) };
       return { ok: true, value: parsed };

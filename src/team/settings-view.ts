@@ -1,6 +1,6 @@
 // What /settings shows: the team's values, the managers' part in distributions, one manager's card.
 import type { InlineKeyboard } from "grammy";
-import { getTeamSettings, managerSettings, type ManagerSetting } from "./settings.js";
+import { getTeamSettings, managerSettings, WEEKDAYS, type ManagerSetting } from "./settings.js";
 import type { Db } from "../db/client.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Translate } from "../platform/locale.js";
@@ -66,5 +66,7 @@ function managerLine(t: Translate, m: ManagerSetting): string {
 }
 
 function daysText(t: Translate, days: number[]): string {
-  return days.map((d) => t(`settings-day-${d}`)).join(", ");
+  return WEEKDAYS.filter((d) => days.includes(d))
+    .map((d) => t(`settings-day-${d}`))
+    .join(", ");
 }

@@ -58,6 +58,9 @@ export function getTeamSettings(db: Db, teamId: number): TeamSettings | null {
   };
 }
 
+/** The days of the week, Monday (1) to Sunday (7), as working days are stored. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
 export function parseWorkingDays(text: string): number[] {
   return [...new Set(text.split(",").map((d) => Number(d.trim())))].filter((d) => Number.isInteger(d) && d >= 1 && d <= 7).sort((a, b) => a - b);
 }

@@ -8,6 +8,8 @@ import { decodeContinuation } from "../bot/group-policy.js";
 import { translator } from "../platform/locale.js";
 import { localeOfUser } from "./member-locale.js";
 import { noticeLeadRequest } from "./members-telegram.js";
+import { createTeamButton } from "./keyboards.js";
+import { onButton } from "../bot/button-routes.js";
 
 export const startFeature = new Composer<BotContext>();
 const privateChats = startFeature.chatType("private");
@@ -24,16 +26,21 @@ privateChats.command("start", async (ctx) => {
   }
   await ctx.conversation.exitAll();
   return ctx.reply(ctx.t("start-stranger"), {
-    reply_markup: new InlineKeyboard().text(ctx.t("start-create-team-button"), "team:create"),
+    reply_markup: new InlineKeyboard().text(ctx.t("start-create-team-button"), createTeamButton.encode()),
   });
 });
 
-privateChats.callbackQuery("team:create", async (ctx) => {
-  await ctx.answerCallbackQuery();
-  if (ctx.actor.member) return ctx.reply(ctx.t("team-create-already-member"));
-  await ctx.conversation.exitAll();
-  await ctx.conversation.enter(createTeamId);
-});
+onButton(
+  startFeature,
+  createTeamButton,
+  async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (ctx.actor.member) return ctx.reply(ctx.t("team-create-already-member"));
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(createTeamId);
+  },
+  { chat: "private" },
+);
 
 startFeature.chatType(["group", "supergroup"]).command("start", (ctx) => ctx.reply(ctx.t("start-group")));
 

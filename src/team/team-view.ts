@@ -6,7 +6,7 @@ import type { Member, Team } from "./teams.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Translate } from "../platform/locale.js";
 import { inviteLinks } from "./invite-links.js";
-import { tm } from "./members-keyboards.js";
+import { tm } from "./keyboards.js";
 import { clip } from "../platform/format/clip.js";
 
 export interface TeamViewInput {

@@ -1,55 +1,52 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { Composer } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttonOwners } from "../../src/bot/button-owners.js";
-import { prefixOf, routeButtons } from "../../src/bot/button-routes.js";
+import { capabilities } from "../../src/capabilities.js";
+import { allCodecs } from "../../src/bot/callback-data.js";
+import { answeringFeatures, buttonRegistrations, ownersOf, routeButtons } from "../../src/bot/button-routes.js";
 import type { BotContext } from "../../src/bot/context.js";
-import { CHECKLIST_INPUT_PREFIX } from "../../src/handover/checklist-keyboards.js";
-import { nagData } from "../../src/nags/keyboards.js";
-import { off } from "../../src/handover/keyboards.js";
 import { createHarness, type Harness } from "../support/harness.js";
 
 const srcDir = join(import.meta.dirname, "../../src");
 
-/** Every file that holds a capability's Composer: its Telegram side (telegram.ts, *-telegram.ts), and bot's help and unhandled. */
-function featureFiles(): string[] {
-  const files = readdirSync(srcDir, { recursive: true, encoding: "utf8" });
-  return files.filter((f) => /(^|[/-])telegram\.ts$/.test(f) || f === "bot/help.ts" || f === "bot/unhandled.ts").map((f) => join(srcDir, f));
-}
-
-/** The prefixes of every callbackQuery trigger written in a feature file. */
-function triggerPrefixes(source: string): string[] {
-  const prefixes: string[] = [];
-  for (const line of source.split("\n").filter((l) => l.includes(".callbackQuery("))) {
-    const trigger = line.slice(line.indexOf(".callbackQuery(") + ".callbackQuery(".length);
-    const regex = /^\/\^\(?([a-z]+):/.exec(trigger);
-    const literal = /^"([a-z]+)[:"]/.exec(trigger);
-    if (regex) prefixes.push(regex[1]!);
-    else if (literal) prefixes.push(literal[1]!);
-    else if (trigger.startsWith("off.")) prefixes.push(prefixOf(off.newHandover()));
-    else if (trigger.startsWith("nagData.")) prefixes.push(prefixOf(nagData.statusRefresh()));
-    else if (trigger.includes("CHECKLIST_INPUT_PREFIX")) prefixes.push(prefixOf(CHECKLIST_INPUT_PREFIX));
-    else throw new Error(`cannot read the trigger of: ${line.trim()}`);
-  }
-  return prefixes;
-}
+/** The capability whose features include `composer`. */
+const capabilityOf = (composer: unknown) => capabilities.find((c) => c.features.some((f) => f === composer));
 
 describe("button routing", () => {
-  it("sends every button a feature registers to that feature", async () => {
-    let checked = 0;
-    for (const file of featureFiles()) {
-      const prefixes = triggerPrefixes(readFileSync(file, "utf8"));
-      if (prefixes.length === 0) continue;
-      const module = (await import(file)) as Record<string, unknown>;
-      const feature = Object.entries(module).find(([name, value]) => name.endsWith("Feature") && value instanceof Composer)?.[1];
-      expect(feature, file).toBeDefined();
-      for (const prefix of prefixes) {
-        expect(buttonOwners[prefix], `${file}: "${prefix}:"`).toBe(feature);
-        checked++;
-      }
+  it("every prefix a Composer registers is owned by the capability the Composer belongs to", () => {
+    const registrations = buttonRegistrations();
+    expect(registrations.length).toBeGreaterThan(25);
+    for (const { composer, owner } of registrations) {
+      const capability = capabilityOf(composer);
+      expect(capability, `a Composer answering "${owner}:" buttons is in no capability's features`).toBeDefined();
+      expect(capability!.buttons ?? [], `${capability!.name} answers "${owner}:" buttons without claiming the prefix`).toContain(owner);
     }
-    expect(checked).toBeGreaterThan(25);
+  });
+
+  it("no two capabilities claim one prefix, and every prefix a codec writes has its owner", () => {
+    const claims = capabilities.flatMap((c) => (c.buttons ?? []).map((prefix) => ({ prefix, by: c.name })));
+    const seen = new Map<string, string>();
+    for (const { prefix, by } of claims) {
+      expect(seen.get(prefix), `"${prefix}" claimed by ${seen.get(prefix)} and ${by}`).toBeUndefined();
+      seen.set(prefix, by);
+    }
+    for (const codec of allCodecs()) expect(seen.has(codec.owner), `nobody owns ${codec.prefix}`).toBe(true);
+  });
+
+  it("sends a tap straight to the features of its owner that answer its prefix", () => {
+    const answering = answeringFeatures(capabilities);
+    for (const { composer, owner } of buttonRegistrations()) expect(answering[owner], `"${owner}:"`).toContain(composer);
+    for (const [prefix, features] of Object.entries(answering)) {
+      for (const feature of features) expect(buttonRegistrations().some((r) => r.owner === prefix && r.composer === (feature as unknown)), `"${prefix}:"`).toBe(true);
+    }
+    expect(Object.keys(ownersOf(capabilities)).sort()).toEqual(Object.keys(answering).sort());
+  });
+
+  it("reads every tap with a codec: no handler matches callback data by hand", () => {
+    const files = readdirSync(srcDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    const raw = files.filter((f) => f !== join("bot", "button-routes.ts") && /\.callbackQuery\(/.test(readFileSync(join(srcDir, f), "utf8")));
+    expect(raw.map((f) => relative(srcDir, join(srcDir, f)))).toEqual([]);
   });
 
   it("offers a tap to its owner only, an unknown prefix to what follows, and anything else to every feature", async () => {

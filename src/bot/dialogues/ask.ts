@@ -6,22 +6,30 @@ import { focusKey, hasFocus, releaseFocus, takeFocus } from "./focus.js";
 
 export type Conv = Conversation<BotContext, ConvContext>;
 
-export type Answer =
-  | { kind: "button"; data: string; ctx: ConvContext }
+/** A dialogue's buttons: every data string under `scope` is the dialogue's, read back with `decode`. */
+export interface DialogueButtons<T> {
+  /** `off:c`: the dialogue takes taps on `off:c` and `off:c:…`. */
+  readonly scope: string;
+  decode(data: string | undefined): T | null;
+}
+
+/** A tap is decoded with the dialogue's codecs: `tap` is null for data they did not write (forged, old). */
+export type Answer<T = unknown> =
+  | { kind: "button"; tap: T | null; ctx: ConvContext }
   | { kind: "text"; text: string; ctx: ConvContext };
 
 const commandPattern = /^\/([a-z0-9_]+)(@\w+)?(\s|$)/i;
 
 /**
  * Waits for the next answer of the person who started the conversation: a tap on one of this
- * conversation's buttons (data starting with `prefix`) or a typed text. Everything else — other people
+ * conversation's buttons (data under `buttons.scope`) or a typed text. Everything else — other people
  * in a group, other buttons (call cards, nags, checklists), files, other commands — is passed on to the
  * rest of the bot untouched, so an open dialogue never swallows updates it does not wait for.
  * `/cancel` ends the dialogue; nothing the conversation has not written yet is written.
  * `claim` lets a dialogue take a command of its own as a text answer (e.g. `/offboard` typed again
  * restarts the open /offboard dialogue instead of opening a second one beside it).
  */
-export async function waitAnswer(conversation: Conv, starterId: number, prefix: string, claim?: (text: string) => boolean): Promise<Answer> {
+export async function waitAnswer<T>(conversation: Conv, starterId: number, buttons: DialogueButtons<T>, claim?: (text: string) => boolean): Promise<Answer<T>> {
   const token = await dialogueToken(conversation);
   const key = await conversation.external((c) => focusKey(c.chat?.id ?? starterId, starterId));
   await conversation.external((c) => takeFocus(key, token, c.deps.clock.now().getTime()));
@@ -30,10 +38,10 @@ export async function waitAnswer(conversation: Conv, starterId: number, prefix: 
 
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) {
-    if (!data.startsWith(prefix)) return conversation.skip({ next: true });
+    if (data !== buttons.scope && !data.startsWith(`${buttons.scope}:`)) return conversation.skip({ next: true });
     await conversation.external(() => releaseFocus(key, token));
     await ctx.answerCallbackQuery().catch(() => undefined);
-    return { kind: "button", data: data.slice(prefix.length), ctx };
+    return { kind: "button", tap: buttons.decode(data), ctx };
   }
 
   const text = ctx.message?.text;
@@ -71,16 +79,16 @@ function dialogueToken(conversation: Conv): Promise<string> {
 }
 
 /** Asks until `interpret` accepts the answer; a refusal explains itself and the question is asked again. */
-export async function askUntil<T>(
+export async function askUntil<T, B>(
   conversation: Conv,
   ctx: ConvContext,
-  question: { text: string; keyboard?: InlineKeyboard; prefix: string; claim?: (text: string) => boolean },
-  interpret: (answer: Answer) => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
+  question: { text: string; keyboard?: InlineKeyboard; buttons: DialogueButtons<B>; claim?: (text: string) => boolean },
+  interpret: (answer: Answer<B>) => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
 ): Promise<{ value: T; ctx: ConvContext }> {
   const starterId = ctx.from!.id;
   await ctx.reply(question.text, question.keyboard ? { reply_markup: question.keyboard } : {});
   for (;;) {
-    const answer = await waitAnswer(conversation, starterId, question.prefix, question.claim);
+    const answer = await waitAnswer(conversation, starterId, question.buttons, question.claim);
     const result = await interpret(answer);
     if (result.ok) return { value: result.value, ctx: answer.ctx };
     await answer.ctx.reply(result.error, question.keyboard ? { reply_markup: question.keyboard } : {});

@@ -9,7 +9,8 @@ import type { DbOrTx } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
 import { planDistribution, type PlanClient } from "./plan.js";
 import { eligibleManagers, planManagers, TEMPERATURES } from "./propose.js";
-import { audit, excludedIn, getDistribution, getHandover, teamTimezone } from "./queries.js";
+import { audit, excludedIn, getDistribution, teamTimezone } from "./queries.js";
+import { getHandover } from "../handover/checklist.js";
 import type { AdjustResult, Distribution, TemperatureCounts } from "./types.js";
 
 function openProposal(db: Db, distributionId: number, teamId: number): Distribution | "not_found" | "not_proposed" {

@@ -29,14 +29,13 @@
 import { and, asc, count, eq, exists, inArray, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { clients, distributionItems, distributions, handovers, members } from "../db/schema.js";
-import { getHandover as getChecklistHandover, handoverClientCounts, markStepDoneAutomatically } from "../handover/checklist.js";
+import { getHandover, handoverClientCounts, markStepDoneAutomatically } from "../handover/checklist.js";
 import {
   audit,
   auditFacts,
   countScope,
   distributionById,
   getDistribution,
-  getHandover,
   handoversOf,
   inScope,
   isReachable,
@@ -296,7 +295,7 @@ function completeSteps(db: Db, tx: Tx, dist: Distribution, leaverId: number | nu
       : [...origins.map((handoverId) => ({ handoverId })), ...leaversHandovers(db, dist)];
   let done = false;
   for (const c of candidates) {
-    const handover = getChecklistHandover(tx, c.handoverId);
+    const handover = getHandover(tx, c.handoverId);
     if (!handover) continue;
     const left = handoverClientCounts(tx, handover);
     if (left.ownedByLeaver > 0 || left.unassigned > 0) continue;

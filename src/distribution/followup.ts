@@ -17,7 +17,8 @@ import type { Db } from "../db/client.js";
 import { calls, clients, commitments, distributionItems, distributions } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
 import { voidStaleTouches } from "../stars/plan-touches.js";
-import { getHandover, ownersOf } from "./queries.js";
+import { memberName, ownersOf } from "./queries.js";
+import { getHandover } from "../handover/checklist.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, OwnerBrief } from "./types.js";
 import { PLAN_CLIENTS_PER_STEP, planReactivationCallsInSteps, writeReactivationCalls } from "../calls/reactivation.js";
@@ -110,7 +111,8 @@ function* followUpSteps(db: Db, input: FollowUpInput, perStep: number): Steps<Fo
   plan.fresh = [];
   if (input.notifier) {
     const notifier = input.notifier;
-    const fromName = first.handoverId === null ? null : (getHandover(db, first.handoverId)?.leaverName ?? null);
+    const leaverId = first.handoverId === null ? null : (getHandover(db, first.handoverId)?.leaverId ?? null);
+    const fromName = leaverId === null ? null : memberName(db, leaverId);
     yield;
     const owners = ownersOf(db, id);
     const clientsOf = yield* clientsPerOwner(db, id, perStep === Infinity ? -1 : PLAN_CLIENTS_PER_STEP);

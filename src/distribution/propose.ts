@@ -11,11 +11,12 @@ import { and, count, eq, exists, inArray, sql } from "drizzle-orm";
 import { clients, commitments, distributionItems, distributions, members, type Temperature } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import { planDistribution, type PlanManager } from "./plan.js";
+import { getHandover } from "../handover/checklist.js";
 import {
   audit,
   excludedIn,
   getDistribution,
-  getHandover,
+  memberName,
   insertItems,
   isEligible,
   loadScopeClients,
@@ -163,7 +164,7 @@ function proposalView(db: Db, distributionId: number, teamId: number, knownAdded
     teamId,
     handoverId: dist.handoverId,
     status: dist.status,
-    leaver: handover ? { id: handover.leaverId, name: handover.leaverName } : null,
+    leaver: handover ? { id: handover.leaverId, name: memberName(db, handover.leaverId) ?? "—" } : null,
     clientCount,
     assigned,
     unassigned: Math.max(0, clientCount - assigned),

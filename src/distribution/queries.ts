@@ -17,6 +17,7 @@ import type { Db } from "../db/client.js";
 import { auditLog, clients, distributionItems, distributions, handovers, members, teams, type Reachability, type Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
 import type { PlanClient } from "./plan.js";
+import { getHandover } from "../handover/checklist.js";
 import type { Distribution, DistributionHeader, HandoverRow, OwnerBrief, TemperatureCounts } from "./types.js";
 
 export interface ScopeClient extends PlanClient {
@@ -185,19 +186,13 @@ export function distributionHeader(db: Db, distributionId: number, teamId: numbe
     teamId: dist.teamId,
     handoverId: dist.handoverId,
     status: dist.status,
-    leaver: handover ? { id: handover.leaverId, name: handover.leaverName } : null,
+    leaver: handover ? { id: handover.leaverId, name: memberName(db, handover.leaverId) ?? "—" } : null,
   };
 }
 
-export function getHandover(db: Db, handoverId: number): HandoverRow | null {
-  return (
-    db
-      .select({ id: handovers.id, teamId: handovers.teamId, leaverId: handovers.leaverId, status: handovers.status, leaverName: members.name })
-      .from(handovers)
-      .innerJoin(members, eq(members.id, handovers.leaverId))
-      .where(eq(handovers.id, handoverId))
-      .get() ?? null
-  );
+/** A member's name (the leaver's, in the table's title and the new owners' messages). */
+export function memberName(db: DbOrTx, memberId: number): string | null {
+  return db.select({ name: members.name }).from(members).where(eq(members.id, memberId)).get()?.name ?? null;
 }
 
 export function teamCap(db: Db, teamId: number): number | null {

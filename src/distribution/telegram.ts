@@ -17,6 +17,7 @@ import { distributionNotifier } from "./notices.js";
 import { renderTable } from "./views.js";
 import { requireClientAccess } from "../bot/guards.js";
 import { escapeHtml } from "../platform/html.js";
+import { formatCount } from "../platform/format/count.js";
 import { adjustKeyboard, appliedKeyboard, distButtons, excludeKeyboard, MAX_MANAGER_BUTTONS, tableKeyboard, type DistTap } from "./keyboards.js";
 import { onButton } from "../bot/button-routes.js";
 
@@ -204,7 +205,7 @@ function appliedText(
         ? ctx.t("dist-applied-handover", { count: result.moved, leaver: view.leaver.name, owners: result.owners.length })
         : ctx.t("dist-applied-pool", { count: result.moved, owners: result.owners.length }),
     );
-    parts.push(result.owners.slice(0, 60).map((o) => `• ${escapeHtml(o.name)} — ${o.count}`).join("\n"));
+    parts.push(result.owners.slice(0, 60).map((o) => `• ${escapeHtml(o.name)} — ${formatCount(o.count, ctx.actor.locale)}`).join("\n"));
   }
   const unreachable = result.unreachable.filter((o) => o.memberId !== ctx.actor.member?.id);
   if (unreachable.length > 0) parts.push(ctx.t("dist-applied-unreachable", { names: unreachable.map((o) => o.name).join(", ") }));

@@ -4,6 +4,7 @@
  */
 import type { DistributionStatus, Reachability, Temperature } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
+import type { Handover } from "../handover/checklist.js";
 
 export type TemperatureCounts = Record<Temperature, number>;
 
@@ -132,13 +133,8 @@ export interface Distribution {
   createdAt: number;
 }
 
-export interface HandoverRow {
-  id: number;
-  teamId: number;
-  leaverId: number;
-  status: string;
-  leaverName: string;
-}
+/** What the distribution reads of a handover (through handover/'s getHandover). */
+export type HandoverRow = Pick<Handover, "id" | "teamId" | "leaverId" | "status">;
 
 export interface ApplyInput {
   distributionId: number;

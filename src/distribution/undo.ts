@@ -5,7 +5,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { clientEvents, clients, commitments, distributionItems, distributions } from "../db/schema.js";
 import { reopenStepAutomatically } from "../handover/checklist.js";
-import { audit, getDistribution, getHandover, handoversOf, ownersOf } from "./queries.js";
+import { audit, getDistribution, handoversOf, memberName, ownersOf } from "./queries.js";
+import { getHandover } from "../handover/checklist.js";
 import type { DistributionNotifier, UndoResult } from "./types.js";
 import { cancelReactivationCalls, hasRecordedCalls } from "../calls/reactivation.js";
 
@@ -74,9 +75,10 @@ export function undoDistribution(
     if (!told) tx.update(distributions).set({ followedUpAt: now }).where(eq(distributions.id, dist.id)).run();
     if (input.notifier && told) {
       const handover = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
+      const fromName = handover ? memberName(db, handover.leaverId) : null;
       for (const owner of owners) {
         if (owner.memberId === input.actorId) continue; // the lead sees the confirmation
-        input.notifier.undone(tx, { distributionId: dist.id, teamId: dist.teamId, owner, fromName: handover?.leaverName ?? null }, input.now);
+        input.notifier.undone(tx, { distributionId: dist.id, teamId: dist.teamId, owner, fromName }, input.now);
       }
     }
     return { kind: "undone", distributionId: dist.id, handoverId: dist.handoverId, returned, owners, handoverIds };

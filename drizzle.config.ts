@@ -1,8 +1,10 @@
 import { defineConfig } from "drizzle-kit";
+import { loadDatabaseConfig } from "./src/platform/config.js";
 
 export default defineConfig({
   dialect: "sqlite",
   schema: "./src/db/schema.ts",
   out: "./migrations",
-  dbCredentials: { url: process.env.DATABASE_PATH ?? "./data/handover.sqlite" },
+  // The same validated setting and default as the bot and the command-line tools.
+  dbCredentials: { url: loadDatabaseConfig(process.env).databasePath },
 });

@@ -5,7 +5,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { closeDatabase } from "../src/db/client.js";
-import { proposeForHandover } from "../src/distribution/distribution.js";
+import { proposeForHandover } from "../src/distribution/propose.js";
 import { createHarness } from "../test/support/harness.js";
 import { callbackUpdate, privateChat, telegramUser } from "../test/support/updates.js";
 import { buildWorld } from "./distribution.bench.js";

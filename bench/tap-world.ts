@@ -1,7 +1,7 @@
 // A realistic team for the tap benches: the real bot (harness, API intercepted) on a WAL database file
 // with a team of 30, 5,000 clients, an open call each, resolved calls, commitments, 8 history events per
 // client (owner changes among them) and a leaver's handover with its checklist.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHarness, type Harness } from "../test/support/harness.js";
@@ -20,6 +20,8 @@ export interface TapWorld {
   /** Steps the lead may confirm (not verified by the bot). */
   manualSteps: number[];
   checklistMessageId: number;
+  /** Closes the bot's database and removes the world's folder. */
+  close(): void;
 }
 
 const FIRST = ["Анна", "Иван", "Мария", "Олег", "Ольга", "Пётр", "Елена", "Сергей", "Наталья", "Дмитрий"];
@@ -94,5 +96,9 @@ export async function buildTapWorld(): Promise<TapWorld> {
   await lead.tap(`chk:open:${handoverId}`);
   const checklistMessageId = lead.last()!.messageId;
   q.prepare(`UPDATE handovers SET checklist_chat_id = ?, checklist_message_id = ? WHERE id = ?`).run(LEAD_TELEGRAM_ID, checklistMessageId, handoverId);
-  return { h, teamId, leadId, handoverId, openCalls, manualSteps, checklistMessageId };
+  const close = () => {
+    h.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { h, teamId, leadId, handoverId, openCalls, manualSteps, checklistMessageId, close };
 }

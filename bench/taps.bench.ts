@@ -97,6 +97,6 @@ export async function run(): Promise<BenchResult[]> {
     console.error(`${s.name}: ${round(median(oursRates), 0)} taps/s vs bare ${round(median(bareRates), 0)} taps/s; text ${shown.text.length} chars`);
     results.push({ name: s.name, value: round(median(ratios), 3), unit: "ratio", baseline: round(median(bareRates), 0), ratio: round(median(ratios), 3) });
   }
-  h.close();
+  w.close();
   return results;
 }

@@ -1,7 +1,6 @@
 // Start: config → the Bot API answers → database (migrate) → bot → updates (polling or webhook) → background.
 // One shutdown path, bounded in time whatever the network does.
-import dotenv from "dotenv";
-import { ConfigError, loadConfig } from "./platform/config.js";
+import { ConfigError, loadConfig, readEnvFile } from "./platform/config.js";
 import { closeDatabase, openDatabase } from "./db/client.js";
 import { checkBotApi } from "./bot/serve/check-bot-api.js";
 import { registerCommandMenu } from "./bot/command-menu.js";
@@ -17,10 +16,9 @@ import { startBackgroundWork } from "./background.js";
 /** SIGTERM ends the process within this, even with updates or messages stuck on a dead network. */
 const STOP_WITHIN_MS = 12_000;
 
-dotenv.config({ quiet: true });
-
 function readConfig() {
   try {
+    readEnvFile();
     return loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -67,8 +67,7 @@ export function personalMenus(menus: Menus = MENUS): { middleware: Middleware<Bo
       await next();
       if (ctx.chat?.type !== "private" || !ctx.from) return;
       // Read after the update: it may just have made them a member (an invite) or taken it away.
-      const membership = hotQueries(ctx.deps.db).membershipByTelegramId.get({ id: ctx.from.id });
-      const role: MenuRole = membership ? membership.member.role : "none";
+      const role = (hotQueries(ctx.deps.db).roleByTelegramId.get(ctx.from.id) as MenuRole | undefined) ?? "none";
       if (shown.get(ctx.from.id) === role) return;
       shown.set(ctx.from.id, role);
       await setPersonalMenu(ctx.api, ctx.i18nInstance, ctx.from.id, role, menus).catch((err) => {

@@ -1,6 +1,7 @@
 // Buttons people can tell apart: when two labels of one keyboard would read the same, each gets what
 // tells them apart (the phone's last digits, the owner, the temperature, …), in that order of preference.
 // Pure: labels and candidate details in, labels out.
+import { clip } from "../platform/format/clip.js";
 
 /** The last four digits of a phone number, as "…4567"; null without a number. */
 export function phoneTail(phone: string | null | undefined): string | null {
@@ -31,5 +32,5 @@ export function distinctLabels(labels: string[], details: (index: number) => (st
     }
   }
   for (const group of groups()) group.forEach((i, j) => (out[i] = `${out[i]} #${j + 1}`));
-  return out.map((l) => (l.length > max ? `${l.slice(0, max - 1)}…` : l));
+  return out.map((l) => clip(l, max));
 }

@@ -11,8 +11,8 @@ export const HISTORY_ON_CARD = 5;
 
 export const callStatements = preparedOnce((db, sqlite) => ({
   memberById: db.select().from(members).where(eq(members.id, p("id"))).prepare(),
-  /** All names of a team at once: a card names up to eight people, one look-up serves them all. */
-  memberNamesOfTeam: sqlite.prepare(`SELECT id, name FROM members WHERE team_id = ?`).raw(),
+  /** One person's name: a card names three or four people (reading the whole team's names cost more). */
+  memberName: sqlite.prepare(`SELECT name FROM members WHERE id = ?`).pluck(),
   callById: db.select().from(calls).where(eq(calls.id, p("id"))).prepare(),
   clientById: db.select().from(clients).where(eq(clients.id, p("id"))).prepare(),
   teamById: db.select().from(teams).where(eq(teams.id, p("id"))).prepare(),
@@ -36,20 +36,12 @@ export const callStatements = preparedOnce((db, sqlite) => ({
     .orderBy(sql`${calls.assigneeId} = ${p("prefer")} desc`, sql`${calls.kind} = 'reactivation' desc`, asc(calls.dueOn), asc(calls.id))
     .limit(1)
     .prepare(),
-  history: db
-    .select({ kind: clientEvents.kind, at: clientEvents.at, details: clientEvents.details, actorName: members.name })
-    .from(clientEvents)
-    .leftJoin(members, eq(members.id, clientEvents.actorId))
-    .where(eq(clientEvents.clientId, p("clientId")))
-    .orderBy(desc(clientEvents.at), desc(clientEvents.id))
-    .limit(HISTORY_ON_CARD)
-    .prepare(),
-  openCommitmentsOfClient: db
-    .select()
-    .from(commitments)
-    .where(and(eq(commitments.clientId, p("clientId")), eq(commitments.status, "open")))
-    .orderBy(asc(commitments.dueOn), asc(commitments.id))
-    .prepare(),
+  // A card's reads that need no drizzle mapping: its columns as arrays, decoded in calls.ts.
+  /** The latest events, newest first: kind, at, details (JSON), actor id (named with the card's other names). */
+  history: sqlite.prepare(`SELECT kind, at, details, actor_id FROM client_events WHERE client_id = ? ORDER BY at DESC, id DESC LIMIT ${HISTORY_ON_CARD}`).raw(),
+  /** Open commitments as the card lists them: due day (nulls first), text. */
+  openCommitmentsOfClient: sqlite.prepare(`SELECT due_on, text FROM commitments WHERE client_id = ? AND status = 'open' ORDER BY due_on, id`).raw(),
+  teamTimezone: sqlite.prepare(`SELECT timezone FROM teams WHERE id = ?`).pluck(),
   openReactivationsLeft: db
     .select({ n: sql<number>`count(*)` })
     .from(calls)

@@ -1,7 +1,7 @@
 // Call outcomes: reached (next contact fixed), no answer, call back at, lost. One rule set for reactivation
 // calls and ordinary calls logged from a client card; every outcome lands in the client's history.
 import { and, eq, ne } from "drizzle-orm";
-import { DateTime } from "luxon";
+import { formatTime } from "../platform/format/date-time.js";
 import type { Db, DbOrTx } from "../db/client.js";
 import {
   calls,
@@ -121,7 +121,7 @@ export function recordOutcome(
       return { ok: false, reason: "bad_date" };
     }
     if (outcome.kind === "callback") {
-      const nowTime = DateTime.fromJSDate(input.now, { zone: team.timezone }).toFormat("HH:mm");
+      const nowTime = formatTime(input.now.getTime(), team.timezone);
       const tooEarly = outcome.date < today || (outcome.date === today && outcome.time !== null && outcome.time <= nowTime);
       if (tooEarly || outcome.date > addDays(today, MAX_NEXT_CONTACT_DAYS)) return { ok: false, reason: "bad_date" };
     }
@@ -283,21 +283,29 @@ export interface CallCardData {
   resolvedByName: string | null;
   /** For reactivation calls: whose clients these were and on what terms they left. */
   handover: { terms: Terms; leaverName: string } | null;
-  commitments: Commitment[];
+  /** The client's open commitments, soonest first (no date first). */
+  commitments: Pick<Commitment, "dueOn" | "text">[];
   /** Newest first; `fromName`/`toName`: the owners an owner change was between (null: the unassigned pool). */
   history: { kind: string; at: number; details: Record<string, unknown> | null; actorName: string | null; fromName: string | null; toName: string | null }[];
   canRecord: boolean;
   viewerIsAssignee: boolean;
-  /** The newest call of the client (0: none), carried by client-card buttons as `seen`. */
-  latestCallId: number;
+  /** What the card's buttons carry: the call, or (no call) the client with its newest call as `seen` (0: none). */
+  ref: CallRef;
   today: string;
   timezone: string;
 }
 
 export { HISTORY_ON_CARD };
 
-/** Everything a call card shows, checked against the viewer's team; null when not theirs to see. */
-export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; now: Date }): CallCardData | null {
+/** What a card is about, checked against the viewer's team: the call (or the client's open call) and its client. */
+interface CardTarget {
+  viewer: Member;
+  call: Call | null;
+  client: typeof clients.$inferSelect;
+  canRecord: boolean;
+}
+
+function cardTarget(db: DbOrTx, input: { ref: CallRef; viewerId: number }): CardTarget | null {
   const q = callStatements(db);
   const viewer = q.memberById.get({ id: input.viewerId });
   if (!viewer || viewer.status === "left") return null;
@@ -313,11 +321,41 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
   const client = q.clientById.get({ id: clientId });
   if (!client || client.teamId !== viewer.teamId) return null;
   if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id);
-  const team = q.teamById.get({ id: viewer.teamId })!;
+  const canRecord = (viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id) && mayChange(db, viewer);
+  return { viewer, call, client, canRecord };
+}
 
-  // One look-up for every name on the card (owner, assignee, leaver, history's owner changes).
-  const names = new Map(q.memberNamesOfTeam.all(viewer.teamId) as [number, string][]);
-  const nameOf = (id: number | null | undefined) => (id == null ? null : (names.get(id) ?? q.memberById.get({ id })?.name ?? null));
+/** The ref a card's buttons carry: its call, or the client with the newest call seen when it was drawn. */
+function cardRef(db: DbOrTx, target: Pick<CardTarget, "call" | "client">): CallRef {
+  return target.call ? { callId: target.call.id } : { clientId: target.client.id, seen: latestCallOf(db, target.client.id)?.id ?? 0 };
+}
+
+/**
+ * What a tap on a card needs to know before it acts (the card is drawn once, after the outcome): is the
+ * call still open, may the viewer record on it, and the ref its buttons carry. Null when not theirs to see.
+ */
+export function callCardState(db: DbOrTx, input: { ref: CallRef; viewerId: number }): { open: boolean; canRecord: boolean; ref: CallRef } | null {
+  const target = cardTarget(db, input);
+  if (!target) return null;
+  return { open: target.call === null || target.call.status === "open", canRecord: target.canRecord, ref: cardRef(db, target) };
+}
+
+/** Everything a call card shows, checked against the viewer's team; null when not theirs to see. */
+export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; now: Date }): CallCardData | null {
+  const target = cardTarget(db, input);
+  if (!target) return null;
+  const { viewer, call, client, canRecord } = target;
+  const q = callStatements(db);
+  const timezone = q.teamTimezone.get(viewer.teamId) as string;
+
+  // Each person the card names is looked up once (owner, assignee, leaver, history's owner changes).
+  const names = new Map<number, string | null>();
+  const nameOf = (id: number | null | undefined): string | null => {
+    if (id == null) return null;
+    let name = names.get(id);
+    if (name === undefined) names.set(id, (name = (q.memberName.get(id) as string | undefined) ?? null));
+    return name;
+  };
 
   let handover: CallCardData["handover"] = null;
   if (call?.kind === "reactivation") {
@@ -332,19 +370,17 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     }
   }
 
-  const events = q.history.all({ clientId: client.id });
+  const events = q.history.all(client.id) as [string, number, string | null, number | null][];
   // Owner changes are stored as member ids (from/to, fromOwnerId/toOwnerId); the card names them.
   const memberIn = (d: Record<string, unknown> | null, keys: string[]) => {
     for (const k of keys) if (typeof d?.[k] === "number") return nameOf(d[k] as number);
     return null;
   };
-  const history = events.map((e) => ({
-    ...e,
-    fromName: memberIn(e.details, ["from", "fromOwnerId"]),
-    toName: memberIn(e.details, ["to", "toOwnerId"]),
-  }));
+  const history = events.map(([kind, at, json, actorId]) => {
+    const details = json === null ? null : (JSON.parse(json) as Record<string, unknown> | null);
+    return { kind, at, details, actorName: nameOf(actorId), fromName: memberIn(details, ["from", "fromOwnerId"]), toName: memberIn(details, ["to", "toOwnerId"]) };
+  });
 
-  const canRecord = (viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id) && mayChange(db, viewer);
   return {
     call,
     client,
@@ -353,13 +389,13 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     previousOwnerName: nameOf(client.previousOwnerId),
     resolvedByName: nameOf(call?.resolvedById),
     handover,
-    commitments: q.openCommitmentsOfClient.all({ clientId: client.id }),
+    commitments: (q.openCommitmentsOfClient.all(client.id) as [string | null, string][]).map(([dueOn, text]) => ({ dueOn, text })),
     history,
     canRecord,
-    latestCallId: latestCallOf(db, client.id)?.id ?? 0,
+    ref: cardRef(db, target),
     viewerIsAssignee: call?.assigneeId === viewer.id,
-    today: localDate(input.now, team.timezone),
-    timezone: team.timezone,
+    today: localDate(input.now, timezone),
+    timezone,
   };
 }
 

@@ -6,9 +6,9 @@ import { InlineKeyboard } from "grammy";
 import { MAX_NOTE_LENGTH, addCallNote, recordOutcome, type CallRef, type Outcome } from "./calls.js";
 import { parseUserDate, parseUserDateTime } from "../platform/date-input.js";
 import { localDate, addDays } from "../platform/calendar.js";
-import { DateTime } from "luxon";
 import type { ConvContext } from "../bot/context.js";
-import { formatDay } from "./card-view.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
+import { formatTime } from "../platform/format/date-time.js";
 import { callDialogueButtons, dialogData } from "./keyboards.js";
 import { askUntil, waitAnswer, type Conv } from "../bot/dialogues/ask.js";
 import { afterOutcome, outcomeHooks, type CardMessage } from "./outcome-telegram.js";
@@ -50,7 +50,7 @@ export async function callOutcomeConversation(conversation: Conv, ctx: ConvConte
     }
     const parsed = parseUserDateTime(a.text, { now, timezone: args.timezone });
     if (!parsed) return { ok: false, error: ctx.t("call-callback-invalid", { text: quoteBack(a.text) }) };
-    const nowTime = DateTime.fromJSDate(now, { zone: args.timezone }).toFormat("HH:mm");
+    const nowTime = formatTime(now.getTime(), args.timezone);
     if (parsed.date < today || (parsed.date === today && parsed.time !== null && parsed.time <= nowTime) || parsed.date > limit) {
       return { ok: false, error: ctx.t("call-callback-range") };
     }
@@ -73,7 +73,7 @@ export async function callOutcomeConversation(conversation: Conv, ctx: ConvConte
   }
   if (outcome.kind === "callback") {
     const today = localDate(new Date(await conversation.external((c) => c.deps.clock.now().getTime())), args.timezone);
-    await done.reply(done.t("call-outcome-callback", { date: formatDay(outcome.date, done.actor.locale, today), time: outcome.time ?? "none" }));
+    await done.reply(done.t("call-outcome-callback", { date: formatDayWithWeekday(outcome.date, done.actor.locale, today), time: outcome.time ?? "none" }));
     return;
   }
   await askNote(conversation, done, result.callId);

@@ -33,11 +33,33 @@ export interface ReactivationPlan {
 }
 type FreshCall = { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null };
 
-/** The calls scheduleReactivationCalls would create, read-only: the follow-up off the tap writes them in chunks. */
+/** The calls scheduleReactivationCalls would create, read-only. */
 export function planReactivationCalls(
   tx: DbOrTx,
   input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
 ): ReactivationPlan {
+  // Straight through, pages and batches as big as they come (SQLite's LIMIT -1: no limit).
+  const steps = planReactivationCallsInSteps(tx, input, -1);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Clients read, or calls worked out, between two yields of planReactivationCallsInSteps. */
+export const PLAN_CLIENTS_PER_STEP = 1_000;
+
+/**
+ * The same plan, worked out in steps: it yields between pages of moved clients and between batches of
+ * new owners (each owner's calls are worked out on their own, see scheduleCalls), so the follow-up off a
+ * tap (distribution/followup.ts) leaves the event loop free in between. Straight through, it is
+ * planReactivationCalls. Pages are read in client id order, each client once.
+ */
+export function* planReactivationCallsInSteps(
+  tx: DbOrTx,
+  input: { distributionId: number; handoverId: number | null; teamId: number; now: Date },
+  perStep = PLAN_CLIENTS_PER_STEP,
+): Generator<void, ReactivationPlan, void> {
   const empty: ReactivationPlan = { merges: [], fresh: [], count: 0 };
   const team = tx.select().from(teams).where(eq(teams.id, input.teamId)).get();
   if (!team) return empty;
@@ -49,61 +71,68 @@ export function planReactivationCalls(
     if (handover && handover.lastDay > startOn) startOn = handover.lastDay;
   }
 
-  const moved = movedClients(tx, input.distributionId, input.teamId);
-  if (moved.length === 0) return empty;
   // A leaver's client distributed from the pool is still that handover's: not called before its last day.
   const startOf = (m: MovedClient) => (m.origin && m.origin.lastDay > startOn ? m.origin.lastDay : startOn);
-  const earliestStart = moved.reduce((min, m) => (startOf(m) < min ? startOf(m) : min), startOf(moved[0]!));
+  // One campaign per first day (the distribution's, or a later last day of a handover its clients came
+  // from). Each client is filed under its campaign and new owner as its page is read: no pass over all.
+  const campaigns = new Map<string, Map<number, MovedClient[]>>();
+  let earliestStart: string | null = null;
+  for (let after: number | null = 0; after !== null; ) {
+    const page = movedClients(tx, input.distributionId, input.teamId, after, perStep);
+    for (const m of page.clients) {
+      const start = startOf(m);
+      if (earliestStart === null || start < earliestStart) earliestStart = start;
+      let owners = campaigns.get(start);
+      if (!owners) campaigns.set(start, (owners = new Map()));
+      const own = owners.get(m.assigneeId);
+      if (own) own.push(m);
+      else owners.set(m.assigneeId, [m]);
+    }
+    after = page.last;
+    if (after !== null) yield;
+  }
+  if (earliestStart === null) return empty;
+  yield;
 
   // What the new owners already have on their days, so the cap counts everything they must call.
+  const assignees = new Set<number>();
+  for (const owners of campaigns.values()) for (const id of owners.keys()) assignees.add(id);
   const existingPerDay = new Map<string, number>();
   const busy = tx
     .select({ assigneeId: calls.assigneeId, dueOn: calls.dueOn, n: sql<number>`count(*)` })
     .from(calls)
-    .where(
-      and(
-        eq(calls.status, "open"),
-        gte(calls.dueOn, earliestStart),
-        inArray(calls.assigneeId, [...new Set(moved.map((m) => m.assigneeId))]),
-      ),
-    )
+    .where(and(eq(calls.status, "open"), gte(calls.dueOn, earliestStart), inArray(calls.assigneeId, [...assignees])))
     .groupBy(calls.assigneeId, calls.dueOn)
     .all();
   for (const b of busy) existingPerDay.set(`${b.assigneeId}|${b.dueOn}`, b.n);
-
-  // One campaign per first day (the distribution's, or a later last day of a handover its clients came
-  // from); each counts the calls the ones before it planned, so the daily cap holds across them.
-  const groups = new Map<string, MovedClient[]>();
-  for (const m of moved) {
-    const key = startOf(m);
-    const group = groups.get(key);
-    if (group) group.push(m);
-    else groups.set(key, [m]);
-  }
-  const scheduled: ReturnType<typeof scheduleCalls> = [];
-  for (const [groupStart, group] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const planned = scheduleCalls(
-      group.map((m) => ({
-        clientId: m.clientId,
-        assigneeId: m.assigneeId,
-        temperature: m.temperature,
-        urgentOn: earliest(m.nextContactOn, m.deadline),
-      })),
-      { startOn: groupStart, windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay },
-    );
-    for (const p of planned) existingPerDay.set(`${p.assigneeId}|${p.dueOn}`, (existingPerDay.get(`${p.assigneeId}|${p.dueOn}`) ?? 0) + 1);
-    scheduled.push(...planned);
-  }
-  // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
-  const originOf = new Map(moved.map((m) => [m.clientId, m.origin?.id ?? input.handoverId]));
+  yield;
   // One client, one open call: a call already promised to the client takes the reactivation in.
   const promised = openOrdinaryCalls(tx, input.distributionId);
-  const plan: ReactivationPlan = { merges: [], fresh: [], count: scheduled.length };
-  for (const s of scheduled) {
-    const handoverId = originOf.get(s.clientId) ?? null;
-    const callId = promised.get(s.clientId);
-    if (callId === undefined) plan.fresh.push({ clientId: s.clientId, assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId });
-    else plan.merges.push({ callId, assigneeId: s.assigneeId, dueOn: s.dueOn, handoverId, distributionId: input.distributionId });
+
+  // Each campaign counts the calls the ones before it planned, so the daily cap holds across them. Owners
+  // are independent of each other (see scheduleCalls): a batch of whole owners at a time gives the same
+  // calls, in the same order.
+  const plan: ReactivationPlan = { merges: [], fresh: [], count: 0 };
+  const options = { windowDays: Math.max(1, team.campaignDays), maxPerManagerPerDay: Math.max(1, team.maxCallsPerDay), calendar, existingPerDay };
+  for (const [campaignStart, owners] of [...campaigns].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const batch of ownerBatches(owners, perStep < 0 ? Infinity : perStep)) {
+      yield;
+      const byClient = new Map(batch.map((m) => [m.clientId, m]));
+      const planned = scheduleCalls(
+        batch.map((m) => ({ clientId: m.clientId, assigneeId: m.assigneeId, temperature: m.temperature, urgentOn: earliest(m.nextContactOn, m.deadline) })),
+        { ...options, startOn: campaignStart },
+      );
+      for (const p of planned) {
+        const key = `${p.assigneeId}|${p.dueOn}`;
+        existingPerDay.set(key, (existingPerDay.get(key) ?? 0) + 1);
+        // Each call belongs to the handover its client came from (see clients.origin_handover_id), else the distribution's.
+        const handoverId = byClient.get(p.clientId)?.origin?.id ?? input.handoverId;
+        const callId = promised.get(p.clientId);
+        if (callId === undefined) plan.fresh.push({ clientId: p.clientId, assigneeId: p.assigneeId, dueOn: p.dueOn, handoverId });
+        else plan.merges.push({ callId, assigneeId: p.assigneeId, dueOn: p.dueOn, handoverId, distributionId: input.distributionId });
+      }
+      plan.count += planned.length;
+    }
   }
   return plan;
 }
@@ -158,6 +187,21 @@ export function mergeIntoPromisedCall(
     .run();
 }
 
+/** A campaign's owners in id order (scheduleCalls' own order), whole, batched about `size` clients a batch. */
+function ownerBatches(owners: Map<number, MovedClient[]>, size: number): MovedClient[][] {
+  const batches: MovedClient[][] = [];
+  let batch: MovedClient[] = [];
+  for (const [, own] of [...owners].sort(([a], [b]) => a - b)) {
+    if (batch.length > 0 && batch.length + own.length > size) {
+      batches.push(batch);
+      batch = [];
+    }
+    for (const m of own) batch.push(m);
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
 function earliest(a: string | null, b: string | null): string | null {
   if (a === null) return b;
   if (b === null) return a;
@@ -188,30 +232,39 @@ function rawHandle(tx: DbOrTx): Database.Database | null {
  * The moved, still active clients without a call from this distribution yet, with their most urgent date:
  * the next contact and the earliest open commitment (a lookup on commitments_client_idx per client).
  */
-function movedClients(tx: DbOrTx, distributionId: number, teamId: number): MovedClient[] {
+function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after: number, perStep: number): { clients: MovedClient[]; last: number | null } {
   const raw = rawHandle(tx);
   if (raw) {
-    // Deadlines in one grouped pass over the moved clients' open commitments (few), not a sub-query each.
+    // One page: the next `perStep` items after client `after` (the items' key order).
+    const last = raw
+      .prepare(`SELECT max(client_id) FROM (SELECT client_id FROM distribution_items WHERE distribution_id = ? AND client_id > ? ORDER BY client_id LIMIT ?)`)
+      .pluck()
+      .get(distributionId, after, perStep) as number | null;
+    if (last === null) return { clients: [], last: null };
+    // Deadlines in one grouped pass over the page's open commitments, not a sub-query each. Driven by the
+    // page's items (CROSS JOIN keeps that order) through commitments_client_idx: walking the team's open
+    // commitments instead costs one pass per item (3 s a page at 50,000 clients).
     const deadlines = new Map(
       raw
         .prepare(
-          `SELECT m.client_id, min(m.due_on) FROM commitments m JOIN distribution_items di ON di.client_id = m.client_id
-            WHERE di.distribution_id = ? AND m.team_id = ? AND m.status = 'open' AND m.due_on IS NOT NULL GROUP BY m.client_id`,
+          `SELECT m.client_id, min(m.due_on) FROM distribution_items di CROSS JOIN commitments m ON m.client_id = di.client_id
+            WHERE di.distribution_id = ? AND di.client_id > ? AND di.client_id <= ? AND +m.team_id = ? AND +m.status = 'open' AND m.due_on IS NOT NULL
+            GROUP BY m.client_id`,
         )
         .raw()
-        .all(distributionId, teamId) as [number, string][],
+        .all(distributionId, after, last, teamId) as [number, string][],
     );
     const rows = raw
       .prepare(
         `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on, h.id, h.last_day
            FROM distribution_items di JOIN clients c ON c.id = di.client_id
            LEFT JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active'
-          WHERE di.distribution_id = ? AND c.team_id = ? AND c.status = 'active'
+          WHERE di.distribution_id = ? AND di.client_id > ? AND di.client_id <= ? AND c.team_id = ? AND c.status = 'active'
             AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.client_id = di.client_id AND k.distribution_id = di.distribution_id)`,
       )
       .raw()
-      .all(distributionId, teamId) as [number, number, MovedClient["temperature"], string | null, number | null, string | null][];
-    return rows.map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
+      .all(distributionId, after, last, teamId) as [number, number, MovedClient["temperature"], string | null, number | null, string | null][];
+    const clients = rows.map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
       clientId,
       assigneeId,
       temperature,
@@ -219,8 +272,10 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
       deadline: deadlines.get(clientId) ?? null,
       origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null,
     }));
+    return { clients, last };
   }
-  return tx
+  if (after !== 0) return { clients: [], last: null }; // one page: everything
+  const all = tx
     .select({
       clientId: distributionItems.clientId,
       assigneeId: distributionItems.toMemberId,
@@ -243,6 +298,7 @@ function movedClients(tx: DbOrTx, distributionId: number, teamId: number): Moved
     )
     .all()
     .map(({ originId, originLastDay, ...m }) => ({ ...m, origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null }));
+  return { clients: all, last: null };
 }
 
 function insertCalls(

@@ -4,6 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { callScripts, type Terms } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
+import { preparedOnce } from "../db/prepared.js";
 
 export const SCRIPT_PLACEHOLDERS = ["client", "leaver", "manager"] as const;
 export type ScriptPlaceholder = (typeof SCRIPT_PLACEHOLDERS)[number];
@@ -23,14 +24,14 @@ export interface TeamScript {
   custom: boolean;
 }
 
-/** The team's own template, or the given default. */
-export function scriptTemplate(db: DbOrTx, input: { teamId: number; terms: Terms; locale: string; fallback: string }): TeamScript {
-  const row = db
-    .select({ text: callScripts.text })
-    .from(callScripts)
-    .where(and(eq(callScripts.teamId, input.teamId), eq(callScripts.terms, input.terms), eq(callScripts.locale, input.locale)))
-    .get();
-  return row ? { text: row.text, custom: true } : { text: input.fallback, custom: false };
+/** A call card reads the team's script on every draw: prepared once per connection. */
+const scriptText = preparedOnce((_db, sqlite) => sqlite.prepare("SELECT text FROM call_scripts WHERE team_id = ? AND terms = ? AND locale = ?").pluck());
+
+/** The team's own template, or the given default (a function: worked out only when there is no own one). */
+export function scriptTemplate(db: DbOrTx, input: { teamId: number; terms: Terms; locale: string; fallback: string | (() => string) }): TeamScript {
+  const text = scriptText(db).get(input.teamId, input.terms, input.locale) as string | undefined;
+  if (text !== undefined) return { text, custom: true };
+  return { text: typeof input.fallback === "function" ? input.fallback() : input.fallback, custom: false };
 }
 
 export function saveScript(db: DbOrTx, input: { teamId: number; terms: Terms; locale: string; text: string; now: Date }): void {

@@ -3,17 +3,18 @@
 import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import { addWorkingDays, localDate } from "../platform/calendar.js";
-import { recordOutcome, type CallRef, type Outcome } from "./calls.js";
+import { callCardState, recordOutcome, type CallRef, type Outcome } from "./calls.js";
 import { teamCalendar } from "../platform/work-time.js";
-import { dailyListOf } from "./daily-list.js";
+import { dailyListPageOf } from "./daily-list.js";
 import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "./outcome-telegram.js";
-import { formatDay, loadCallCard } from "./card-view.js";
+import { loadCallCard } from "./card-view.js";
+import { formatDay } from "../platform/format/day.js";
 import type { BotContext } from "../bot/context.js";
 import { callOutcomeId, type CallDialogArgs } from "./outcome-dialogue.js";
 import { requireClientAccess } from "../bot/guards.js";
 import { callButtons, todayButtons, type DatePick } from "./keyboards.js";
 import { onButton } from "../bot/button-routes.js";
-import { renderDailyList } from "./today-view.js";
+import { ENTRIES_PER_PAGE, renderDailyList } from "./today-view.js";
 
 export const callsFeature = new Composer<BotContext>();
 
@@ -36,7 +37,7 @@ onButton(callsFeature, todayButtons, async (ctx, tap) => {
 
 function todayMessage(ctx: BotContext, memberId: number, timezone: string, page: number) {
   const today = localDate(ctx.deps.clock.now(), timezone);
-  const list = dailyListOf(ctx.deps.db, { memberId, today });
+  const list = dailyListPageOf(ctx.deps.db, { memberId, today, page, perPage: ENTRIES_PER_PAGE });
   const view = renderDailyList(ctx.t, ctx.actor.locale, list, { page, title: "today" });
   return [view.text, view.keyboard ? { reply_markup: view.keyboard } : {}] as const;
 }
@@ -60,16 +61,6 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
     return ctx.reply(rendered.text, rendered.keyboard ? { reply_markup: rendered.keyboard } : {});
   }
 
-  // Every other tap acts on a card: check it is still open and the tapper may act before anything else.
-  const current = loadCallCard(db, { ref: tap.ref, viewerId: member.id, now, t: ctx.t, locale: ctx.actor.locale });
-  if (!current) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
-  if (!current.open) {
-    await ctx.answerCallbackQuery({ text: ctx.t("call-toast-resolved") });
-    if (card) await editCard(ctx, card, current.ref);
-    return;
-  }
-  if (!current.keyboard) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-forbidden") });
-
   const record = async (outcome: Outcome) => {
     const result = recordOutcome(db, { ref: tap.ref, actorId: member.id, outcome, now, ...outcomeHooks(ctx) });
     if (!result.ok) {
@@ -87,45 +78,44 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
     await ctx.conversation.enter(callOutcomeId, args);
   };
 
-  switch (tap.kind) {
-    case "action": {
-      if (tap.action === "reached" || tap.action === "lost" || tap.action === "back") {
-        const mode = tap.action === "back" ? "main" : tap.action;
-        await ctx.answerCallbackQuery(mode === "main" ? {} : { text: ctx.t(mode === "reached" ? "call-pick-next" : "call-pick-reason") });
-        if (card) await editCard(ctx, card, current.ref, mode);
-        return;
-      }
-      if (tap.action === "no_answer") {
-        const result = await record({ kind: "no_answer" });
-        if (!result) return;
-        await ctx.answerCallbackQuery({ text: ctx.t("call-toast-moved", { date: formatDay(result.dueOn, ctx.actor.locale, localDate(now, team.timezone)) }) });
-        if (card) await editCard(ctx, card, { callId: result.callId });
-        return;
-      }
-      // Call back at…: the date and time are typed.
-      await ctx.answerCallbackQuery();
-      return enterDialog({ mode: "callback", ref: current.ref, timezone: team.timezone, card });
-    }
-    case "pick": {
-      if (tap.pick === "typed") {
-        await ctx.answerCallbackQuery();
-        return enterDialog({ mode: "reached", ref: current.ref, timezone: team.timezone, card });
-      }
-      const nextContactOn = quickPick(tap.pick, now, team);
-      const result = await record({ kind: "reached", nextContactOn });
-      if (!result) return;
-      await ctx.answerCallbackQuery({ text: ctx.t("call-toast-saved") });
-      await afterOutcome(ctx, result, card);
-      return enterDialog({ mode: "note", ref: { callId: result.callId }, timezone: team.timezone, card });
-    }
-    case "reason": {
-      const result = await record({ kind: "lost", reason: tap.reason });
-      if (!result) return;
-      await ctx.answerCallbackQuery({ text: ctx.t("call-toast-saved") });
-      await afterOutcome(ctx, result, card);
-      return enterDialog({ mode: "note", ref: { callId: result.callId }, timezone: team.timezone, card });
-    }
+  // An outcome tapped on the card: recordOutcome checks, in its transaction, everything a look at the card
+  // would (the call still open, the tapper allowed, a leaver not), and a refusal gets the same toast.
+  if (tap.kind === "action" && tap.action === "no_answer") {
+    const result = await record({ kind: "no_answer" });
+    if (!result) return;
+    await ctx.answerCallbackQuery({ text: ctx.t("call-toast-moved", { date: formatDay(result.dueOn, ctx.actor.locale, localDate(now, team.timezone)) }) });
+    if (card) await editCard(ctx, card, { callId: result.callId });
+    return;
   }
+  if ((tap.kind === "pick" && tap.pick !== "typed") || tap.kind === "reason") {
+    const outcome: Outcome = tap.kind === "reason" ? { kind: "lost", reason: tap.reason } : { kind: "reached", nextContactOn: quickPick(tap.pick as Exclude<DatePick, "typed">, now, team) };
+    const result = await record(outcome);
+    if (!result) return;
+    await ctx.answerCallbackQuery({ text: ctx.t("call-toast-saved") });
+    await afterOutcome(ctx, result, card);
+    return enterDialog({ mode: "note", ref: { callId: result.callId }, timezone: team.timezone, card });
+  }
+
+  // The other taps change what the card shows or ask a question: check it is still open and the tapper may
+  // act before anything else (without drawing it: the card is drawn once, as it is after the tap).
+  const current = callCardState(db, { ref: tap.ref, viewerId: member.id });
+  if (!current) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
+  if (!current.open) {
+    await ctx.answerCallbackQuery({ text: ctx.t("call-toast-resolved") });
+    if (card) await editCard(ctx, card, current.ref);
+    return;
+  }
+  if (!current.canRecord) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-forbidden") });
+
+  if (tap.kind === "action" && (tap.action === "reached" || tap.action === "lost" || tap.action === "back")) {
+    const mode = tap.action === "back" ? "main" : tap.action;
+    await ctx.answerCallbackQuery(mode === "main" ? {} : { text: ctx.t(mode === "reached" ? "call-pick-next" : "call-pick-reason") });
+    if (card) await editCard(ctx, card, current.ref, mode);
+    return;
+  }
+  // Call back at…, or a next contact typed: the date (and time) are asked for.
+  await ctx.answerCallbackQuery();
+  return enterDialog({ mode: tap.kind === "pick" ? "reached" : "callback", ref: current.ref, timezone: team.timezone, card });
 });
 
 /** +1 week / +1 month / +3 / +6 months from today, moved off a day off onto the next working day. */

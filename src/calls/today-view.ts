@@ -3,8 +3,9 @@
 // Used by /today and by the morning digest, so both always say the same thing.
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import type { DailyList } from "./daily-list.js";
-import { clip, formatDay } from "./card-view.js";
+import type { DailyList, DailyListPage } from "./daily-list.js";
+import { formatDay } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Locale, Translate } from "../platform/locale.js";
 import { callData, todayData } from "./keyboards.js";
@@ -25,7 +26,11 @@ export interface RenderedList {
   pages: number;
 }
 
-export function renderDailyList(t: Translate, locale: Locale, list: DailyList, options: { page: number; title: "today" | "digest" }): RenderedList {
+/**
+ * A whole list (the digest) is cut into pages here; a `DailyListPage` (/today) holds one page already,
+ * read by SQL, and is drawn as that page of the whole.
+ */
+export function renderDailyList(t: Translate, locale: Locale, list: DailyList | DailyListPage, options: { page: number; title: "today" | "digest" }): RenderedList {
   const today = list.date;
   const day = (d: string) => formatDay(d, locale, today);
   const name = (clientName: string) => `<b>${escapeHtml(clip(clientName, 80))}</b>`;
@@ -63,13 +68,14 @@ export function renderDailyList(t: Translate, locale: Locale, list: DailyList, o
     });
   }
 
-  const pages = Math.max(1, Math.ceil(entries.length / ENTRIES_PER_PAGE));
-  const page = Math.min(Math.max(0, options.page), pages - 1);
-  const from = page * ENTRIES_PER_PAGE;
-  const shown = entries.slice(from, from + ENTRIES_PER_PAGE);
+  const paged = "offset" in list;
+  const pages = paged ? list.pages : Math.max(1, Math.ceil(entries.length / ENTRIES_PER_PAGE));
+  const page = paged ? list.page : Math.min(Math.max(0, options.page), pages - 1);
+  const from = paged ? list.offset : page * ENTRIES_PER_PAGE;
+  const shown = paged ? entries : entries.slice(from, from + ENTRIES_PER_PAGE);
 
   const parts = [t(options.title === "digest" ? "digest-title" : "today-title", { date: day(today) })];
-  if (entries.length === 0) {
+  if (list.counts.total === 0) {
     parts.push(t("today-empty"));
     return { text: parts.join("\n\n"), keyboard: undefined, page: 0, pages: 1 };
   }

@@ -2,7 +2,6 @@
 // A big file straight into the database, through the same parser and the same import rules as the bot
 // (applyImport: one transaction, all or nothing). Prints a summary; personal data stays out of it except
 // the row numbers and values the operator needs to fix the file.
-import "dotenv/config";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,11 +10,14 @@ import { closeDatabase, openDatabase, type Db } from "../db/client.js";
 import { members } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import { systemClock } from "../platform/clock.js";
-import { applyImport, loadTeamSnapshot, planImport, type ImportMode, type ImportSummary } from "../clients/client-import.js";
+import { applyImport } from "../clients/import-apply.js";
+import { planImport } from "../clients/import-plan.js";
+import { loadTeamSnapshot } from "../clients/import-snapshot.js";
+import type { ImportMode, ImportSummary } from "../clients/import-summary.js";
 import { distinctRows } from "../clients/import-batches.js";
 import { teamLines } from "../team/team-list.js";
 import { getTeam } from "../team/teams.js";
-import { loadDatabaseConfig } from "../platform/config.js";
+import { ConfigError, loadDatabaseConfig, readEnvFile } from "../platform/config.js";
 import { parseClientFile } from "../clients/import/parse-client-file.js";
 import type { RowProblem } from "../clients/import/types.js";
 
@@ -167,6 +169,13 @@ function summaryLines(s: ImportSummary, parseRejectedRows: number, rejected: Row
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  try {
+    readEnvFile();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(2);
+  }
   const code = await runImportCli(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),

@@ -1,8 +1,7 @@
 // npm run job -- <name> [--team <id>]: runs one job once, now (whatever the hour), then sends what the
 // outbox holds, within Telegram's limits, and exits. For operators and for checking a job by hand.
-import dotenv from "dotenv";
 import { Api } from "grammy";
-import { ConfigError, loadConfig } from "../platform/config.js";
+import { ConfigError, loadConfig, readEnvFile } from "../platform/config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 import { clockFor } from "../platform/clock.js";
 import { createI18n } from "../bot/i18n.js";
@@ -12,8 +11,6 @@ import { findJob, jobNames, runJobNow, UnknownJobError } from "../jobs/scheduler
 import { createLogger } from "../platform/logger.js";
 import { drainUntilIdle } from "../outbox/sender.js";
 import { deliveryHooks } from "../background.js";
-
-dotenv.config({ quiet: true });
 
 const usage = `usage: npm run job -- <name> [--team <id>]\njobs: ${jobNames().join(", ")}`;
 
@@ -46,6 +43,7 @@ async function main(): Promise<number> {
   }
   let config;
   try {
+    readEnvFile();
     config = loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -1,10 +1,9 @@
 // npm run db:migrate: applies pending migrations and exits; the bot does the same at start.
-import dotenv from "dotenv";
-import { ConfigError, loadDatabaseConfig } from "../platform/config.js";
+import { ConfigError, loadDatabaseConfig, readEnvFile } from "../platform/config.js";
 import { closeDatabase, openDatabase } from "../db/client.js";
 
-dotenv.config({ quiet: true });
 try {
+  readEnvFile();
   const { databasePath } = loadDatabaseConfig(process.env);
   closeDatabase(openDatabase(databasePath));
   console.log(`Database ${databasePath} is up to date.`);

@@ -1,7 +1,6 @@
 // /client: name -> phone (optional) -> company (optional) -> temperature -> owner (a lead picks; a
 // manager's client is their own) -> one client written, shown as its card.
 import { InlineKeyboard } from "grammy";
-import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { localDate } from "../platform/calendar.js";
 import { clientCard, createClient, possibleOwners } from "./clients.js";
 import type { Temperature } from "../db/schema.js";
@@ -10,17 +9,12 @@ import { cardKeyboard, cardText, TEMP_ICON } from "./card-view.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 import { hasVisibleText } from "../bot/dialogues/text-input.js";
 import { addClientButtons } from "./keyboards.js";
+import { normalisePhone } from "./import/parse-cells.js";
 
 export const addClientId = "add-client";
 const TEMPS: Temperature[] = ["hot", "warm", "cold"];
 const buttons = addClientButtons;
 const MAX_NAME = 200;
-
-/** A phone as typed (+7 916 123-45-67, 8 (916) 123 45 67, 89161234567) -> E.164, or null. */
-export function normalisePhone(text: string): string | null {
-  const phone = parsePhoneNumberFromString(text.trim(), "RU");
-  return phone?.isValid() ? phone.number : null;
-}
 
 export async function addClientConversation(conversation: Conv, ctx: ConvContext): Promise<void> {
   const skip = new InlineKeyboard().text(ctx.t("client-add-skip"), buttons.codecs.skip.encode());
@@ -33,7 +27,8 @@ export async function addClientConversation(conversation: Conv, ctx: ConvContext
 
   const phone = await askUntil(conversation, name.ctx, { text: ctx.t("client-add-ask-phone"), keyboard: skip, buttons }, async (a) => {
     if (a.kind === "button") return a.tap?.kind === "skip" ? { ok: true, value: null } : { ok: false, error: ctx.t("client-add-phone-invalid") };
-    const value = normalisePhone(a.text);
+    // A phone as typed (+7 916 123-45-67, 8 (916) 123 45 67, 89161234567) -> E.164: the import's rule.
+    const value = normalisePhone(a.text.trim(), "RU");
     return value ? { ok: true, value } : { ok: false, error: ctx.t("client-add-phone-invalid") };
   });
 

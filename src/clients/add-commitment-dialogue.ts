@@ -10,7 +10,8 @@ import { readCommitment } from "./commitment-text.js";
 import { parseUserDate } from "../platform/date-input.js";
 import type { CommitmentKind } from "../db/schema.js";
 import type { ConvContext } from "../bot/context.js";
-import { cardKeyboard, cardText, formatDay } from "./card-view.js";
+import { cardKeyboard, cardText } from "./card-view.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
 import { askUntil, clockNow, type Conv } from "../bot/dialogues/ask.js";
 import { hasVisibleText } from "../bot/dialogues/text-input.js";
 import { addCommitmentButtons } from "./keyboards.js";
@@ -45,7 +46,7 @@ export async function addCommitmentConversation(conversation: Conv, ctx: ConvCon
   let last = typed.ctx;
   for (;;) {
     const shown = draft;
-    const answer = await askUntil<Draft | "save", DraftTap>(conversation, last, { text: draftText(ctx, shown), keyboard: draftKeyboard(ctx, shown), buttons }, async (a) => {
+    const answer = await askUntil<Draft | "save", DraftTap>(conversation, last, { text: draftText(ctx, shown, today), keyboard: draftKeyboard(ctx, shown), buttons }, async (a) => {
       if (a.kind === "button") {
         if (a.tap?.kind === "save") return { ok: true, value: "save" as const };
         return a.tap?.kind === "makeKind" ? { ok: true, value: { ...shown, kind: a.tap.to } } : { ok: false, error: ctx.t("client-commitment-pick-kind") };
@@ -83,12 +84,12 @@ export async function addCommitmentConversation(conversation: Conv, ctx: ConvCon
   if (rendered) await done.reply(rendered.text, { reply_markup: { inline_keyboard: rendered.keyboard } });
 }
 
-function draftText(ctx: ConvContext, d: Draft): string {
+function draftText(ctx: ConvContext, d: Draft, today: string): string {
   return ctx.t("client-commitment-draft", {
     kind: d.kind,
     text: d.text,
     hasDue: d.dueOn ? "yes" : "no",
-    due: d.dueOn ? formatDay(d.dueOn, ctx.actor.locale) : "",
+    due: d.dueOn ? formatDayWithWeekday(d.dueOn, ctx.actor.locale, today) : "",
   });
 }
 

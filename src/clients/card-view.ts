@@ -1,41 +1,31 @@
 // How a client looks in a chat: the list line and the card. Shared by /clients, /client and the
 // commitment dialogue. Everything user-supplied goes through ctx.t variables (escaped).
 import { InlineKeyboard } from "grammy";
-import { DateTime } from "luxon";
 import type { Temperature } from "../db/schema.js";
 import type { ClientCard, ClientListItem } from "./clients.js";
 import type { Translate, Locale } from "../platform/locale.js";
 import { cb, type ListState } from "./keyboards.js";
 import { callData } from "../calls/keyboards.js";
 import { eventText } from "../calls/card-view.js";
+import { formatDay } from "../platform/format/day.js";
+import { formatDateTime } from "../platform/format/date-time.js";
+import { clip } from "../platform/format/clip.js";
 
 export const TEMP_ICON: Record<Temperature, string> = { hot: "🔥", warm: "🌤", cold: "❄️" };
 const MAX_NOTES = 600;
 const MAX_COMMITMENTS = 10;
-
-export function formatDay(day: string | null, locale: string): string {
-  if (!day) return "—";
-  const d = DateTime.fromISO(day);
-  if (!d.isValid) return day;
-  return locale === "ru" ? d.toFormat("dd.MM.yyyy") : d.setLocale("en").toFormat("d LLL yyyy");
-}
-
-function formatInstant(ms: number, timezone: string, locale: string): string {
-  const d = DateTime.fromMillis(ms, { zone: timezone });
-  return locale === "ru" ? d.toFormat("dd.MM.yyyy HH:mm") : d.setLocale("en").toFormat("d LLL yyyy HH:mm");
-}
 
 export function listButtonLabel(item: ClientListItem, showOwner: boolean): string {
   const parts = [TEMP_ICON[item.temperature], item.name];
   if (item.company && item.company !== item.name) parts.push(`· ${item.company}`);
   if (showOwner && item.ownerName) parts.push(`· ${item.ownerName}`);
   const label = parts.join(" ");
-  return label.length > 60 ? label.slice(0, 59) + "…" : label;
+  return clip(label, 60);
 }
 
 export interface CardView {
   t: Translate;
-  locale: string;
+  locale: Locale;
   timezone: string;
   today: string;
   isLead: boolean;
@@ -60,15 +50,14 @@ export function cardText(v: CardView, card: ClientCard): string {
   lines.push(t("client-card-temperature", { temperature: c.temperature, icon: TEMP_ICON[c.temperature] }));
   lines.push(
     t("client-card-next-contact", {
-      date: formatDay(c.nextContactOn, locale),
+      date: c.nextContactOn ? formatDay(c.nextContactOn, locale, v.today) : "—",
       overdue: c.nextContactOn !== null && c.nextContactOn < v.today ? "yes" : "no",
     }),
   );
-  if (c.lastContactOn) lines.push(t("client-card-last-contact", { date: formatDay(c.lastContactOn, locale) }));
+  if (c.lastContactOn) lines.push(t("client-card-last-contact", { date: formatDay(c.lastContactOn, locale, v.today) }));
   if (c.status === "lost") lines.push(t("client-card-lost"));
   if (c.notes) {
-    const notes = c.notes.length > MAX_NOTES ? c.notes.slice(0, MAX_NOTES) + "…" : c.notes;
-    lines.push(t("client-card-notes", { notes }));
+    lines.push(t("client-card-notes", { notes: clip(c.notes, MAX_NOTES) }));
   }
   const sections = [lines.join("\n")];
 
@@ -76,8 +65,8 @@ export function cardText(v: CardView, card: ClientCard): string {
     const items = card.commitments.slice(0, MAX_COMMITMENTS).map((m) =>
       t("client-card-commitment", {
         kind: m.kind,
-        text: m.text.length > 200 ? m.text.slice(0, 200) + "…" : m.text,
-        due: m.dueOn ? formatDay(m.dueOn, locale) : "",
+        text: clip(m.text, 200),
+        due: m.dueOn ? formatDay(m.dueOn, locale, v.today) : "",
         hasDue: m.dueOn ? "yes" : "no",
         overdue: m.dueOn !== null && m.dueOn < v.today ? "yes" : "no",
       }),
@@ -91,8 +80,8 @@ export function cardText(v: CardView, card: ClientCard): string {
   if (card.events.length) {
     const items = card.events.map((e) =>
       t("client-card-event", {
-        at: formatInstant(e.at, v.timezone, locale),
-        whatHtml: eventText(t, locale as Locale, e, v.today),
+        at: formatDateTime(e.at, v.timezone, locale, v.today),
+        whatHtml: eventText(t, locale, e, v.today),
       }),
     );
     sections.push(t("client-card-history", { linesHtml: items.join("\n") }));

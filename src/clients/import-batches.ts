@@ -6,7 +6,10 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { importBatches, type CommitmentKind, type MemberRole } from "../db/schema.js";
 import type { RowProblem } from "./import/types.js";
-import { applyInTransaction, loadTeamSnapshot, MAX_NOTE_ITEMS, planImport, type ImportMode, type ImportRow, type ImportSummary, type NoteChoice } from "./client-import.js";
+import { applyInTransaction } from "./import-apply.js";
+import { planImport } from "./import-plan.js";
+import { loadTeamSnapshot } from "./import-snapshot.js";
+import { MAX_NOTE_ITEMS, type ImportMode, type ImportRow, type ImportSummary, type NoteChoice } from "./import-summary.js";
 
 export interface ParsedFile {
   rows: ImportRow[];
@@ -83,9 +86,15 @@ const ROWS_PER_BLOCK = 1000;
 function writePayload(header: PayloadHeader, rows: readonly ImportRow[]): string {
   // ASCII only (names in \u escapes), so the whole payload stays a one-byte string.
   const parts: string[] = [JSON.stringify(header).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)];
+  // One buffer, reused, holds each block's UTF-8 on its way to zlib: 100 fresh 200 KB buffers for a
+  // 100,000-row file were 20 MB of allocations that the process kept as resident memory.
+  let utf8 = Buffer.allocUnsafe(0);
   for (let i = 0; i < rows.length; i += ROWS_PER_BLOCK) {
     const block = JSON.stringify(rows.slice(i, i + ROWS_PER_BLOCK).map(toStored));
-    parts.push(deflateRawSync(Buffer.from(block), { level: 1 }).toString("base64"));
+    const size = Buffer.byteLength(block);
+    if (size > utf8.length) utf8 = Buffer.allocUnsafe(Math.max(size, utf8.length * 2));
+    utf8.write(block, 0);
+    parts.push(deflateRawSync(utf8.subarray(0, size), { level: 1 }).toString("base64"));
   }
   return parts.join("\n");
 }

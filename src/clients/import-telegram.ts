@@ -2,8 +2,7 @@
 // Nothing touches the client base before the tap; the batch waits in the database meanwhile.
 import { Composer, InlineKeyboard } from "grammy";
 import { localDate } from "../platform/calendar.js";
-import type { ImportSummary } from "./client-import.js";
-import { MAX_NOTE_ITEMS } from "./client-import.js";
+import { MAX_NOTE_ITEMS, type ImportSummary } from "./import-summary.js";
 import { cancelImportBatch, chooseImportNotes, chooseImportOwner, confirmImportBatch, previewImport, type NoteAction } from "./import-batches.js";
 import { extensionOf } from "./import/detect-type.js";
 import { parseClientFile } from "./import/parse-client-file.js";
@@ -163,7 +162,8 @@ async function answerNotes(ctx: BotContext, batchId: number, tap: NoteTap, actor
   if (!result.ok) return ctx.answerCallbackQuery({ text: ctx.t(`import-toast-${result.reason}`) });
   const kept = (index: number) => result.choice === "all" || (Array.isArray(result.choice) && result.choice.includes(index));
   const keptCount = result.choice === "all" ? result.total : result.choice === "none" ? 0 : result.choice.length;
-  const text = noteListText(ctx.t, ctx.actor.locale, { items: result.items, total: result.total, kept, keptCount });
+  const today = localDate(ctx.deps.clock.now(), ctx.actor.team?.timezone ?? ctx.config.defaultTimezone);
+  const text = noteListText(ctx.t, ctx.actor.locale, today, { items: result.items, total: result.total, kept, keptCount });
   const keyboard = noteListKeyboard(batchId, result.items, kept, result.total <= MAX_NOTE_ITEMS, { all: ctx.t("import-button-notes-list-all"), none: ctx.t("import-button-notes-list-none") });
   ctx.log.info({ teamId: actor.teamId, batchId, kept: keptCount, found: result.total }, "import notes choice");
   if (tap === "a" || tap === "v") {

@@ -1,10 +1,11 @@
 // Texts of the import flow: the preview, the problems by row, the outcome. Every variable goes through
 // the translator (escaped); lists are built from translated, escaped lines.
 import { importVoicesText } from "../stars/views.js";
-import type { ImportSummary, PlanProblem } from "./client-import.js";
+import type { ImportSummary, PlanProblem } from "./import-summary.js";
 import type { FileErrorCode, RowProblem } from "./import/types.js";
-import type { Translate } from "../platform/locale.js";
-import { formatDay } from "./card-view.js";
+import type { Locale, Translate } from "../platform/locale.js";
+import { formatDay } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 
 const MAX_PROBLEMS_SHOWN = 10;
 const MAX_OWNERS_SHOWN = 15;
@@ -145,7 +146,8 @@ export function resultText(t: Translate, s: ImportSummary, changed: boolean, new
 /** The commitments found in the notes, each with its row, client, kind and due date, kept ones ticked. */
 export function noteListText(
   t: Translate,
-  locale: string,
+  locale: Locale,
+  today: string,
   p: { items: ImportSummary["noteFindings"]["items"]; total: number; kept: (index: number) => boolean; keptCount: number },
 ): string {
   const lines = p.items.map((item, i) =>
@@ -154,11 +156,11 @@ export function noteListText(
       n: i + 1,
       row: item.rowNumber,
       // Short enough that the whole list (MAX_NOTE_ITEMS lines) fits one message.
-      name: item.clientName.length > 30 ? item.clientName.slice(0, 29) + "…" : item.clientName,
+      name: clip(item.clientName, 30),
       kind: item.kind,
-      text: item.text.length > 70 ? item.text.slice(0, 69) + "…" : item.text,
+      text: clip(item.text, 70),
       hasDue: item.dueOn ? "yes" : "no",
-      due: item.dueOn ? formatDay(item.dueOn, locale) : "",
+      due: item.dueOn ? formatDay(item.dueOn, locale, today) : "",
     }),
   );
   if (p.total > p.items.length) lines.push(t("import-more", { n: p.total - p.items.length }));

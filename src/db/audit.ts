@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "./client.js";
 import { auditLog, members } from "./schema.js";
+import { preparedOnce } from "./prepared.js";
 
 export type AuditAction =
   | "handover_started"
@@ -24,20 +25,16 @@ export type AuditAction =
 /** Small facts only (ids, kinds, dates, a skip reason): never client names, phones or notes. */
 export type AuditDetails = Record<string, string | number | boolean | null>;
 
+/** Every step change writes one: prepared once per connection (drizzle built and compiled it each time). */
+const insertAudit = preparedOnce((_db, sqlite) => sqlite.prepare("INSERT INTO audit_log (team_id, handover_id, actor_id, action, details, at) VALUES (?, ?, ?, ?, ?, ?)"));
+
 export function recordAudit(
   tx: DbOrTx,
   entry: { teamId: number; handoverId: number | null; actorId: number | null; action: AuditAction; details?: AuditDetails; now: Date },
 ): void {
-  tx.insert(auditLog)
-    .values({
-      teamId: entry.teamId,
-      handoverId: entry.handoverId,
-      actorId: entry.actorId,
-      action: entry.action,
-      details: entry.details ?? null,
-      at: entry.now.getTime(),
-    })
-    .run();
+  // `details` as drizzle's JSON column writes it: JSON text, or NULL.
+  const details = entry.details === undefined || entry.details === null ? null : JSON.stringify(entry.details);
+  insertAudit(tx).run(entry.teamId, entry.handoverId, entry.actorId, entry.action, details, entry.now.getTime());
 }
 
 export interface AuditEntry {

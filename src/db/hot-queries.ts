@@ -13,6 +13,10 @@ function prepare(db: Db) {
       .innerJoin(teams, eq(teams.id, members.teamId))
       .where(and(eq(members.telegramId, sql.placeholder("id")), ne(members.status, "left")))
       .prepare(),
+    /** The role alone (the command menu checks it after every private update): no rows to map. */
+    roleByTelegramId: db.$client
+      .prepare("SELECT m.role FROM members m JOIN teams t ON t.id = m.team_id WHERE m.telegram_id = ? AND m.status <> 'left'")
+      .pluck(),
     teamByGroup: db.select().from(teams).where(eq(teams.groupChatId, sql.placeholder("id"))).prepare(),
     conversationByKey: db.select().from(conversationState).where(eq(conversationState.key, sql.placeholder("key"))).prepare(),
   };

@@ -4,16 +4,9 @@
 // then changes it through the domain and posts the new table. Every step re-checks the proposal is open.
 import type { TapOf } from "../bot/callback-data.js";
 import { InlineKeyboard } from "grammy";
-import {
-  eligibleManagers,
-  getProposalView,
-  moveClient,
-  moveClients,
-  searchProposalClients,
-  type AdjustResult,
-  type FoundClient,
-  type ProposalView,
-} from "./distribution.js";
+import { moveClient, moveClients, searchProposalClients, type FoundClient } from "./adjust.js";
+import { eligibleManagers, getProposalView } from "./propose.js";
+import type { AdjustResult, ProposalView } from "./types.js";
 import type { ConvContext } from "../bot/context.js";
 import { renderTable } from "./views.js";
 import { adjustDialogueButtons, dialogData, pickKeyboard, tableKeyboard } from "./keyboards.js";

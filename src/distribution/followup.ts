@@ -1,14 +1,30 @@
 /**
- * What follows an applied distribution, in a second transaction right after the apply: the reactivation
- * call for every moved client and the message to every new owner. Kept out of the apply so the lead's
- * tap commits quickly however large the base; `followed_up_at` makes it happen exactly once, and the
- * scheduler's tick finishes any follow-up a crash interrupted.
+ * What follows an applied distribution: the reactivation call for every moved client and the message to
+ * every new owner. Kept out of the apply so the lead's tap answers quickly however large the base;
+ * `followed_up_at` is set last and makes it happen exactly once, and the scheduler's tick finishes any
+ * follow-up a crash interrupted.
+ *
+ * In steps (steps.ts): the call plan read and worked out page by page, the calls written
+ * CALLS_PER_STEP a transaction, then one owner's message (and file) a transaction. After a tap the steps
+ * run with the event loop free in between (followUpInSteps); the scheduler runs them straight through in
+ * one transaction (followUpDistribution). A step checks first that the distribution is still applied and
+ * not followed up (an undo in between stops it); a crash half-way leaves `followed_up_at` empty and the
+ * sweep finishes the rest: calls are never written twice for a client and distribution, messages have
+ * dedupe keys.
  */
+import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import type { Temperature } from "../db/schema.js";
-import { getHandover, ownersOf, type AppliedNotice, type DistributionNotifier, type HandoverRow, type NoticeClient, type OwnerBrief } from "./distribution.js";
-import { scheduleReactivationCalls } from "../calls/reactivation.js";
+import { calls, clients, commitments, distributionItems, distributions } from "../db/schema.js";
+import type { DbOrTx } from "../db/client.js";
 import { voidStaleTouches } from "../stars/plan-touches.js";
+import { getHandover, ownersOf } from "./queries.js";
+import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
+import type { AppliedNotice, DistributionNotifier, NoticeClient, OwnerBrief } from "./types.js";
+import { PLAN_CLIENTS_PER_STEP, planReactivationCallsInSteps, writeReactivationCalls } from "../calls/reactivation.js";
+import { connectionOf } from "../db/prepared.js";
+
+/** Calls written per transaction: a step stays well under ~50 ms of synchronous work. */
+export const CALLS_PER_STEP = 500;
 
 export type FollowUpResult =
   | { kind: "done"; callsScheduled: number }
@@ -23,7 +39,7 @@ interface FollowUpInput {
   notifier?: DistributionNotifier;
 }
 
-export interface Dist {
+interface Dist {
   id: number;
   teamId: number;
   handoverId: number | null;
@@ -31,87 +47,158 @@ export interface Dist {
   followedUpAt: number | null;
 }
 
-export function distributionRow(db: Db, distributionId: number): Dist | undefined {
-  return db.$client
-    .prepare(`SELECT id, team_id AS teamId, handover_id AS handoverId, status, followed_up_at AS followedUpAt FROM distributions WHERE id = ?`)
-    .get(distributionId) as Dist | undefined;
+function distributionRow(db: Db, distributionId: number): Dist | undefined {
+  return db
+    .select({ id: distributions.id, teamId: distributions.teamId, handoverId: distributions.handoverId, status: distributions.status, followedUpAt: distributions.followedUpAt })
+    .from(distributions)
+    .where(eq(distributions.id, distributionId))
+    .get();
 }
 
+/** The whole follow-up in one transaction (the scheduler's catch-up): all of it or nothing. */
 export function followUpDistribution(db: Db, input: FollowUpInput): FollowUpResult {
-  const q = db.$client;
-  return db.transaction((tx) => {
-    const dist = distributionRow(db, input.distributionId);
-    if (!dist || dist.status !== "applied") return { kind: "not_applied" };
-    if (dist.followedUpAt !== null) return { kind: "already", callsScheduled: callCount(db, dist.id) };
-
-    const callsScheduled = scheduleReactivationCalls(tx, { distributionId: dist.id, handoverId: dist.handoverId, teamId: dist.teamId, now: input.now });
-    // A second-voice touch planned for these clients gives way to the reactivation call (de-starring).
-    voidStaleTouches(db, dist.teamId, input.now);
-    if (input.notifier) for (const notice of appliedNotices(db, dist)) input.notifier.applied(tx, notice, input.now);
-    q.prepare(`UPDATE distributions SET followed_up_at = ? WHERE id = ?`).run(input.now.getTime(), dist.id);
-    return { kind: "done", callsScheduled };
-  });
+  return db.transaction(() => drain(followUpSteps(db, input, Infinity)));
 }
 
-/** Applied distributions whose follow-up has not run (a crash between the two transactions). */
+/** The follow-up after a tap: each step its own transaction, the event loop free in between. */
+export async function followUpInSteps(db: Db, input: FollowUpInput & { pause?: () => Promise<void> }): Promise<FollowUpResult> {
+  const id = input.distributionId;
+  if (distributionsInFlight.has(id)) return { kind: "already", callsScheduled: callCount(db, id) };
+  distributionsInFlight.add(id);
+  try {
+    return await drainAsync(followUpSteps(db, input, CALLS_PER_STEP), input.pause ?? nextTurn);
+  } finally {
+    distributionsInFlight.delete(id);
+  }
+}
+
+/** `perStep`: calls written per transaction (Infinity straight through, where the steps share one). */
+function* followUpSteps(db: Db, input: FollowUpInput, perStep: number): Steps<FollowUpResult> {
+  const id = input.distributionId;
+  const first = distributionRow(db, id);
+  if (!first || first.status !== "applied") return { kind: "not_applied" };
+  if (first.followedUpAt !== null) return { kind: "already", callsScheduled: callCount(db, id) };
+  const stillOwed = () => {
+    const d = distributionRow(db, id);
+    return d !== undefined && d.status === "applied" && d.followedUpAt === null;
+  };
+  // Straight through, the caller's transaction holds from the first step to the last: nothing to re-check.
+  const alone = !connectionOf(db).inTransaction;
+  /** One step: the work, in its own transaction, if the follow-up is still owed. */
+  const step = (work: (tx: DbOrTx) => void) =>
+    db.transaction((tx) => {
+      if (alone && !stillOwed()) return false;
+      work(tx);
+      return true;
+    });
+
+  const plan = yield* planReactivationCallsInSteps(
+    db,
+    { distributionId: id, handoverId: first.handoverId, teamId: first.teamId, now: input.now },
+    perStep === Infinity ? -1 : PLAN_CLIENTS_PER_STEP,
+  );
+  const common = { teamId: first.teamId, distributionId: id, createdAt: input.now.getTime() };
+  for (let i = 0; i < Math.max(plan.merges.length, plan.fresh.length); i += perStep) {
+    yield;
+    if (!step((tx) => writeReactivationCalls(tx, plan.merges.slice(i, i + perStep), plan.fresh.slice(i, i + perStep), common))) {
+      return stillOwedResult(db, id);
+    }
+  }
+  // Written: the plan's 50,000 objects need not stay alive through the messages (shorter collections).
+  const callsScheduled = plan.count;
+  plan.merges = [];
+  plan.fresh = [];
+  if (input.notifier) {
+    const notifier = input.notifier;
+    const fromName = first.handoverId === null ? null : (getHandover(db, first.handoverId)?.leaverName ?? null);
+    yield;
+    const owners = ownersOf(db, id);
+    yield;
+    const clientsOf = clientsPerOwner(db, id);
+    // One owner's message and file per step; the outbox's dedupe keys make a repeat harmless.
+    for (const owner of owners) {
+      yield;
+      const notice = appliedNotice(db, first, owner, fromName, clientsOf.get(owner.memberId) ?? "[]");
+      if (!step((tx) => notifier.applied(tx, notice, input.now))) return stillOwedResult(db, id);
+    }
+  }
+  yield;
+  const done = step((tx) => {
+    // A second-voice touch planned for these clients gives way to the reactivation call (de-starring).
+    voidStaleTouches(db, first.teamId, input.now);
+    tx.update(distributions).set({ followedUpAt: input.now.getTime() }).where(eq(distributions.id, id)).run();
+  });
+  return done ? { kind: "done", callsScheduled } : stillOwedResult(db, id);
+}
+
+/** Why a step found nothing to do: undone meanwhile, or finished by someone else. */
+function stillOwedResult(db: Db, id: number): FollowUpResult {
+  const d = distributionRow(db, id);
+  return d?.status === "applied" ? { kind: "already", callsScheduled: callCount(db, id) } : { kind: "not_applied" };
+}
+
+/** Applied distributions whose follow-up has not run (a crash between the two, or a failed follow-up). */
 export function pendingFollowUps(db: Db, skip: ReadonlySet<number> = new Set()): number[] {
-  const ids = db.$client.prepare(`SELECT id FROM distributions WHERE status = 'applied' AND followed_up_at IS NULL ORDER BY id`).pluck().all() as number[];
-  return ids.filter((id) => !skip.has(id));
+  const rows = db
+    .select({ id: distributions.id })
+    .from(distributions)
+    .where(and(eq(distributions.status, "applied"), isNull(distributions.followedUpAt)))
+    .orderBy(asc(distributions.id))
+    .all();
+  return rows.map((r) => r.id).filter((id) => !skip.has(id));
 }
 
 /** Through the distribution's items and calls_client_idx: the cost follows the distribution, not the table. */
-export function callCount(db: Db, distributionId: number): number {
-  return db.$client
-    .prepare(
-      `SELECT count(*) FROM distribution_items di JOIN calls k ON k.client_id = di.client_id AND k.distribution_id = di.distribution_id
-        WHERE di.distribution_id = ?`,
-    )
-    .pluck()
-    .get(distributionId) as number;
+function callCount(db: Db, distributionId: number): number {
+  return db
+    .select({ n: count() })
+    .from(distributionItems)
+    .innerJoin(calls, and(eq(calls.clientId, distributionItems.clientId), eq(calls.distributionId, distributionItems.distributionId)))
+    .where(eq(distributionItems.distributionId, distributionId))
+    .get()!.n;
 }
 
-type NoticeRow = [ownerId: number, id: number, name: string, company: string | null, phones: string, email: string | null, temperature: Temperature, nextContactOn: string | null];
+/** Each new owner's client ids as a JSON array: one pass over the items, one short string per owner. */
+function clientsPerOwner(db: Db, distributionId: number): Map<number, string> {
+  const rows = db
+    .select({ ownerId: distributionItems.toMemberId, ids: sql<string>`json_group_array(${distributionItems.clientId})` })
+    .from(distributionItems)
+    .where(eq(distributionItems.distributionId, distributionId))
+    .groupBy(distributionItems.toMemberId)
+    .all();
+  return new Map(rows.map((r) => [r.ownerId, r.ids]));
+}
 
-/** Each new owner's message lists the clients they still have from it, those with commitments first. */
-export function appliedNotices(db: Db, dist: Dist): AppliedNotice[] {
-  const handover: HandoverRow | null = dist.handoverId === null ? null : getHandover(db, dist.handoverId);
-  const owners: OwnerBrief[] = ownersOf(db, dist.id);
-  const rows = db.$client
-    .prepare(
-      `SELECT c.owner_id, c.id, c.name, c.company, c.phones, c.email, c.temperature, c.next_contact_on
-         FROM distribution_items di JOIN clients c ON c.id = di.client_id
-        WHERE di.distribution_id = ? AND c.owner_id = di.to_member_id AND c.status = 'active'`,
-    )
-    .raw()
-    .all(dist.id) as NoticeRow[];
+/** One new owner's message: the clients they still have from it, those with commitments first. */
+function appliedNotice(db: Db, dist: Dist, owner: OwnerBrief, fromName: string | null, clientIds: string): AppliedNotice {
+  const theirs = sql`(SELECT value FROM json_each(${clientIds}))`;
+  const rows = db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      company: clients.company,
+      phones: clients.phones,
+      email: clients.email,
+      temperature: clients.temperature,
+      nextContactOn: clients.nextContactOn,
+    })
+    .from(clients)
+    .where(and(sql`${clients.id} IN ${theirs}`, eq(clients.ownerId, owner.memberId), eq(clients.status, "active")))
+    .all();
   const commitmentsOf = new Map<number, NoticeClient["commitments"]>();
-  const open = db.$client
-    .prepare(
-      `SELECT k.client_id, k.kind, k.text, k.due_on FROM commitments k
-         JOIN distribution_items di ON di.client_id = k.client_id AND di.distribution_id = ?
-        WHERE k.status = 'open' ORDER BY k.due_on IS NULL, k.due_on, k.id`,
-    )
-    .raw()
-    .all(dist.id) as [number, string, string, string | null][];
-  for (const [clientId, kind, text, dueOn] of open) {
+  const open = db
+    .select({ clientId: commitments.clientId, kind: commitments.kind, text: commitments.text, dueOn: commitments.dueOn })
+    .from(commitments)
+    .where(and(sql`${commitments.clientId} IN ${theirs}`, eq(commitments.status, "open")))
+    .orderBy(sql`${commitments.dueOn} IS NULL`, asc(commitments.dueOn), asc(commitments.id))
+    .all();
+  for (const { clientId, kind, text, dueOn } of open) {
     const list = commitmentsOf.get(clientId) ?? [];
     list.push({ kind, text, dueOn });
     commitmentsOf.set(clientId, list);
   }
-  const byOwner = new Map<number, NoticeClient[]>();
-  for (const [ownerId, id, name, company, phones, email, temperature, nextContactOn] of rows) {
-    const list = byOwner.get(ownerId) ?? [];
-    list.push({ id, name, company, phones: JSON.parse(phones) as string[], email, temperature, nextContactOn, commitments: commitmentsOf.get(id) ?? [] });
-    byOwner.set(ownerId, list);
-  }
-  return owners.map((owner) => ({
-    distributionId: dist.id,
-    teamId: dist.teamId,
-    handoverId: dist.handoverId,
-    owner,
-    fromName: handover?.leaverName ?? null,
-    clients: sortForNotice(byOwner.get(owner.memberId) ?? []),
-  }));
+  const clientList = rows.map((c): NoticeClient => ({ ...c, commitments: commitmentsOf.get(c.id) ?? [] }));
+  return { distributionId: dist.id, teamId: dist.teamId, handoverId: dist.handoverId, owner, fromName, clients: sortForNotice(clientList) };
 }
 
 /**

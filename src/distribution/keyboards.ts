@@ -2,8 +2,9 @@
 // checked against the database by the handler (right team, a lead, the distribution still in that state).
 import { InlineKeyboard } from "grammy";
 import { callbackData, callbackSet, id, type TapOf } from "../bot/callback-data.js";
-import type { ProposalView } from "./distribution.js";
+import type { ProposalView } from "./types.js";
 import type { Translate } from "../platform/locale.js";
+import { clip } from "../platform/format/clip.js";
 
 const ofDistribution = { id: id() };
 
@@ -60,7 +61,7 @@ export const MAX_MANAGER_BUTTONS = 90;
 export function excludeKeyboard(t: Translate, id: number, managers: { memberId: number; name: string }[]): InlineKeyboard {
   const kb = new InlineKeyboard();
   managers.slice(0, MAX_MANAGER_BUTTONS).forEach((m, i) => {
-    kb.text(clipLabel(m.name), distData.exclude(id, m.memberId));
+    kb.text(clip(m.name, 40), distData.exclude(id, m.memberId));
     if (i % 2 === 1) kb.row();
   });
   return kb.row().text(t("dist-btn-back"), distData.of("table", id));
@@ -96,12 +97,8 @@ export function pickKeyboard(
 ): InlineKeyboard {
   const kb = new InlineKeyboard();
   options.slice(0, MAX_MANAGER_BUTTONS).forEach((o, i) => {
-    kb.text(clipLabel(o.label), o.data);
+    kb.text(clip(o.label, 40), o.data);
     if (i % 2 === 1) kb.row();
   });
   return kb.row().text(t("dist-btn-dialog-quit"), dialogData.quit());
-}
-
-function clipLabel(label: string): string {
-  return label.length <= 40 ? label : label.slice(0, 39) + "…";
 }

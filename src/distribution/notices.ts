@@ -1,10 +1,11 @@
 // What new owners are told when a distribution is applied or undone: written into the outbox inside the
-// deciding transaction (see distribution/distribution.ts), in each owner's own language.
+// deciding transaction (see distribution/undo.ts; the follow-up for apply), in each owner's own language.
 import type { Db, DbOrTx } from "../db/client.js";
-import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./distribution.js";
+import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./types.js";
 import { toCsvForExcel } from "../clients/import/csv-export.js";
 import { enqueue } from "../outbox/outbox.js";
-import { formatDay as messageDay } from "../handover/views.js";
+import { formatDay } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 import { escapeHtml } from "../platform/html.js";
 import { translator, type Locale, type Translate, type Translations } from "../platform/locale.js";
 import { localeOfUser } from "../team/member-locale.js";
@@ -62,8 +63,8 @@ export function distributionNotifier(db: Db, i18n: Translations): DistributionNo
 }
 
 function receivedText(t: Translate, locale: Locale, notice: AppliedNotice, now: Date): string {
-  // Dates read as everywhere else in messages ("Fri 11 Dec" / «пт 11.12»); the CSV keeps its own format.
-  const day = (date: string) => messageDay(date, locale, now.toISOString().slice(0, 10));
+  // Dates read as everywhere else in messages ("11 Dec" / «11.12»); the CSV, a file kept past the year, always has the year.
+  const day = (date: string) => formatDay(date, locale, now.toISOString().slice(0, 10));
   const count = notice.clients.length;
   const head =
     notice.fromName === null ? t("dist-dm-received-pool", { count }) : t("dist-dm-received", { count, fromName: notice.fromName });
@@ -121,15 +122,6 @@ function clientsCsv(t: Translate, locale: Locale, notice: AppliedNotice): Buffer
 function undoneText(t: Translate, notice: UndoneNotice): string {
   const count = notice.owner.count;
   return notice.fromName === null ? t("dist-dm-undone-pool", { count }) : t("dist-dm-undone", { count, fromName: notice.fromName });
-}
-
-export function formatDay(date: string, locale: Locale): string {
-  const [y, m, d] = date.split("-");
-  return locale === "ru" ? `${d}.${m}.${y}` : `${y}-${m}-${d}`;
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max - 1) + "…";
 }
 
 function unescapeHtml(text: string): string {

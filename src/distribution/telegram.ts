@@ -3,21 +3,13 @@
 // myself, Cancel and Undo are one tap each; Adjust edits the table in place (exclude a manager) or opens
 // a short dialogue for what must be typed (how many clients to move, part of a client's name or phone).
 import { Composer, GrammyError } from "grammy";
-import {
-  applyDistribution,
-  cancelProposal,
-  eligibleManagers,
-  excludedManagers,
-  excludeManager,
-  getProposalView,
-  proposeForHandover,
-  proposeForPool,
-  takeOverDistribution,
-  undoDistribution,
-  type ApplyResult,
-  type ProposalView,
-} from "./distribution.js";
-import { followUpInSteps } from "./followup-steps.js";
+import { cancelProposal, excludeManager } from "./adjust.js";
+import { applyInSteps } from "./apply.js";
+import { eligibleManagers, excludedManagers, getProposalView, proposeForHandover, proposeForPool } from "./propose.js";
+import { distributionHeader } from "./queries.js";
+import type { ApplyResult, DistributionHeader } from "./types.js";
+import { undoDistribution } from "./undo.js";
+import { CALLS_PER_STEP, followUpInSteps } from "./followup.js";
 import { refreshChecklistMessage } from "../handover/checklist-view.js";
 import type { BotContext } from "../bot/context.js";
 import { distributeAdjustId, type AdjustArgs } from "./adjust-dialogue.js";
@@ -71,29 +63,39 @@ async function handleTap(ctx: BotContext, tap: DistTap, teamId: number, actorId:
     return ctx.reply(renderTable(ctx.t, result.view), { reply_markup: tableKeyboard(ctx.t, result.view) });
   }
 
-  const view = getProposalView(db, tap.id, teamId);
-  if (!view) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
+  // Apply, Cancel and Undo need no table: a 50,000-client one costs tens of milliseconds to count.
+  const head = distributionHeader(db, tap.id, teamId);
+  if (!head) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
 
   switch (tap.kind) {
     case "apply":
     case "mine": {
-      const input = { distributionId: view.distributionId, teamId, actorId, now };
-      const result = tap.kind === "apply" ? applyDistribution(db, input) : takeOverDistribution(db, input);
-      return afterApply(ctx, view, result, tap.kind === "mine");
+      // In steps, the event loop free in between: other people's taps are answered meanwhile.
+      let result: ApplyResult;
+      try {
+        result = await applyInSteps(db, { distributionId: head.distributionId, teamId, actorId, now, mine: tap.kind === "mine" });
+      } catch (err) {
+        // Nothing changed yet: the error boundary answers. Half-way: the scheduler's sweep finishes it.
+        if (distributionHeader(db, head.distributionId, teamId)?.status !== "applying") throw err;
+        ctx.log.error({ err, distributionId: head.distributionId }, "distribution apply interrupted; the scheduler will finish it");
+        await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-apply-interrupted"), show_alert: true });
+        return edit(ctx, undefined, null);
+      }
+      return afterApply(ctx, head, result, tap.kind === "mine");
     }
     case "cancel": {
-      const status = cancelProposal(db, { distributionId: view.distributionId, teamId });
-      if (status !== "cancelled") return statusToast(ctx, view.status);
+      const status = cancelProposal(db, { distributionId: head.distributionId, teamId });
+      if (status !== "cancelled") return statusToast(ctx, head.status);
       await ctx.answerCallbackQuery();
       return edit(ctx, ctx.t("dist-cancelled"));
     }
     case "undo": {
-      const result = undoDistribution(db, { distributionId: view.distributionId, teamId, actorId, now, notifier: distributionNotifier(db, ctx.i18nInstance) });
+      const result = undoDistribution(db, { distributionId: head.distributionId, teamId, actorId, now, notifier: distributionNotifier(db, ctx.i18nInstance) });
       if (result.kind === "calls_recorded") {
         await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-undo-refused"), show_alert: true });
         return edit(ctx, undefined, null); // the button no longer makes sense
       }
-      if (result.kind !== "undone") return statusToast(ctx, view.status);
+      if (result.kind !== "undone") return statusToast(ctx, head.status);
       ctx.log.info({ distributionId: result.distributionId, returned: result.returned }, "distribution undone");
       await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-undone") });
       await edit(ctx, ctx.t("dist-undone", { count: result.returned }));
@@ -103,7 +105,8 @@ async function handleTap(ctx: BotContext, tap: DistTap, teamId: number, actorId:
   }
 
   // Everything below changes or shows an open proposal only.
-  if (view.status !== "proposed") return statusToast(ctx, view.status);
+  if (head.status !== "proposed") return statusToast(ctx, head.status);
+  const view = getProposalView(db, head.distributionId, teamId)!;
   switch (tap.kind) {
     case "table":
       await ctx.answerCallbackQuery();
@@ -138,7 +141,7 @@ async function handleTap(ctx: BotContext, tap: DistTap, teamId: number, actorId:
   }
 }
 
-async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResult, mine: boolean) {
+async function afterApply(ctx: BotContext, view: DistributionHeader, result: ApplyResult, mine: boolean) {
   const db = ctx.deps.db;
   switch (result.kind) {
     case "applied": {
@@ -147,6 +150,8 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
       await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-applied") }).catch((err) => ctx.log.warn({ err }, "could not answer the apply tap"));
       // The lead has the answer; the calls and the new owners' messages are a second transaction. Should it
       // fail, the clients are still moved: the lead sees that, and the scheduler's next tick retries.
+      // A big one takes a few seconds more: the table's buttons go now, and the lead sees it is under way.
+      if (result.moved > CALLS_PER_STEP) await edit(ctx, appliedText(ctx, view, result, mine, 0, true), null).catch((err) => ctx.log.warn({ err }, "could not show the apply's progress"));
       let calls = 0;
       try {
         // In steps: other people's taps are answered while the calls are written (the runner handles updates concurrently).
@@ -171,6 +176,8 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
     }
     case "empty":
       return ctx.answerCallbackQuery({ text: ctx.t("dist-toast-empty"), show_alert: true });
+    case "busy":
+      return ctx.answerCallbackQuery({ text: ctx.t("dist-toast-busy"), show_alert: true });
     case "handover_not_active":
       await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-handover-closed"), show_alert: true });
       return edit(ctx, undefined, null);
@@ -181,7 +188,14 @@ async function afterApply(ctx: BotContext, view: ProposalView, result: ApplyResu
   }
 }
 
-function appliedText(ctx: BotContext, view: ProposalView, result: Extract<ApplyResult, { kind: "applied" }>, mine: boolean, callsScheduled: number): string {
+function appliedText(
+  ctx: BotContext,
+  view: DistributionHeader,
+  result: Extract<ApplyResult, { kind: "applied" }>,
+  mine: boolean,
+  callsScheduled: number,
+  followingUp = false,
+): string {
   const parts: string[] = [];
   if (mine) parts.push(ctx.t("dist-applied-mine", { count: result.moved }));
   else {
@@ -197,12 +211,19 @@ function appliedText(ctx: BotContext, view: ProposalView, result: Extract<ApplyR
   if (result.toPool > 0) parts.push(ctx.t("dist-applied-to-pool", { count: result.toPool }));
   if (callsScheduled > 0) parts.push(ctx.t("dist-applied-calls", { count: callsScheduled }));
   if (result.stepDone) parts.push(ctx.t("dist-applied-step-done"));
-  parts.push(ctx.t("dist-applied-undo-hint"));
+  parts.push(ctx.t(followingUp ? "dist-applied-following-up" : "dist-applied-undo-hint"));
   return parts.join("\n\n");
 }
 
 function statusToast(ctx: BotContext, status: string) {
-  const key = status === "applied" ? "dist-toast-already-applied" : status === "undone" ? "dist-toast-already-undone" : "dist-toast-not-open";
+  const key =
+    status === "applied"
+      ? "dist-toast-already-applied"
+      : status === "undone"
+        ? "dist-toast-already-undone"
+        : status === "applying"
+          ? "dist-toast-applying"
+          : "dist-toast-not-open";
   return ctx.answerCallbackQuery({ text: ctx.t(key) });
 }
 

@@ -1,8 +1,9 @@
 // The distribution table as the lead sees it: one monospace block (per manager +hot/+warm/+cold and the
 // resulting load), then the warnings. Names are escaped; a very large team is cut to fit one message.
-import type { ProposalView } from "./distribution.js";
+import type { ProposalView } from "./types.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Translate } from "../platform/locale.js";
+import { clip } from "../platform/format/clip.js";
 
 const NAME_WIDTH = 16;
 /** Rows shown at most; each is ~40 characters, so the message stays well under Telegram's 4096. */
@@ -59,11 +60,6 @@ function monospaceTable(t: Translate, view: ProposalView): string {
 }
 
 const plus = (n: number) => (n > 0 ? `+${n}` : "0");
-
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : chars.slice(0, max - 1).join("") + "…";
-}
 
 function padEnd(text: string, width: number): string {
   const len = [...text].length;

@@ -6,7 +6,8 @@ import { addDays, localDate } from "../platform/calendar.js";
 import { checkStepAction, MAX_SKIP_REASON, setStepDue, skipStep } from "./checklist.js";
 import { ASAP_OFFSET, editTemplate, MAX_STEP_TITLE, parseOffset, templateStep } from "./checklist-template.js";
 import { parseUserDate } from "../platform/date-input.js";
-import { formatDay, stepTitle } from "./views.js";
+import { stepTitle } from "./views.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
 import { MAX_DAYS_AHEAD } from "./handovers.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
@@ -144,10 +145,10 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
   const today = localDate(new Date(info.nowMs), info.timezone);
   const tomorrow = addDays(today, 1);
   const kb = new InlineKeyboard()
-    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, chk.answer.day(today))
-    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, chk.answer.day(tomorrow))
+    .text(`${ctx.t("offboard-day-today")}, ${formatDayWithWeekday(today, locale, today)}`, chk.answer.day(today))
+    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDayWithWeekday(tomorrow, locale, today)}`, chk.answer.day(tomorrow))
     .row();
-  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDay(info.lastDay, locale, today)}`, chk.answer.day(info.lastDay)).row();
+  if (info.lastDay > tomorrow) kb.text(`${ctx.t("checklist-due-last-day")}, ${formatDayWithWeekday(info.lastDay, locale, today)}`, chk.answer.day(info.lastDay)).row();
   kb.text(ctx.t("checklist-button-input-cancel"), chk.answer.cancel());
   await askText(ctx, ctx.t("checklist-ask-due", { position: info.position, title: stepTitle(ctx.t, info) }), kb, "checklist-due-placeholder");
   for (;;) {
@@ -174,17 +175,17 @@ async function askDueDate(conversation: Conv, ctx: ConvContext, task: { handover
     }
     if (!day) continue;
     if (day < today) {
-      await askText(a.ctx, ctx.t("checklist-due-past", { date: formatDay(day, locale, today) }), kb, "checklist-due-placeholder");
+      await askText(a.ctx, ctx.t("checklist-due-past", { date: formatDayWithWeekday(day, locale, today) }), kb, "checklist-due-placeholder");
       continue;
     }
     if (day > addDays(today, MAX_DAYS_AHEAD)) {
-      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDay(day, locale, today) }), { reply_markup: kb });
+      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDayWithWeekday(day, locale, today) }), { reply_markup: kb });
       continue;
     }
     const chosen = day;
     const result = await conversation.external((c) => setStepDue(c.deps.db, { ...task, actorId: info.memberId, dueOn: chosen, now: c.deps.clock.now() }));
     await afterChange(conversation, task.handoverId);
-    await a.ctx.reply(result.ok ? ctx.t("checklist-due-set", { position: info.position, date: formatDay(chosen, locale, today) }) : ctx.t(`checklist-refused-${result.reason}`));
+    await a.ctx.reply(result.ok ? ctx.t("checklist-due-set", { position: info.position, date: formatDayWithWeekday(chosen, locale, today) }) : ctx.t(`checklist-refused-${result.reason}`));
     return;
   }
 }

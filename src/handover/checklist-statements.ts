@@ -6,7 +6,9 @@ import { preparedOnce } from "../db/prepared.js";
 
 const p = sql.placeholder;
 
-export const checklistStatements = preparedOnce((db) => ({
+export const checklistStatements = preparedOnce((db, sqlite) => ({
+  /** A lead confirms a step: done, when, by whom. */
+  markStepDone: sqlite.prepare("UPDATE checklist_steps SET status = 'done', completed_at = ?, completed_by_id = ? WHERE id = ?"),
   handoverById: db.select().from(handovers).where(eq(handovers.id, p("id"))).prepare(),
   stepsOf: db.select().from(checklistSteps).where(eq(checklistSteps.handoverId, p("handoverId"))).orderBy(asc(checklistSteps.position), asc(checklistSteps.id)).prepare(),
   stepOf: db.select().from(checklistSteps).where(and(eq(checklistSteps.id, p("stepId")), eq(checklistSteps.handoverId, p("handoverId")))).prepare(),

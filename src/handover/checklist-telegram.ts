@@ -41,13 +41,14 @@ async function access(ctx: BotContext, handoverId: number) {
   return result;
 }
 
-async function refresh(ctx: BotContext, handoverId: number, mode?: ChecklistMode) {
-  await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), log: ctx.log, ...(mode ? { mode } : {}) });
+async function refresh(ctx: BotContext, handoverId: number, mode?: ChecklistMode, finalCheckEvaluated = false) {
+  await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), log: ctx.log, ...(mode ? { mode } : {}), finalCheckEvaluated });
 }
 
+/** After a step change: its transaction re-evaluated the final check (a refusal changed nothing), so the redraw need not. */
 async function answerChange(ctx: BotContext, handoverId: number, result: StepChangeResult, okKey: string) {
   await ctx.answerCallbackQuery({ text: ctx.t(result.ok ? (result.closed ? "checklist-toast-closed" : okKey) : `checklist-refused-${result.reason}`) });
-  await refresh(ctx, handoverId);
+  await refresh(ctx, handoverId, undefined, result.ok);
 }
 
 onButton(checklistFeature, checklistButtons.open, async (ctx, tap) => {

@@ -5,16 +5,13 @@ import { stepTitle } from "./views.js";
 import type { Translate } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
 import { off } from "./keyboards.js";
+import { clip } from "../platform/format/clip.js";
 
 export type TemplateMode = { kind: "main" } | { kind: "step"; stepId: number } | { kind: "remove"; stepId: number } | { kind: "reset" };
 
 export function offsetText(t: Translate, offsetDays: number): string {
   if (offsetDays <= ASAP_OFFSET) return t("checklist-offset-asap");
   return t("checklist-offset", { days: Math.abs(offsetDays), dir: offsetDays === 0 ? "same" : offsetDays < 0 ? "before" : "after" });
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export function renderTemplateMenu(t: Translate, steps: TemplateStep[], mode: TemplateMode = { kind: "main" }): { text: string; keyboard: InlineKeyboard } {

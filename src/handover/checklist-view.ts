@@ -21,7 +21,11 @@ import {
 } from "./checklist.js";
 import { leaverReachable, recordedCount } from "./interview.js";
 import { setChecklistMessage } from "./handovers.js";
-import { formatDay, formatInstant, stepTitle } from "./views.js";
+import { stepTitle } from "./views.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
+import { formatDateTime } from "../platform/format/date-time.js";
+import { progressBar } from "../platform/format/progress.js";
+import { clip } from "../platform/format/clip.js";
 import { localeOfUser } from "../team/member-locale.js";
 import { textsFor } from "../bot/i18n.js";
 import type { Logger } from "../platform/logger.js";
@@ -102,16 +106,13 @@ export function loadChecklistView(db: Db, handoverId: number, now: Date): Checkl
   };
 }
 
-export function progressBar(done: number, total: number): string {
-  return `${"▓".repeat(done)}${"░".repeat(Math.max(0, total - done))} ${done}/${total}`;
+/** A handover's steps as a bar, one cell a step, and the count: ▓▓░░░░░ 2/7. */
+export function stepsProgress(done: number, total: number): string {
+  return `${progressBar(done, total, total)} ${done}/${total}`;
 }
 
 const statusIcon = { done: "✅", skipped: "⏭", open: "⬜" } as const;
 const MAX_TITLE = 140;
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 /** A button label: plain text (buttons are not HTML), short. */
 export function stepButtonLabel(t: Translate, step: { position: number; kind: Step["kind"]; title: string | null }): string {
@@ -126,7 +127,7 @@ function stepLines(t: Translate, v: ChecklistView, s: ChecklistView["steps"][num
   const overdue = s.dueOn < v.today;
   const meta = t("checklist-step-meta", {
     responsible: s.responsible ?? t("checklist-nobody"),
-    due: formatDay(s.dueOn, v.locale, v.today),
+    due: formatDayWithWeekday(s.dueOn, v.locale, v.today),
     overdue: overdue ? "yes" : "no",
   });
   const lines = [head, `      ${meta}`];
@@ -142,14 +143,14 @@ function stepLines(t: Translate, v: ChecklistView, s: ChecklistView["steps"][num
 /** In a group the terms of departure stay out: the group sees the last day and the progress only. */
 export function checklistText(t: Translate, v: ChecklistView, audience: Audience = "private"): string {
   const done = v.steps.filter((s) => s.status !== "open").length;
-  const lastDay = formatDay(v.lastDay, v.locale, v.today);
+  const lastDay = formatDayWithWeekday(v.lastDay, v.locale, v.today);
   const header = [
     t("checklist-title", { leaver: v.leaverName }),
     audience === "group" ? t("checklist-subtitle-group", { lastDay }) : t("checklist-subtitle", { terms: v.terms, lastDay }),
   ];
-  if (v.status === "closed") header.push(t("checklist-closed", { date: v.closedAt ? formatInstant(v.closedAt, v.timezone, v.locale) : "" }));
+  if (v.status === "closed") header.push(t("checklist-closed", { date: v.closedAt ? formatDateTime(v.closedAt, v.timezone, v.locale, v.today) : "" }));
   if (v.status === "cancelled") header.push(t("checklist-cancelled"));
-  header.push(t("checklist-progress", { barHtml: progressBar(done, v.steps.length) }));
+  header.push(t("checklist-progress", { barHtml: stepsProgress(done, v.steps.length) }));
   const body = v.steps.flatMap((s) => stepLines(t, v, s));
   let text = [...header, "", ...body].join("\n");
   // A long custom template must not push the message past Telegram's limit.
@@ -224,7 +225,8 @@ function isGone(err: unknown): boolean {
 
 /**
  * Edits the handover's one checklist message in place (re-evaluating the final check first, so a client
- * moved by any path can close the handover). Call it after your transaction; pass `now` from your clock
+ * moved by any path can close the handover; `finalCheckEvaluated` when your transaction just did, as every
+ * step change in checklist.ts does). Call it after your transaction; pass `now` from your clock
  * (and `log` to hear about failures). If the message is gone, a fresh one is posted in the same chat.
  * Never throws for Telegram's sake: the data is already saved, the message is only its picture.
  * Returns false when nothing could be shown.
@@ -234,10 +236,11 @@ export async function refreshChecklistMessage(
   db: Db,
   i18n: I18n<any>,
   handoverId: number,
-  options: { now: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn"> },
+  options: { now: Date; mode?: ChecklistMode; log?: Pick<Logger, "warn">; finalCheckEvaluated?: boolean },
 ): Promise<boolean> {
   const now = options.now;
-  db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
+  // A step change (checklist.ts) re-evaluates the final check in its own transaction: its caller says so.
+  if (!options.finalCheckEvaluated) db.transaction((tx) => reevaluateFinalCheck(tx, { handoverId, now }));
   const view = loadChecklistView(db, handoverId, now);
   if (!view || view.chatId === null || view.messageId === null) return false;
   const { text, keyboard } = renderChecklist(textsFor(view.locale), view, options.mode, audienceOf(view.chatId));
@@ -304,16 +307,16 @@ function historyLine(t: Translate, v: ChecklistView, e: AuditEntry, people: { id
   const d = e.details;
   const step = typeof d.stepId === "number" ? v.steps.find((s) => s.id === d.stepId) : undefined;
   const vars = {
-    when: formatInstant(e.at, v.timezone, v.locale),
+    when: formatDateTime(e.at, v.timezone, v.locale, v.today),
     who: e.actorName ?? t("checklist-history-bot"),
     step: step ? `${step.position}. ${clip(stepTitle(t, step), 60)}` : "—",
     reason: typeof d.reason === "string" ? clip(d.reason, 200) : "",
     member: people.find((p) => p.id === d.memberId)?.name ?? "—",
-    from: typeof d.from === "string" && /^\d{4}-/.test(d.from) ? formatDay(d.from, v.locale, v.today) : String(d.from ?? ""),
-    to: typeof d.to === "string" && /^\d{4}-/.test(d.to) ? formatDay(d.to, v.locale, v.today) : String(d.to ?? ""),
+    from: typeof d.from === "string" && /^\d{4}-/.test(d.from) ? formatDayWithWeekday(d.from, v.locale, v.today) : String(d.from ?? ""),
+    to: typeof d.to === "string" && /^\d{4}-/.test(d.to) ? formatDayWithWeekday(d.to, v.locale, v.today) : String(d.to ?? ""),
     kind: String(d.kind ?? ""),
     terms: String(d.terms ?? ""),
-    lastDay: typeof d.lastDay === "string" ? formatDay(d.lastDay, v.locale, v.today) : "",
+    lastDay: typeof d.lastDay === "string" ? formatDayWithWeekday(d.lastDay, v.locale, v.today) : "",
     source: String(d.source ?? "lead"),
     count: typeof d.count === "number" ? d.count : 0,
   };

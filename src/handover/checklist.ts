@@ -150,10 +150,7 @@ export function completeStep(db: Db, input: { handoverId: number; stepId: number
   return db.transaction((tx) => {
     const check = checkStepAction(tx, { ...input, action: "done" });
     if (!check.ok) return check;
-    tx.update(checklistSteps)
-      .set({ status: "done", completedAt: input.now.getTime(), completedById: input.actorId })
-      .where(eq(checklistSteps.id, input.stepId))
-      .run();
+    checklistStatements(tx).markStepDone.run(input.now.getTime(), input.actorId, input.stepId);
     recordAudit(tx, { teamId: check.handover.teamId, handoverId: input.handoverId, actorId: input.actorId, action: "step_done", details: { stepId: input.stepId, kind: check.step.kind }, now: input.now });
     return { ok: true, closed: reevaluateFinalCheck(tx, input) };
   });

@@ -8,7 +8,7 @@ import { localDate } from "../platform/calendar.js";
 import { getHandover, stepsOf } from "./checklist.js";
 import { completeInterviewStep } from "./checklist-shortcuts.js";
 import { handoverClients, leaverReachable, matchClients, parseInterviewLine, recordHandoverCommitment } from "./interview.js";
-import { formatDay } from "./views.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
 import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale, Translate } from "../platform/locale.js";
@@ -32,7 +32,7 @@ export function savedCommitmentMessage(
     client: c.clientName,
     text: c.text,
     kind: c.kind,
-    due: c.dueOn ? formatDay(c.dueOn, locale, today) : "",
+    due: c.dueOn ? formatDayWithWeekday(c.dueOn, locale, today) : "",
     hasDue: c.dueOn ? "yes" : "no",
   });
   if (removed) return { text, keyboard: { inline_keyboard: [] } };

@@ -9,7 +9,8 @@ import { members } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import { getHandover } from "./checklist.js";
 import { findDate, guessKind, handoverClients, MAX_COMMITMENT_TEXT, queueFormMessage, recordHandoverCommitment } from "./interview.js";
-import { formatDay } from "./views.js";
+import { formatDay, formatDayWithWeekday } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 import { localeOfUser } from "../team/member-locale.js";
 import { textsFor } from "../bot/i18n.js";
 import { handoverLeadRecipient } from "./summary.js";
@@ -158,7 +159,7 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
         recordedHere += 1;
         filled.push({ client: client.name, text, dueOn: due });
         const today = localDate(new Date(nowMs), info.timezone);
-        await last.reply(ctx.t("offboard-form-saved", { due: due ? formatDay(due, locale, today) : "", hasDue: due ? "yes" : "no" }), {
+        await last.reply(ctx.t("offboard-form-saved", { due: due ? formatDayWithWeekday(due, locale, today) : "", hasDue: due ? "yes" : "no" }), {
           reply_markup: new InlineKeyboard().text(ctx.t("offboard-form-button-next"), off.formAnswer("next")).text(ctx.t("offboard-form-button-end"), off.formAnswer("end")),
         });
       }
@@ -182,7 +183,7 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
     const lines = [lt("offboard-form-summary-title", { leaver: info.name }), lt("offboard-form-summary-counts", counts)];
     if (filled.length > 0) lines.push("");
     for (const f of filled.slice(0, SUMMARY_LINES)) {
-      lines.push(lt("offboard-form-summary-line", { client: f.client, text: f.text.slice(0, 200), due: f.dueOn ? formatDay(f.dueOn, localeOfUser(db, to.telegramId), today) : "", hasDue: f.dueOn ? "yes" : "no" }));
+      lines.push(lt("offboard-form-summary-line", { client: f.client, text: clip(f.text, 200), due: f.dueOn ? formatDay(f.dueOn, localeOfUser(db, to.telegramId), today) : "", hasDue: f.dueOn ? "yes" : "no" }));
     }
     if (filled.length > SUMMARY_LINES) lines.push(lt("offboard-stake-more", { count: filled.length - SUMMARY_LINES }));
     return queueFormMessage(db, {

@@ -11,7 +11,8 @@ import { distinctLabels } from "../bot/picker-labels.js";
 import type { Terms } from "../db/schema.js";
 import { addDays, localDate } from "../platform/calendar.js";
 import { parseUserDate } from "../platform/date-input.js";
-import { formatDay } from "./views.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
+import { handle } from "../platform/format/name.js";
 import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type LeaverNotes } from "./handovers.js";
 import { getTeam, teamOfGroup } from "../team/teams.js";
 import { postChecklistMessage } from "./checklist-view.js";
@@ -84,7 +85,7 @@ function whoKeyboard(ctx: ConvContext, candidates: Candidate[]): InlineKeyboard 
       const marks = [c.role === "lead" ? ctx.t("offboard-mark-lead") : "", c.nameOnly ? ctx.t("offboard-mark-name-only") : "", c.handoverId ? "⏳" : ""].filter(Boolean);
       return marks.length > 0 ? `${c.name} · ${marks.join(" ")}` : c.name;
     }),
-    (i) => [shown[i]!.username ? `@${shown[i]!.username}` : null],
+    (i) => [handle(shown[i]!.username)],
   );
   shown.forEach((c, i) => {
     kb.text(labels[i]!, off.who(c.id));
@@ -182,8 +183,8 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   const tomorrow = addDays(today, 1);
   const locale = (ctx.actor?.locale ?? "ru") as Locale;
   const dayKb = new InlineKeyboard()
-    .text(`${ctx.t("offboard-day-today")}, ${formatDay(today, locale, today)}`, off.day(today))
-    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDay(tomorrow, locale, today)}`, off.day(tomorrow));
+    .text(`${ctx.t("offboard-day-today")}, ${formatDayWithWeekday(today, locale, today)}`, off.day(today))
+    .text(`${ctx.t("offboard-day-tomorrow")}, ${formatDayWithWeekday(tomorrow, locale, today)}`, off.day(tomorrow));
   await last.reply(ctx.t("offboard-ask-last-day", { name: leaver.name }) + groupHint(last), { reply_markup: dayKb });
   let lastDay: string | null = null;
   while (!lastDay) {
@@ -213,12 +214,12 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
       continue;
     }
     if (day > addDays(today, MAX_DAYS_AHEAD)) {
-      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDay(day, locale, today) }), { reply_markup: dayKb });
+      await a.ctx.reply(ctx.t("offboard-day-too-far", { date: formatDayWithWeekday(day, locale, today) }), { reply_markup: dayKb });
       continue;
     }
     if (day < today && !confirmed) {
-      await a.ctx.reply(ctx.t("offboard-day-past", { date: formatDay(day, locale, today) }), {
-        reply_markup: new InlineKeyboard().text(ctx.t("offboard-day-past-yes", { date: formatDay(day, locale, today) }), off.pastYes(day)).text(ctx.t("offboard-day-past-no"), off.pastNo()),
+      await a.ctx.reply(ctx.t("offboard-day-past", { date: formatDayWithWeekday(day, locale, today) }), {
+        reply_markup: new InlineKeyboard().text(ctx.t("offboard-day-past-yes", { date: formatDayWithWeekday(day, locale, today) }), off.pastYes(day)).text(ctx.t("offboard-day-past-no"), off.pastNo()),
       });
       continue;
     }

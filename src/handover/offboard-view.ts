@@ -3,7 +3,8 @@
 import type { StarLine } from "../stars/star-index.js";
 import { renderLeaverStarLine } from "../stars/views.js";
 import type { Terms } from "../db/schema.js";
-import { formatDay } from "./views.js";
+import { formatDay, formatDayWithWeekday } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 import type { AtStake, LeaverNotes } from "./handovers.js";
 import type { Locale, Translate } from "../platform/locale.js";
 
@@ -12,7 +13,7 @@ export function atStakeText(
   v: { name: string; notes: LeaverNotes; terms: Terms; lastDay: string; stake: AtStake; locale: Locale; today: string; star: StarLine | null },
 ): string {
   const { stake } = v;
-  const lines = [t("offboard-stake-title", { name: v.name }), t("offboard-stake-terms", { terms: v.terms, date: formatDay(v.lastDay, v.locale, v.today) }), ""];
+  const lines = [t("offboard-stake-title", { name: v.name }), t("offboard-stake-terms", { terms: v.terms, date: formatDayWithWeekday(v.lastDay, v.locale, v.today) }), ""];
   if (stake.clients.total === 0) lines.push(t("offboard-stake-no-clients", { name: v.name }));
   else {
     lines.push(t("offboard-stake-clients", { total: stake.clients.total, hot: stake.clients.hot, warm: stake.clients.warm, cold: stake.clients.cold }));
@@ -24,7 +25,7 @@ export function atStakeText(
     );
     if (stake.soonTotal > 0) {
       lines.push(t("offboard-stake-soon", { count: stake.soonTotal }));
-      for (const s of stake.soon) lines.push(t("offboard-stake-soon-line", { date: formatDay(s.dueOn, v.locale, v.today), client: s.client, text: s.text.slice(0, 120), kind: s.kind }));
+      for (const s of stake.soon) lines.push(t("offboard-stake-soon-line", { date: formatDay(s.dueOn, v.locale, v.today), client: s.client, text: clip(s.text, 120), kind: s.kind }));
       if (stake.soonTotal > stake.soon.length) lines.push(t("offboard-stake-more", { count: stake.soonTotal - stake.soon.length }));
     }
     lines.push(t("offboard-stake-next-contacts", { count: stake.nextContacts.dueSoon }));

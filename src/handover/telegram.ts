@@ -5,7 +5,7 @@ import { editTemplate, ensureTemplate, type TemplateEdit } from "./checklist-tem
 import { activeHandovers } from "./handovers.js";
 import { getHandover } from "./checklist.js";
 import { teamOfGroup } from "../team/teams.js";
-import { progressBar } from "./checklist-view.js";
+import { stepsProgress } from "./checklist-view.js";
 import type { BotContext } from "../bot/context.js";
 import { leaverFormId } from "./interview-form-dialogue.js";
 import { offboardConversationId } from "./offboard-dialogue.js";
@@ -15,7 +15,8 @@ import { chk } from "./checklist-keyboards.js";
 import { renderTemplateMenu, type TemplateMode } from "./checklist-template-keyboards.js";
 import { carryOver, leaverFormButtons, off, offboardDialogueButtons, templateButtons, templateEdits } from "./keyboards.js";
 import { onButton } from "../bot/button-routes.js";
-import { formatDay } from "./views.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 import { localDate } from "../platform/calendar.js";
 
 export const offboardFeature = new Composer<BotContext>();
@@ -51,10 +52,10 @@ offboardFeature.command("offboard", async (ctx) => {
   if (list.length === 0) return enterOffboard(ctx);
   const today = localDate(ctx.deps.clock.now(), membership.team.timezone);
   const lines = list.map((h) =>
-    ctx.t("offboard-list-line", { leaver: h.leaverName, barHtml: progressBar(h.done, h.total), lastDay: formatDay(h.lastDay, ctx.actor.locale, today) }),
+    ctx.t("offboard-list-line", { leaver: h.leaverName, barHtml: stepsProgress(h.done, h.total), lastDay: formatDayWithWeekday(h.lastDay, ctx.actor.locale, today) }),
   );
   const kb = new InlineKeyboard();
-  for (const h of list.slice(0, 20)) kb.text(`${ctx.t("offboard-button-open")} ${h.leaverName}`.slice(0, 60), chk.open(h.id)).row();
+  for (const h of list.slice(0, 20)) kb.text(clip(`${ctx.t("offboard-button-open")} ${h.leaverName}`, 60), chk.open(h.id)).row();
   kb.text(ctx.t("offboard-button-new"), off.newHandover()).text(ctx.t("offboard-button-template"), off.template());
   return ctx.reply([ctx.t("offboard-list-title", { count: list.length }), "", ...lines].join("\n"), { reply_markup: kb });
 });

@@ -4,9 +4,11 @@ import { dueChecklistSteps, type DueStep } from "./nags.js";
 import { wallClock } from "../platform/work-time.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";
-import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
+import { button, enqueueNag, lines, voiceOf, type Voice } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
 import type { JobDefinition } from "../jobs/types.js";
+import { formatDayWithWeekday } from "../platform/format/day.js";
+import { clipLine } from "../platform/format/clip.js";
 
 const MAX_BUTTONS = 5;
 
@@ -15,7 +17,8 @@ export const checklistNag: JobDefinition = {
   slots: (team) => [{ hour: team.digestHour, kind: "digest" }],
   run(deps, team, now, slot) {
     const { db } = deps;
-    const steps = dueChecklistSteps(db, team.id, wallClock(now, team.timezone).date);
+    const today = wallClock(now, team.timezone).date;
+    const steps = dueChecklistSteps(db, team.id, today);
     if (steps.length === 0) return 0;
     const people = teamPeople(db, team.id);
 
@@ -44,27 +47,27 @@ export const checklistNag: JobDefinition = {
       for (const s of mine) handovers.set(s.step.handoverId, [...(handovers.get(s.step.handoverId) ?? []), s]);
       const text = lines(
         voice.t("nag-checklist-title"),
-        ...[...handovers.values()].flatMap((list) => ["", ...handoverLines(voice, list, people.byId)]),
+        ...[...handovers.values()].flatMap((list) => ["", ...handoverLines(voice, list, people.byId, today)]),
       );
       const buttons = [...handovers.values()]
         .slice(0, MAX_BUTTONS)
-        .map((list) => [button(voice.label("nag-button-checklist", { name: short(list[0]!.step.leaverName, 30) }), nagData.checklist(list[0]!.step.handoverId))]);
+        .map((list) => [button(voice.label("nag-button-checklist", { name: clipLine(list[0]!.step.leaverName, 30) }), nagData.checklist(list[0]!.step.handoverId))]);
       if (enqueueNag(db, { job: this.name, kind: "nag_checklist", team, member, slot, text, buttons }, now)) enqueued += 1;
     }
     return enqueued;
   },
 };
 
-function handoverLines({ t, locale }: Voice, list: { step: DueStep; mine: boolean }[], byId: Map<number, Member>): string[] {
+function handoverLines({ t, locale }: Voice, list: { step: DueStep; mine: boolean }[], byId: Map<number, Member>, today: string): string[] {
   const first = list[0]!.step;
   return [
-    t("nag-checklist-handover", { leaver: short(first.leaverName, 40), lastDay: formatDay(first.lastDay, locale) }),
+    t("nag-checklist-handover", { leaver: clipLine(first.leaverName, 40), lastDay: formatDayWithWeekday(first.lastDay, locale, today) }),
     ...list.map(({ step, mine }) => {
-      const name = step.title ? short(step.title, 80) : t("nag-step", { kind: step.kind });
-      const vars = { step: name, overdue: step.overdue ? "yes" : "no", date: formatDay(step.dueOn, locale) };
+      const name = step.title ? clipLine(step.title, 80) : t("nag-step", { kind: step.kind });
+      const vars = { step: name, overdue: step.overdue ? "yes" : "no", date: formatDayWithWeekday(step.dueOn, locale, today) };
       if (mine) return t("nag-checklist-step", vars);
       const responsible = byId.get(step.responsibleId ?? step.startedById);
-      return t("nag-checklist-step-of", { ...vars, responsible: short(responsible?.name ?? "—", 40) });
+      return t("nag-checklist-step-of", { ...vars, responsible: clipLine(responsible?.name ?? "—", 40) });
     }),
   ];
 }

@@ -6,9 +6,11 @@ import { wallClock } from "../platform/work-time.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";
 import type { Translate } from "../platform/locale.js";
-import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
+import { button, enqueueNag, lines, voiceOf, type Voice } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
 import type { JobDefinition } from "../jobs/types.js";
+import { formatDay } from "../platform/format/day.js";
+import { clipLine } from "../platform/format/clip.js";
 
 const PER_OWNER = 10;
 const PER_OWNER_FOR_LEAD = 3;
@@ -103,14 +105,14 @@ function itemLine({ t, locale }: Voice, c: DueCommitment, today: string): string
     tomorrowOf.set(today, tomorrow);
   }
   const state = c.dueOn < today ? "overdue" : c.dueOn === today ? "today" : c.dueOn === tomorrow ? "tomorrow" : "later";
-  return t("nag-deadline-item", { client: short(c.clientName, 40), text: short(c.text, 80), kind: c.kind, state, date: formatDay(c.dueOn, locale) });
+  return t("nag-deadline-item", { client: clipLine(c.clientName, 40), text: clipLine(c.text, 80), kind: c.kind, state, date: formatDay(c.dueOn, locale, today) });
 }
 
 function teamLines(voice: Voice, e: TeamEntry, today: string): string[] {
   const { t } = voice;
   const shown = e.items.slice(0, PER_OWNER_FOR_LEAD);
   return [
-    e.owner ? t("nag-deadline-owner", { owner: short(e.owner.name, 40), count: e.count }) : t("nag-deadline-nobody", { count: e.count }),
+    e.owner ? t("nag-deadline-owner", { owner: clipLine(e.owner.name, 40), count: e.count }) : t("nag-deadline-nobody", { count: e.count }),
     ...shown.map((c) => itemLine(voice, c, today)),
     ...(e.count > shown.length ? [t("nag-more", { count: e.count - shown.length })] : []),
   ];

@@ -64,21 +64,6 @@ export function fitText(text: string, max = MAX_TEXT): string {
   return `${text.slice(0, cut > 0 ? cut : max - 2)}\n…`;
 }
 
-/** Names and texts typed by people can be long; a list line shows the start. */
-export function short(text: string, max = 60): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
-}
-
-const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** A team-local 'YYYY-MM-DD' as people read it: 25.11 in Russian, 25 Nov in English. */
-export function formatDay(date: string, locale: Locale): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  return locale === "ru" ? `${m[2]}.${m[1]}` : `${Number(m[2])} ${MONTHS_EN[Number(m[1]) - 1] ?? m[1]}`;
-}
-
 /** Lines joined into a message; false/null entries (conditions not met) dropped, "" kept as a blank line. */
 export function lines(...parts: (string | false | null | undefined)[]): string {
   return parts

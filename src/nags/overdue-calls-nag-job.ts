@@ -6,9 +6,11 @@ import { overdueCalls, overdueCutoff } from "./nags.js";
 import { teamCalendar, wallClock } from "../platform/work-time.js";
 import { nagData } from "./keyboards.js";
 import type { Member } from "../team/teams.js";
-import { button, enqueueNag, formatDay, lines, short, voiceOf, type Voice } from "./notices.js";
+import { button, enqueueNag, lines, voiceOf, type Voice } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
 import type { JobDefinition } from "../jobs/types.js";
+import { formatDay } from "../platform/format/day.js";
+import { clipLine } from "../platform/format/clip.js";
 
 /** Working days overdue before the leads are told. */
 export const ESCALATE_AFTER_WORKING_DAYS = 2;
@@ -45,7 +47,7 @@ export const overdueCallsNag: JobDefinition = {
         p.own = lines(
           t("nag-calls-title", { count: group.count }),
           "",
-          ...group.clients.map((c) => t("nag-calls-item", { client: short(c.name, 50), date: formatDay(c.dueOn, locale) })),
+          ...group.clients.map((c) => t("nag-calls-item", { client: clipLine(c.name, 50), date: formatDay(c.dueOn, locale, today) })),
           group.count > group.clients.length && t("nag-more", { count: group.count - group.clients.length }),
           "",
           t("nag-calls-action"),
@@ -71,11 +73,11 @@ export const overdueCallsNag: JobDefinition = {
         }
         const managerLines = late.map((g) => {
           const assignee = people.byId.get(g.assigneeId);
-          const clients = g.clients.map((c) => short(c.name, 30)).join(", ") + (g.count > g.clients.length ? ", …" : "");
+          const clients = g.clients.map((c) => clipLine(c.name, 30)).join(", ") + (g.count > g.clients.length ? ", …" : "");
           return t("nag-calls-lead-line", {
-            manager: short(assignee?.name ?? `#${g.assigneeId}`, 40),
+            manager: clipLine(assignee?.name ?? `#${g.assigneeId}`, 40),
             count: g.count,
-            date: formatDay(g.oldestDueOn, locale),
+            date: formatDay(g.oldestDueOn, locale, today),
             clients,
           });
         });

@@ -3,9 +3,10 @@
 import { hasActiveHandover, unassignedClients } from "./nags.js";
 import { wallClock } from "../platform/work-time.js";
 import { nagData } from "./keyboards.js";
-import { button, enqueueNag, lines, short, voiceOf } from "./notices.js";
+import { button, enqueueNag, lines, voiceOf } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
 import type { JobDefinition } from "../jobs/types.js";
+import { clipLine } from "../platform/format/clip.js";
 
 const OLDEST = 5;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -32,7 +33,7 @@ export const unassignedNag: JobDefinition = {
         handover && t("nag-unassigned-handover"),
         "",
         t("nag-unassigned-oldest"),
-        ...pool.oldest.map((c) => t("nag-unassigned-item", { name: short(c.name), days: Math.max(0, Math.floor((now.getTime() - c.since) / DAY_MS)) })),
+        ...pool.oldest.map((c) => t("nag-unassigned-item", { name: clipLine(c.name, 60), days: Math.max(0, Math.floor((now.getTime() - c.since) / DAY_MS)) })),
         pool.count > pool.oldest.length && t("nag-more", { count: pool.count - pool.oldest.length }),
         "",
         t("nag-unassigned-action"),

@@ -9,9 +9,10 @@ import type { Team } from "../team/teams.js";
 import { inviteLinks } from "../team/invite-links.js";
 import type { Logger } from "../platform/logger.js";
 import type { Translations } from "../platform/locale.js";
-import { enqueueNag, lines, short, voiceOf } from "./notices.js";
+import { enqueueNag, lines, voiceOf } from "./notices.js";
 import { canReceive, teamPeople } from "./recipients.js";
 import type { JobDefinition, JobSlot } from "../jobs/types.js";
+import { clipLine } from "../platform/format/clip.js";
 
 export interface ReportDeps {
   db: Db;
@@ -48,7 +49,7 @@ function tellLeads(deps: ReportDeps, team: Team, unreachable: UnreachableMember[
     const text = lines(
       t("nag-unreachable-title"),
       "",
-      ...list.map((p) => t("nag-unreachable-line", { name: short(p.name, 50), reason: p.reason })),
+      ...list.map((p) => t("nag-unreachable-line", { name: clipLine(p.name, 50), reason: p.reason })),
       "",
       list.some((p) => p.role === "manager") && t("nag-unreachable-link", { link: links.manager }),
       list.some((p) => p.role === "lead") && t("nag-unreachable-link-lead", { link: links.lead }),

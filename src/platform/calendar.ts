@@ -46,16 +46,63 @@ export function isValidTimezone(tz: string): boolean {
 
 /** 'YYYY-MM-DD' of the instant `now` on the wall calendar of `tz`. */
 export function localDate(now: Date, tz: string): string {
-  return formatDay(inZone(now, tz));
+  const wall = wallClock(now, tz);
+  return wall ? wall.date : isoDayOfDateTime(inZone(now, tz));
 }
 
 /** Hour 0..23 of the instant `now` on the wall clock of `tz`. */
 export function localHour(now: Date, tz: string): number {
-  return inZone(now, tz).hour;
+  const wall = wallClock(now, tz);
+  return wall ? wall.hour : inZone(now, tz).hour;
+}
+
+/**
+ * One `Intl` formatter per zone (made when the zone is first met, after it is validated): a luxon
+ * DateTime in a zone costs a formatter call plus its own bookkeeping, and every tap asks for "today".
+ */
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+const WALL = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2})$/;
+
+/**
+ * The wall clock of a recent minute, per zone: a tap asks for "today" three or four times. Exact: since
+ * 1972-01-07 (Monrovia's last odd offset) every zone's UTC offset is whole minutes and changes on a whole
+ * minute (checked over all 418 zones, 1972-2040), so every instant of one UTC minute has the same wall day
+ * and hour. Earlier instants are not remembered.
+ */
+const wallMinutes = new Map<string, Map<number, { date: string; hour: number } | null>>();
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1972, 0, 8);
+const MINUTES_KEPT = 256;
+
+/** The day and hour on the wall clock of `tz`; null for years outside 1000..9999 (luxon handles those). */
+function wallClock(now: Date, tz: string): { date: string; hour: number } | null {
+  const ms = now.getTime();
+  if (Number.isNaN(ms)) {
+    assertZone(tz);
+    throw new RangeError(`Invalid instant: ${String(now)}`);
+  }
+  const minute = Math.floor(ms / 60_000);
+  const remembered = ms >= WHOLE_MINUTE_OFFSETS_SINCE ? wallMinutes.get(tz) : undefined;
+  const known = remembered?.get(minute);
+  if (known !== undefined) return known;
+  let format = wallFormats.get(tz);
+  if (!format) {
+    assertZone(tz);
+    format = new Intl.DateTimeFormat("en-US", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+    wallFormats.set(tz, format);
+    wallMinutes.set(tz, new Map());
+  }
+  const m = WALL.exec(format.format(now));
+  const wall = m ? { date: `${m[3]}-${m[1]}-${m[2]}`, hour: Number(m[4]) } : null;
+  if (ms >= WHOLE_MINUTE_OFFSETS_SINCE) {
+    const minutes = wallMinutes.get(tz)!;
+    if (minutes.size >= MINUTES_KEPT) minutes.clear();
+    minutes.set(minute, wall);
+  }
+  return wall;
 }
 
 export function isWorkingDay(date: string, cal: WorkCalendar): boolean {
-  return workingSet(cal).has(parseDay(date).weekday);
+  return workingSet(cal).has(weekdayOf(dayIndex(date)));
 }
 
 /**
@@ -65,20 +112,20 @@ export function isWorkingDay(date: string, cal: WorkCalendar): boolean {
 export function addWorkingDays(date: string, n: number, cal: WorkCalendar): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`addWorkingDays: n must be a non-negative integer, got ${n}`);
   const working = workingSet(cal);
-  let day = parseDay(date);
+  let day = dayIndex(date);
   if (n === 0) {
-    while (!working.has(day.weekday)) day = day.plus({ days: 1 });
-    return formatDay(day);
+    while (!working.has(weekdayOf(day))) day += 1;
+    return isoDay(day);
   }
   // Jump whole weeks first so large n stays O(1)-ish; then walk the remainder (< one week of working days).
   const wholeWeeks = Math.floor((n - 1) / working.size);
-  day = day.plus({ weeks: wholeWeeks });
+  day += wholeWeeks * 7;
   let remaining = n - wholeWeeks * working.size;
   while (remaining > 0) {
-    day = day.plus({ days: 1 });
-    if (working.has(day.weekday)) remaining--;
+    day += 1;
+    if (working.has(weekdayOf(day))) remaining--;
   }
-  return formatDay(day);
+  return isoDay(day);
 }
 
 /** The first working day strictly after `date`. */
@@ -88,17 +135,17 @@ export function nextWorkingDay(date: string, cal: WorkCalendar): string {
 
 /** Number of working days in (from, to]; negative (−count in (to, from]) when to < from. */
 export function workingDaysBetween(from: string, to: string, cal: WorkCalendar): number {
-  const a = parseDay(from);
-  const b = parseDay(to);
+  const a = dayIndex(from);
+  const b = dayIndex(to);
   if (b < a) return 0 - workingDaysBetween(to, from, cal); // `0 -` so an empty span is 0, never -0
   const working = workingSet(cal);
-  const days = Math.round(b.diff(a, "days").days);
+  const days = b - a;
   const wholeWeeks = Math.floor(days / 7);
   let count = wholeWeeks * working.size;
-  let day = a.plus({ weeks: wholeWeeks });
+  let day = a + wholeWeeks * 7;
   for (let i = wholeWeeks * 7; i < days; i++) {
-    day = day.plus({ days: 1 });
-    if (working.has(day.weekday)) count++;
+    day += 1;
+    if (working.has(weekdayOf(day))) count++;
   }
   return count;
 }
@@ -106,7 +153,7 @@ export function workingDaysBetween(from: string, to: string, cal: WorkCalendar):
 /** Calendar-day arithmetic (n may be negative). */
 export function addDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`addDays: n must be an integer, got ${n}`);
-  return formatDay(parseDay(date).plus({ days: n }));
+  return isoDay(dayIndex(date) + n);
 }
 
 /** True on a working day between workStartHour (inclusive) and workEndHour (exclusive), team-local. */
@@ -145,10 +192,56 @@ export function parseDay(date: string): DateTime<true> {
 
 /** True for a well-formed, existing 'YYYY-MM-DD' day. */
 export function isIsoDate(date: string): boolean {
-  return typeof date === "string" && ISO_DATE.test(date) && DateTime.fromISO(date, { zone: "utc" }).isValid;
+  return typeof date === "string" && ISO_DATE.test(date) && isCalendarDay(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
-function formatDay(dt: DateTime<true>): string {
+// Plain days as whole days since 1970-01-01 (proleptic Gregorian, as luxon counts them in UTC): day
+// arithmetic is integer arithmetic, with no DateTime built for every step of a working-day walk.
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isCalendarDay(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && isLeapYear(y) ? 29 : MONTH_DAYS[m - 1]!);
+}
+
+/** Strict 'YYYY-MM-DD' → its day number; RangeError like parseDay. */
+function dayIndex(date: string): number {
+  if (typeof date !== "string" || !ISO_DATE.test(date)) throw new RangeError(`Expected 'YYYY-MM-DD', got ${String(date)}`);
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  if (!isCalendarDay(y, m, d)) throw new RangeError(`Not a calendar date: ${date}`);
+  // Howard Hinnant's days_from_civil.
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Day number → 'YYYY-MM-DD' (years beyond 0000–9999 written as luxon writes them). */
+function isoDay(day: number): string {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return DateTime.fromMillis(day * 86_400_000, { zone: "utc" }).toISODate()!;
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday); day 0 was a Thursday. */
+function weekdayOf(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+function isoDayOfDateTime(dt: DateTime<true>): string {
   // toISODate on a valid DateTime is never null; pad years < 1000 / > 9999 would not be ISO_DATE anyway.
   return dt.toISODate();
 }

@@ -63,6 +63,21 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/**
+ * Reads `.env` in the working directory into `process.env` when there is one (Node's own reader); a
+ * variable already set in the environment wins over the file. A file that is there but cannot be read is
+ * a ConfigError, told in one line like any other configuration problem.
+ */
+export function readEnvFile(path = ".env"): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    throw new ConfigError(`Configuration error: ${path} cannot be read (${code ?? (err as Error).message})`);
+  }
+}
+
 function parse<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = schema.safeParse(cleaned);

@@ -26,7 +26,11 @@
  *  - A bare unit («месяца», «недели», «года», "the month") is no date at all.
  *  - Weekdays in the dative («к пятнице», «к среде») are read like «в пятницу».
  */
-import * as chrono from "chrono-node";
+import type * as chrono from "chrono-node";
+// The two locales we read, not the package root: the root loads every locale chrono has (about 20 MB
+// of resident memory in every process, the bot's and the import's).
+import { casual as casualEn } from "chrono-node/en";
+import { casual as casualRu } from "chrono-node/ru";
 import { DateTime } from "luxon";
 import { isValidTimezone } from "./calendar.js";
 
@@ -169,7 +173,7 @@ function parseTimeOnly(text: string, ref: DateInputRef, clock: WallClock): strin
 
 // --- natural language via chrono -----------------------------------------------------------------
 
-const PARSERS: readonly chrono.Chrono[] = [chrono.ru.casual, chrono.en.casual];
+const PARSERS: readonly chrono.Chrono[] = [casualRu, casualEn];
 
 /** A unit alone: chrono reads «месяца» as "in a month" and "the month" likewise; nobody means that. */
 const BARE_UNIT = /^(?:the\s+)?(?:месяц[аеу]?|недел[яиюе]|год[ау]?|квартал[ау]?|month|week|year|quarter)$/u;

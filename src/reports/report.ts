@@ -113,9 +113,3 @@ export function buildReport(db: Db, input: { teamId: number; today: string }): H
   for (const r of reports) r.managers.sort((a, b) => a.name.localeCompare(b.name) || a.memberId - b.memberId);
   return reports;
 }
-
-/** A text progress bar: ▓▓▓▓░░░░░░ for 4 of 10. */
-export function progressBar(done: number, total: number, width = 10): string {
-  const filled = total <= 0 ? 0 : Math.round((Math.min(done, total) / total) * width);
-  return "▓".repeat(filled) + "░".repeat(width - filled);
-}

@@ -1,12 +1,13 @@
 // /status for leads: the team's messages waiting to be sent and the ones that could not be delivered,
 // with reasons, so nothing is lost silently.
 import { Composer, InlineKeyboard } from "grammy";
-import { DateTime } from "luxon";
 import { deliveryStatus } from "../outbox/status.js";
 import type { BotContext, Team } from "../bot/context.js";
 import { requireLead } from "../bot/guards.js";
 import { statusRefreshButton } from "./keyboards.js";
 import { onButton } from "../bot/button-routes.js";
+import { localDate } from "../platform/calendar.js";
+import { formatDateTime } from "../platform/format/date-time.js";
 
 export const statusFeature = new Composer<BotContext>();
 
@@ -45,7 +46,7 @@ function statusText(ctx: BotContext, team: Team): string {
     out.push("", ctx.t("status-recent-title"));
     for (const r of s.recent) {
       const who = r.memberName ?? (r.chatId < 0 ? ctx.t("status-who-group") : ctx.t("status-who-chat", { chatId: String(r.chatId) }));
-      const at = DateTime.fromMillis(r.at, { zone: team.timezone }).toFormat("dd.MM HH:mm");
+      const at = formatDateTime(r.at, team.timezone, ctx.actor.locale, localDate(now, team.timezone));
       out.push(ctx.t("status-failed-line", { at, who, kind: r.kind, reason: r.reason, raw: r.raw }));
     }
     out.push("");

@@ -2,8 +2,10 @@
 // it shows the progress without the terms of departure (see group-policy.ts).
 import { Composer } from "grammy";
 import { localDate } from "../platform/calendar.js";
-import { buildReport, progressBar, type HandoverReport, type Tally } from "./report.js";
-import { MESSAGE_LIMIT, formatDay } from "../calls/card-view.js";
+import { buildReport, type HandoverReport, type Tally } from "./report.js";
+import { progressBar } from "../platform/format/progress.js";
+import { MESSAGE_LIMIT } from "../calls/card-view.js";
+import { formatDay } from "../platform/format/day.js";
 import type { BotContext } from "../bot/context.js";
 import { inGroup } from "../bot/group-policy.js";
 import { requireClientAccess, requireLead } from "../bot/guards.js";
@@ -16,7 +18,7 @@ reportFeature.command("report", async (ctx) => {
   if (!membership) return;
   const today = localDate(ctx.deps.clock.now(), membership.team.timezone);
   const reports = buildReport(ctx.deps.db, { teamId: membership.team.id, today });
-  const title = ctx.t("report-title", { date: formatDay(today, ctx.actor.locale) });
+  const title = ctx.t("report-title", { date: formatDay(today, ctx.actor.locale, today) });
   if (reports.length === 0) return ctx.reply(title + "\n\n" + ctx.t("report-empty"));
   await sendReportCharts(ctx, reports, membership.team, today);
 

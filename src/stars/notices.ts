@@ -3,9 +3,11 @@
 import type { Db, DbOrTx } from "../db/client.js";
 import type { SecondVoiceLost } from "../calls/calls.js";
 import { callData } from "../calls/keyboards.js";
-import { enqueueNag, formatDay, voiceOf } from "../nags/notices.js";
+import { enqueueNag, voiceOf } from "../nags/notices.js";
 import { canReceive, teamPeople, type TeamPeople } from "../nags/recipients.js";
 import type { JobSlot } from "../jobs/types.js";
+import { formatDay } from "../platform/format/day.js";
+import { localDate } from "../platform/calendar.js";
 import type { JobDeps, Team } from "../jobs/types.js";
 import { enqueue } from "../outbox/outbox.js";
 import type { OwnerDigest } from "./owner-digest.js";
@@ -17,10 +19,11 @@ const JOB = "destarring-plan";
 export function noticePlan(deps: JobDeps, team: Team, slot: JobSlot, people: TeamPeople, result: PlanResult, now: Date): number {
   if (result.status !== "planned" && result.status !== "no_callers") return 0;
   let sent = 0;
+  const today = localDate(now, team.timezone);
   for (const lead of people.leads) {
     if (!canReceive(lead)) continue;
     const v = voiceOf(deps, lead, people);
-    const week = formatDay(result.week, v.locale);
+    const week = formatDay(result.week, v.locale, today);
     const text =
       result.status === "planned"
         ? v.t("stars-lead-planned", { week, planned: result.planned, candidates: result.candidates })

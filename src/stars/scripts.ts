@@ -15,7 +15,7 @@ export function defaultTouchTemplate(translate: (key: string, vars: Record<strin
 }
 
 export function touchTemplate(db: DbOrTx, input: { teamId: number; kind: TouchKind; locale: string; translate: (key: string, vars: Record<string, string>) => string }): TeamScript {
-  return scriptTemplate(db, { teamId: input.teamId, terms: touchScriptKey(input.kind), locale: input.locale, fallback: defaultTouchTemplate(input.translate, input.kind) });
+  return scriptTemplate(db, { teamId: input.teamId, terms: touchScriptKey(input.kind), locale: input.locale, fallback: () => defaultTouchTemplate(input.translate, input.kind) });
 }
 
 /** Fills the placeholders; plain text (escape it for HTML). {leaver} in a touch script means the owner too. */

@@ -11,7 +11,7 @@ import { starButtons } from "./keyboards.js";
 import { weekOf, weeklyStats } from "./plan-touches.js";
 import { renderStars, starsView } from "./star-chart.js";
 import { chartTexts } from "../reports/charts/texts.js";
-import { formatDay } from "../nags/notices.js";
+import { formatDay } from "../platform/format/day.js";
 import { memberStarsSettings, setMemberRole, setPaused, stepMemberCap, stepSchedule, stepTeamCap } from "./settings.js";
 import { singleVoiceClientsOf, starLineOf, teamStarLines } from "./star-index.js";
 import { CLIENTS_SHOWN, renderMember, renderOverview, renderOwnLine } from "./views.js";
@@ -37,7 +37,8 @@ starsFeature.command("stars", async (ctx) => {
 
 /** The lead sees the index as a picture first (bars and the 8-week trend); the text with its buttons follows. */
 async function sendStarPicture(ctx: BotContext, team: Team, now: Date): Promise<void> {
-  const texts = chartTexts(ctx.i18nInstance, ctx.actor.locale, (d) => formatDay(d, ctx.actor.locale));
+  const today = localDate(now, team.timezone);
+  const texts = chartTexts(ctx.i18nInstance, ctx.actor.locale, (d) => formatDay(d, ctx.actor.locale, today));
   const view = starsView(ctx.deps.db, team, now, texts);
   if (view.managers.length === 0) return;
   try {

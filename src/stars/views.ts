@@ -2,7 +2,8 @@
 // translator; button labels are plain text).
 import { InlineKeyboard } from "grammy";
 import type { StarsRole } from "../db/schema.js";
-import { clip, formatDay } from "../calls/card-view.js";
+import { formatDay } from "../platform/format/day.js";
+import { clip } from "../platform/format/clip.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Locale, Translate } from "../platform/locale.js";
 import { starData } from "./keyboards.js";

@@ -3,7 +3,7 @@ import { createTeamButtons } from "./keyboards.js";
 import { IANAZone } from "luxon";
 import { createTeam, membershipOf } from "./teams.js";
 import type { ConvContext } from "../bot/context.js";
-import { displayName } from "../bot/display.js";
+import { displayName } from "../platform/format/name.js";
 import { inviteLinks } from "./invite-links.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 import { hasVisibleText, quoteBack } from "../bot/dialogues/text-input.js";

@@ -4,6 +4,7 @@ import { InlineKeyboard } from "grammy";
 import { callbackData, callbackSet, codes, id, int } from "../bot/callback-data.js";
 import { WEEKDAYS, WEIGHT_PRESETS, type ManagerSetting, type TeamField } from "./settings.js";
 import type { Translate } from "../platform/locale.js";
+import { clip } from "../platform/format/clip.js";
 
 const field = codes<TeamField>([
   ["managerCap", "cap"],
@@ -84,7 +85,7 @@ export function managersKeyboard(t: Translate, managers: ManagerSetting[]): Inli
   const kb = new InlineKeyboard();
   managers.slice(0, MAX_MANAGER_BUTTONS).forEach((m, i) => {
     const label = `${m.excluded ? "⛔ " : ""}${m.name} · ${formatWeight(m.weight)}`;
-    kb.text(label.length > 40 ? label.slice(0, 39) + "…" : label, setData.manager(m.memberId));
+    kb.text(clip(label, 40), setData.manager(m.memberId));
     if (i % 2 === 1) kb.row();
   });
   return kb.row().text(t("settings-btn-back"), setData.home());

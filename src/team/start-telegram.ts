@@ -3,7 +3,7 @@ import { requestLeadRole } from "./join-requests.js";
 import { findInvite, joinTeam, leadsOf, setReachability, type Team } from "./teams.js";
 import type { BotContext } from "../bot/context.js";
 import { createTeamId } from "./create-team-dialogue.js";
-import { displayName } from "../bot/display.js";
+import { displayName } from "../platform/format/name.js";
 import { decodeContinuation } from "../bot/group-policy.js";
 import { translator } from "../platform/locale.js";
 import { localeOfUser } from "./member-locale.js";

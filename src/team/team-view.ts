@@ -7,6 +7,7 @@ import { escapeHtml } from "../platform/html.js";
 import type { Translate } from "../platform/locale.js";
 import { inviteLinks } from "./invite-links.js";
 import { tm } from "./keyboards.js";
+import { clip } from "../platform/format/clip.js";
 
 export interface TeamViewInput {
   team: Team;
@@ -35,14 +36,14 @@ export function renderTeam(t: Translate, v: TeamViewInput): { text: string; keyb
   if (v.pending.length > 0) {
     text += "\n\n" + t("team-pending-title") + "\n" + v.pending.map((r) => t("team-pending-line", { name: r.name })).join("\n");
     for (const r of v.pending.slice(0, 20)) {
-      kb.text(`${t("lead-request-accept")} ${r.name}`.slice(0, 60), tm.accept(r.id, true)).text(t("lead-request-decline"), tm.decline(r.id, true)).row();
+      kb.text(clip(`${t("lead-request-accept")} ${r.name}`, 60), tm.accept(r.id, true)).text(t("lead-request-decline"), tm.decline(r.id, true)).row();
     }
   }
   const others = v.people.filter((m) => m.id !== v.me.id).slice(0, 60);
   if (others.some(recent)) text += "\n\n" + t("team-recent-hint");
   if (others.length > 0) text += "\n\n" + t("team-manage-hint");
   others.forEach((m, i) => {
-    kb.text(`${recent(m) ? "🆕 " : ""}${m.name}`.slice(0, 60), tm.member(m.id));
+    kb.text(clip(`${recent(m) ? "🆕 " : ""}${m.name}`, 60), tm.member(m.id));
     if (i % 2 === 1) kb.row();
   });
   kb.row().text(t("team-delete-button"), tm.deleteTeam());

@@ -147,7 +147,7 @@ describe("recording outcomes", () => {
     expect(s.boris.lastText()).toContain("уже прошло");
     await s.boris.send("завтра в 15:00");
     expect(callOf(h, s.clients.alpha)).toMatchObject({ status: "open", dueOn: "2026-11-24", dueTime: "15:00", attempts: 0 });
-    expect(s.boris.lastText()).toContain("Перезвонить 24.11 в 15:00");
+    expect(s.boris.lastText()).toContain("Перезвонить вт 24.11 в 15:00");
   });
 
   it("Lost takes a reason, marks the client lost, and the card shows it without buttons", async () => {

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
 import { calls, clients, commitments } from "../../src/db/schema.js";
-import { dailyListOf, dailyListsOfTeam } from "../../src/calls/daily-list.js";
+import { dailyListOf, dailyListPageOf, dailyListsOfTeam, type DailyList } from "../../src/calls/daily-list.js";
+import { renderDailyList } from "../../src/calls/today-view.js";
 import { seedClients, seedCommitment } from "../support/seed.js";
 import { seedMember, seedTeam } from "./calls.fixtures.js";
 
@@ -78,6 +79,47 @@ describe("daily list", () => {
     expect(dailyListsOfTeam(db, { teamId, today }).size).toBe(0);
   });
 
+  it("reads one page at a time: the pages, put together, are the whole list, in order, with the whole list's counts", () => {
+    // 2 overdue and 3 today's calls, 3 next contacts, 3 deadlines: 11 entries across every section boundary.
+    const ids = seedClients(db, teamId, [
+      ...Array.from({ length: 5 }, (_, i) => ({ name: `Звонок ${i}`, ownerId: boris })),
+      ...Array.from({ length: 3 }, (_, i) => ({ name: `Контакт ${i}`, ownerId: boris, nextContactOn: `2026-11-2${i + 1}` })),
+      { name: "Сроки", ownerId: boris },
+    ]);
+    ids.slice(0, 5).forEach((c, i) => addCall(c!, boris, i < 2 ? `2026-11-1${i}` : today));
+    for (const d of ["2026-11-01", "2026-11-22", today]) seedCommitment(db, { teamId, clientId: ids[8]!, ownerId: boris, kind: "deadline", text: `До ${d}`, dueOn: d });
+    const whole = dailyListOf(db, { memberId: boris, today });
+    expect(whole.counts).toEqual({ overdue: 2, calls: 3, contacts: 3, deadlines: 3, total: 11 });
+    const entries = (l: DailyList) => [...l.overdue, ...l.calls, ...l.contacts, ...l.deadlines];
+
+    for (const perPage of [1, 2, 3, 4, 5, 10, 11, 20]) {
+      const pages = Math.ceil(11 / perPage);
+      const joined = [];
+      for (let page = 0; page < pages; page++) {
+        const p = dailyListPageOf(db, { memberId: boris, today, page, perPage });
+        expect(p).toMatchObject({ counts: whole.counts, page, pages, offset: page * perPage });
+        expect(entries(p).length).toBe(Math.min(perPage, 11 - page * perPage));
+        joined.push(p);
+      }
+      expect(joined.flatMap(entries)).toEqual(entries(whole));
+      expect(joined.flatMap((p) => p.overdue)).toEqual(whole.overdue);
+      expect(joined.flatMap((p) => p.deadlines)).toEqual(whole.deadlines);
+    }
+    // A page past the end (the list got shorter since the button was drawn) is the last one; a negative one the first.
+    expect(dailyListPageOf(db, { memberId: boris, today, page: 99, perPage: 10 })).toMatchObject({ page: 1, offset: 10 });
+    expect(dailyListPageOf(db, { memberId: boris, today, page: -3, perPage: 10 })).toMatchObject({ page: 0, offset: 0 });
+    const empty = dailyListPageOf(db, { memberId: vera, today, page: 2, perPage: 10 });
+    expect(empty).toMatchObject({ page: 0, pages: 1, counts: { total: 0 } });
+
+    // Drawn, a page read by SQL is the same message as that page cut from the whole list.
+    const t = (key: string, vars?: Record<string, unknown>) => `${key}${JSON.stringify(vars ?? {})}`;
+    for (const page of [0, 1, 5]) {
+      const fromSql = renderDailyList(t, "ru", dailyListPageOf(db, { memberId: boris, today, page, perPage: 10 }), { page, title: "today" });
+      expect(fromSql).toEqual(renderDailyList(t, "ru", whole, { page, title: "today" }));
+    }
+    expect(renderDailyList(t, "ru", empty, { page: 2, title: "today" })).toEqual(renderDailyList(t, "ru", dailyListOf(db, { memberId: vera, today }), { page: 2, title: "today" }));
+  });
+
   it("uses indexes for every query, never a scan of clients, calls or commitments", () => {
     const plans: string[] = [];
     const client = db.$client;
@@ -92,6 +134,7 @@ describe("daily list", () => {
     try {
       dailyListOf(db, { memberId: boris, today });
       dailyListsOfTeam(db, { teamId, today });
+      dailyListPageOf(db, { memberId: boris, today, page: 0, perPage: 10 });
     } finally {
       client.prepare = prepare;
     }

@@ -43,7 +43,7 @@ describe("commitments found in the notes", () => {
     expect(lead.toasts()).toContain("Возьму все: 3");
     const list = lead.lastText();
     expect(list).toContain("Найдено в примечаниях: 3");
-    expect(list).toContain("☑️ 1. строка 2, Иван Петров — ⏰ срок: договор — до 30.11.2026");
+    expect(list).toContain("☑️ 1. строка 2, Иван Петров — ⏰ срок: договор — до 30.11");
     expect(list).toContain("☑️ 2. строка 3, Мария Сидорова — 📄 документ: Ждёт документы");
     expect(list).toContain("☑️ 3. строка 3, Мария Сидорова — 📄 документ: паспорт");
     expect(list).toContain("Отмечено: 3 из 3");

@@ -2,19 +2,11 @@ import { and, eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
 import { calls, clientEvents, clients, commitments, distributionItems, distributions, members, teams } from "../../src/db/schema.js";
-import {
-  applyDistribution,
-  excludeManager,
-  getProposalView,
-  moveClient,
-  moveClients,
-  proposeForHandover,
-  proposeForPool,
-  searchProposalClients,
-  takeOverDistribution,
-  undoDistribution,
-  type DistributionNotifier,
-} from "../../src/distribution/distribution.js";
+import { excludeManager, moveClient, moveClients, searchProposalClients } from "../../src/distribution/adjust.js";
+import { applyDistribution, takeOverDistribution } from "../../src/distribution/apply.js";
+import { getProposalView, proposeForHandover, proposeForPool } from "../../src/distribution/propose.js";
+import type { DistributionNotifier } from "../../src/distribution/types.js";
+import { undoDistribution } from "../../src/distribution/undo.js";
 import { followUpDistribution, pendingFollowUps } from "../../src/distribution/followup.js";
 import { createTeam } from "../../src/team/teams.js";
 import { seedCall, seedHandover, stepStatus } from "./distribution-fixtures.js";

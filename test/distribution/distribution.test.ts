@@ -1,7 +1,7 @@
 import { eq, isNull } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, clients, commitments, distributionItems, distributions, members, notifications, teams } from "../../src/db/schema.js";
-import { applyDistribution } from "../../src/distribution/distribution.js";
+import { applyDistribution } from "../../src/distribution/apply.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";
 import { memberIdOf, seedClients, seedCommitment, seedManyClients, seedNameOnlyMember } from "../support/seed.js";
 import { seedCall, seedHandover, stepStatus } from "./distribution-fixtures.js";
@@ -82,7 +82,7 @@ describe("from a handover", () => {
     const dm = withCommitment.messages().find((m) => m.text.includes("Вам передано"))!;
     expect(dm.text).toContain("Вам передано 20 клиентов. Прежний менеджер: Иван");
     expect(dm.text).toContain("Сначала — со сроками и обещаниями");
-    expect(dm.text).toContain("до ср 25.11:</b> Выслать &lt;договор&gt; &amp; счёт");
+    expect(dm.text).toContain("до 25.11:</b> Выслать &lt;договор&gt; &amp; счёт");
     // The one with a commitment is listed first.
     expect(dm.text.indexOf("Клиент 6")).toBeLessThan(dm.text.indexOf("Остальные"));
     expect(dm.text).toContain("…и ещё 5. Полный список — в файле ниже.");

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, distributions } from "../../src/db/schema.js";
-import { applyDistribution, proposeForHandover } from "../../src/distribution/distribution.js";
+import { applyDistribution } from "../../src/distribution/apply.js";
+import { proposeForHandover } from "../../src/distribution/propose.js";
 import { createScheduler } from "../../src/jobs/scheduler.js";
 import { seedHandover } from "./distribution-fixtures.js";
 import { BOT_INFO, createHarness, type Harness } from "../support/harness.js";

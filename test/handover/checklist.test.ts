@@ -196,8 +196,8 @@ describe("history and cancelling", () => {
     await lead.tapButton("📜 История");
     const text = lead.lastText();
     expect(text).toContain("История передачи дел: Борис");
-    expect(text).toContain("23.11.2026 09:00 — Анна начал(а) передачу (по-хорошему, последний день пт 27.11)");
-    expect(text).toContain("23.11.2026 14:05 — Анна: выполнен шаг 1. Остановить новые заявки");
+    expect(text).toContain("23.11 09:00 — Анна начал(а) передачу (по-хорошему, последний день пт 27.11)");
+    expect(text).toContain("23.11 14:05 — Анна: выполнен шаг 1. Остановить новые заявки");
   });
 
   it("pages a long history", async () => {

@@ -166,7 +166,7 @@ describe("the leaver's form", () => {
     const summary = lead.lastText();
     expect(summary).toContain("Борис заполнил(а) анкету передачи дел");
     expect(summary).toContain("Просмотрено клиентов: 2 из 3; записано договорённостей: 2; «ничего открытого»: 1; пропущено: 1.");
-    expect(summary).toContain("• Петрова Анна: обещал КП (до пт 27.11)");
+    expect(summary).toContain("• Петрова Анна: обещал КП (до 27.11)");
     expect(h.db.select().from(auditLog).all().map((a) => a.action)).toEqual(
       expect.arrayContaining(["leaver_form_sent", "commitment_added", "leaver_form_done"]),
     );

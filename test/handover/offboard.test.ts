@@ -61,7 +61,7 @@ describe("the /offboard dialogue", () => {
     expect(stake).toContain("Уходит со скандалом, последний рабочий день — пт 27.11");
     expect(stake).toContain("Клиентов: <b>3</b> — 🔥 горячих 1, 🌤 тёплых 1, ❄️ холодных 1");
     expect(stake).toContain("Открытых договорённостей: <b>2</b> — долгов по документам 1, обещаний 1");
-    expect(stake).toContain("• ср 25.11 — Иванов Пётр: Акт сверки &amp; счёт");
+    expect(stake).toContain("• 25.11 — Иванов Пётр: Акт сверки &amp; счёт");
     expect(stake).toContain("Следующих контактов в ближайшие 7 дней: 1");
     expect(stake).toContain("⚠️ Уже просрочено договорённостей: <b>1</b>");
     expect(stake).toContain("⚠️ Клиентов с просроченным следующим контактом: <b>1</b>");

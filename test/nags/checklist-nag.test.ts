@@ -29,16 +29,16 @@ describe("checklist nag", () => {
     await h.drainOutbox();
 
     const toLead = lead.lastText();
-    expect(toLead).toContain("<b>Уходящий &lt;Иван&gt;</b>, последний день 27.11:");
+    expect(toLead).toContain("<b>Уходящий &lt;Иван&gt;</b>, последний день пт 27.11:");
     expect(toLead).toContain("• Остановить новые заявки и звонки на уходящего — срок сегодня");
-    expect(toLead).toContain("• Интервью о передаче дел — просрочен с 24.11 (отвечает Борис)");
-    expect(toLead).toContain("• Забрать ноутбук &amp; пропуск — просрочен с 23.11 (отвечает Борис)");
+    expect(toLead).toContain("• Интервью о передаче дел — просрочен с вт 24.11 (отвечает Борис)");
+    expect(toLead).toContain("• Забрать ноутбук &amp; пропуск — просрочен с пн 23.11 (отвечает Борис)");
     expect(toLead).not.toContain("Сменить пароли");
     expect(toLead).not.toContain("CRM");
     expect(lead.last()?.buttons).toEqual([[{ text: "Чек-лист: Уходящий <Иван>", data: `chk:open:${handover}` }]]);
 
     const toBoris = boris.lastText();
-    expect(toBoris).toContain("• Интервью о передаче дел — просрочен с 24.11");
+    expect(toBoris).toContain("• Интервью о передаче дел — просрочен с вт 24.11");
     expect(toBoris).not.toContain("отвечает");
     expect(toBoris).not.toContain("Остановить");
     expect(boris.last()?.buttons[0]?.[0]?.data).toBe(`chk:open:${handover}`);
@@ -57,8 +57,8 @@ describe("checklist nag", () => {
     expect(h.runJob("checklist-nag")).toBe(1);
     await h.drainOutbox();
     const text = lead.lastText();
-    expect(text).toContain("<b>Борис</b>, последний день 26.11:");
-    expect(text).toContain("<b>Вера</b>, последний день 30.11:");
+    expect(text).toContain("<b>Борис</b>, последний день чт 26.11:");
+    expect(text).toContain("<b>Вера</b>, последний день пн 30.11:");
     expect(text.match(/Интервью|Сменить пароли|Остановить/g)).toHaveLength(3);
     expect(lead.last()?.buttons.map((row) => row[0]?.data)).toEqual([`chk:open:${first}`, `chk:open:${second}`]);
   });

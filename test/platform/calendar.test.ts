@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -61,6 +62,32 @@ describe("localDate / localHour", () => {
   });
   it("throws on an unknown zone", () => {
     expect(() => localDate(new Date(0), "Nowhere/City")).toThrow(RangeError);
+  });
+  it("throws on an invalid instant", () => {
+    expect(() => localDate(new Date(Number.NaN), "Europe/Moscow")).toThrow(RangeError);
+  });
+  it("agrees with luxon for any instant and zone, across daylight-saving changes and odd years (and from memory)", () => {
+    const zones = ["UTC", "Europe/Moscow", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Australia/Lord_Howe", "Asia/Kathmandu"];
+    const instant = fc.oneof(
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) }),
+      fc.integer({ min: Date.UTC(-50, 0, 1), max: Date.UTC(1200, 0, 1) }),
+      // Around the 2026 spring and autumn changes (Europe, the US, Lord Howe's half hour), minute by minute.
+      ...["2026-03-08T09:00Z", "2026-03-29T00:00Z", "2026-10-25T00:00Z", "2026-04-04T14:00Z", "2026-11-01T08:00Z"].map((at) =>
+        fc.integer({ min: -180, max: 180 }).map((m) => Date.parse(at) + m * 60_000),
+      ),
+    );
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...zones), (ms, tz) => {
+        // The instant, then the first and last millisecond of its minute (those two from memory).
+        const minute = Math.floor(ms / 60_000) * 60_000;
+        for (const at of [ms, minute, minute + 59_999]) {
+          const expected = DateTime.fromMillis(at, { zone: tz });
+          expect(localDate(new Date(at), tz)).toBe(expected.toISODate());
+          expect(localHour(new Date(at), tz)).toBe(expected.hour);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -167,6 +194,24 @@ describe("addDays", () => {
     expect(isIsoDate("2028-02-29")).toBe(true);
     expect(isIsoDate("2026-02-29")).toBe(false);
     expect(isIsoDate("2026-1-5")).toBe(false);
+  });  it("property: days, weekdays and validity agree with luxon's UTC calendar, years 0000–9999 and beyond", () => {
+    const anyDay = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
+      ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
+    );
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: -20_000, max: 20_000 }), (day, n) => {
+        const dt = DateTime.fromISO(day, { zone: "utc" });
+        expect(isIsoDate(day)).toBe(dt.isValid);
+        if (!dt.isValid) {
+          expect(() => addDays(day, n)).toThrow(RangeError);
+          return;
+        }
+        expect(addDays(day, n)).toBe(dt.plus({ days: n }).toISODate());
+        expect(isWorkingDay(day, makeWorkCalendar("UTC", { workingDays: [dt.weekday] }))).toBe(true);
+        expect(isWorkingDay(day, makeWorkCalendar("UTC", { workingDays: [(dt.weekday % 7) + 1] }))).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/platform/config.js";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigError, DEFAULT_DATABASE_PATH, loadConfig, loadDatabaseConfig, readEnvFile } from "../../src/platform/config.js";
 
 const token = "123:abc-DEF_ghi";
 
@@ -45,5 +48,41 @@ describe("configuration", () => {
     } catch (err) {
       expect(String(err)).not.toContain(secret);
     }
+  });
+});
+
+describe("the .env file", () => {
+  const names = ["RF_ENV_FROM_FILE", "RF_ENV_SET_BEFORE", "RF_ENV_QUOTED"];
+  const dir = mkdtempSync(join(tmpdir(), "env-file-"));
+  const cleanUp = () => names.forEach((n) => delete process.env[n]);
+
+  it("is read into the environment, and a variable already set wins over it", () => {
+    const file = join(dir, "one.env");
+    writeFileSync(file, 'RF_ENV_FROM_FILE=file\nRF_ENV_SET_BEFORE=file\nRF_ENV_QUOTED="a # b"\n');
+    process.env.RF_ENV_SET_BEFORE = "environment";
+    try {
+      readEnvFile(file);
+      expect(process.env.RF_ENV_FROM_FILE).toBe("file");
+      expect(process.env.RF_ENV_SET_BEFORE).toBe("environment");
+      expect(process.env.RF_ENV_QUOTED).toBe("a # b");
+    } finally {
+      cleanUp();
+    }
+  });
+
+  it("may be absent; one that cannot be read is a configuration error", () => {
+    expect(() => readEnvFile(join(dir, "absent.env"))).not.toThrow();
+    mkdirSync(join(dir, "a-folder.env"));
+    expect(() => readEnvFile(join(dir, "a-folder.env"))).toThrow(ConfigError);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the command-line tools' configuration", () => {
+  it("needs no token and has the bot's default database path", () => {
+    expect(loadDatabaseConfig({})).toEqual({ databasePath: DEFAULT_DATABASE_PATH });
+    expect(loadDatabaseConfig({ DATABASE_PATH: "/data/x.sqlite" })).toEqual({ databasePath: "/data/x.sqlite" });
+    expect(loadConfig({ BOT_TOKEN: "123:abc" }).databasePath).toBe(DEFAULT_DATABASE_PATH);
+    expect(() => loadDatabaseConfig({ DATABASE_PATH: "   " })).toThrow(ConfigError);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { recordOutcome } from "../../src/calls/calls.js";
-import { buildReport, progressBar } from "../../src/reports/report.js";
+import { buildReport } from "../../src/reports/report.js";
+import { progressBar } from "../../src/platform/format/progress.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { seedClients } from "../support/seed.js";
 import { seedAppliedPoolDistribution } from "../calls/calls.fixtures.js";

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, clients, members } from "../../src/db/schema.js";
 import { renderTable } from "../../src/distribution/views.js";
-import { proposeForPool } from "../../src/distribution/distribution.js";
+import { proposeForPool } from "../../src/distribution/propose.js";
 import { recordTouch } from "../../src/stars/voices.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { memberIdOf, seedClients } from "../support/seed.js";

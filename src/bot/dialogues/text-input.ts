@@ -1,4 +1,5 @@
 // Small guards for what people type into dialogues: invisible "text" and echoing a long message back.
+import { clip } from "../../platform/format/clip.js";
 
 /** Any character that is neither white space nor an invisible format character (Cf: ZWSP, ZWJ, bidi marks, BOM). */
 const VISIBLE = /[^\s\p{Cf}]/u;
@@ -9,11 +10,10 @@ export function hasVisibleText(text: string): boolean {
 }
 
 /**
- * What a re-ask may quote of the person's message: at most `max` characters, never splitting an emoji
- * (a lone surrogate makes Telegram refuse the message), so a pasted 5,000-character text cannot push
- * the reply over Telegram's 4096-character limit.
+ * What a re-ask may quote of the person's message: at most `max` characters (`clip` never splits an
+ * emoji, whose lone surrogate makes Telegram refuse the message), so a pasted 5,000-character text
+ * cannot push the reply over Telegram's 4096-character limit.
  */
 export function quoteBack(text: string, max = 100): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max).join("")}…`;
+  return clip(text, max);
 }

@@ -9,7 +9,7 @@
 // number or the info@ address, and merging two people there would silently lose a client.
 // The duplicate is MERGED into the earlier row: its phones, the fields the earlier row lacks, new
 // commitments and different notes are added; the earlier row's non-empty values win.
-import { capLength } from "./clean-text.js";
+import { capLength, clear, lowerCase } from "./clean-text.js";
 import { namesCompatible } from "./name-skeleton.js";
 import type { ParsedClientRow } from "./types.js";
 
@@ -38,6 +38,7 @@ export function createDeduplicator(): Deduplicator {
   // the index of rows *with* contacts is built only when the first contact-less row shows up.
   const noContacts = new Map<string, ParsedClientRow>();
   const withContactsList: ParsedClientRow[] = [];
+  const freePhones: string[] = [];
   let withContacts: Map<string, ParsedClientRow> | null = null;
 
   const contactIndex = (): Map<string, ParsedClientRow> => {
@@ -58,7 +59,7 @@ export function createDeduplicator(): Deduplicator {
   };
 
   const indexAll = (row: ParsedClientRow): void => {
-    if (row.externalId !== null) setOnce(byId, row.externalId.toLowerCase(), row);
+    if (row.externalId !== null) setOnce(byId, lowerCase(row.externalId), row);
     if (row.email !== null) setOnce(byEmail, row.email, row);
     for (const p of row.phones) setOnce(byPhone, p, row);
     indexNameCompany(row);
@@ -85,7 +86,7 @@ export function createDeduplicator(): Deduplicator {
   return {
     // The common case is a new row: each index is probed once and written once.
     offer(row, notesLimit) {
-      const id = row.externalId === null ? null : row.externalId.toLowerCase();
+      const id = row.externalId === null ? null : lowerCase(row.externalId);
       if (id !== null) {
         const of = byId.get(id);
         if (of) return mergeInto(of, row, "externalId", row.externalId!, notesLimit);
@@ -96,16 +97,20 @@ export function createDeduplicator(): Deduplicator {
         if (of && sameName(of, row)) return mergeInto(of, row, "email", row.email, notesLimit);
         emailTaken = of !== undefined;
       }
+      // The phones still free (first writer wins) are noted while probing, so each is looked up once: a
+      // row's phones are distinct, and nothing else is indexed before they are written below.
+      clear(freePhones);
       for (const p of row.phones) {
         const of = byPhone.get(p);
-        if (of && sameName(of, row)) return mergeInto(of, row, "phones", p, notesLimit);
+        if (of === undefined) freePhones.push(p);
+        else if (sameName(of, row)) return mergeInto(of, row, "phones", p, notesLimit);
       }
       const of = findByNameCompany(row);
       if (of) return mergeInto(of, row, "name", row.name, notesLimit);
 
       if (id !== null) byId.set(id, row);
       if (row.email !== null && !emailTaken) byEmail.set(row.email, row);
-      for (const p of row.phones) setOnce(byPhone, p, row);
+      for (const p of freePhones) byPhone.set(p, row);
       indexNameCompany(row);
       return null;
     },
@@ -124,7 +129,8 @@ function merge(row: ParsedClientRow, later: ParsedClientRow, notesLimit: number)
     row.notes = row.notes === null ? later.notes : capLength(`${row.notes}\n${later.notes}`, notesLimit);
   }
   for (const c of later.commitments) {
-    if (!row.commitments.some((k) => k.kind === c.kind && k.text === c.text && k.dueOn === c.dueOn)) row.commitments.push(c);
+    // Copied, not pushed into: rows without commitments share one frozen empty list.
+    if (!row.commitments.some((k) => k.kind === c.kind && k.text === c.text && k.dueOn === c.dueOn)) row.commitments = [...row.commitments, c];
   }
   for (const f of later.noteFindings ?? []) {
     const mine = (row.noteFindings ??= []);

@@ -1,5 +1,6 @@
 // Phones, e-mails and temperature from cell text.
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { lowerCase } from "./clean-text.js";
 import type { Temperature } from "./types.js";
 
 const ITEM_SEPARATORS = /[,;\r\n]+/;
@@ -7,7 +8,6 @@ const HAS_ITEM_SEPARATOR = /[,;\r\n]/;
 const EMAIL_SEPARATORS = /[\s,;]+/;
 const HAS_EMAIL_SEPARATOR = /[\s,;]/;
 const MAILTO = /^mailto:/i;
-const NON_DIGITS = /\D+/g;
 // Deliberately plain: one @, no spaces or brackets, a dot in the domain, a 2+ letter TLD (IDN allowed).
 const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[^\s@"(),:;<>[\]\\.]+(?:\.[^\s@"(),:;<>[\]\\.]+)*\.[^\s@"(),:;<>[\]\\.\d]{2,}$/u;
 const MAX_EMAIL_LENGTH = 254;
@@ -59,27 +59,34 @@ export function normalisePhoneWithLibrary(item: string, country: CountryCode): s
  * with libphonenumber on every input it accepts, so a metadata update that changes the rules shows up.
  */
 export function russianFastPath(item: string, country: CountryCode): string | null {
+  // One pass, no intermediate strings: the digits are read into a number (at most 11 of them, well
+  // within 2^53), and only the result is built.
   let count = 0;
+  let value = 0;
   for (let i = 0; i < item.length; i++) {
     const c = item.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) count++;
-    else if (c === 0x2b && i === 0) continue; // a leading '+'
+    if (c >= 0x30 && c <= 0x39) {
+      if (++count > 11) return null;
+      value = value * 10 + (c - 0x30);
+    } else if (c === 0x2b && i === 0) continue; // a leading '+'
     else if (c !== 0x20 && c !== 0xa0 && c !== 0x2d && c !== 0x28 && c !== 0x29) return null; // space, nbsp, - ( )
   }
   if (count !== 10 && count !== 11) return null;
-  const digits = count === item.length ? item : item.replace(NON_DIGITS, "");
-  let national: string;
+  const lead = count === 11 ? Math.floor(value / 1e10) : -1;
+  let national: number;
   if (item.charCodeAt(0) === 0x2b) {
-    if (count !== 11 || digits[0] !== "7") return null;
-    national = digits.slice(1);
+    if (lead !== 7) return null;
+    national = value % 1e10;
   } else {
     if (country !== "RU") return null;
-    if (count === 11 && (digits[0] === "8" || digits[0] === "7")) national = digits.slice(1);
-    else if (count === 10) national = digits;
+    if (lead === 8 || lead === 7) national = value % 1e10;
+    else if (count === 10) national = value;
     else return null;
   }
-  const first = national[0];
-  return first === "9" || first === "3" || first === "4" ? `+7${national}` : null;
+  // The first of the ten national digits (0 when it is a leading zero, which no mobile or geographic
+  // number has); with it nonzero, the number prints as exactly those ten digits.
+  const first = Math.floor(national / 1e9);
+  return first === 9 || first === 3 || first === 4 ? `+7${national}` : null;
 }
 
 /** Every e-mail in a cell, lower-cased; the first valid one becomes the client's e-mail. */
@@ -98,7 +105,8 @@ export function parseEmailsInto(text: string, emails: string[], bad: string[]): 
 
 function addEmail(raw: string, emails: string[], bad: string[]): void {
   if (raw === "") return;
-  const item = raw.replace(MAILTO, "").toLowerCase();
+  const bare = raw.charCodeAt(0) === 0x6d || raw.charCodeAt(0) === 0x4d ? raw.replace(MAILTO, "") : raw; // m, M
+  const item = lowerCase(bare);
   if (item.length <= MAX_EMAIL_LENGTH && EMAIL.test(item) && !item.includes("..")) emails.push(item);
   else bad.push(raw);
 }

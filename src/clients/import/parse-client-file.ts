@@ -2,10 +2,10 @@
 // Pure: no Telegram, no database, no logging of personal data.
 //
 // The function is async because exceljs reads .xlsx asynchronously; CSV takes the same path so there
-// is one signature. CSV work is synchronous inside (csv-parse's sync API) and does not yield to the
-// event loop while a file is parsed: about a second for a 100k-row file on a free core.
+// is one signature. CSV work is synchronous inside and does not yield to the event loop while a file is
+// parsed: about half a second for a 100k-row file on a free core.
 import { createTableAssembler, StopReading, type TableAssembler } from "./assemble-table.js";
-import { decodeText } from "./decode-text.js";
+import { decodeText, type SliceDecoder } from "./decode-text.js";
 import { detectType, extensionOf } from "./detect-type.js";
 import { toCountryCode } from "./parse-cells.js";
 import { resolveToday } from "./parse-dates.js";
@@ -54,29 +54,25 @@ export async function parseClientFile(bytes: Uint8Array, fileName: string, optio
 function parseText(bytes: Uint8Array, options: RowValidatorOptions): ParseResult {
   const prepared = prepareText(bytes);
   if (!prepared.ok) return prepared;
-  const { utf8, encoding, delimiter } = prepared;
+  const { bytes: source, decode, encoding, delimiter } = prepared;
   const table = createTableAssembler(options);
-  const read = readUntilStopped(table, (visit) => readCsvRows(utf8, delimiter, visit));
+  const read = readUntilStopped(table, (visit) => readCsvRows(source, delimiter, visit, undefined, decode));
   if (!read.ok) return { ok: false, error: "broken_csv", rowNumber: read.rowNumber };
   return finish(table, encoding, delimiter);
 }
 
-/**
- * Decoding and sniffing live in their own frame so that the decoded string of a non-UTF-8 file (and
- * the sample sliced from it) can be collected before csv-parse builds its records: at most the input
- * bytes, their UTF-8 form and the records are alive at once.
- */
+/** Sniffing lives in its own frame so that the decoded sample can be collected before the rows are read. */
 function prepareText(
   bytes: Uint8Array,
-): { ok: true; utf8: Uint8Array; encoding: string; delimiter: Delimiter } | { ok: false; error: "binary" | "empty" } {
+): { ok: true; bytes: Uint8Array; decode: SliceDecoder; encoding: string; delimiter: Delimiter } | { ok: false; error: "binary" | "empty" } {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return decoded;
-  if (isAllWhitespace(decoded.utf8)) return { ok: false, error: "empty" };
-  return { ok: true, utf8: decoded.utf8, encoding: decoded.encoding, delimiter: detectDelimiter(decoded.sample) };
+  if (isAllWhitespace(decoded.bytes)) return { ok: false, error: "empty" };
+  return { ok: true, bytes: decoded.bytes, decode: decoded.decode, encoding: decoded.encoding, delimiter: detectDelimiter(decoded.sample) };
 }
 
 async function parseXlsx(bytes: Uint8Array, fileName: string, base: Omit<RowValidatorOptions, "date1904">): Promise<ParseResult> {
-  const zip = inspectZip(bytes);
+  const zip = await inspectZip(bytes);
   if (!zip.ok) {
     if (zip.reason === "too_large") return { ok: false, error: "xlsx_too_large" };
     if (zip.reason === "encrypted") return { ok: false, error: "encrypted" };
@@ -87,7 +83,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, base: Omit<RowVali
     const ext = extensionOf(fileName);
     return { ok: false, error: ext === "xlsx" || ext === "xlsm" ? "unreadable_xlsx" : "unsupported_type" };
   }
-  // The date system (1900 or 1904) is only known once the workbook is loaded.
+  // The date system (1900 or 1904) is only known once the workbook's properties are read.
   const state: { table: TableAssembler | null } = { table: null };
   const start = ({ date1904 }: { date1904: boolean }): TableAssembler["visit"] => {
     state.table = createTableAssembler({ ...base, date1904 });
@@ -95,7 +91,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, base: Omit<RowVali
   };
   let read: { ok: boolean };
   try {
-    read = await readXlsxRows(bytes, start);
+    read = await readXlsxRows(bytes, zip.records, start);
   } catch (e) {
     if (!(e instanceof StopReading)) throw e;
     read = { ok: true };

@@ -1,11 +1,13 @@
-// Zip-bomb guard for .xlsx files, run before exceljs sees the bytes. exceljs (through JSZip) inflates
-// every entry fully in memory and only then compares the size with what the zip declared, so a file
-// that lies about its sizes would be inflated first and checked second. We therefore:
+// Zip-bomb guard for .xlsx files, run before exceljs sees the bytes. exceljs's reader inflates entries
+// without comparing what comes out with what the zip declared (its whole-workbook loader did so only
+// after inflating everything in memory), so a file that lies about its sizes is caught here first:
 //  1. read the central directory and refuse absurd declarations (total size, entry count, ratio);
-//  2. inflate each entry with zlib's maxOutputLength set to its declared size, so a lie is caught
-//     after at most that many bytes, and the total stays within the budget.
+//  2. inflate each entry, counting, and stop one byte past its declared size, so a lie is caught after
+//     at most that many bytes and the total stays within the budget. Small entries are inflated in one
+//     call; big ones (a worksheet) through a stream whose output is counted and dropped, so checking a
+//     50 MB sheet holds 16 KB of it, not 50 MB.
 // Step 2 costs one extra inflate pass, a few ms per MB of xlsx.
-import { inflateRawSync } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 export interface ZipLimits {
   maxTotalUncompressed: number;
@@ -22,9 +24,24 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
 
 /** Entries larger than this are subject to the ratio check; tiny entries compress absurdly well legitimately. */
 const RATIO_CHECK_MIN_SIZE = 1024 * 1024;
+/** Entries up to this size are checked by inflating them in one call; bigger ones are streamed. */
+const INFLATE_IN_ONE_CALL_MAX = 1024 * 1024;
+
+/** Where one entry's local record (header, data, data descriptor) lies in the file. */
+export interface ZipRecordSpan {
+  name: string;
+  start: number;
+  end: number;
+}
 
 export type ZipInspection =
-  | { ok: true; entryNames: string[]; totalUncompressed: number }
+  | {
+      ok: true;
+      entryNames: string[];
+      totalUncompressed: number;
+      /** Local records in file order; the central directory runs from the last one's end to the file's end. */
+      records: ZipRecordSpan[];
+    }
   | { ok: false; reason: "corrupt" | "too_large" | "encrypted" };
 
 interface Entry {
@@ -46,11 +63,12 @@ const U16_MAX = 0xffff;
 
 class Corrupt extends Error {}
 
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipInspection {
+export async function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipInspection> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let entries: Entry[];
+  let centralDirectory: number;
   try {
-    entries = readCentralDirectory(buf, limits);
+    ({ entries, centralDirectory } = readCentralDirectory(buf, limits));
   } catch (e) {
     if (e instanceof TooLarge) return { ok: false, reason: "too_large" };
     if (e instanceof Corrupt || e instanceof RangeError) return { ok: false, reason: "corrupt" };
@@ -68,15 +86,21 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   }
 
   for (const e of entries) {
-    const verdict = verifyEntry(buf, e);
+    const verdict = await verifyEntry(buf, e);
     if (verdict !== "ok") return { ok: false, reason: verdict };
   }
-  return { ok: true, entryNames: entries.map((e) => e.name), totalUncompressed: declaredTotal };
+  return { ok: true, entryNames: entries.map((e) => e.name), totalUncompressed: declaredTotal, records: recordSpans(entries, centralDirectory) };
+}
+
+/** Each local record runs up to the next one (or the central directory): its data descriptor included. */
+function recordSpans(entries: readonly Entry[], centralDirectory: number): ZipRecordSpan[] {
+  const inFileOrder = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  return inFileOrder.map((e, i) => ({ name: e.name, start: e.localHeaderOffset, end: inFileOrder[i + 1]?.localHeaderOffset ?? centralDirectory }));
 }
 
 class TooLarge extends Error {}
 
-function readCentralDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
+function readCentralDirectory(buf: Buffer, limits: ZipLimits): { entries: Entry[]; centralDirectory: number } {
   const eocd = findEocd(buf);
   if (eocd < 0) throw new Corrupt("no end of central directory");
   let count = buf.readUInt16LE(eocd + 10);
@@ -116,7 +140,7 @@ function readCentralDirectory(buf: Buffer, limits: ZipLimits): Entry[] {
     entries.push(entry);
     p = end;
   }
-  return entries;
+  return { entries, centralDirectory: cdOffset };
 }
 
 function findEocd(buf: Buffer): number {
@@ -158,20 +182,41 @@ function safeNumber(v: bigint): number {
   return Number(v);
 }
 
-function verifyEntry(buf: Buffer, e: Entry): "ok" | "corrupt" | "too_large" {
+async function verifyEntry(buf: Buffer, e: Entry): Promise<"ok" | "corrupt" | "too_large"> {
   const h = e.localHeaderOffset;
   if (h + 30 > buf.length || buf.readUInt32LE(h) !== SIG_LOCAL) return "corrupt";
   const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
   const end = start + e.compressedSize;
   if (end > buf.length) return "corrupt";
   if (e.method === 0) return e.compressedSize === e.uncompressedSize ? "ok" : "corrupt";
-  if (e.method !== 8) return "corrupt"; // JSZip reads only stored and deflate entries anyway
-  let out: Buffer;
-  try {
-    // One byte of slack: an entry that inflates past its declaration fails here, not in JSZip.
-    out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: e.uncompressedSize + 1 });
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? "too_large" : "corrupt";
+  if (e.method !== 8) return "corrupt"; // exceljs reads only stored and deflate entries anyway
+  // One byte of slack: an entry that inflates past its declaration fails here, not in exceljs.
+  const size = await inflatedSize(buf.subarray(start, end), e.uncompressedSize + 1);
+  if (typeof size === "string") return size;
+  return size === e.uncompressedSize ? "ok" : "corrupt";
+}
+
+/** How many bytes `data` inflates to, or "too_large" as soon as that passes `limit` (as maxOutputLength). */
+async function inflatedSize(data: Buffer, limit: number): Promise<number | "too_large" | "corrupt"> {
+  if (limit <= INFLATE_IN_ONE_CALL_MAX) {
+    try {
+      return inflateRawSync(data, { maxOutputLength: limit }).length;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" ? "too_large" : "corrupt";
+    }
   }
-  return out.length === e.uncompressedSize ? "ok" : "corrupt";
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw();
+    let size = 0;
+    inflate.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        resolve("too_large");
+        inflate.destroy();
+      }
+    });
+    inflate.on("error", () => resolve("corrupt"));
+    inflate.on("end", () => resolve(size));
+    inflate.end(data);
+  });
 }

@@ -47,7 +47,8 @@ export const calls = sqliteTable(
   (t) => [
     index("calls_assignee_due_idx").on(t.assigneeId, t.status, t.dueOn),
     index("calls_team_status_idx").on(t.teamId, t.status, t.dueOn),
-    index("calls_handover_idx").on(t.handoverId, t.status),
+    // With the kind, a checklist's reactivation progress is counted from the index alone (no row reads).
+    index("calls_handover_idx").on(t.handoverId, t.status, t.kind),
     // The client card and the daily list ask "does this client have an open call?".
     index("calls_client_idx").on(t.clientId, t.status),
   ],

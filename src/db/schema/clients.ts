@@ -71,6 +71,8 @@ export const commitments = sqliteTable(
   },
   (t) => [
     index("commitments_client_idx").on(t.clientId),
+    // The checklist counts the commitments recorded in a handover's interview on every redraw.
+    index("commitments_handover_idx").on(t.handoverId, t.status),
     index("commitments_owner_due_idx").on(t.ownerId, t.status, t.dueOn),
     index("commitments_team_due_idx").on(t.teamId, t.status, t.dueOn),
   ],

@@ -5,7 +5,8 @@ import { teams, members } from "./team.js";
 import { clients } from "./clients.js";
 import { handovers } from "./handover.js";
 
-export type DistributionStatus = "proposed" | "applied" | "undone" | "cancelled";
+/** 'applying': moved in steps right now, or interrupted by a crash (the scheduler finishes it). */
+export type DistributionStatus = "proposed" | "applying" | "applied" | "undone" | "cancelled";
 
 export const distributions = sqliteTable(
   "distributions",

@@ -1,4 +1,6 @@
 // Sizes shared by every chart: readable on a phone once Telegram scales a 1080 px picture to the screen.
+import { clipLine } from "../../platform/format/clip.js";
+
 export const CHART_WIDTH = 1080;
 export const FONT_FAMILY = "Noto Sans";
 export const FONT = { title: 38, subtitle: 28, label: 26, value: 24, axis: 24, legend: 26 } as const;
@@ -9,7 +11,7 @@ export const MANAGERS_PER_PAGE = 40;
 /** Names longer than this are cut with "…". */
 export const NAME_MAX_CHARS = 22;
 
+/** A name on a chart: one line, at most `max` characters. */
 export function ellipsis(text: string, max = NAME_MAX_CHARS): string {
-  const chars = [...text.replace(/\s+/g, " ").trim()];
-  return chars.length <= max ? chars.join("") : chars.slice(0, max - 1).join("").trimEnd() + "…";
+  return clipLine(text, max);
 }

@@ -2,7 +2,7 @@
 // stays, for search and copy). Rasterising runs on the thread pool (renderChartAsync), so a slow picture
 // does not hold up other chats; a failed picture never costs the text report.
 import { InputFile } from "grammy";
-import { formatDay } from "../../calls/card-view.js";
+import { formatDay } from "../../platform/format/day.js";
 import type { BotContext } from "../../bot/context.js";
 import { inGroup } from "../../bot/group-policy.js";
 import type { HandoverReport } from "../report.js";

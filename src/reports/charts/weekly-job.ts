@@ -9,9 +9,10 @@ import { parseDay } from "../../platform/calendar.js";
 import { wallClock } from "../../platform/work-time.js";
 import type { Team } from "../../team/teams.js";
 import { enqueue } from "../../outbox/outbox.js";
-import { formatDay, voiceOf } from "../../nags/notices.js";
+import { voiceOf } from "../../nags/notices.js";
 import { canReceive, teamPeople } from "../../nags/recipients.js";
 import type { JobDefinition } from "../../jobs/types.js";
+import { formatDay } from "../../platform/format/day.js";
 import { OUTCOMES } from "./palette.js";
 import type { ProgressRow } from "./progress-spec.js";
 import { handoverChartData } from "./queries.js";
@@ -46,7 +47,7 @@ export const weeklyPicture: JobDefinition = {
       const voice = voiceOf(deps, lead, people);
       let drawn = pictures.get(voice.locale);
       if (!drawn) {
-        const texts = chartTexts(deps.i18n, voice.locale, (d) => formatDay(d, voice.locale));
+        const texts = chartTexts(deps.i18n, voice.locale, (d) => formatDay(d, voice.locale, today));
         // The open handovers' picture when there are any, then the other capabilities' parts (the star index).
         const view = rows.length > 0 ? weeklyView(rows, { weekOf: today }, texts) : null;
         const handoverPictures = view ? view.pageLabels.map((_, page) => ({ renderer: RENDERER, args: { view, page } })) : [];

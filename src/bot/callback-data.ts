@@ -164,7 +164,7 @@ export interface CallbackCodec<V> {
 const made: CallbackCodec<unknown>[] = [];
 export const allCodecs = (): readonly CallbackCodec<unknown>[] => made;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /** A codec: `callbackData("chk:s", { handoverId: id(), stepId: id() })` writes `chk:s:12:34`. */
 export function callbackData<const F extends Fields = {}>(prefix: string, fields: F = {} as F): CallbackCodec<Values<F>> {
@@ -178,7 +178,7 @@ export function callbackData<const F extends Fields = {}>(prefix: string, fields
   const codec: CallbackCodec<Values<F>> = {
     prefix,
     owner: prefix.split(SEPARATOR)[0]!,
-    trigger: entries.length === 0 ? new RegExp(`^${escape(prefix)}$`) : new RegExp(`^${escape(head)}`),
+    trigger: entries.length === 0 ? new RegExp(`^${escapeRegExp(prefix)}$`) : new RegExp(`^${escapeRegExp(head)}`),
     fields: entries.map(([name]) => name),
     encode(...args) {
       const values = (args[0] ?? {}) as Record<string, unknown>;
@@ -244,7 +244,7 @@ export function callbackSet<const C extends Record<string, CallbackCodec<any>>>(
   return {
     owner,
     scope: under,
-    trigger: new RegExp(`^${escape(under)}(:|$)`),
+    trigger: new RegExp(`^${escapeRegExp(under)}(:|$)`),
     codecs,
     decode(data) {
       for (const [kind, codec] of list) {

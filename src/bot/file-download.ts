@@ -22,7 +22,7 @@ export async function downloadTelegramFile(
   maxBytes = TELEGRAM_DOWNLOAD_LIMIT,
 ): Promise<DownloadResult> {
   if (file.size !== undefined && file.size > maxBytes) return { ok: false, reason: "too_large" };
-  let info;
+  let info: Awaited<ReturnType<DownloadDeps["api"]["getFile"]>>;
   try {
     info = await deps.api.getFile(file.fileId);
   } catch {

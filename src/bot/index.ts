@@ -1,6 +1,6 @@
 import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, BotError, Composer, type Middleware } from "grammy";
+import { Bot, type BotError, Composer, type Middleware } from "grammy";
 import type { Config } from "../platform/config.js";
 import { sqliteStorage } from "../db/kv-storage.js";
 import { configureApi } from "./api-setup.js";

@@ -1,7 +1,7 @@
 // Every query a call card or an outcome tap runs, prepared once per connection (db/prepared.ts): the
 // calls rules (calls.ts) take their statements from here instead of building SQL on each tap.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { calls, clientEvents, clients, commitments, distributionItems, handovers, members, teams } from "../db/schema.js";
+import { calls, clients, distributionItems, handovers, members, teams } from "../db/schema.js";
 import { preparedOnce } from "../db/prepared.js";
 
 const p = sql.placeholder;

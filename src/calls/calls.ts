@@ -24,7 +24,7 @@ export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
 type Member = typeof members.$inferSelect;
 
-export const LOST_REASONS: readonly LostReason[] = ["went_with_leaver", "competitor", "no_need", "other"];
+const LOST_REASONS: readonly LostReason[] = ["went_with_leaver", "competitor", "no_need", "other"];
 /** After this many unanswered attempts the team's leads hear about it. */
 export const ATTEMPTS_BEFORE_LEAD_ALERT = 3;
 /** A next contact further away than this is a typo, not a plan. */
@@ -295,7 +295,7 @@ export interface CallCardData {
   timezone: string;
 }
 
-export { HISTORY_ON_CARD };
+;
 
 /** What a card is about, checked against the viewer's team: the call (or the client's open call) and its client. */
 interface CardTarget {
@@ -400,7 +400,7 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
 }
 
 /** The team's local date now. */
-export function teamToday(db: Db, teamId: number, now: Date): string {
+function teamToday(db: Db, teamId: number, now: Date): string {
   const team = db.select({ timezone: teams.timezone }).from(teams).where(eq(teams.id, teamId)).get();
   return localDate(now, team?.timezone ?? "UTC");
 }

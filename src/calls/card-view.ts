@@ -2,7 +2,6 @@
 // words to say. Built from escaped parts; always under Telegram's 4096 characters.
 import type { InlineKeyboard } from "grammy";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
 import { defaultScriptTemplate, renderScript, scriptTemplate } from "./scripts.js";

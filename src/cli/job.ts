@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     console.error(`unknown job "${args.name}"\n${usage}`);
     return 2;
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     readEnvFile();
     config = loadConfig(process.env);

@@ -8,8 +8,8 @@ import type { ConvContext } from "../bot/context.js";
 import { cardKeyboard, cardText, TEMP_ICON } from "./card-view.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 import { hasVisibleText } from "../bot/dialogues/text-input.js";
-import { addClientButtons } from "./keyboards.js";
 import { normalisePhone } from "./import/parse-cells.js";
+import { addClientButtons } from "./keyboards.js";
 
 export const addClientId = "add-client";
 const TEMPS: Temperature[] = ["hot", "warm", "cold"];

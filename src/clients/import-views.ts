@@ -99,7 +99,7 @@ export function previewText(t: Translate, p: PreviewInput): string {
       : rejected > 0
         ? t("import-preview-footer-rejected", { n: rejected })
         : t("import-preview-footer");
-  return fit(parts, footer);
+  return fitMessage(parts, footer);
 }
 
 /** Errors first (those rows will not load), then warnings, each by row number. */
@@ -126,7 +126,7 @@ function rowList(rows: number[], count: number): string {
 }
 
 /** Drops the longest sections from the end until the message fits Telegram's limit. */
-function fit(parts: string[], footer: string): string {
+function fitMessage(parts: string[], footer: string): string {
   let text = [...parts, footer].join("\n\n");
   while (text.length > MAX_TEXT && parts.length > 1) {
     parts.pop();
@@ -164,5 +164,5 @@ export function noteListText(
     }),
   );
   if (p.total > p.items.length) lines.push(t("import-more", { n: p.total - p.items.length }));
-  return fit([t("import-notes-title", { n: p.total }), lines.join("\n")], t("import-notes-footer", { kept: p.keptCount, n: p.total }));
+  return fitMessage([t("import-notes-title", { n: p.total }), lines.join("\n")], t("import-notes-footer", { kept: p.keptCount, n: p.total }));
 }

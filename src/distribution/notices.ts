@@ -1,6 +1,6 @@
 // What new owners are told when a distribution is applied or undone: written into the outbox inside the
 // deciding transaction (see distribution/undo.ts; the follow-up for apply), in each owner's own language.
-import type { Db, DbOrTx } from "../db/client.js";
+import type { Db, } from "../db/client.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, UndoneNotice } from "./types.js";
 import { toCsvForExcel } from "../clients/import/csv-export.js";
 import { enqueue } from "../outbox/outbox.js";

@@ -66,6 +66,6 @@ function padEnd(text: string, width: number): string {
   return len >= width ? text : text + " ".repeat(width - len);
 }
 
-function unescape(text: string): string {
+function unescapeHtml(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }

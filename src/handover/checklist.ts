@@ -226,7 +226,7 @@ export function setStepDue(db: Db, input: { handoverId: number; stepId: number; 
   });
 }
 
-export function isStepKind(kind: string): kind is StepKind {
+function isStepKind(kind: string): kind is StepKind {
   return ["stop_routing", "revoke_access", "interview", "redistribute", "reactivation", "crm_update", "final_check", "custom"].includes(kind);
 }
 

@@ -62,7 +62,7 @@ export function accessOf(row: Row, now: Date): ClientAccess {
   return { level: "read", lastDay: row.lastDay };
 }
 
-export function allows(access: ClientAccess, need: AccessNeed): boolean {
+function allows(access: ClientAccess, need: AccessNeed): boolean {
   return access.level === "full" || (access.level === "read" && need === "read");
 }
 

@@ -4,7 +4,6 @@ import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
 import type { CommitmentKind, Reachability, StepKind } from "../db/schema.js";
 import { addDays, workingDaysBetween, type WorkCalendar } from "../platform/calendar.js";
-import type { Team } from "../team/teams.js";
 
 const statements = new WeakMap<Db["$client"], Map<string, Database.Statement<unknown[]>>>();
 

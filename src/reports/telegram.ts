@@ -8,7 +8,7 @@ import { MESSAGE_LIMIT } from "../calls/card-view.js";
 import { formatDay } from "../platform/format/day.js";
 import type { BotContext } from "../bot/context.js";
 import { inGroup } from "../bot/group-policy.js";
-import { requireClientAccess, requireLead } from "../bot/guards.js";
+import { requireClientAccess, } from "../bot/guards.js";
 import { sendReportCharts } from "./charts/telegram.js";
 
 export const reportFeature = new Composer<BotContext>();

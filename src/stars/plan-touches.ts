@@ -5,7 +5,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
-import { calls, members, teams, type TouchKind } from "../db/schema.js";
+import { calls, members, type teams, type TouchKind } from "../db/schema.js";
 import { addWorkingDays, localDate, parseDay } from "../platform/calendar.js";
 import { teamCalendar } from "../platform/work-time.js";
 import { snapshotWeek, starLinesOfTeam } from "./star-index.js";

@@ -13,7 +13,7 @@ export function memberOfTeam(db: Db, teamId: number, memberId: number): Member |
   return db.select().from(members).where(and(eq(members.id, memberId), eq(members.teamId, teamId), ne(members.status, "left"))).get() ?? null;
 }
 
-export function ownedClientCount(db: Db, memberId: number): number {
+function ownedClientCount(db: Db, memberId: number): number {
   return db.select({ n: count() }).from(clients).where(and(eq(clients.ownerId, memberId), eq(clients.status, "active"))).get()?.n ?? 0;
 }
 

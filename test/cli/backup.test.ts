@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { backupDatabase, dailyBackup } from "../../src/db/backup.js";
+import { backupDatabase, } from "../../src/db/backup.js";
 import { openDatabase } from "../../src/db/client.js";
 import { createTeam } from "../../src/team/teams.js";
 import { DEFAULT_START } from "../support/clock.js";

@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { refreshChecklistMessage } from "../../src/handover/checklist-view.js";
-import { auditLog, checklistSteps, clients, commitments, distributionItems, distributions, handovers, members, notifications } from "../../src/db/schema.js";
+import { auditLog, checklistSteps, clients, distributionItems, distributions, handovers, members, notifications } from "../../src/db/schema.js";
 import { markStepDoneAutomatically } from "../../src/handover/checklist.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";
 import { memberIdOf, seedClients } from "../support/seed.js";

@@ -152,7 +152,7 @@ export function saidTo(h: Harness, who: Persona | number, from = 0): string {
 }
 
 /** Toast texts of answerCallbackQuery calls after call index `from`. */
-export function toastsSince(h: Harness, from: number): string[] {
+function toastsSince(h: Harness, from: number): string[] {
   return h
     .calls("answerCallbackQuery")
     .filter((c) => h.calls().indexOf(c) >= from)
@@ -218,7 +218,7 @@ export async function createWorld(now = "2026-11-23T09:00:00+03:00"): Promise<Wo
 }
 
 /** Every callback_data the bot put on a button so far, in order of first appearance. */
-export function callbackDataSeen(h: Harness): string[] {
+function callbackDataSeen(h: Harness): string[] {
   const seen = new Set<string>();
   for (const call of h.calls()) {
     const rows = (call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];

@@ -73,7 +73,6 @@ describe("scheduler", () => {
   it("keeps quiet outside working days and hours, and waits for the working day to start", async () => {
     const log: string[] = [];
     const scheduler = createScheduler(deps(), [probe("probe", [8, 20], log)]);
-    {
       await h.createTeam();
       setTeam(h.db, { workStartHour: 10, workEndHour: 19 });
       h.clock.set("2026-11-23T08:30:00+03:00");
@@ -90,7 +89,6 @@ describe("scheduler", () => {
       setTeam(h.db, { workingDays: "1,2,3,4,5,6" });
       scheduler.tick();
       expect(log).toEqual(["probe:1:2026-11-23T08:digest", "probe:1:2026-11-28T08:digest"]);
-    }
   });
 
   it("follows each team's own time zone", async () => {

@@ -6,7 +6,7 @@ import type { Chat, InlineKeyboardMarkup, Update, User, UserFromGetMe } from "gr
 import { pino } from "pino";
 import type { Config } from "../../src/platform/config.js";
 import { createBot, type HandoverBot } from "../../src/bot/index.js";
-import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
+import { closeDatabase, openDatabase, } from "../../src/db/client.js";
 import { teams, users } from "../../src/db/schema.js";
 import { leadsOf } from "../../src/team/teams.js";
 import { drainOutbox } from "../../src/outbox/sender.js";

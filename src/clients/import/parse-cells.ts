@@ -30,7 +30,10 @@ export function parsePhones(text: string, country: CountryCode): { phones: strin
 /** The same, appending to the caller's arrays; phones already in `phones` are not added twice. */
 export function parsePhonesInto(text: string, country: CountryCode, phones: string[], bad: string[]): void {
   if (text === "") return;
-  if (!HAS_ITEM_SEPARATOR.test(text)) return addPhone(text.trim(), country, phones, bad);
+  if (!HAS_ITEM_SEPARATOR.test(text)) {
+    addPhone(text.trim(), country, phones, bad);
+    return;
+  }
   for (const raw of text.split(ITEM_SEPARATORS)) addPhone(raw.trim(), country, phones, bad);
 }
 
@@ -99,7 +102,10 @@ export function parseEmails(text: string): { emails: string[]; bad: string[] } {
 /** The same, appending to the caller's arrays. `text` is expected trimmed. */
 export function parseEmailsInto(text: string, emails: string[], bad: string[]): void {
   if (text === "") return;
-  if (!HAS_EMAIL_SEPARATOR.test(text)) return addEmail(text, emails, bad);
+  if (!HAS_EMAIL_SEPARATOR.test(text)) {
+    addEmail(text, emails, bad);
+    return;
+  }
   for (const raw of text.split(EMAIL_SEPARATORS)) addEmail(raw, emails, bad);
 }
 

@@ -17,16 +17,16 @@ import type { RowValidatorOptions } from "./validate-rows.js";
 import { inspectZip } from "./zip-guard.js";
 
 export type {
-  ClientField,
-  CommitmentKind,
-  FileErrorCode,
-  ParsedClientRow,
-  ParsedCommitment,
+  
+  
+  
+  
+  
   ParseOptions,
   ParseResult,
-  ProblemCode,
-  RowProblem,
-  Temperature,
+  
+  
+  
 } from "./types.js";
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;

@@ -123,9 +123,7 @@ export function isPlausible(iso: string, today: Day, latest = latestPlausible(to
   return iso >= EARLIEST_PLAUSIBLE && iso <= latest;
 }
 
-export interface DateCellParser {
-  (cell: RawCell, direction: Direction): DateParse;
-}
+export type DateCellParser = (cell: RawCell, direction: Direction) => DateParse
 
 /**
  * A parser bound to one file (its reference day and date system). Results are memoised per distinct

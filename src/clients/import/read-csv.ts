@@ -52,7 +52,6 @@ export function guessDelimiterByCounts(text: string): Delimiter {
       inQuotes = !inQuotes;
       lineHasContent = true;
     } else if (inQuotes) {
-      continue;
     } else if (c === LF || c === CR) {
       endRecord();
     } else {

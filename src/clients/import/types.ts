@@ -40,7 +40,7 @@ export interface ParsedClientRow {
   noteFindings?: NoteFinding[];
 }
 
-export type ClientField = Exclude<keyof ParsedClientRow, "rowNumber">;
+type ClientField = Exclude<keyof ParsedClientRow, "rowNumber">;
 
 export type ProblemCode =
   | "missing_name"

@@ -1,6 +1,6 @@
 // The client base: clients, their commitments and history, and files waiting to be imported.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns.js";
 import { teams, members } from "./team.js";
 

@@ -1,5 +1,5 @@
 // Handovers (one leaver's offboarding) and their checklists.
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns.js";
 import { teams, members, type MemberStatus } from "./team.js";
 

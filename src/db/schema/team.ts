@@ -1,5 +1,5 @@
 // Who is who: everyone who wrote to the bot, teams, their members, and requests to join.
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./columns.js";
 
 /** Anyone who ever wrote to the bot: their language choice lives here, team or not. */

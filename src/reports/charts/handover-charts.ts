@@ -72,4 +72,4 @@ export function handoverCharts(input: HandoverChartsInput, texts: ChartTexts): C
   return specs;
 }
 
-export { rowTotal };
+;

@@ -91,7 +91,7 @@ export function patchDeclaredSize(file: Buffer, entryName: string, size: number)
   throw new Error(`no entry ${entryName}`);
 }
 
-export function rowByName(result: Ok, name: string): Ok["rows"][number] {
+function rowByName(result: Ok, name: string): Ok["rows"][number] {
   const row = result.rows.find((r) => r.name === name);
   if (!row) expect.fail(`no row named ${name}; have ${result.rows.map((r) => r.name).join(", ")}`);
   return row;

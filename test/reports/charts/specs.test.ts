@@ -17,7 +17,7 @@ const progress = (rows: ProgressRow[]) => progressSpecs({ title: "T", subtitle: 
 const series = (spec: ChartSpec) => spec.option.series as any[];
 const yNames = (spec: ChartSpec) => (spec.option.yAxis as any).data as string[];
 
-export const plainTexts: ChartTexts = { locale: "en", t: (key, vars) => `${key}${vars ? JSON.stringify(vars) : ""}`, day: (d) => d.slice(5) };
+const plainTexts: ChartTexts = { locale: "en", t: (key, vars) => `${key}${vars ? JSON.stringify(vars) : ""}`, day: (d) => d.slice(5) };
 
 describe("progress per manager", () => {
   it("has a stacked series per outcome, in the outcome's colour, with the managers' numbers on the bars", () => {

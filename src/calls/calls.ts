@@ -11,20 +11,17 @@ import {
   teams,
   type CallStatus,
   type LostReason,
-  type Terms,
 } from "../db/schema.js";
 import { addDays, localDate, nextWorkingDay } from "../platform/calendar.js";
 import { teamCalendar } from "../platform/work-time.js";
 import { markStepDoneAutomatically } from "../handover/checklist.js";
-import { callStatements, HISTORY_ON_CARD } from "./call-statements.js";
-import type { Commitment } from "../clients/commitments.js";
+import { callStatements, } from "./call-statements.js";
 import { recordTouch } from "../stars/voices.js";
 
 export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
 type Member = typeof members.$inferSelect;
 
-const LOST_REASONS: readonly LostReason[] = ["went_with_leaver", "competitor", "no_need", "other"];
 /** After this many unanswered attempts the team's leads hear about it. */
 export const ATTEMPTS_BEFORE_LEAD_ALERT = 3;
 /** A next contact further away than this is a typo, not a plan. */
@@ -247,16 +244,16 @@ function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
 }
 
 /** leaver-access.ts's mayChangeClients, on a prepared statement: nobody leaving records anything. */
-function mayChange(tx: DbOrTx, member: { id: number; status: string }): boolean {
+export function mayChange(tx: DbOrTx, member: { id: number; status: string }): boolean {
   return member.status !== "left" && !callStatements(tx).activeHandoverOfLeaver.get({ leaverId: member.id });
 }
 
-function latestCallOf(tx: DbOrTx, clientId: number): Call | null {
+export function latestCallOf(tx: DbOrTx, clientId: number): Call | null {
   return callStatements(tx).latestCallOf.get({ clientId }) ?? null;
 }
 
 /** For a client-card ref: a call made after the card was drawn (its outcome is already recorded), else null. */
-function newerCallThanCard(tx: DbOrTx, ref: CallRef, clientId: number): Call | null {
+export function newerCallThanCard(tx: DbOrTx, ref: CallRef, clientId: number): Call | null {
   if ("callId" in ref || ref.seen === undefined) return null;
   const latest = latestCallOf(tx, clientId);
   return latest && latest.id > ref.seen ? latest : null;
@@ -269,138 +266,4 @@ export function openCallOfClient(tx: DbOrTx, clientId: number, preferAssigneeId?
 
 function update(tx: DbOrTx, id: number, set: Partial<Call>): Call {
   return tx.update(calls).set(set).where(eq(calls.id, id)).returning().get()!;
-}
-
-// ---------------------------------------------------------------------------------------------
-// What a call card shows.
-
-export interface CallCardData {
-  call: Call | null;
-  client: typeof clients.$inferSelect;
-  ownerName: string | null;
-  assigneeName: string | null;
-  previousOwnerName: string | null;
-  resolvedByName: string | null;
-  /** For reactivation calls: whose clients these were and on what terms they left. */
-  handover: { terms: Terms; leaverName: string } | null;
-  /** The client's open commitments, soonest first (no date first). */
-  commitments: Pick<Commitment, "dueOn" | "text">[];
-  /** Newest first; `fromName`/`toName`: the owners an owner change was between (null: the unassigned pool). */
-  history: { kind: string; at: number; details: Record<string, unknown> | null; actorName: string | null; fromName: string | null; toName: string | null }[];
-  canRecord: boolean;
-  viewerIsAssignee: boolean;
-  /** What the card's buttons carry: the call, or (no call) the client with its newest call as `seen` (0: none). */
-  ref: CallRef;
-  today: string;
-  timezone: string;
-}
-
-;
-
-/** What a card is about, checked against the viewer's team: the call (or the client's open call) and its client. */
-interface CardTarget {
-  viewer: Member;
-  call: Call | null;
-  client: typeof clients.$inferSelect;
-  canRecord: boolean;
-}
-
-function cardTarget(db: DbOrTx, input: { ref: CallRef; viewerId: number }): CardTarget | null {
-  const q = callStatements(db);
-  const viewer = q.memberById.get({ id: input.viewerId });
-  if (!viewer || viewer.status === "left") return null;
-  let call: Call | null = null;
-  let clientId: number;
-  if ("callId" in input.ref) {
-    call = q.callById.get({ id: input.ref.callId }) ?? null;
-    if (!call || call.teamId !== viewer.teamId) return null;
-    clientId = call.clientId;
-  } else {
-    clientId = input.ref.clientId;
-  }
-  const client = q.clientById.get({ id: clientId });
-  if (!client || client.teamId !== viewer.teamId) return null;
-  if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id);
-  const canRecord = (viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id) && mayChange(db, viewer);
-  return { viewer, call, client, canRecord };
-}
-
-/** The ref a card's buttons carry: its call, or the client with the newest call seen when it was drawn. */
-function cardRef(db: DbOrTx, target: Pick<CardTarget, "call" | "client">): CallRef {
-  return target.call ? { callId: target.call.id } : { clientId: target.client.id, seen: latestCallOf(db, target.client.id)?.id ?? 0 };
-}
-
-/**
- * What a tap on a card needs to know before it acts (the card is drawn once, after the outcome): is the
- * call still open, may the viewer record on it, and the ref its buttons carry. Null when not theirs to see.
- */
-export function callCardState(db: DbOrTx, input: { ref: CallRef; viewerId: number }): { open: boolean; canRecord: boolean; ref: CallRef } | null {
-  const target = cardTarget(db, input);
-  if (!target) return null;
-  return { open: target.call === null || target.call.status === "open", canRecord: target.canRecord, ref: cardRef(db, target) };
-}
-
-/** Everything a call card shows, checked against the viewer's team; null when not theirs to see. */
-export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; now: Date }): CallCardData | null {
-  const target = cardTarget(db, input);
-  if (!target) return null;
-  const { viewer, call, client, canRecord } = target;
-  const q = callStatements(db);
-  const timezone = q.teamTimezone.get(viewer.teamId) as string;
-
-  // Each person the card names is looked up once (owner, assignee, leaver, history's owner changes).
-  const names = new Map<number, string | null>();
-  const nameOf = (id: number | null | undefined): string | null => {
-    if (id == null) return null;
-    let name = names.get(id);
-    if (name === undefined) names.set(id, (name = (q.memberName.get(id) as string | undefined) ?? null));
-    return name;
-  };
-
-  let handover: CallCardData["handover"] = null;
-  if (call?.kind === "reactivation") {
-    const h = call.handoverId === null ? undefined : q.handoverById.get({ id: call.handoverId });
-    if (h) {
-      handover = { terms: h.terms, leaverName: nameOf(h.leaverId) ?? "—" };
-    } else if (call.distributionId !== null) {
-      // A pool distribution: the client's previous owner stands in for the leaver, on good terms.
-      const item = q.distributionFrom.get({ distributionId: call.distributionId, clientId: client.id });
-      const leaverName = nameOf(item?.from ?? client.previousOwnerId);
-      if (leaverName) handover = { terms: "good", leaverName };
-    }
-  }
-
-  const events = q.history.all(client.id) as [string, number, string | null, number | null][];
-  // Owner changes are stored as member ids (from/to, fromOwnerId/toOwnerId); the card names them.
-  const memberIn = (d: Record<string, unknown> | null, keys: string[]) => {
-    for (const k of keys) if (typeof d?.[k] === "number") return nameOf(d[k] as number);
-    return null;
-  };
-  const history = events.map(([kind, at, json, actorId]) => {
-    const details = json === null ? null : (JSON.parse(json) as Record<string, unknown> | null);
-    return { kind, at, details, actorName: nameOf(actorId), fromName: memberIn(details, ["from", "fromOwnerId"]), toName: memberIn(details, ["to", "toOwnerId"]) };
-  });
-
-  return {
-    call,
-    client,
-    ownerName: nameOf(client.ownerId),
-    assigneeName: nameOf(call?.assigneeId),
-    previousOwnerName: nameOf(client.previousOwnerId),
-    resolvedByName: nameOf(call?.resolvedById),
-    handover,
-    commitments: (q.openCommitmentsOfClient.all(client.id) as [string | null, string][]).map(([dueOn, text]) => ({ dueOn, text })),
-    history,
-    canRecord,
-    ref: cardRef(db, target),
-    viewerIsAssignee: call?.assigneeId === viewer.id,
-    today: localDate(input.now, timezone),
-    timezone,
-  };
-}
-
-/** The team's local date now. */
-function teamToday(db: Db, teamId: number, now: Date): string {
-  const team = db.select({ timezone: teams.timezone }).from(teams).where(eq(teams.id, teamId)).get();
-  return localDate(now, team?.timezone ?? "UTC");
 }

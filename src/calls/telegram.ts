@@ -3,7 +3,8 @@
 import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import { addWorkingDays, localDate } from "../platform/calendar.js";
-import { callCardState, recordOutcome, type CallRef, type Outcome } from "./calls.js";
+import { recordOutcome, type CallRef, type Outcome } from "./calls.js";
+import { callCardState } from "./card-data.js";
 import { teamCalendar } from "../platform/work-time.js";
 import { dailyListPageOf } from "./daily-list.js";
 import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "./outcome-telegram.js";

@@ -65,7 +65,3 @@ function padEnd(text: string, width: number): string {
   const len = [...text].length;
   return len >= width ? text : text + " ".repeat(width - len);
 }
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}

@@ -40,8 +40,6 @@ export interface ParsedClientRow {
   noteFindings?: NoteFinding[];
 }
 
-type ClientField = Exclude<keyof ParsedClientRow, "rowNumber">;
-
 export type ProblemCode =
   | "missing_name"
   | "bad_date"

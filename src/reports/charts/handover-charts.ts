@@ -4,7 +4,7 @@ import type { Terms } from "../../db/schema.js";
 import { burndown } from "./burndown.js";
 import { ellipsis } from "./layout.js";
 import { lostSpec } from "./lost-spec.js";
-import { progressSpecs, rowTotal } from "./progress-spec.js";
+import { progressSpecs, } from "./progress-spec.js";
 import type { HandoverChartData } from "./queries.js";
 import type { ChartSpec } from "./spec.js";
 import { lostReasonLabels, outcomeLabels, type ChartTexts } from "./texts.js";

@@ -90,9 +90,3 @@ export function patchDeclaredSize(file: Buffer, entryName: string, size: number)
   }
   throw new Error(`no entry ${entryName}`);
 }
-
-function rowByName(result: Ok, name: string): Ok["rows"][number] {
-  const row = result.rows.find((r) => r.name === name);
-  if (!row) expect.fail(`no row named ${name}; have ${result.rows.map((r) => r.name).join(", ")}`);
-  return row;
-}

@@ -139,7 +139,9 @@ export function optional<T>(inner: Field<T>): Field<T | undefined> {
   };
 }
 
-type Fields = Record<string, Field<any>>;
+// Field<T>'s methods are bivariant, so every Field<T> is a Field<unknown>.
+type Fields = Record<string, Field<unknown>>;
+type NoFields = Record<never, Field<unknown>>;
 type ValueOf<F> = F extends Field<infer T> ? T : never;
 type OptionalKeys<F extends Fields> = { [K in keyof F]: undefined extends ValueOf<F[K]> ? K : never }[keyof F];
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
@@ -167,7 +169,7 @@ export const allCodecs = (): readonly CallbackCodec<unknown>[] => made;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /** A codec: `callbackData("chk:s", { handoverId: id(), stepId: id() })` writes `chk:s:12:34`. */
-export function callbackData<const F extends Fields = {}>(prefix: string, fields: F = {} as F): CallbackCodec<Values<F>> {
+export function callbackData<const F extends Fields = NoFields>(prefix: string, fields: F = {} as F): CallbackCodec<Values<F>> {
   if (!/^[a-z]{1,8}(:[a-z]{1,8})*$/.test(prefix)) throw new CallbackDataError(`bad callback prefix "${prefix}"`);
   const entries = Object.entries(fields);
   const required = entries.findIndex(([, f]) => f.optional);
@@ -215,15 +217,17 @@ export function callbackData<const F extends Fields = {}>(prefix: string, fields
 }
 
 type Decoded<C> = C extends CallbackCodec<infer V> ? V : never;
+/** What a set needs of its codecs (their values' types are read from each, see Decoded). */
+type Codecs = Record<string, Omit<CallbackCodec<unknown>, "encode" | "decode"> & { decode(data: string | undefined): object | null }>;
 /** A tap read by one of several codecs, tagged with the codec's name: `{ kind: "open", handoverId: 12 }`. */
-export type Tap<C extends Record<string, CallbackCodec<any>>> = { [K in keyof C]: Simplify<{ kind: K } & Decoded<C[K]>> }[keyof C];
+export type Tap<C extends Codecs> = { [K in keyof C]: Simplify<{ kind: K } & Decoded<C[K]>> }[keyof C];
 
 /**
  * Several codecs read as one: `decode` tries each (in order) and tags the result with its name. Every
  * codec's prefix lies under `scope` (default: their common owner, `chk`); the set's trigger matches any
  * data under it. A dialogue's set is its buttons (see bot/dialogues/ask.ts).
  */
-export interface CallbackSet<C extends Record<string, CallbackCodec<any>>> {
+export interface CallbackSet<C extends Codecs> {
   readonly owner: string;
   readonly scope: string;
   readonly trigger: RegExp;
@@ -231,7 +235,7 @@ export interface CallbackSet<C extends Record<string, CallbackCodec<any>>> {
   decode(data: string | undefined): Tap<C> | null;
 }
 
-export function callbackSet<const C extends Record<string, CallbackCodec<any>>>(codecs: C, scope?: string): CallbackSet<C> {
+export function callbackSet<const C extends Codecs>(codecs: C, scope?: string): CallbackSet<C> {
   const list = Object.entries(codecs);
   const owners = new Set(list.map(([, c]) => c.owner));
   if (owners.size !== 1) throw new CallbackDataError(`a callback set has one owner, not ${[...owners].join(", ")}`);
@@ -257,7 +261,7 @@ export function callbackSet<const C extends Record<string, CallbackCodec<any>>>(
 }
 
 /** A set whose taps are reshaped for the handler (e.g. a list's filter fields gathered into one state). */
-export function mapTaps<C extends Record<string, CallbackCodec<any>>, T>(
+export function mapTaps<C extends Codecs, T>(
   set: CallbackSet<C>,
   read: (tap: Tap<C>) => T | null,
 ): { readonly owner: string; readonly scope: string; readonly trigger: RegExp; decode(data: string | undefined): T | null } {

@@ -239,6 +239,14 @@ checklist-audit-commitment_removed = { $when } — { $who }: commitment removed
 checklist-audit-leaver_form_sent = { $when } — { $who } sent the form to the leaver
 checklist-audit-leaver_form_done = { $when } — { $who } filled in the form: { $count } recorded
 checklist-audit-template_changed = { $when } — { $who } changed the checklist template
+checklist-audit-distribution_applied = { $when } — { $who } distributed the clients: { $moved } moved{ $toPool ->
+    [0] {""}
+   *[other] , { $toPool } waiting in the unassigned pool
+}
+checklist-audit-distribution_undone = { $when } — { $who } undid the distribution: { $returned } { $returned ->
+    [one] client
+   *[other] clients
+} returned
 
 ## The interview typed by the lead
 

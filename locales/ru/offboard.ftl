@@ -239,6 +239,11 @@ checklist-audit-commitment_removed = { $when } — { $who }: договорён�
 checklist-audit-leaver_form_sent = { $when } — { $who } отправил(а) анкету уходящему
 checklist-audit-leaver_form_done = { $when } — { $who } заполнил(а) анкету: записано { $count }
 checklist-audit-template_changed = { $when } — { $who } изменил(а) шаблон чек-листа
+checklist-audit-distribution_applied = { $when } — { $who }: база распределена, передано клиентов: { $moved }{ $toPool ->
+    [0] {""}
+   *[other] , ждут в общем пуле: { $toPool }
+}
+checklist-audit-distribution_undone = { $when } — { $who }: распределение отменено, клиентов возвращено: { $returned }
 
 ## The interview typed by the lead
 

@@ -20,7 +20,10 @@ export type AuditAction =
   | "commitment_removed"
   | "leaver_form_sent"
   | "leaver_form_done"
-  | "template_changed";
+  | "template_changed"
+  // Written by distribution/ with the handover's id, so they are part of its history too.
+  | "distribution.applied"
+  | "distribution.undone";
 
 /** Small facts only (ids, kinds, dates, a skip reason): never client names, phones or notes. */
 export type AuditDetails = Record<string, string | number | boolean | null>;

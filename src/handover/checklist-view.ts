@@ -303,6 +303,10 @@ export function renderHistory(db: Db, handoverId: number, page: number, now: Dat
   return { text: text.length > 4000 ? `${text.slice(0, 3990)}…` : text, keyboard: pages > 1 ? kb : undefined };
 }
 
+function numberOf(value: unknown): number {
+  return typeof value === "number" ? value : 0;
+}
+
 function historyLine(t: Translate, v: ChecklistView, e: AuditEntry, people: { id: number; name: string }[], audience: Audience): string {
   const d = e.details;
   const step = typeof d.stepId === "number" ? v.steps.find((s) => s.id === d.stepId) : undefined;
@@ -322,6 +326,9 @@ function historyLine(t: Translate, v: ChecklistView, e: AuditEntry, people: { id
   };
   // The terms of departure are not for a group.
   if (audience === "group" && e.action === "handover_started") return t("checklist-audit-handover_started-group", vars);
+  // Fluent keys cannot hold the dot these actions are stored with.
+  if (e.action === "distribution.applied") return t("checklist-audit-distribution_applied", { ...vars, moved: numberOf(d.moved), toPool: numberOf(d.toPool) });
+  if (e.action === "distribution.undone") return t("checklist-audit-distribution_undone", { ...vars, returned: numberOf(d.returned) });
   return t(`checklist-audit-${e.action}`, vars);
 }
 

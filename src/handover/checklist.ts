@@ -11,7 +11,7 @@
 // that no client is left behind; `final_check` is never skipped.
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
-import { checklistSteps, handovers, members, type StepKind } from "../db/schema.js";
+import { checklistSteps, handovers, members } from "../db/schema.js";
 import { recordAudit } from "../db/audit.js";
 import { checklistStatements } from "./checklist-statements.js";
 import { isVerifiedKind } from "./checklist-template.js";
@@ -224,10 +224,6 @@ export function setStepDue(db: Db, input: { handoverId: number; stepId: number; 
     });
     return { ok: true, closed: reevaluateFinalCheck(tx, input) };
   });
-}
-
-function isStepKind(kind: string): kind is StepKind {
-  return ["stop_routing", "revoke_access", "interview", "redistribute", "reactivation", "crm_update", "final_check", "custom"].includes(kind);
 }
 
 /** The handover's reactivation calls: how many, how many still open (cancelled ones do not count). */

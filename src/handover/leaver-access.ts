@@ -19,8 +19,6 @@ export type ClientAccess =
   | { level: "read"; lastDay: string }
   | { level: "none"; reason: "bad_terms" | "after_last_day" | "left"; lastDay: string | null };
 
-export type AccessNeed = "read" | "write";
-
 /** Notification kinds a leaver without access still gets: the handover interview form. */
 const LEAVER_KINDS: ReadonlySet<string> = new Set(["leaver_form"]);
 
@@ -60,10 +58,6 @@ export function accessOf(row: Row, now: Date): ClientAccess {
   if (row.terms === "bad") return { level: "none", reason: "bad_terms", lastDay: row.lastDay };
   if (localDate(now, row.timezone) > row.lastDay) return { level: "none", reason: "after_last_day", lastDay: row.lastDay };
   return { level: "read", lastDay: row.lastDay };
-}
-
-function allows(access: ClientAccess, need: AccessNeed): boolean {
-  return access.level === "full" || (access.level === "read" && need === "read");
 }
 
 /**

@@ -87,12 +87,12 @@ function parseInput(text: string, ref: DateInputRef): Parsed | null {
   const input = normalize(text);
   if (input === "" || input.length > MAX_INPUT_LENGTH) return null;
   const clock = wallClock(ref);
-  const numeric = parseNumeric(input, ref, clock);
+  const numeric = parseNumeric(input, clock);
   // null from the numeric reader is a verdict ("31.02" is no date), only `undefined` means "not numeric".
   if (numeric !== undefined) return numeric;
   const endOf = parseEndOf(input, ref);
   if (endOf !== undefined) return endOf;
-  return parseNatural(input.replace(DATIVE_WEEKDAY, (w) => DATIVE_TO_ACCUSATIVE[w] ?? w), ref, clock);
+  return parseNatural(input.replace(DATIVE_WEEKDAY, (w) => DATIVE_TO_ACCUSATIVE[w] ?? w), clock);
 }
 
 // --- "end of the month / week / quarter / year" ---------------------------------------------------
@@ -142,7 +142,7 @@ const DAY_FIRST_DASHED = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:(?:\s+|,\s*)(.+))?$/u;
 /** ISO `2026-11-25`, optionally `2026-11-25 15:00` or `2026-11-25T15:00`. */
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:t|\s+|,\s*)(.+))?$/u;
 
-function parseNumeric(input: string, ref: DateInputRef, clock: WallClock): Parsed | null | undefined {
+function parseNumeric(input: string, clock: WallClock): Parsed | null | undefined {
   let day: number, month: number, year: number | null, rest: string | undefined;
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(input))) {
@@ -160,13 +160,13 @@ function parseNumeric(input: string, ref: DateInputRef, clock: WallClock): Parse
   const date = year === null ? nextOccurrence(month, day, clock) : isoDate(year, month, day);
   if (date === null) return null;
   if (rest === undefined) return { date, time: null, dateGiven: true };
-  const time = parseTimeOnly(rest, ref, clock);
+  const time = parseTimeOnly(rest, clock);
   return time === null ? null : { date, time, dateGiven: true };
 }
 
 /** 'HH:mm' when `text` is just a time of day («в 15:00», "3pm"), else null. */
-function parseTimeOnly(text: string, ref: DateInputRef, clock: WallClock): string | null {
-  const result = parseWholeText(text, ref, clock);
+function parseTimeOnly(text: string, clock: WallClock): string | null {
+  const result = parseWholeText(text, clock);
   if (!result || hasDatePart(result.start) || !result.start.isCertain("hour")) return null;
   return formatTime(result.start);
 }
@@ -178,8 +178,8 @@ const PARSERS: readonly chrono.Chrono[] = [casualRu, casualEn];
 /** A unit alone: chrono reads «месяца» as "in a month" and "the month" likewise; nobody means that. */
 const BARE_UNIT = /^(?:the\s+)?(?:месяц[аеу]?|недел[яиюе]|год[ау]?|квартал[ау]?|month|week|year|quarter)$/u;
 
-function parseNatural(input: string, ref: DateInputRef, clock: WallClock): Parsed | null {
-  const result = parseWholeText(input, ref, clock);
+function parseNatural(input: string, clock: WallClock): Parsed | null {
+  const result = parseWholeText(input, clock);
   if (!result || BARE_UNIT.test(result.text.trim())) return null;
   const start = result.start;
   const dateGiven = hasDatePart(start);
@@ -203,7 +203,7 @@ function parseNatural(input: string, ref: DateInputRef, clock: WallClock): Parse
 }
 
 /** The first parser whose first result covers the whole text (filler words aside). */
-function parseWholeText(text: string, ref: DateInputRef, clock: WallClock): chrono.ParsedResult | null {
+function parseWholeText(text: string, clock: WallClock): chrono.ParsedResult | null {
   const reference = { instant: clock.asMachineLocal };
   for (const parser of PARSERS) {
     const results = parser.parse(text, reference, { forwardDate: true });

@@ -13,10 +13,6 @@ export function memberOfTeam(db: Db, teamId: number, memberId: number): Member |
   return db.select().from(members).where(and(eq(members.id, memberId), eq(members.teamId, teamId), ne(members.status, "left"))).get() ?? null;
 }
 
-function ownedClientCount(db: Db, memberId: number): number {
-  return db.select({ n: count() }).from(clients).where(and(eq(clients.ownerId, memberId), eq(clients.status, "active"))).get()?.n ?? 0;
-}
-
 export function removeMember(db: Db, input: { teamId: number; memberId: number; actorId: number }): RemoveResult {
   return db.transaction((tx) => {
     const member = tx.select().from(members).where(and(eq(members.id, input.memberId), eq(members.teamId, input.teamId), ne(members.status, "left"))).get();

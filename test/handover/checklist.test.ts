@@ -200,6 +200,26 @@ describe("history and cancelling", () => {
     expect(text).toContain("23.11 14:05 — Анна: выполнен шаг 1. Остановить новые заявки");
   });
 
+  it("tells a distribution and its undo in words, in either language", async () => {
+    await lead.tapButton("4. Распределение");
+    await lead.tapButton("📦 Распределить");
+    await lead.tapButton("Применить");
+    await h.drainOutbox();
+    h.clock.advance(60_000);
+    await lead.tapButton("Отменить распределение");
+    await lead.tapButton("📜 История");
+    const text = lead.lastText();
+    expect(text).toContain("09:00 — Анна: база распределена, передано клиентов: 2");
+    expect(text).toContain("09:01 — Анна: распределение отменено, клиентов возвращено: 2");
+    expect(text).not.toContain("checklist-audit");
+
+    await lead.send("/language");
+    await lead.tapButton("English");
+    await lead.tapButton("📜 История");
+    expect(lead.lastText()).toContain("09:00 — Анна distributed the clients: 2 moved");
+    expect(lead.lastText()).toContain("09:01 — Анна undid the distribution: 2 clients returned");
+  });
+
   it("pages a long history", async () => {
     const now = h.clock.now().getTime();
     for (let i = 0; i < 60; i++) h.db.insert(auditLog).values({ teamId: 1, handoverId: handover().id, actorId: null, action: "step_auto_done", details: { kind: "redistribute" }, at: now + i }).run();

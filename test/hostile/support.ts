@@ -151,14 +151,6 @@ export function saidTo(h: Harness, who: Persona | number, from = 0): string {
   return texts.join("\n---\n");
 }
 
-/** Toast texts of answerCallbackQuery calls after call index `from`. */
-function toastsSince(h: Harness, from: number): string[] {
-  return h
-    .calls("answerCallbackQuery")
-    .filter((c) => h.calls().indexOf(c) >= from)
-    .map((c) => String(c.payload.text ?? ""));
-}
-
 // --- A world to attack --------------------------------------------------------------------------------
 
 export const LEAD_A = 100;
@@ -215,20 +207,6 @@ export async function createWorld(now = "2026-11-23T09:00:00+03:00"): Promise<Wo
   const [otherClientId] = seedClients(h.db, 2, [{ name: "Чужой клиент", ownerId: petr, temperature: "hot", phones: ["+79990000001"] }], nowMs);
   seedCommitment(h.db, { teamId: 2, clientId: otherClientId!, ownerId: petr, text: "Чужое обещание", dueOn: "2026-11-27" });
   return { h, lead, boris, vera, otherLead, otherManager, otherManager2, stranger, clientIds, otherClientId: otherClientId! };
-}
-
-/** Every callback_data the bot put on a button so far, in order of first appearance. */
-function callbackDataSeen(h: Harness): string[] {
-  const seen = new Set<string>();
-  for (const call of h.calls()) {
-    const rows = (call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
-    for (const b of rows.flat()) if (b.callback_data !== undefined) seen.add(b.callback_data);
-  }
-  for (const n of (h.db.$client.prepare("SELECT payload FROM notifications").all() as { payload: string }[])) {
-    const rows = (JSON.parse(n.payload).reply_markup?.inline_keyboard ?? []) as { callback_data?: string }[][];
-    for (const b of rows.flat()) if (b.callback_data !== undefined) seen.add(b.callback_data);
-  }
-  return [...seen];
 }
 
 export interface RichWorld extends World {

@@ -6,6 +6,7 @@ import type { BotContext } from "./bot/context.js";
 import { createI18n } from "./bot/i18n.js";
 import type { Clock } from "./platform/clock.js";
 import type { Translations } from "./platform/locale.js";
+import { startCheckpointer, type Checkpointer } from "./db/checkpointer.js";
 import { startDailyBackups } from "./db/daily-backup.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./platform/logger.js";
@@ -27,14 +28,16 @@ export interface BackgroundDeps {
 }
 
 /**
- * Cron jobs and the outbox sender: started after the bot, stopped before the database closes. The
- * scheduler's first tick at start makes up a run missed while the bot was down.
+ * Cron jobs, the outbox sender and the WAL checkpoints (a worker thread, src/db/checkpointer.ts): started
+ * after the bot, stopped before the database closes. The scheduler's first tick at start makes up a run
+ * missed while the bot was down.
  */
-export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<void> } {
+export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<void>; checkpoints: Checkpointer } {
   const { db, logger, api, i18n, clock, config } = deps;
   let stopped = false;
   let scheduler: Scheduler | null = null;
   let sender: SenderHandle | null = null;
+  const checkpoints = startCheckpointer(db, config.databasePath, { logger });
   const backups = startDailyBackups({ databasePath: config.databasePath, timezone: config.defaultTimezone, backup: config.backup, clock, logger });
 
   const ready = (async () => {
@@ -47,6 +50,7 @@ export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<voi
   })().catch((err) => logger.error({ err }, "could not start the scheduler and the sender"));
 
   return {
+    checkpoints,
     async stop() {
       stopped = true;
       await ready;
@@ -54,6 +58,8 @@ export function startBackgroundWork(deps: BackgroundDeps): { stop(): Promise<voi
       await backups.stop();
       // The message in flight is finished and recorded; the rest stays pending for the next start.
       await sender?.stop();
+      // Last: the writes above may still need checkpointing (the connection does it itself from here on).
+      await checkpoints.stop();
     },
   };
 }

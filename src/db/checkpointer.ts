@@ -1,0 +1,221 @@
+// WAL checkpoints off the main thread. SQLite's auto-checkpoint runs inside the commit that crosses 1,000
+// pages of WAL: that commit copies the pages back into the database file and syncs it, 45–55 ms of the
+// event loop on a loaded machine (bench/distribution.bench.ts). Here a worker thread with its own
+// connection to the same file does it instead, and the bot's connection has `wal_autocheckpoint = 0`:
+//
+// - every `everyMs` the worker runs `PRAGMA wal_checkpoint(PASSIVE)`: it copies what no reader still needs
+//   and takes no write lock, so the bot's commits never wait for it. Once everything is copied, the bot's
+//   next write transaction starts the WAL over from its beginning: the file stops growing.
+// - when the WAL was idle since the last round (no commit: `PRAGMA data_version`; everything copied) and its file is
+//   larger than `truncateAboveBytes`, the worker truncates it (`wal_checkpoint(TRUNCATE)`), with no busy
+//   wait (`timeout: 0`): if a writer or reader is there it simply tries again next round. A burst (a
+//   50,000-client distribution) may leave a large file; this gives the disk back once it is quiet.
+//
+// A worker that cannot start or dies is logged and started again (up to `maxRestarts` times); meanwhile and
+// after, the bot's connection checkpoints by itself again (`wal_autocheckpoint = 1000`, SQLite's default).
+// Only the bot uses this; the CLIs (import, backup, migrate, job) keep the auto-checkpoint.
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type { Db } from "./client.js";
+import type { Logger } from "../platform/logger.js";
+
+/** SQLite's default auto-checkpoint, used again whenever no worker runs. */
+export const AUTOCHECKPOINT_PAGES = 1000;
+
+export interface CheckpointResult {
+  mode: "PASSIVE" | "TRUNCATE";
+  /** 1 when the checkpoint could not finish (a TRUNCATE met a writer or a reader). */
+  busy: number;
+  /** Frames in the WAL, and how many of them are copied into the database file. */
+  log: number;
+  checkpointed: number;
+  /** The WAL file's size after the checkpoint. */
+  walBytes: number;
+}
+
+export interface CheckpointerOptions {
+  logger: Logger;
+  /** How often the worker checkpoints by itself; 0: only when asked (tests). */
+  everyMs?: number;
+  /** An idle WAL file larger than this is truncated. */
+  truncateAboveBytes?: number;
+  /** Starts after a crash before giving up for good (the auto-checkpoint stays on). */
+  maxRestarts?: number;
+  /** The SQLite driver the worker loads (tests give it a broken one). */
+  driver?: string;
+}
+
+export interface Checkpointer {
+  /** Resolves true once a worker runs, false when it gave up (the auto-checkpoint is on). */
+  running(): Promise<boolean>;
+  /** One round, as the worker's timer runs it (PASSIVE, then TRUNCATE when idle and large), or one `mode`. */
+  checkpoint(mode?: "PASSIVE" | "TRUNCATE"): Promise<CheckpointResult>;
+  /** Stops the worker (after a checkpoint in progress) and turns the auto-checkpoint back on. */
+  stop(): Promise<void>;
+}
+
+const DEFAULTS = { everyMs: 100, truncateAboveBytes: 64 * 1024 * 1024, maxRestarts: 3 };
+
+// Plain CommonJS, run with `eval: true`: the same under node (dist/), tsx and vitest, with no file of its
+// own to resolve or build.
+const WORKER_CODE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { statSync } = require("node:fs");
+const Database = require(workerData.driver);
+const { path, everyMs, truncateAboveBytes } = workerData;
+const db = new Database(path, { fileMustExist: true, timeout: 0 });
+const walBytes = () => { try { return statSync(path + "-wal").size; } catch { return 0; } };
+const run = (mode) => {
+  const row = db.pragma("wal_checkpoint(" + mode + ")")[0];
+  return { mode, busy: row.busy, log: row.log, checkpointed: row.checkpointed, walBytes: walBytes() };
+};
+const version = db.prepare("PRAGMA data_version").pluck();
+let seen = -1;
+const round = () => {
+  const written = version.get() !== seen; // data_version moves when another connection commits
+  seen = version.get();
+  let r = run("PASSIVE");
+  if (!written && r.busy === 0 && r.checkpointed === r.log && r.walBytes > truncateAboveBytes) r = run("TRUNCATE");
+  return r;
+};
+const timer = everyMs > 0 ? setInterval(() => {
+  try { round(); } catch (err) { parentPort.postMessage({ failed: String(err && err.message || err) }); }
+}, everyMs) : null;
+parentPort.on("message", (m) => {
+  if (m.stop) {
+    if (timer) clearInterval(timer);
+    db.close();
+    parentPort.close();
+    return;
+  }
+  try { parentPort.postMessage({ id: m.id, result: m.mode ? run(m.mode) : round() }); }
+  catch (err) { parentPort.postMessage({ id: m.id, error: String(err && err.message || err) }); }
+});
+parentPort.postMessage({ ready: true });
+`;
+
+/** Starts the checkpoint worker for the bot's database file; for ':memory:' nothing runs. */
+export function startCheckpointer(db: Db, path: string, options: CheckpointerOptions): Checkpointer {
+  const { logger } = options;
+  const everyMs = options.everyMs ?? DEFAULTS.everyMs;
+  const truncateAboveBytes = options.truncateAboveBytes ?? DEFAULTS.truncateAboveBytes;
+  const maxRestarts = options.maxRestarts ?? DEFAULTS.maxRestarts;
+  const driver = options.driver ?? createRequire(import.meta.url).resolve("better-sqlite3");
+  const autocheckpoint = (pages: number) => {
+    if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${pages}`);
+  };
+
+  let worker: Worker | null = null;
+  let stopping = false;
+  let starts = 0;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve(r: CheckpointResult): void; reject(err: Error): void }>();
+  // running(): the current start's outcome; a start after a crash is a fresh promise.
+  let settle: (up: boolean) => void = () => {};
+  let settled = true;
+  let up: Promise<boolean> = Promise.resolve(false);
+  const starting = () => {
+    if (!settled) return;
+    settled = false;
+    up = new Promise((resolve) => {
+      settle = (value) => {
+        settled = true;
+        resolve(value);
+      };
+    });
+  };
+  let exited: Promise<void> = Promise.resolve();
+
+  const gaveUp = () => {
+    if (settled) up = Promise.resolve(false);
+    else settle(false);
+  };
+
+  const failAll = (why: string) => {
+    for (const w of waiting.values()) w.reject(new Error(why));
+    waiting.clear();
+  };
+
+  /** The worker ended without being asked to: back to the auto-checkpoint, then start again or give up. */
+  const lost = (reason: string) => {
+    worker = null;
+    autocheckpoint(AUTOCHECKPOINT_PAGES);
+    failAll(`the checkpoint worker stopped: ${reason}`);
+    if (stopping) return;
+    if (starts <= maxRestarts) {
+      logger.warn({ reason, restart: starts }, "the checkpoint worker stopped; starting it again (meanwhile the database checkpoints by itself)");
+      starting();
+      spawn();
+    } else {
+      logger.error({ reason, starts }, "the checkpoint worker keeps failing; the database checkpoints by itself from now on");
+      gaveUp();
+    }
+  };
+
+  const spawn = () => {
+    starts++;
+    let w: Worker;
+    try {
+      w = new Worker(WORKER_CODE, { eval: true, workerData: { driver, path, everyMs, truncateAboveBytes } });
+    } catch (err) {
+      lost(String((err as Error).message ?? err));
+      return;
+    }
+    worker = w;
+    let error: string | null = null;
+    exited = new Promise((resolve) => {
+      w.on("exit", (code) => {
+        resolve();
+        if (worker === w) lost(error ?? `exit code ${code}`);
+      });
+    });
+    w.on("error", (err) => {
+      error = err.message;
+      logger.error({ err }, "the checkpoint worker failed");
+    });
+    w.on("message", (m: { ready?: true; failed?: string; id?: number; result?: CheckpointResult; error?: string }) => {
+      if (m.ready) {
+        if (stopping) return;
+        autocheckpoint(0);
+        settle(true);
+      } else if (m.failed) {
+        logger.warn({ err: m.failed }, "a WAL checkpoint failed; the worker tries again next round");
+      } else if (m.id !== undefined) {
+        const asked = waiting.get(m.id);
+        waiting.delete(m.id);
+        if (m.result) asked?.resolve(m.result);
+        else asked?.reject(new Error(m.error ?? "checkpoint failed"));
+      }
+    });
+  };
+
+  if (path === ":memory:") {
+    return { running: async () => false, checkpoint: () => Promise.reject(new Error("no checkpoint worker for ':memory:'")), stop: async () => {} };
+  }
+  starting();
+  spawn();
+
+  return {
+    running: () => up,
+    checkpoint(mode) {
+      const w = worker;
+      if (!w || stopping) return Promise.reject(new Error("the checkpoint worker is not running"));
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        w.postMessage({ id, mode });
+      });
+    },
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      gaveUp();
+      const w = worker;
+      worker = null;
+      w?.postMessage({ stop: true });
+      await exited;
+      failAll("the checkpoint worker stopped");
+      autocheckpoint(AUTOCHECKPOINT_PAGES);
+    },
+  };
+}

@@ -1,9 +1,10 @@
 // A 50,000-client distribution applied by the lead's tap through the real bot (follow-up included), while
 // a manager taps "today" every 10 ms: how long the event loop was held, and how many of those taps were
-// answered meanwhile.
+// answered meanwhile. The WAL checkpoints run in their worker, as in the bot (src/background.ts).
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { startCheckpointer } from "../src/db/checkpointer.js";
 import { closeDatabase } from "../src/db/client.js";
 import { proposeForHandover } from "../src/distribution/propose.js";
 import { createHarness } from "../test/support/harness.js";
@@ -24,7 +25,10 @@ export async function applyByTap(clients: number, now: Date): Promise<TapRun> {
   const proposed = proposeForHandover(w.db, { teamId: w.teamId, handoverId: w.handoverId, actorId: w.leadId, now });
   if (!proposed.ok) throw new Error(`no proposal: ${proposed.reason}`);
   closeDatabase(w.db);
-  const h = await createHarness({ databasePath: join(w.dir, "bench.sqlite"), now: now.toISOString() });
+  const path = join(w.dir, "bench.sqlite");
+  const h = await createHarness({ databasePath: path, now: now.toISOString() });
+  const checkpoints = startCheckpointer(h.db, path, { logger: h.deps.logger });
+  if (!(await checkpoints.running())) throw new Error("the checkpoint worker did not start");
   const lead = telegramUser(1, { first_name: "Lead" });
   const other = telegramUser(10_001, { first_name: "Manager" });
   // Warm the other user's path (JIT, statements) before measuring.
@@ -61,6 +65,7 @@ export async function applyByTap(clients: number, now: Date): Promise<TapRun> {
   const followed = h.db.$client.prepare(`SELECT followed_up_at FROM distributions WHERE id = ?`).pluck().get(proposed.view.distributionId);
   if (calls < clients || followed === null) throw new Error(`follow-up not finished: ${calls} calls, followed_up_at ${String(followed)}`);
   if (h.errors().length > 0) throw new Error(`errors logged: ${JSON.stringify(h.errors()[0])}`);
+  await checkpoints.stop();
   h.close();
   rmSync(w.dir, { recursive: true, force: true });
   return { wholeMs, maxLoopDelayMs: Math.max(delay.max / 1e6, maxLate), otherTapsAnswered: answeredDuring, otherTapsSent: sent };

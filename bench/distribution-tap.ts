@@ -61,10 +61,10 @@ export async function applyByTap(clients: number, now: Date): Promise<TapRun> {
   clearInterval(timer);
   const answeredDuring = answered;
   await Promise.all(pending);
+  if (h.errors().length > 0) throw new Error(`errors logged: ${JSON.stringify(h.errors()[0])}`);
   const calls = (h.db.$client.prepare(`SELECT count(*) AS n FROM calls`).get() as { n: number }).n;
   const followed = h.db.$client.prepare(`SELECT followed_up_at FROM distributions WHERE id = ?`).pluck().get(proposed.view.distributionId);
   if (calls < clients || followed === null) throw new Error(`follow-up not finished: ${calls} calls, followed_up_at ${String(followed)}`);
-  if (h.errors().length > 0) throw new Error(`errors logged: ${JSON.stringify(h.errors()[0])}`);
   await checkpoints.stop();
   h.close();
   rmSync(w.dir, { recursive: true, force: true });

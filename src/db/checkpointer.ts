@@ -6,10 +6,10 @@
 // - every `everyMs` the worker runs `PRAGMA wal_checkpoint(PASSIVE)`: it copies what no reader still needs
 //   and takes no write lock, so the bot's commits never wait for it. Once everything is copied, the bot's
 //   next write transaction starts the WAL over from its beginning: the file stops growing.
-// - when the WAL was idle since the last round (no commit: `PRAGMA data_version`; everything copied) and its file is
-//   larger than `truncateAboveBytes`, the worker truncates it (`wal_checkpoint(TRUNCATE)`), with no busy
-//   wait (`timeout: 0`): if a writer or reader is there it simply tries again next round. A burst (a
-//   50,000-client distribution) may leave a large file; this gives the disk back once it is quiet.
+// - the file a burst (a 50,000-client distribution) leaves behind is cut back to `walSizeLimitBytes` by the
+//   bot's connection itself (`journal_size_limit`) at its first commit after the WAL starts over. Not
+//   `wal_checkpoint(TRUNCATE)` from the worker: it takes the write lock, and a bot's transaction that has
+//   read and then writes (most do) gets SQLITE_BUSY at once, without waiting — a failed step.
 //
 // A worker that cannot start or dies is logged and started again (up to `maxRestarts` times); meanwhile and
 // after, the bot's connection checkpoints by itself again (`wal_autocheckpoint = 1000`, SQLite's default).
@@ -23,8 +23,7 @@ import type { Logger } from "../platform/logger.js";
 export const AUTOCHECKPOINT_PAGES = 1000;
 
 export interface CheckpointResult {
-  mode: "PASSIVE" | "TRUNCATE";
-  /** 1 when the checkpoint could not finish (a TRUNCATE met a writer or a reader). */
+  /** 1 when the checkpoint could not run (another checkpoint was under way). */
   busy: number;
   /** Frames in the WAL, and how many of them are copied into the database file. */
   log: number;
@@ -37,8 +36,8 @@ export interface CheckpointerOptions {
   logger: Logger;
   /** How often the worker checkpoints by itself; 0: only when asked (tests). */
   everyMs?: number;
-  /** An idle WAL file larger than this is truncated. */
-  truncateAboveBytes?: number;
+  /** The WAL file left after a burst is cut back to this (journal_size_limit). */
+  walSizeLimitBytes?: number;
   /** Starts after a crash before giving up for good (the auto-checkpoint stays on). */
   maxRestarts?: number;
   /** The SQLite driver the worker loads (tests give it a broken one). */
@@ -48,13 +47,13 @@ export interface CheckpointerOptions {
 export interface Checkpointer {
   /** Resolves true once a worker runs, false when it gave up (the auto-checkpoint is on). */
   running(): Promise<boolean>;
-  /** One round, as the worker's timer runs it (PASSIVE, then TRUNCATE when idle and large), or one `mode`. */
-  checkpoint(mode?: "PASSIVE" | "TRUNCATE"): Promise<CheckpointResult>;
+  /** One round, as the worker's timer runs it. */
+  checkpoint(): Promise<CheckpointResult>;
   /** Stops the worker (after a checkpoint in progress) and turns the auto-checkpoint back on. */
   stop(): Promise<void>;
 }
 
-const DEFAULTS = { everyMs: 100, truncateAboveBytes: 64 * 1024 * 1024, maxRestarts: 3 };
+const DEFAULTS = { everyMs: 100, walSizeLimitBytes: 64 * 1024 * 1024, maxRestarts: 3 };
 
 // Plain CommonJS, run with `eval: true`: the same under node (dist/), tsx and vitest, with no file of its
 // own to resolve or build.
@@ -62,21 +61,12 @@ const WORKER_CODE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { statSync } = require("node:fs");
 const Database = require(workerData.driver);
-const { path, everyMs, truncateAboveBytes } = workerData;
+const { path, everyMs } = workerData;
 const db = new Database(path, { fileMustExist: true, timeout: 0 });
 const walBytes = () => { try { return statSync(path + "-wal").size; } catch { return 0; } };
-const run = (mode) => {
-  const row = db.pragma("wal_checkpoint(" + mode + ")")[0];
-  return { mode, busy: row.busy, log: row.log, checkpointed: row.checkpointed, walBytes: walBytes() };
-};
-const version = db.prepare("PRAGMA data_version").pluck();
-let seen = -1;
 const round = () => {
-  const written = version.get() !== seen; // data_version moves when another connection commits
-  seen = version.get();
-  let r = run("PASSIVE");
-  if (!written && r.busy === 0 && r.checkpointed === r.log && r.walBytes > truncateAboveBytes) r = run("TRUNCATE");
-  return r;
+  const row = db.pragma("wal_checkpoint(PASSIVE)")[0];
+  return { busy: row.busy, log: row.log, checkpointed: row.checkpointed, walBytes: walBytes() };
 };
 const timer = everyMs > 0 ? setInterval(() => {
   try { round(); } catch (err) { parentPort.postMessage({ failed: String(err && err.message || err) }); }
@@ -88,7 +78,7 @@ parentPort.on("message", (m) => {
     parentPort.close();
     return;
   }
-  try { parentPort.postMessage({ id: m.id, result: m.mode ? run(m.mode) : round() }); }
+  try { parentPort.postMessage({ id: m.id, result: round() }); }
   catch (err) { parentPort.postMessage({ id: m.id, error: String(err && err.message || err) }); }
 });
 parentPort.postMessage({ ready: true });
@@ -98,7 +88,7 @@ parentPort.postMessage({ ready: true });
 export function startCheckpointer(db: Db, path: string, options: CheckpointerOptions): Checkpointer {
   const { logger } = options;
   const everyMs = options.everyMs ?? DEFAULTS.everyMs;
-  const truncateAboveBytes = options.truncateAboveBytes ?? DEFAULTS.truncateAboveBytes;
+  const walSizeLimitBytes = options.walSizeLimitBytes ?? DEFAULTS.walSizeLimitBytes;
   const maxRestarts = options.maxRestarts ?? DEFAULTS.maxRestarts;
   const driver = options.driver ?? createRequire(import.meta.url).resolve("better-sqlite3");
   const autocheckpoint = (pages: number) => {
@@ -156,7 +146,7 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
     starts++;
     let w: Worker;
     try {
-      w = new Worker(WORKER_CODE, { eval: true, workerData: { driver, path, everyMs, truncateAboveBytes } });
+      w = new Worker(WORKER_CODE, { eval: true, workerData: { driver, path, everyMs } });
     } catch (err) {
       lost(String((err as Error).message ?? err));
       return;
@@ -176,6 +166,7 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
     w.on("message", (m: { ready?: true; failed?: string; id?: number; result?: CheckpointResult; error?: string }) => {
       if (m.ready) {
         if (stopping) return;
+        if (db.$client.open) db.$client.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
         autocheckpoint(0);
         settle(true);
       } else if (m.failed) {
@@ -197,13 +188,13 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
 
   return {
     running: () => up,
-    checkpoint(mode) {
+    checkpoint() {
       const w = worker;
       if (!w || stopping) return Promise.reject(new Error("the checkpoint worker is not running"));
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        w.postMessage({ id, mode });
+        w.postMessage({ id });
       });
     },
     async stop() {

@@ -71,17 +71,27 @@ describe("the checkpoint worker", () => {
     expect(walBytes()).toBeGreaterThan(20 * 400_000);
   });
 
-  it("truncates a large WAL once no commit came since its last round", async () => {
-    const checkpoints = startCheckpointer(db, path, { logger: logger(), everyMs: 0, truncateAboveBytes: 100_000 });
+  it("cuts a burst's WAL file back at the first commit after the worker caught up (journal_size_limit)", async () => {
+    const checkpoints = startCheckpointer(db, path, { logger: logger(), everyMs: 0, walSizeLimitBytes: 100_000 });
     expect(await checkpoints.running()).toBe(true);
-    for (let i = 0; i < 5; i++) commit();
-    expect(await checkpoints.checkpoint()).toMatchObject({ mode: "PASSIVE", busy: 0 }); // a commit since: passive only
-    expect(walBytes()).toBeGreaterThan(100_000);
-    expect(await checkpoints.checkpoint()).toMatchObject({ mode: "TRUNCATE", busy: 0, walBytes: 0 }); // idle and large
-    expect(walBytes()).toBe(0);
-    commit();
-    expect(await checkpoints.checkpoint("PASSIVE")).toMatchObject({ mode: "PASSIVE", busy: 0 });
-    expect(await checkpoints.checkpoint("TRUNCATE")).toMatchObject({ mode: "TRUNCATE", busy: 0, walBytes: 0 });
+    for (let i = 0; i < 10; i++) commit(); // a burst the worker did not keep up with
+    expect(walBytes()).toBeGreaterThan(3_500_000);
+    expect(await checkpoints.checkpoint()).toMatchObject({ busy: 0, log: expect.any(Number) });
+    commit(); // the WAL starts over, and its file is cut back to this commit's pages
+    expect(walBytes()).toBeLessThan(600_000);
+    await checkpoints.stop();
+  });
+
+  it("never keeps the bot's transactions from writing: a transaction that read before a checkpoint writes after it", async () => {
+    const checkpoints = startCheckpointer(db, path, { logger: logger(), everyMs: 0 });
+    expect(await checkpoints.running()).toBe(true);
+    for (let i = 0; i < 3; i++) commit();
+    db.$client.exec("BEGIN"); // deferred, as drizzle's and better-sqlite3's transactions are
+    expect(db.$client.prepare("SELECT count(*) FROM filler").pluck().get()).toBe(300);
+    expect(await checkpoints.checkpoint()).toMatchObject({ busy: 0 });
+    commit(); // SQLITE_BUSY here if the worker had taken the write lock (a TRUNCATE or RESTART checkpoint)
+    db.$client.exec("COMMIT");
+    expect(db.$client.prepare("SELECT count(*) FROM filler").pluck().get()).toBe(400);
     await checkpoints.stop();
   });
 

@@ -16,7 +16,7 @@ import { proposeForHandover } from "../src/distribution/propose.js";
 import { followUpDistribution } from "../src/distribution/followup.js";
 import { createTeam } from "../src/team/teams.js";
 import { stepCpu, type StepRun } from "./distribution-steps.js";
-import { applyByTap, type TapRun } from "./distribution-tap.js";
+import { applyByTapAsTheBotRuns, type TapRun } from "./distribution-tap.js";
 import { round, timeMs, type BenchResult } from "./lib.js";
 
 const CLIENTS = 50_000;
@@ -170,7 +170,7 @@ export async function run(): Promise<BenchResult[]> {
   // Through the bot: the lead's tap, follow-up included, with another user tapping every 10 ms.
   const taps: TapRun[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    taps.push(await applyByTap(CLIENTS, now));
+    taps.push(await applyByTapAsTheBotRuns(CLIENTS, now));
     console.error(`distribution by tap: ${JSON.stringify(taps.at(-1))}`);
   }
   // The same steps through the rules, each step's CPU time: what the tap's stalls are made of, load aside.

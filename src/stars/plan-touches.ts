@@ -9,6 +9,7 @@ import type { Db } from "../db/client.js";
 import { calls, clients, members, type teams, type TouchKind } from "../db/schema.js";
 import { addWorkingDays, localDate, parseDay } from "../platform/calendar.js";
 import { teamCalendar } from "../platform/work-time.js";
+import { insertTouch } from "./queries.js";
 import { snapshotWeek, starLinesOfTeam } from "./star-index.js";
 import { singleVoiceSql, voiceCutoff } from "./voices.js";
 
@@ -104,8 +105,7 @@ export function planWeekTouches(db: Db, team: Team, now: Date): PlanResult {
     const first = addWorkingDays(today, 0, cal);
     const days = Array.from({ length: SPREAD_DAYS }, (_, i) => addWorkingDays(first, i, cal));
     const at = now.getTime();
-    // One prepared INSERT per touch: building a drizzle query costs more than the write (bench: 500 teams).
-    const insert = insertTouchStatement(db);
+    const insert = insertTouch(db);
     let planned = 0;
     for (const c of candidates) {
       if (planned === capacity) break;
@@ -119,21 +119,6 @@ export function planWeekTouches(db: Db, team: Team, now: Date): PlanResult {
     const perMember = new Map(callers.filter((c) => c.load > 0).map((c) => [c.memberId, c.load]));
     return { status: "planned", week, planned, perMember, candidates: candidates.length };
   });
-}
-
-const insertTouches = new WeakMap<Db["$client"], import("better-sqlite3").Statement<unknown[]>>();
-
-/** The INSERT of one planned touch, prepared once per connection (it joins the open transaction). */
-function insertTouchStatement(db: Db) {
-  let statement = insertTouches.get(db.$client);
-  if (!statement) {
-    statement = db.$client.prepare<unknown[]>(
-      `INSERT INTO calls (team_id, client_id, assignee_id, kind, touch_kind, plan_week, due_on, status, attempts, created_at)
-       VALUES (?, ?, ?, 'second_voice', ?, ?, ?, 'open', 0, ?)`,
-    );
-    insertTouches.set(db.$client, statement);
-  }
-  return statement;
 }
 
 export interface Released {

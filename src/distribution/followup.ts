@@ -17,12 +17,12 @@ import type { Db } from "../db/client.js";
 import { calls, distributionItems, distributions } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
 import { voidStaleTouches } from "../stars/plan-touches.js";
-import { memberName, ownersOf } from "./queries.js";
+import { memberName, noticeClients, ownersOf } from "./queries.js";
 import { getHandover } from "../handover/checklist.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, OwnerBrief } from "./types.js";
 import { PLAN_CLIENTS_PER_STEP, planReactivationCallsInSteps, writeReactivationCalls } from "../calls/reactivation.js";
-import { connectionOf, preparedOnce } from "../db/prepared.js";
+import { connectionOf } from "../db/prepared.js";
 
 /** Calls written per transaction: a step stays well under ~50 ms of synchronous work. */
 export const CALLS_PER_STEP = 500;
@@ -182,54 +182,11 @@ function* clientsPerOwner(db: Db, distributionId: number, perStep: number): Step
   return new Map([...ids].map(([ownerId, list]) => [ownerId, JSON.stringify(list)]));
 }
 
-/**
- * A new owner's clients and their open commitments, as plain rows: a 50,000-client follow-up reads them all,
- * and drizzle's row mapping was a third of the follow-up's garbage (bench/profile-distribution.ts).
- */
-const noticeStatements = preparedOnce((_db, sqlite) => ({
-  clients: sqlite
-    .prepare(
-      `SELECT id, name, company, phones, email, temperature, next_contact_on FROM clients
-        WHERE id IN (SELECT value FROM json_each(?)) AND owner_id = ? AND status = 'active'`,
-    )
-    .raw(),
-  commitments: sqlite
-    .prepare(
-      `SELECT client_id, kind, text, due_on FROM commitments
-        WHERE client_id IN (SELECT value FROM json_each(?)) AND status = 'open'
-        ORDER BY due_on IS NULL, due_on, id`,
-    )
-    .raw(),
-}));
-
-type ClientRow = [number, string, string | null, string, string | null, NoticeClient["temperature"], string | null];
-type CommitmentRow = [number, NoticeClient["commitments"][number]["kind"], string, string | null];
-
 /** One new owner's message: the clients they still have from it, those with commitments first. */
 function appliedNotice(db: Db, dist: Dist, owner: OwnerBrief, fromName: string | null, clientIds: string): AppliedNotice {
-  const statements = noticeStatements(db);
-  const commitmentsOf = new Map<number, NoticeClient["commitments"]>();
-  for (const [clientId, kind, text, dueOn] of statements.commitments.all(clientIds) as CommitmentRow[]) {
-    const list = commitmentsOf.get(clientId);
-    if (list) list.push({ kind, text, dueOn });
-    else commitmentsOf.set(clientId, [{ kind, text, dueOn }]);
-  }
-  const clientList = (statements.clients.all(clientIds, owner.memberId) as ClientRow[]).map(
-    ([id, name, company, phones, email, temperature, nextContactOn]): NoticeClient => ({
-      id,
-      name,
-      company,
-      phones: JSON.parse(phones) as string[],
-      email,
-      temperature,
-      nextContactOn,
-      commitments: commitmentsOf.get(id) ?? NO_COMMITMENTS,
-    }),
-  );
+  const clientList = noticeClients(db, owner.memberId, clientIds);
   return { distributionId: dist.id, teamId: dist.teamId, handoverId: dist.handoverId, owner, fromName, clients: sortForNotice(clientList) };
 }
-
-const NO_COMMITMENTS: NoticeClient["commitments"] = Object.freeze([]) as unknown as NoticeClient["commitments"];
 
 /**
  * Clients with a commitment or deadline first (earliest due first), then the rest; by name within each,

@@ -7,9 +7,9 @@
  * proposed (`distribution.proposed`, to notice a stale proposal), and the managers the lead excluded from it
  * (`distribution.excluded`).
  *
- * Everything goes through drizzle but two statements the bench showed drizzle too slow for, each with its
- * measured reason: reading a 50,000-client scope (loadScopeClients) and writing a proposal's items
- * (insertItems).
+ * Everything goes through drizzle but three reads and a write the bench showed drizzle too slow for, each
+ * with its measured reason: reading a 50,000-client scope (loadScopeClients), writing a proposal's items
+ * (insertItems) and a new owner's clients for their message (noticeClients).
  */
 import type Database from "better-sqlite3";
 import { and, asc, count, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
@@ -18,7 +18,8 @@ import { auditLog, clients, distributionItems, distributions, handovers, members
 import type { DbOrTx } from "../db/client.js";
 import type { PlanClient } from "./plan.js";
 import { getHandover } from "../handover/checklist.js";
-import type { Distribution, DistributionHeader, HandoverRow, OwnerBrief, TemperatureCounts } from "./types.js";
+import type { Distribution, DistributionHeader, HandoverRow, NoticeClient, OwnerBrief, TemperatureCounts } from "./types.js";
+import { preparedOnce } from "../db/prepared.js";
 
 export interface ScopeClient extends PlanClient {
   ownerId: number | null;
@@ -341,3 +342,46 @@ export function ownersCounted(db: Db, perOwner: Map<number, number>): OwnerBrief
     .all()
     .map((m) => ({ ...m, count: perOwner.get(m.memberId) ?? 0 }));
 }
+
+/**
+ * A new owner's clients still theirs from a distribution (`clientIds`: a JSON array), each with its open
+ * commitments, earliest due first. Prepared once, plain rows, measured: drizzle's row mapping of the 50,000
+ * clients and their commitments was 57 of the follow-up's ~390 MB of garbage (bench/profile-distribution.ts
+ * lists the collections that cost in the tap).
+ */
+export function noticeClients(db: DbOrTx, ownerId: number, clientIds: string): NoticeClient[] {
+  const statements = noticeStatements(db);
+  const commitmentsOf = new Map<number, NoticeClient["commitments"]>();
+  for (const [clientId, kind, text, dueOn] of statements.commitments.all(clientIds) as [number, string, string, string | null][]) {
+    const list = commitmentsOf.get(clientId);
+    if (list) list.push({ kind, text, dueOn });
+    else commitmentsOf.set(clientId, [{ kind, text, dueOn }]);
+  }
+  const rows = statements.clients.all(clientIds, ownerId) as [number, string, string | null, string, string | null, Temperature, string | null][];
+  return rows.map(([id, name, company, phones, email, temperature, nextContactOn]) => ({
+    id,
+    name,
+    company,
+    phones: JSON.parse(phones) as string[],
+    email,
+    temperature,
+    nextContactOn,
+    commitments: commitmentsOf.get(id) ?? [],
+  }));
+}
+
+const noticeStatements = preparedOnce((_db, sqlite) => ({
+  clients: sqlite
+    .prepare(
+      `SELECT id, name, company, phones, email, temperature, next_contact_on FROM clients
+        WHERE id IN (SELECT value FROM json_each(?)) AND owner_id = ? AND status = 'active'`,
+    )
+    .raw(),
+  commitments: sqlite
+    .prepare(
+      `SELECT client_id, kind, text, due_on FROM commitments
+        WHERE client_id IN (SELECT value FROM json_each(?)) AND status = 'open'
+        ORDER BY due_on IS NULL, due_on, id`,
+    )
+    .raw(),
+}));

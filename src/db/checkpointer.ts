@@ -55,8 +55,9 @@ export interface Checkpointer {
 
 const DEFAULTS = { everyMs: 100, walSizeLimitBytes: 64 * 1024 * 1024, maxRestarts: 3 };
 
-// Plain CommonJS, run with `eval: true`: the same under node (dist/), tsx and vitest, with no file of its
-// own to resolve or build.
+// Plain CommonJS, run with `eval: true` and no inherited node options (`execArgv: []`; an inherited
+// `--input-type=module` would make it an ES module without `require`): the same under node (dist/), tsx
+// and vitest, with no file of its own to resolve or build.
 const WORKER_CODE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { statSync } = require("node:fs");
@@ -146,7 +147,7 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
     starts++;
     let w: Worker;
     try {
-      w = new Worker(WORKER_CODE, { eval: true, workerData: { driver, path, everyMs } });
+      w = new Worker(WORKER_CODE, { eval: true, execArgv: [], workerData: { driver, path, everyMs } });
     } catch (err) {
       lost(String((err as Error).message ?? err));
       return;

@@ -69,8 +69,13 @@ const round = () => {
   const row = db.pragma("wal_checkpoint(PASSIVE)")[0];
   return { busy: row.busy, log: row.log, checkpointed: row.checkpointed, walBytes: walBytes() };
 };
+let lastFailure = null; // told once, not ten times a second
 const timer = everyMs > 0 ? setInterval(() => {
-  try { round(); } catch (err) { parentPort.postMessage({ failed: String(err && err.message || err) }); }
+  try { round(); lastFailure = null; } catch (err) {
+    const failed = String(err && err.message || err);
+    if (failed !== lastFailure) parentPort.postMessage({ failed });
+    lastFailure = failed;
+  }
 }, everyMs) : null;
 parentPort.on("message", (m) => {
   if (m.stop) {
@@ -170,11 +175,15 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
         if (db.$client.open) db.$client.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
         autocheckpoint(0);
         settle(true);
+        // Running, it is never what keeps the process alive (only while it is asked something, or stopped);
+        // SQLite survives an exit in the middle of a checkpoint.
+        w.unref();
       } else if (m.failed) {
         logger.warn({ err: m.failed }, "a WAL checkpoint failed; the worker tries again next round");
       } else if (m.id !== undefined) {
         const asked = waiting.get(m.id);
         waiting.delete(m.id);
+        if (waiting.size === 0) w.unref();
         if (m.result) asked?.resolve(m.result);
         else asked?.reject(new Error(m.error ?? "checkpoint failed"));
       }
@@ -195,6 +204,7 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
       const id = nextId++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
+        w.ref();
         w.postMessage({ id });
       });
     },
@@ -204,6 +214,7 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
       gaveUp();
       const w = worker;
       worker = null;
+      w?.ref(); // the process waits for it to close its connection
       w?.postMessage({ stop: true });
       await exited;
       failAll("the checkpoint worker stopped");

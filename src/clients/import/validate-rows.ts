@@ -2,7 +2,7 @@
 // are handled by dedupe-rows.ts: a duplicate is merged into the earlier row, reported as a
 // `duplicate_row` warning on its own row number (with `duplicateOf`), and left out of `rows`.
 import type { CountryCode } from "libphonenumber-js";
-import { capLength, cellToText, clear, cleanLine, cleanMultiline } from "./clean-text.js";
+import { capLength, cellToText, clear, cleanLine, cleanMultiline, ownCopy } from "./clean-text.js";
 import { createDeduplicator } from "./dedupe-rows.js";
 import type { ColumnPlan } from "./header-synonyms.js";
 import { parseEmailsInto, parsePhonesInto, parseTemperature } from "./parse-cells.js";
@@ -56,7 +56,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
 
   const warn = (code: ProblemCode, field: string, value?: string): void => {
     const problem: RowProblem = { rowNumber, code, field, severity: "warning" };
-    if (value !== undefined) problem.value = capLength(value, MAX_PROBLEM_VALUE);
+    if (value !== undefined) problem.value = ownCopy(capLength(value, MAX_PROBLEM_VALUE));
     warnings.push(problem);
   };
   const text = (index: number): string => cellToText(cells[index]);
@@ -65,10 +65,11 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     warn("too_long", field, value);
     return capLength(value, LIMITS[field]);
   };
+  // Every kept text is copied out of the file's decoded slice (ownCopy), so the slice can die young.
   const line = (index: number | null, field: keyof typeof LIMITS): string | null => {
     if (index === null) return null;
     const value = cleanLine(text(index));
-    return value === "" ? null : capped(value, field);
+    return value === "" ? null : ownCopy(capped(value, field));
   };
 
   const nameOf = (): string => {
@@ -104,16 +105,18 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   const emailOf = (): string | null => {
     for (const i of plan.emails) parseEmailsInto(cleanLine(text(i)), emails, bad);
     flushBad("bad_email", "email");
-    const email = emails[0] ?? null;
+    const email = emails.length > 0 ? ownCopy(emails[0]!) : null;
     clear(emails);
     return email;
   };
 
   const ownerOf = (): string | null => {
-    const owner = line(plan.owner, "owner");
-    if (owner === null) return null;
-    const known = owners.get(owner);
+    if (plan.owner === null) return null;
+    const value = cleanLine(text(plan.owner));
+    if (value === "") return null;
+    const known = owners.get(value);
     if (known !== undefined) return known;
+    const owner = ownCopy(capped(value, "owner"));
     if (owners.size < 1000) owners.set(owner, owner);
     return owner;
   };
@@ -145,7 +148,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
       const part = cleanMultiline(text(i));
       if (part !== "") notes = notes === "" ? part : `${notes}\n${part}`;
     }
-    return notes === "" ? null : capped(notes, "notes");
+    return notes === "" ? null : ownCopy(capped(notes, "notes"));
   };
 
   const commitmentsOf = (): ParsedClientRow["commitments"] => {
@@ -173,7 +176,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     // Field order below is the order warnings are reported in.
     const row: ParsedClientRow = {
       rowNumber,
-      name: capped(name, "name"),
+      name: ownCopy(capped(name, "name")),
       company: line(plan.company, "company"),
       phones: phonesOf(),
       email: emailOf(),

@@ -13,6 +13,8 @@ import type { ParsedClientRow, ProblemCode, RawCell, RowProblem, Temperature } f
 
 export const LIMITS = { name: 200, company: 200, owner: 200, voices: 500, externalId: 100, notes: 2000 } as const;
 const MAX_PROBLEM_VALUE = 100;
+/** Distinct owner and company texts kept once and shared by their rows. */
+const SHARED_MAX = 10_000;
 const NO_COMMITMENTS: ParsedClientRow["commitments"] = Object.freeze([]) as unknown as ParsedClientRow["commitments"];
 /** Any character that is neither white space nor an invisible format character (Cf: ZWSP, bidi marks, BOM). */
 const VISIBLE = /[^\s\p{Cf}]/u;
@@ -43,6 +45,8 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   // each row keeps the first copy of its owner's name instead of its own.
   const temperatures = new Map<string, Temperature | null>();
   const owners = new Map<string, string>();
+  // Contacts of one company repeat its name: the first SHARED_MAX distinct ones are kept once each.
+  const companies = new Map<string, string>();
   const rows: ParsedClientRow[] = [];
   const rejected: RowProblem[] = [];
   const warnings: RowProblem[] = [];
@@ -70,6 +74,17 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     if (index === null) return null;
     const value = cleanLine(text(index));
     return value === "" ? null : ownCopy(capped(value, field));
+  };
+
+  const companyOf = (): string | null => {
+    if (plan.company === null) return null;
+    const value = cleanLine(text(plan.company));
+    if (value === "") return null;
+    const known = companies.get(value);
+    if (known !== undefined) return known;
+    const company = ownCopy(capped(value, "company"));
+    if (companies.size < SHARED_MAX) companies.set(company, company);
+    return company;
   };
 
   const nameOf = (): string => {
@@ -117,7 +132,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     const known = owners.get(value);
     if (known !== undefined) return known;
     const owner = ownCopy(capped(value, "owner"));
-    if (owners.size < 1000) owners.set(owner, owner);
+    if (owners.size < SHARED_MAX) owners.set(owner, owner);
     return owner;
   };
 
@@ -177,7 +192,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     const row: ParsedClientRow = {
       rowNumber,
       name: ownCopy(capped(name, "name")),
-      company: line(plan.company, "company"),
+      company: companyOf(),
       phones: phonesOf(),
       email: emailOf(),
       externalId: line(plan.externalId, "externalId"),

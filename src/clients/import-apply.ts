@@ -3,9 +3,8 @@
 // query builder one by one.
 import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
-import type { Draft } from "./import-drafts.js";
 import { planImport, type ImportPlan } from "./import-plan.js";
-import { loadTeamSnapshot, type OwnerTarget } from "./import-snapshot.js";
+import { loadTeamSnapshot, type ClientState, type OwnerTarget } from "./import-snapshot.js";
 import type { ImportMode, ImportRow, ImportSummary, NoteChoice } from "./import-summary.js";
 
 export interface ApplyInput {
@@ -54,6 +53,7 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
   const memberIds = new Map<string, number>();
   const used = new Set<string>();
   for (const d of plan.drafts) if (typeof d.owner === "string") used.add(d.owner);
+  for (const o of plan.plainNew.owners) if (typeof o === "string") used.add(o);
   const insertMember = sqlite.prepare(
     "INSERT INTO members (team_id, telegram_id, username, name, role, status, created_at) VALUES (?, NULL, ?, ?, 'manager', 'active', ?)",
   );
@@ -63,19 +63,27 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
   }
   const ownerId = (o: OwnerTarget): number | null => (typeof o === "string" ? memberIds.get(o)! : o);
 
-  // New clients: one prepared INSERT per CLIENTS_PER_INSERT clients (a statement per client costs about
-  // 15 % more). Their rowids are consecutive (nobody else writes inside this transaction): each insert's
-  // last rowid gives the ids of its rows, and one INSERT ... SELECT writes all their "imported" events.
-  const fresh = plan.drafts.filter((d) => d.existingId === null);
+  // New clients, in file order: the plain ones (plan.plainNew) and those with a draft, merged in file order (Draft.plainBefore). One
+  // prepared INSERT per CLIENTS_PER_INSERT clients (a statement per client costs about 15 % more). Their
+  // rowids are consecutive (nobody else writes inside this transaction): each insert's last rowid gives
+  // the ids of its rows, and one INSERT ... SELECT writes all their "imported" events.
+  const plain = plan.plainNew;
+  const newDrafts = plan.drafts.filter((d) => d.existingId === null);
+  // Positions in that order: p >= 0 is plain.rows[p], p < 0 is newDrafts[~p].
+  const fresh = new Int32Array(plain.rows.length + newDrafts.length);
+  for (let i = 0, p = 0, n = 0; i < fresh.length; i++) {
+    const draft = newDrafts[n];
+    fresh[i] = p < plain.rows.length && (draft === undefined || p < draft.plainBefore) ? p++ : ~n++;
+  }
   const freshIds = new Array<number>(fresh.length);
   const insertClients = (rows: number) =>
     sqlite.prepare(`INSERT INTO clients ${CLIENT_COLUMNS} VALUES ${Array.from({ length: rows }, () => CLIENT_VALUES).join(", ")}`);
   const insertMany = fresh.length >= CLIENTS_PER_INSERT ? insertClients(CLIENTS_PER_INSERT) : null;
   const insertOne = insertClients(1);
   const args: unknown[] = new Array(CLIENT_VALUE_COUNT * CLIENTS_PER_INSERT);
-  const bind = (d: Draft, at: number): void => {
-    const s = d.state;
-    const owner = ownerId(d.owner);
+  const bind = (position: number, at: number): void => {
+    const s: ClientState = position >= 0 ? plain.rows[position]! : newDrafts[~position]!.state;
+    const owner = ownerId(position >= 0 ? plain.owners[position]! : newDrafts[~position]!.owner);
     args[at] = team;
     args[at + 1] = s.externalId;
     args[at + 2] = s.name;
@@ -134,14 +142,21 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
      WHERE id = ? AND owner_id IS NULL`,
   );
   const batch = input.batchId ?? null;
+  // Client ids in file order: the plain new clients' between the drafts'. `f` walks `fresh` in step: the
+  // plain clients before a draft, then the draft itself when it is a new client.
   const clientIds: number[] = [];
-  let freshIndex = 0;
+  let f = 0;
+  let plainDone = 0;
+  const plainUpTo = (count: number): void => {
+    for (; plainDone < count; plainDone++) clientIds.push(freshIds[f++]!);
+  };
   for (const d of plan.drafts) {
+    plainUpTo(d.plainBefore);
     const s = d.state;
     const owner = ownerId(d.owner);
     let clientId: number;
     if (d.existingId === null) {
-      clientId = freshIds[freshIndex++]!;
+      clientId = freshIds[f++]!;
     } else {
       clientId = d.existingId;
       const changed = d.changed && d.changed.size > 0 ? [...d.changed].sort() : [];
@@ -166,5 +181,6 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
     for (const memberId of d.voices ?? []) if (memberId !== owner) insertVoice.run(team, clientId, memberId, now);
     clientIds.push(clientId);
   }
+  plainUpTo(plain.rows.length);
   return { clientIds, newMemberIds: [...memberIds.values()] };
 }

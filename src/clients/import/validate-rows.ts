@@ -171,6 +171,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     for (const t of found.tooLong) warn("too_long", "commitments", t);
     for (const b of found.badDates) warn("bad_date", "commitments", b);
     // Most rows have none: they share one frozen empty list (a merge copies before adding).
+    for (const c of found.items) c.text = ownCopy(c.text);
     const commitments = found.items.length > 0 ? found.items.slice() : NO_COMMITMENTS;
     clear(found.items);
     clear(found.tooLong);

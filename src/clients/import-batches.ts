@@ -91,9 +91,10 @@ function writePayload(header: PayloadHeader, rows: readonly ImportRow[]): string
   let utf8 = Buffer.allocUnsafe(0);
   for (let i = 0; i < rows.length; i += ROWS_PER_BLOCK) {
     const block = JSON.stringify(rows.slice(i, i + ROWS_PER_BLOCK).map(toStored));
-    const size = Buffer.byteLength(block);
-    if (size > utf8.length) utf8 = Buffer.allocUnsafe(Math.max(size, utf8.length * 2));
-    utf8.write(block, 0);
+    // A UTF-16 unit is at most 3 bytes of UTF-8: with that much room, write() tells the size (no
+    // separate pass to measure it).
+    if (block.length * 3 > utf8.length) utf8 = Buffer.allocUnsafe(Math.max(block.length * 3, utf8.length * 2));
+    const size = utf8.write(block, 0);
     parts.push(deflateRawSync(utf8.subarray(0, size), { level: 1 }).toString("base64"));
   }
   return parts.join("\n");

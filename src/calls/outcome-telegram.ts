@@ -6,7 +6,6 @@ import { noticeOwnerOfLoss } from "../stars/notices.js";
 import type { DbOrTx } from "../db/client.js";
 import { enqueue } from "../outbox/outbox.js";
 import { loadCallCard } from "./card-view.js";
-import { refreshChecklistMessage } from "../handover/checklist-view.js";
 import type { BotContext } from "../bot/context.js";
 import { translator } from "../platform/locale.js";
 import { callData } from "./keyboards.js";
@@ -17,7 +16,7 @@ export interface CardMessage {
   messageId: number;
 }
 
-type Ctx = Pick<BotContext, "deps" | "actor" | "t" | "api" | "i18nInstance" | "log">;
+type Ctx = Pick<BotContext, "deps" | "actor" | "t" | "api" | "i18nInstance" | "hooks" | "log">;
 
 /**
  * Hooks for recordOutcome: the "cannot reach the client" alert to the leads, in each lead's language, and
@@ -73,7 +72,7 @@ export async function afterOutcome(ctx: Ctx, result: RecordResult, card: CardMes
 /** The handover's checklist message shows the reactivation step done (after our transaction committed). */
 async function refreshChecklist(ctx: Ctx, handoverId: number): Promise<void> {
   try {
-    await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now() });
+    await ctx.hooks.refreshChecklist(ctx.api, ctx.deps.db, handoverId, { now: ctx.deps.clock.now() });
   } catch (err) {
     ctx.log.warn({ err, handoverId }, "could not refresh the checklist message");
   }

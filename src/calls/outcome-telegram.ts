@@ -5,7 +5,8 @@ import type { AttemptsAlert, CallRef, RecordResult, SecondVoiceLost } from "./ca
 import { noticeOwnerOfLoss } from "../stars/notices.js";
 import type { DbOrTx } from "../db/client.js";
 import { enqueue } from "../outbox/outbox.js";
-import { loadCallCard } from "./card-view.js";
+import { loadCallCard } from "./card-data.js";
+import { renderCallCard } from "./card-view.js";
 import type { BotContext } from "../bot/context.js";
 import { translator } from "../platform/locale.js";
 import { callData } from "./keyboards.js";
@@ -52,8 +53,9 @@ export function outcomeHooks(ctx: Ctx) {
 export async function editCard(ctx: Ctx, card: CardMessage, ref: CallRef, mode: "main" | "reached" | "lost" = "main"): Promise<void> {
   const member = ctx.actor.member;
   if (!member) return;
-  const rendered = loadCallCard(ctx.deps.db, { ref, viewerId: member.id, now: ctx.deps.clock.now(), t: ctx.t, locale: ctx.actor.locale, mode });
-  if (!rendered) return;
+  const loaded = loadCallCard(ctx.deps.db, { ref, viewerId: member.id, now: ctx.deps.clock.now(), t: ctx.t, locale: ctx.actor.locale });
+  if (!loaded) return;
+  const rendered = renderCallCard(ctx.t, ctx.actor.locale, loaded, mode);
   try {
     await ctx.api.editMessageText(card.chatId, card.messageId, rendered.text, rendered.keyboard ? { reply_markup: rendered.keyboard } : {});
   } catch (err) {

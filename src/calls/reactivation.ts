@@ -1,11 +1,11 @@
 // Reactivation calls created by a distribution. (Owned by the calls work; the signatures below are what
 // the distribution flow calls inside its apply/undo transactions.)
 import { and, eq, gt, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
-import type Database from "better-sqlite3";
-import { calls, clients, commitments, distributionItems, handovers, teams } from "../db/schema.js";
+import { calls, distributionItems, handovers, teams } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
 import { scheduleCalls } from "./schedule.js";
+import { reactivationQueries, type PageClientRow } from "./reactivation-queries.js";
 import { teamCalendar } from "../platform/work-time.js";
 
 /**
@@ -148,19 +148,6 @@ export function writeReactivationCalls(
   insertCalls(tx, fresh, common);
 }
 
-/** The open ordinary calls (promised call-backs) of a distribution's clients, one per client. */
-function openOrdinaryCalls(tx: DbOrTx, distributionId: number): Map<number, number> {
-  const rows = tx
-    .select({ clientId: calls.clientId, id: calls.id })
-    .from(calls)
-    .where(and(inArray(calls.clientId, clientsOf(tx, distributionId)), eq(calls.status, "open"), eq(calls.kind, "ordinary")))
-    .orderBy(calls.dueOn, calls.id)
-    .all();
-  const byClient = new Map<number, number>();
-  for (const r of rows) if (!byClient.has(r.clientId)) byClient.set(r.clientId, r.id);
-  return byClient;
-}
-
 /**
  * Turns a promised call into the client's reactivation call: one open call with both purposes, due on the
  * earlier of the two days (the promised time kept if the promised day wins). The promised day and time
@@ -219,20 +206,10 @@ interface MovedClient {
 }
 
 /**
- * The underlying better-sqlite3 handle of a drizzle database or transaction (same connection, so the
- * same transaction). A 50k-client distribution is applied in one transaction, and building 50k drizzle
- * rows costs several times what SQLite needs; null falls back to drizzle.
+ * One page of the moved, still active clients without a call from this distribution yet, each with its
+ * most urgent date (next contact, earliest open commitment), and the promised calls (open ordinary ones)
+ * of those clients, earliest first.
  */
-function rawHandle(tx: DbOrTx): Database.Database | null {
-  const candidate = (tx as { $client?: unknown; session?: { client?: unknown } }).$client ?? (tx as { session?: { client?: unknown } }).session?.client;
-  return candidate && typeof (candidate as Database.Database).prepare === "function" ? (candidate as Database.Database) : null;
-}
-
-/**
- * The moved, still active clients without a call from this distribution yet, with their most urgent date:
- * the next contact and the earliest open commitment (a lookup on commitments_client_idx per client).
- */
-/** One page of moved clients, with the promised calls (open ordinary ones) of those clients, earliest first. */
 interface MovedPage {
   clients: MovedClient[];
   promised: [clientId: number, callId: number][];
@@ -240,81 +217,20 @@ interface MovedPage {
 }
 
 function movedClients(tx: DbOrTx, distributionId: number, teamId: number, after: number, perStep: number): MovedPage {
-  const raw = rawHandle(tx);
-  if (raw) {
-    // One page: the next `perStep` items after client `after` (the items' key order).
-    const last = raw
-      .prepare(`SELECT max(client_id) FROM (SELECT client_id FROM distribution_items WHERE distribution_id = ? AND client_id > ? ORDER BY client_id LIMIT ?)`)
-      .pluck()
-      .get(distributionId, after, perStep) as number | null;
-    if (last === null) return { clients: [], promised: [], last: null };
-    // Deadlines in one grouped pass over the page's open commitments, not a sub-query each. Driven by the
-    // page's items (CROSS JOIN keeps that order) through commitments_client_idx: walking the team's open
-    // commitments instead costs one pass per item (3 s a page at 50,000 clients).
-    const deadlines = new Map(
-      raw
-        .prepare(
-          `SELECT m.client_id, min(m.due_on) FROM distribution_items di CROSS JOIN commitments m ON m.client_id = di.client_id
-            WHERE di.distribution_id = ? AND di.client_id > ? AND di.client_id <= ? AND +m.team_id = ? AND +m.status = 'open' AND m.due_on IS NOT NULL
-            GROUP BY m.client_id`,
-        )
-        .raw()
-        .all(distributionId, after, last, teamId) as [number, string][],
-    );
-    const rows = raw
-      .prepare(
-        `SELECT di.client_id, di.to_member_id, c.temperature, c.next_contact_on, h.id, h.last_day
-           FROM distribution_items di JOIN clients c ON c.id = di.client_id
-           LEFT JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active'
-          WHERE di.distribution_id = ? AND di.client_id > ? AND di.client_id <= ? AND c.team_id = ? AND c.status = 'active'
-            AND NOT EXISTS (SELECT 1 FROM calls k WHERE k.client_id = di.client_id AND k.distribution_id = di.distribution_id)`,
-      )
-      .raw()
-      .all(distributionId, after, last, teamId) as [number, number, MovedClient["temperature"], string | null, number | null, string | null][];
-    const clients = rows.map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
-      clientId,
-      assigneeId,
-      temperature,
-      nextContactOn,
-      deadline: deadlines.get(clientId) ?? null,
-      origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null,
-    }));
-    // The page's open ordinary calls, driven by its items through calls_client_idx.
-    const promised = raw
-      .prepare(
-        `SELECT k.client_id, k.id FROM distribution_items di CROSS JOIN calls k ON k.client_id = di.client_id
-          WHERE di.distribution_id = ? AND di.client_id > ? AND di.client_id <= ? AND +k.status = 'open' AND +k.kind = 'ordinary'
-          ORDER BY k.due_on, k.id`,
-      )
-      .raw()
-      .all(distributionId, after, last) as [number, number][];
-    return { clients, promised, last };
-  }
-  if (after !== 0) return { clients: [], promised: [], last: null }; // one page: everything
-  const all = tx
-    .select({
-      clientId: distributionItems.clientId,
-      assigneeId: distributionItems.toMemberId,
-      temperature: clients.temperature,
-      nextContactOn: clients.nextContactOn,
-      deadline: sql<string | null>`(select min(${commitments.dueOn}) from ${commitments}
-        where ${commitments.clientId} = ${distributionItems.clientId} and ${commitments.status} = 'open')`,
-      originId: sql<number | null>`(select h.id from handovers h where h.id = ${clients.originHandoverId} and h.status = 'active')`,
-      originLastDay: sql<string | null>`(select h.last_day from handovers h where h.id = ${clients.originHandoverId} and h.status = 'active')`,
-    })
-    .from(distributionItems)
-    .innerJoin(clients, eq(clients.id, distributionItems.clientId))
-    .where(
-      and(
-        eq(distributionItems.distributionId, distributionId),
-        eq(clients.teamId, teamId),
-        eq(clients.status, "active"),
-        sql`not exists (select 1 from ${calls} where ${calls.clientId} = ${distributionItems.clientId} and ${calls.distributionId} = ${distributionId})`,
-      ),
-    )
-    .all()
-    .map(({ originId, originLastDay, ...m }) => ({ ...m, origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null }));
-  return { clients: all, promised: [...openOrdinaryCalls(tx, distributionId)], last: null };
+  const q = reactivationQueries(tx);
+  const last = q.pageEnd.get(distributionId, after, perStep) as number | null;
+  if (last === null) return { clients: [], promised: [], last: null };
+  const deadlines = new Map(q.pageDeadlines.all(distributionId, after, last, teamId) as [number, string][]);
+  const clients = (q.pageClients.all(distributionId, after, last, teamId) as PageClientRow[]).map(([clientId, assigneeId, temperature, nextContactOn, originId, originLastDay]) => ({
+    clientId,
+    assigneeId,
+    temperature,
+    nextContactOn,
+    deadline: deadlines.get(clientId) ?? null,
+    origin: originId !== null && originLastDay !== null ? { id: originId, lastDay: originLastDay } : null,
+  }));
+  const promised = q.pagePromised.all(distributionId, after, last) as [number, number][];
+  return { clients, promised, last };
 }
 
 function insertCalls(
@@ -322,22 +238,8 @@ function insertCalls(
   rows: { clientId: number; assigneeId: number; dueOn: string; handoverId: number | null }[],
   common: { teamId: number; distributionId: number; createdAt: number },
 ): void {
-  const raw = rawHandle(tx);
-  if (raw) {
-    // Never a second call from the same distribution: the follow-up off the tap writes a plan in chunks.
-    const insert = raw.prepare(
-      `INSERT INTO calls (team_id, client_id, assignee_id, handover_id, distribution_id, kind, due_on, status, attempts, created_at)
-       SELECT ?, ?, ?, ?, ?, 'reactivation', ?, 'open', 0, ?
-        WHERE NOT EXISTS (SELECT 1 FROM calls WHERE client_id = ? AND distribution_id = ?)`,
-    );
-    for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, r.handoverId, common.distributionId, r.dueOn, common.createdAt, r.clientId, common.distributionId);
-    return;
-  }
-  for (let i = 0; i < rows.length; i += 500) {
-    tx.insert(calls)
-      .values(rows.slice(i, i + 500).map((r) => ({ ...common, handoverId: r.handoverId, clientId: r.clientId, assigneeId: r.assigneeId, dueOn: r.dueOn, kind: "reactivation" as const })))
-      .run();
-  }
+  const insert = reactivationQueries(tx).insertCall;
+  for (const r of rows) insert.run(common.teamId, r.clientId, r.assigneeId, r.handoverId, common.distributionId, r.dueOn, common.createdAt, r.clientId, common.distributionId);
 }
 
 /** True once any call of the distribution has an outcome or an attempt: from then on it cannot be undone. */

@@ -1,7 +1,7 @@
 // Reactivation call scripts: the team's own wording per terms and language, or the built-in text.
 // Templates are plain text with {client}, {leaver} and {manager} placeholders; the built-in ones live in
 // the locale files (script-default-good / script-default-bad), so wording stays with the other texts.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { callScripts, type Terms } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
@@ -25,11 +25,17 @@ export interface TeamScript {
 }
 
 /** A call card reads the team's script on every draw: prepared once per connection. */
-const scriptText = preparedOnce((_db, sqlite) => sqlite.prepare("SELECT text FROM call_scripts WHERE team_id = ? AND terms = ? AND locale = ?").pluck());
+const scriptText = preparedOnce((db) =>
+  db
+    .select({ text: callScripts.text })
+    .from(callScripts)
+    .where(and(eq(callScripts.teamId, sql.placeholder("teamId")), eq(callScripts.terms, sql.placeholder("terms")), eq(callScripts.locale, sql.placeholder("locale"))))
+    .prepare(),
+);
 
 /** The team's own template, or the given default (a function: worked out only when there is no own one). */
 export function scriptTemplate(db: DbOrTx, input: { teamId: number; terms: Terms; locale: string; fallback: string | (() => string) }): TeamScript {
-  const text = scriptText(db).get(input.teamId, input.terms, input.locale) as string | undefined;
+  const text = scriptText(db).get({ teamId: input.teamId, terms: input.terms, locale: input.locale })?.text;
   if (text !== undefined) return { text, custom: true };
   return { text: typeof input.fallback === "function" ? input.fallback() : input.fallback, custom: false };
 }

@@ -16,7 +16,7 @@ import { mayChangeClients } from "../handover/leaver-access.js";
 import { linkNameOnlyMember, nameOnlyMembers } from "../team/name-only-members.js";
 import { enqueue } from "../outbox/outbox.js";
 import type { BotContext } from "../bot/context.js";
-import { deleteClient } from "../team/erase.js";
+import { deleteClient } from "../team/erase-queries.js";
 import { addClientId } from "./add-client-dialogue.js";
 import { addCommitmentId } from "./add-commitment-dialogue.js";
 import { requireClientAccess, type Membership } from "../bot/guards.js";

@@ -206,7 +206,7 @@ export function startHandover(
       .where(and(eq(clients.teamId, input.teamId), eq(clients.status, "active"), sql`(${clients.ownerId} = ${leaver.id} OR (${clients.ownerId} IS NULL AND ${clients.previousOwnerId} = ${leaver.id}))`))
       .run();
     // On bad terms the leaver is out at once: what waits in the outbox for them is not sent.
-    dropLeaverNotifications(db, leaver.id, input.now);
+    dropLeaverNotifications(tx, leaver.id, input.now);
 
     // The lead who started it answers for every step, unless they are the one leaving.
     const responsible =

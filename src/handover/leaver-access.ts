@@ -8,10 +8,10 @@
 //   then nothing.
 // - Left: nothing.
 // Nobody who is not active receives clients, by any path.
-import type Database from "better-sqlite3";
-import { and, eq } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client.js";
-import { handovers, type Terms } from "../db/schema.js";
+import { and, eq, notInArray } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.js";
+import { handovers, notifications } from "../db/schema.js";
+import { leaverAccessRow, type LeaverAccessRow } from "./leaver-queries.js";
 import { localDate } from "../platform/calendar.js";
 
 export type ClientAccess =
@@ -22,37 +22,14 @@ export type ClientAccess =
 /** Notification kinds a leaver without access still gets: the handover interview form. */
 const LEAVER_KINDS: ReadonlySet<string> = new Set(["leaver_form"]);
 
-interface Row {
-  status: string;
-  terms: Terms | null;
-  lastDay: string | null;
-  timezone: string;
-}
-
-const statements = new WeakMap<Database.Database, Database.Statement>();
-
-function lookup(sqlite: Database.Database): Database.Statement {
-  let s = statements.get(sqlite);
-  if (!s) {
-    s = sqlite.prepare(
-      `SELECT m.status, h.terms, h.last_day AS lastDay, t.timezone
-         FROM members m JOIN teams t ON t.id = m.team_id
-         LEFT JOIN handovers h ON h.leaver_id = m.id AND h.status = 'active'
-        WHERE m.id = ? ORDER BY h.id DESC LIMIT 1`,
-    );
-    statements.set(sqlite, s);
-  }
-  return s;
-}
-
 /** What the member may do with client data now. */
-export function clientAccess(db: Pick<Db, "$client">, memberId: number, now: Date): ClientAccess {
-  const row = lookup(db.$client).get(memberId) as Row | undefined;
+export function clientAccess(db: DbOrTx, memberId: number, now: Date): ClientAccess {
+  const row = leaverAccessRow(db).get(memberId);
   if (!row) return { level: "none", reason: "left", lastDay: null };
   return accessOf(row, now);
 }
 
-export function accessOf(row: Row, now: Date): ClientAccess {
+export function accessOf(row: LeaverAccessRow, now: Date): ClientAccess {
   if (row.status === "left") return { level: "none", reason: "left", lastDay: row.lastDay };
   if (row.terms === null || row.lastDay === null) return { level: "full" };
   if (row.terms === "bad") return { level: "none", reason: "bad_terms", lastDay: row.lastDay };
@@ -78,7 +55,7 @@ export function mayReceiveClients(member: { status: string } | null | undefined)
  * Whether a message to this member may go out now: anything to a member with full access; to a leaver,
  * the interview form always, and the rest (digests, nags, cards) only while they may still read.
  */
-export function mayNotify(db: Pick<Db, "$client">, memberId: number | null, kind: string, now: Date): boolean {
+export function mayNotify(db: DbOrTx, memberId: number | null, kind: string, now: Date): boolean {
   if (memberId === null || LEAVER_KINDS.has(kind)) return true;
   return clientAccess(db, memberId, now).level !== "none";
 }
@@ -90,13 +67,11 @@ export const DROPPED_LEAVER = "dropped: recipient is leaving the team";
  * Drops the member's pending messages they may no longer get (the handover started on bad terms, or the
  * last day passed): status 'dropped', visible in /status. Returns how many.
  */
-export function dropLeaverNotifications(db: Pick<Db, "$client">, memberId: number, now: Date): number {
+export function dropLeaverNotifications(db: DbOrTx, memberId: number, now: Date): number {
   if (mayNotify(db, memberId, "", now)) return 0;
-  const kinds = JSON.stringify([...LEAVER_KINDS]);
-  return db.$client
-    .prepare(
-      `UPDATE notifications SET status = 'dropped', last_error = ? WHERE member_id = ? AND status = 'pending'
-          AND kind NOT IN (SELECT value FROM json_each(?))`,
-    )
-    .run(DROPPED_LEAVER, memberId, kinds).changes;
+  return db
+    .update(notifications)
+    .set({ status: "dropped", lastError: DROPPED_LEAVER })
+    .where(and(eq(notifications.memberId, memberId), eq(notifications.status, "pending"), notInArray(notifications.kind, [...LEAVER_KINDS])))
+    .run().changes;
 }

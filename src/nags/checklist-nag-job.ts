@@ -1,6 +1,6 @@
 // Checklist steps due today or overdue → the person responsible (the lead who started the handover when
 // nobody was named); overdue ones → every lead too. Grouped by handover, with a button to its checklist.
-import { dueChecklistSteps, type DueStep } from "./nags.js";
+import { dueChecklistSteps, type DueStep } from "./queries.js";
 import { wallClock } from "../platform/work-time.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";

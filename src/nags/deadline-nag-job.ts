@@ -1,7 +1,7 @@
 // Commitments (promises, documents owed, client deadlines) about to pass → whoever answers for them;
 // overdue ones → also every lead, grouped by owner. Commitments nobody answers for go to the leads.
 import { addDays } from "../platform/calendar.js";
-import { dueCommitments, type DueCommitment } from "./nags.js";
+import { dueCommitments, type DueCommitment } from "./queries.js";
 import { wallClock } from "../platform/work-time.js";
 import type { Member } from "../team/teams.js";
 import { nagData } from "./keyboards.js";

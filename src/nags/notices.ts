@@ -2,7 +2,7 @@
 // recipient's language, one message per recipient per run (dedupe key = job + recipient + slot), and texts
 // that always fit a Telegram message. Who can be written to: recipients.ts.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import type { Db, DbOrTx } from "../db/client.js";
+import type { DbOrTx } from "../db/client.js";
 import type { Member, Team } from "../team/teams.js";
 import { translator, type Locale, type Translate } from "../platform/locale.js";
 import type { TeamPeople } from "./recipients.js";
@@ -39,8 +39,7 @@ export function enqueueNag(
   now: Date,
 ): boolean {
   // A leaver gets no nags once the access rule closes their client data (handover/leaver-access.ts).
-  const client = (db as Partial<Db>).$client;
-  if (client && !mayNotify({ $client: client }, input.member.id, input.kind, now)) return false;
+  if (!mayNotify(db, input.member.id, input.kind, now)) return false;
   const replyMarkup: InlineKeyboardMarkup | undefined = input.buttons && input.buttons.length > 0 ? { inline_keyboard: input.buttons } : undefined;
   return enqueue(
     db,

@@ -2,7 +2,7 @@
 // reminder comes in the afternoon if they are still not made; in the morning the leads hear about calls
 // overdue by two working days or more, with counts per manager. An operator's run does both.
 import { addDays } from "../platform/calendar.js";
-import { overdueCalls, overdueCutoff } from "./nags.js";
+import { overdueCalls, overdueCutoff } from "./queries.js";
 import { teamCalendar, wallClock } from "../platform/work-time.js";
 import { nagData } from "./keyboards.js";
 import type { Member } from "../team/teams.js";

@@ -1,6 +1,6 @@
 // Clients nobody works: every lead hears the count, the ones waiting longest and gets a button to
 // distribute them; in the morning, and again in the afternoon while a handover is in progress.
-import { hasActiveHandover, unassignedClients } from "./nags.js";
+import { hasActiveHandover, unassignedClients } from "./queries.js";
 import { wallClock } from "../platform/work-time.js";
 import { nagData } from "./keyboards.js";
 import { button, enqueueNag, lines, voiceOf } from "./notices.js";

@@ -4,7 +4,7 @@ import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { members, teams } from "../db/schema.js";
 import { failWaiting } from "../outbox/outbox.js";
-import { forgetReportsOfReachable, markReported, unreportedUnreachable, type UnreachableMember } from "./nags.js";
+import { forgetReportsOfReachable, markReported, unreportedUnreachable, type UnreachableMember } from "./queries.js";
 import type { Team } from "../team/teams.js";
 import { inviteLinks } from "../team/invite-links.js";
 import type { Logger } from "../platform/logger.js";

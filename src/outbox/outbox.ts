@@ -1,15 +1,8 @@
-import type Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import type { Db, DbOrTx } from "../db/client.js";
+import type { DbOrTx } from "../db/client.js";
+import { preparedOnce } from "../db/prepared.js";
 import { notifications } from "../db/schema.js";
-
-/** The better-sqlite3 connection under a database or a drizzle transaction (a digest enqueues in a transaction). */
-function connectionIfAny(db: DbOrTx): Client | undefined {
-  const d = db as { $client?: Client; session?: { client?: Client } };
-  const client = d.$client ?? d.session?.client;
-  return client && typeof client.prepare === "function" ? client : undefined;
-}
 
 export interface OutgoingMessage {
   chatId: number;
@@ -33,25 +26,17 @@ export interface OutgoingMessage {
   notBefore?: number;
 }
 
-type Client = Db["$client"];
-type Statement = Database.Statement<unknown[]>;
-const inserts = new WeakMap<Client, Statement>();
-
 /**
- * The same INSERT as below, prepared once per connection: a nag run enqueues thousands of messages and
- * building each through the query builder costs more than the write itself.
+ * The INSERT, prepared once per connection: a nag run enqueues thousands of messages and building each
+ * through the query builder cost more than the write itself (outbox and digest benches). On the connection
+ * under the database or the drizzle transaction: inside a transaction it takes part in that transaction.
  */
-function preparedInsert(client: Client): Statement {
-  let statement = inserts.get(client);
-  if (!statement) {
-    statement = client.prepare<unknown[]>(
-      `INSERT INTO notifications (chat_id, team_id, member_id, kind, dedupe_key, payload, status, attempts, not_before, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-    );
-    inserts.set(client, statement);
-  }
-  return statement;
-}
+const preparedInsert = preparedOnce((_db, sqlite) =>
+  sqlite.prepare<unknown[]>(
+    `INSERT INTO notifications (chat_id, team_id, member_id, kind, dedupe_key, payload, status, attempts, not_before, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+  ),
+);
 
 /** Stores a message for the sender. Returns false when the same dedupe key was already stored. */
 export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolean {
@@ -68,38 +53,17 @@ export function enqueue(db: DbOrTx, message: OutgoingMessage, now: Date): boolea
       }
     : { method: "sendMessage", text: message.text, link_preview_options: { is_disabled: true } };
   if (message.replyMarkup) payload.reply_markup = message.replyMarkup;
-  // The prepared statement, on the connection under the database or the drizzle transaction: inside a
-  // transaction opened on the same connection it takes part in that transaction all the same.
-  const client = connectionIfAny(db);
-  if (client) {
-    const { changes } = preparedInsert(client).run(
-      message.chatId,
-      message.teamId ?? null,
-      message.memberId ?? null,
-      message.kind,
-      message.dedupeKey,
-      JSON.stringify(payload),
-      message.notBefore ?? now.getTime(),
-      now.getTime(),
-    );
-    return changes > 0;
-  }
-  const inserted = db
-    .insert(notifications)
-    .values({
-      chatId: message.chatId,
-      teamId: message.teamId ?? null,
-      memberId: message.memberId ?? null,
-      kind: message.kind,
-      dedupeKey: message.dedupeKey,
-      payload,
-      notBefore: message.notBefore ?? now.getTime(),
-      createdAt: now.getTime(),
-    })
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({ id: notifications.id })
-    .all();
-  return inserted.length > 0;
+  const { changes } = preparedInsert(db).run(
+    message.chatId,
+    message.teamId ?? null,
+    message.memberId ?? null,
+    message.kind,
+    message.dedupeKey,
+    JSON.stringify(payload),
+    message.notBefore ?? now.getTime(),
+    now.getTime(),
+  );
+  return changes > 0;
 }
 
 /** A chat that cannot be written to: every message still waiting for it fails with the reason. Returns how many. */

@@ -2,12 +2,14 @@
 // member who is not the owner, fairly (lowest share of their weekly cap first), within every member's
 // cap (0 = opted out; trainees and quality callers get twice as many). Never to a departing member,
 // never for a client with an open reactivation (or an already planned touch). One transaction per team.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { DateTime } from "luxon";
 import type { Db } from "../db/client.js";
-import { calls, members, type teams, type TouchKind } from "../db/schema.js";
+import { calls, clients, members, type teams, type TouchKind } from "../db/schema.js";
 import { addWorkingDays, localDate, parseDay } from "../platform/calendar.js";
 import { teamCalendar } from "../platform/work-time.js";
+import { insertTouch } from "./queries.js";
 import { snapshotWeek, starLinesOfTeam } from "./star-index.js";
 import { singleVoiceSql, voiceCutoff } from "./voices.js";
 
@@ -103,8 +105,7 @@ export function planWeekTouches(db: Db, team: Team, now: Date): PlanResult {
     const first = addWorkingDays(today, 0, cal);
     const days = Array.from({ length: SPREAD_DAYS }, (_, i) => addWorkingDays(first, i, cal));
     const at = now.getTime();
-    // One prepared INSERT per touch: building a drizzle query costs more than the write (bench: 500 teams).
-    const insert = insertTouchStatement(db);
+    const insert = insertTouch(db);
     let planned = 0;
     for (const c of candidates) {
       if (planned === capacity) break;
@@ -118,21 +119,6 @@ export function planWeekTouches(db: Db, team: Team, now: Date): PlanResult {
     const perMember = new Map(callers.filter((c) => c.load > 0).map((c) => [c.memberId, c.load]));
     return { status: "planned", week, planned, perMember, candidates: candidates.length };
   });
-}
-
-const insertTouches = new WeakMap<Db["$client"], import("better-sqlite3").Statement<unknown[]>>();
-
-/** The INSERT of one planned touch, prepared once per connection (it joins the open transaction). */
-function insertTouchStatement(db: Db) {
-  let statement = insertTouches.get(db.$client);
-  if (!statement) {
-    statement = db.$client.prepare<unknown[]>(
-      `INSERT INTO calls (team_id, client_id, assignee_id, kind, touch_kind, plan_week, due_on, status, attempts, created_at)
-       VALUES (?, ?, ?, 'second_voice', ?, ?, ?, 'open', 0, ?)`,
-    );
-    insertTouches.set(db.$client, statement);
-  }
-  return statement;
 }
 
 export interface Released {
@@ -191,15 +177,26 @@ export function releaseTouchesOfLeavers(db: Db, team: Team, now: Date): Released
  * Returns how many.
  */
 export function voidStaleTouches(db: Db, teamId: number, now: Date): number {
-  return db.$client
-    .prepare(
-      `UPDATE calls SET status = 'cancelled', resolved_at = ?
-        WHERE team_id = ? AND kind = 'second_voice' AND status = 'open' AND client_id IN (
-          SELECT c.id FROM clients c WHERE c.team_id = ? AND (
-            c.owner_id IS NULL OR c.status <> 'active' OR c.owner_id = calls.assignee_id
-            OR EXISTS (SELECT 1 FROM calls r WHERE r.client_id = c.id AND r.status = 'open' AND r.kind = 'reactivation')))`,
-    )
-    .run(now.getTime(), teamId, teamId).changes;
+  const reactivation = alias(calls, "reactivation");
+  const stale = db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(
+      and(
+        eq(clients.teamId, teamId),
+        or(
+          isNull(clients.ownerId),
+          ne(clients.status, "active"),
+          eq(clients.ownerId, calls.assigneeId),
+          exists(db.select({ one: sql`1` }).from(reactivation).where(and(eq(reactivation.clientId, clients.id), eq(reactivation.status, "open"), eq(reactivation.kind, "reactivation")))),
+        ),
+      ),
+    );
+  return db
+    .update(calls)
+    .set({ status: "cancelled", resolvedAt: now.getTime() })
+    .where(and(eq(calls.teamId, teamId), eq(calls.kind, "second_voice"), eq(calls.status, "open"), inArray(calls.clientId, stale)))
+    .run().changes;
 }
 
 /** Planned / done / reached second-voice touches per week, newest first. */

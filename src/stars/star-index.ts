@@ -80,17 +80,12 @@ export function singleVoiceClientsOf(db: Pick<Db, "all">, team: Team, ownerId: n
 
 /** Writes this week's snapshot of every line (the trend), replacing one written earlier the same week. */
 export function snapshotWeek(db: Db, teamId: number, week: string, lines: StarLine[]): void {
-  let statement = snapshotStatements.get(db.$client);
-  if (!statement) {
-    statement = db.$client.prepare<unknown[]>(
-      `INSERT INTO star_snapshots (team_id, member_id, week, clients, single_voice) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (team_id, week, member_id) DO UPDATE SET clients = excluded.clients, single_voice = excluded.single_voice`,
-    );
-    snapshotStatements.set(db.$client, statement);
-  }
-  for (const l of lines) statement.run(teamId, l.memberId, week, l.clients, l.singleVoice);
+  if (lines.length === 0) return;
+  db.insert(starSnapshots)
+    .values(lines.map((l) => ({ teamId, memberId: l.memberId, week, clients: l.clients, singleVoice: l.singleVoice })))
+    .onConflictDoUpdate({ target: [starSnapshots.teamId, starSnapshots.week, starSnapshots.memberId], set: { clients: sql`excluded.clients`, singleVoice: sql`excluded.single_voice` } })
+    .run();
 }
-const snapshotStatements = new WeakMap<Db["$client"], import("better-sqlite3").Statement<unknown[]>>();
 
 /** Star index per week for the last TREND_WEEKS snapshots before `week`, oldest first, per member. */
 export function trendsOf(db: DbOrTx, teamId: number, memberIds: number[], sinceWeek: string): Map<number, number[]> {

@@ -1,5 +1,7 @@
 // The star index week by week, from the weekly snapshots the planning writes: aligned series for a chart.
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
+import { starSnapshots } from "../db/schema.js";
 import { TREND_WEEKS } from "./star-index.js";
 
 export interface StarSeries {
@@ -12,12 +14,12 @@ export interface StarSeries {
 }
 
 export function starSeries(db: Db, teamId: number): StarSeries {
-  const rows = db.$client
-    .prepare(
-      `SELECT member_id AS memberId, week, clients, single_voice AS single FROM star_snapshots
-        WHERE team_id = ? AND week IN (SELECT DISTINCT week FROM star_snapshots WHERE team_id = ? ORDER BY week DESC LIMIT ?)`,
-    )
-    .all(teamId, teamId, TREND_WEEKS) as { memberId: number; week: string; clients: number; single: number }[];
+  const lastWeeks = db.selectDistinct({ week: starSnapshots.week }).from(starSnapshots).where(eq(starSnapshots.teamId, teamId)).orderBy(desc(starSnapshots.week)).limit(TREND_WEEKS);
+  const rows = db
+    .select({ memberId: starSnapshots.memberId, week: starSnapshots.week, clients: starSnapshots.clients, single: starSnapshots.singleVoice })
+    .from(starSnapshots)
+    .where(and(eq(starSnapshots.teamId, teamId), inArray(starSnapshots.week, lastWeeks)))
+    .all();
   const weeks = [...new Set(rows.map((r) => r.week))].sort();
   const at = new Map(weeks.map((w, i) => [w, i]));
   const members = new Map<number, (number | null)[]>();

@@ -2,7 +2,7 @@
 // by mistake). Anything else typed, or the button, cancels and nothing is deleted.
 import { InlineKeyboard } from "grammy";
 import { deleteTeamButtons } from "./keyboards.js";
-import { deleteTeam } from "./erase.js";
+import { deleteTeam } from "./erase-queries.js";
 import type { ConvContext } from "../bot/context.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isWithinWorkingHours, localDate, localHour, makeWorkCalendar, workingDaysBetween } from "../../src/platform/calendar.js";
-import { overdueCutoff } from "../../src/nags/nags.js";
+import { overdueCutoff } from "../../src/nags/queries.js";
 import { isWorkingTime, wallClock } from "../../src/platform/work-time.js";
 
 const zones = ["Europe/Moscow", "Asia/Yekaterinburg", "Asia/Vladivostok", "Europe/Kaliningrad", "America/New_York", "Europe/London", "Asia/Kolkata"];

@@ -2,23 +2,17 @@
 // stays proportional to what is due (indexes on team + status + date), never to the size of the base.
 import type Database from "better-sqlite3";
 import type { Db } from "../db/client.js";
+import { connectionOf, preparedOnce } from "../db/prepared.js";
 import type { CommitmentKind, Reachability, StepKind } from "../db/schema.js";
 import { addDays, workingDaysBetween, type WorkCalendar } from "../platform/calendar.js";
 
-const statements = new WeakMap<Db["$client"], Map<string, Database.Statement<unknown[]>>>();
+/** Statements by their text, prepared once per connection (these run for every team, every day). */
+const statementsOf = preparedOnce(() => new Map<string, Database.Statement<unknown[]>>());
 
-/** Runs a statement prepared once per connection (these run for every team, every day). */
 function prepared(db: Db, text: string): Database.Statement<unknown[]> {
-  let cache = statements.get(db.$client);
-  if (!cache) {
-    cache = new Map();
-    statements.set(db.$client, cache);
-  }
+  const cache = statementsOf(db);
   let statement = cache.get(text);
-  if (!statement) {
-    statement = db.$client.prepare<unknown[]>(text);
-    cache.set(text, statement);
-  }
+  if (!statement) cache.set(text, (statement = connectionOf(db).prepare<unknown[]>(text)));
   return statement;
 }
 

@@ -1,5 +1,8 @@
 // Erasing personal data: one client (a lead's "Delete" on the card) or a whole team (typed confirmation).
 // Rules and SQL only. Each is one transaction: all of it goes, or nothing.
+// Raw SQL on purpose, not for speed: the tables to erase from are found in the database itself (every table
+// whose foreign keys point at the row, PRAGMA foreign_key_list), so a table added later is never forgotten;
+// drizzle has no delete from a table named at run time.
 import type { Db } from "../db/client.js";
 
 type Sqlite = Db["$client"];

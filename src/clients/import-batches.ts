@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import { importBatches, type CommitmentKind, type MemberRole } from "../db/schema.js";
 import type { RowProblem } from "./import/types.js";
 import { applyInTransaction } from "./import-apply.js";
+import { importStatements } from "./import-queries.js";
 import { planImport } from "./import-plan.js";
 import { loadTeamSnapshot } from "./import-snapshot.js";
 import { MAX_NOTE_ITEMS, type ImportMode, type ImportRow, type ImportSummary, type NoteChoice } from "./import-summary.js";
@@ -366,7 +367,7 @@ export function cancelImportBatch(db: Db, input: { batchId: number; actor: Batch
 function loadPayloadHeaderAndRows(db: Db, batchId: number, now: number): { header: PayloadHeader | null; rows: Iterable<ImportRow> } {
   const recent = recall(db, batchId, now);
   if (recent) {
-    const head = db.$client.prepare("SELECT CASE WHEN instr(payload, char(10)) > 0 THEN substr(payload, 1, instr(payload, char(10)) - 1) ELSE payload END FROM import_batches WHERE id = ?").pluck().get(batchId) as string | null;
+    const head = importStatements(db).payloadHeader.get(batchId) as string | null;
     return { header: head ? readHeader(head) : null, rows: recent };
   }
   const payload = db.select({ payload: importBatches.payload }).from(importBatches).where(eq(importBatches.id, batchId)).get()?.payload ?? "";

@@ -1,6 +1,7 @@
 // The layer rules of issue 14, checked by dependency-cruiser (`npm run lint:deps`, part of `npm test`).
 // Where each rule comes from and what it means: README, "Dependency rules". Type-only imports count too
-// (a rules file that needs grammY's types is still tied to Telegram).
+// (a rules file that needs grammY's types is still tied to Telegram), except where a rule says
+// `dependencyTypesNot: ["type-only"]` (a view may name a schema type).
 //
 // File roles inside a capability folder, by name (see README, Architecture):
 //   Telegram side  telegram.ts, *-telegram.ts, *-dialogue.ts   (Composers, dialogues)
@@ -23,6 +24,8 @@ const JOBS = role("jobs|[^/]+-job");
 const DESCRIPTION = role("capability");
 const NOT_RULES = [TELEGRAM_SIDE, KEYBOARDS, VIEWS, NOTICES, JOBS, DESCRIPTION];
 const GRAMMY = "(^|/)node_modules/(grammy|@grammyjs/[^/]+)/";
+/** A view anywhere under src/ (today they all live in capability folders). */
+const ANY_VIEW = "^src/(|.*/)(views|[^/]+-views?)\\.ts$";
 
 module.exports = {
   forbidden: [
@@ -53,6 +56,32 @@ module.exports = {
       severity: "error",
       from: { path: [KEYBOARDS, VIEWS, NOTICES, JOBS] },
       to: { path: TELEGRAM_SIDE },
+    },
+    {
+      name: "views-pure",
+      comment:
+        "A view reads the database or talks to Telegram. Views are pure (view model → text + keyboard) so the Composers and the jobs draw the same picture: the rules load the data (drizzle, better-sqlite3, src/db/ but the schema, *-statements.ts, queries.ts), the Telegram side sends it (grammY's runtime but the main entry, whose InlineKeyboard a view builds; Biome's noRestrictedImports allows only that name from it). Types are fine.",
+      severity: "error",
+      from: { path: ANY_VIEW },
+      to: {
+        dependencyTypesNot: ["type-only"],
+        path: [
+          "(^|/)node_modules/(drizzle-orm|better-sqlite3)/",
+          "^src/db/",
+          "^src/(|.*/)[^/]+-statements\\.ts$",
+          "^src/(|.*/)(|[^/]+-)queries\\.ts$",
+          "(^|/)node_modules/@grammyjs/",
+          "(^|/)node_modules/grammy/",
+        ],
+        pathNot: ["^src/db/schema(\\.ts$|/)", "(^|/)node_modules/grammy/out/mod\\.(d\\.ts|js)$"],
+      },
+    },
+    {
+      name: "views-take-data",
+      comment: "A view takes a database handle (even as a type): it reads the database. Give it the data instead; the rules load it and the Telegram side or the job passes it on.",
+      severity: "error",
+      from: { path: ANY_VIEW },
+      to: { path: "^src/db/client\\.ts$" },
     },
     {
       name: "ground-not-capability",

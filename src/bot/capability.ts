@@ -5,7 +5,7 @@
 import type { ConversationBuilder } from "@grammyjs/conversations";
 import type { Composer } from "grammy";
 import type { JobDefinition, Sweep } from "../jobs/types.js";
-import type { BotContext, BotRules, ConvContext, MenuRole } from "./context.js";
+import type { BotContext, BotHooks, BotRules, ConvContext, MenuRole } from "./context.js";
 
 /** A conversation: its builder, its id (for `ctx.conversation.enter`) and its options. */
 export interface Dialogue {
@@ -49,4 +49,6 @@ export interface Capability {
   menu?: readonly MenuEntry[];
   /** The rules of its own the bot's middleware and guards consult (who is talking, client access). */
   botRules?: Partial<BotRules>;
+  /** What its Telegram side does for other capabilities' (see BotHooks). */
+  botHooks?: Partial<BotHooks>;
 }

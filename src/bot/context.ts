@@ -1,6 +1,6 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
-import type { Context } from "grammy";
+import type { Api, Context } from "grammy";
 import type { Config } from "../platform/config.js";
 import type { Db } from "../db/client.js";
 import type { members, teams, users } from "../db/schema.js";
@@ -60,12 +60,25 @@ export interface BotRules {
   clientAccess(db: Db, memberId: number, now: Date): ClientAccessLevel;
 }
 
+/**
+ * What one capability's Telegram side does for another's, which may not import it (capabilities share
+ * only rules and views): each hook is given by the capability that owns it, and createBot plugs it in.
+ */
+export interface BotHooks {
+  /**
+   * Redraws a handover's checklist message after a change made elsewhere (a reactivation call, a
+   * distribution); false when nothing could be shown (handover/checklist-message-telegram.ts).
+   */
+  refreshChecklist(api: Api, db: Db, handoverId: number, options: { now: Date; log?: Pick<Logger, "warn"> }): Promise<boolean>;
+}
+
 export interface BotExtras {
   config: Config;
   deps: Deps;
   log: Logger;
   actor: Actor;
   rules: BotRules;
+  hooks: BotHooks;
   i18nInstance: I18n<BotContext>;
 }
 

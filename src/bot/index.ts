@@ -6,7 +6,7 @@ import { sqliteStorage } from "../db/kv-storage.js";
 import { configureApi } from "./api-setup.js";
 import { routeButtons, ownersOf } from "./button-routes.js";
 import type { Capability } from "./capability.js";
-import type { BotContext, BotRules, ConvContext, Deps } from "./context.js";
+import type { BotContext, BotHooks, BotRules, ConvContext, Deps } from "./context.js";
 import { unhandledFeature } from "./unhandled.js";
 import { createI18n } from "./i18n.js";
 import { groupPolicy } from "./group-policy.js";
@@ -22,6 +22,7 @@ import { trackInFlight } from "./middleware/in-flight.js";
  */
 export function createBot(config: Config, deps: Deps, list: readonly Capability[] = capabilities) {
   const rules = botRulesOf(list);
+  const hooks = botHooksOf(list);
   const bot = new Bot<BotContext>(config.botToken, {
     botInfo: deps.botInfo,
     client: { apiRoot: config.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
@@ -35,7 +36,7 @@ export function createBot(config: Config, deps: Deps, list: readonly Capability[
   bot.use(sequentialize((ctx) => [ctx.chat?.id, ctx.from?.id].filter((id) => id !== undefined).map(String)));
   bot.use(oncePerUpdate(deps.db, deps.clock));
 
-  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n, rules), loadActor, i18n, escapeTranslations];
+  const perUpdate: Middleware<BotContext>[] = [contextExtras(config, deps, i18n, rules, hooks), loadActor, i18n, escapeTranslations];
   bot.use(...perUpdate);
   bot.use(logUpdate);
   bot.use(personalMenus(menusOf(list)).middleware);
@@ -86,6 +87,20 @@ export function botRulesOf(list: readonly Capability[]): BotRules {
   const { actorOf, clientAccess } = rules;
   if (!actorOf || !clientAccess) throw new Error("a capability must give the bot's rules actorOf and clientAccess");
   return { actorOf, clientAccess };
+}
+
+/** The capabilities' hooks for one another's Telegram side (see BotHooks); one a missing capability would give does nothing. */
+function botHooksOf(list: readonly Capability[]): BotHooks {
+  const hooks: BotHooks = { refreshChecklist: async () => false };
+  const given = new Set<string>();
+  for (const capability of list) {
+    for (const [name, hook] of Object.entries(capability.botHooks ?? {})) {
+      if (given.has(name)) throw new Error(`two capabilities give the bot's hook ${name}`);
+      given.add(name);
+      Object.assign(hooks, { [name]: hook });
+    }
+  }
+  return hooks;
 }
 
 

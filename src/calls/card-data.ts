@@ -7,6 +7,9 @@ import { localDate } from "../platform/calendar.js";
 import type { Commitment } from "../clients/commitments.js";
 import { callStatements } from "./call-statements.js";
 import { latestCallOf, mayChange, newerCallThanCard, openCallOfClient, type Call, type CallRef } from "./calls.js";
+import { defaultScriptTemplate, scriptTemplate } from "./scripts.js";
+import { touchTemplate } from "../stars/scripts.js";
+import type { Locale, Translate } from "../platform/locale.js";
 
 type Member = typeof members.$inferSelect;
 
@@ -133,4 +136,27 @@ export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; no
     today: localDate(input.now, timezone),
     timezone,
   };
+}
+
+/**
+ * A call card to render (card-view.ts): its data and, for an open second-voice or reactivation call, the
+ * team's words to say as a template in the viewer's language (the view fills in the names).
+ */
+export interface CallCard {
+  data: CallCardData;
+  scriptTemplate: string | null;
+}
+
+/** Loads a card for the viewer; null when the call or client is not theirs to see. `t` gives the default scripts. */
+export function loadCallCard(db: Db, input: { ref: CallRef; viewerId: number; now: Date; t: Translate; locale: Locale }): CallCard | null {
+  const data = callCardData(db, { ref: input.ref, viewerId: input.viewerId, now: input.now });
+  if (!data) return null;
+  const { call, handover } = data;
+  let template: string | null = null;
+  if (call?.kind === "second_voice" && call.status === "open") {
+    template = touchTemplate(db, { teamId: data.client.teamId, kind: call.touchKind ?? "colleague", locale: input.locale, translate: input.t }).text;
+  } else if (handover && call?.status === "open") {
+    template = scriptTemplate(db, { teamId: data.client.teamId, terms: handover.terms, locale: input.locale, fallback: () => defaultScriptTemplate(input.t, handover.terms) }).text;
+  }
+  return { data, scriptTemplate: template };
 }

@@ -2,15 +2,14 @@
 // words to say. Built from escaped parts; always under Telegram's 4096 characters.
 import type { InlineKeyboard } from "grammy";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import type { Db } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
-import { defaultScriptTemplate, renderScript, scriptTemplate } from "./scripts.js";
+import { renderScript } from "./scripts.js";
 import { ATTEMPTS_BEFORE_LEAD_ALERT, type CallRef } from "./calls.js";
-import { callCardData, type CallCardData } from "./card-data.js";
+import type { CallCard, CallCardData } from "./card-data.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Locale, Translate } from "../platform/locale.js";
 import { cardKeyboard } from "./keyboards.js";
-import { renderTouchScript, touchTemplate } from "../stars/scripts.js";
+import { renderTouchScript } from "../stars/scripts.js";
 import { formatDay } from "../platform/format/day.js";
 import { clip } from "../platform/format/clip.js";
 
@@ -40,32 +39,19 @@ export interface RenderedCard {
   open: boolean;
 }
 
-/** Loads and renders a card for the viewer; null when the call or client is not theirs to see. */
-export function loadCallCard(db: Db, input: { ref: CallRef; viewerId: number; now: Date; t: Translate; locale: Locale; mode?: "main" | "reached" | "lost" }): RenderedCard | null {
-  const data = callCardData(db, { ref: input.ref, viewerId: input.viewerId, now: input.now });
-  if (!data) return null;
-  let script: string | null = null;
-  if (data.handover && data.call?.status === "open") {
-    const template = scriptTemplate(db, {
-      teamId: data.client.teamId,
-      terms: data.handover.terms,
-      locale: input.locale,
-      fallback: () => defaultScriptTemplate(input.t, data.handover!.terms),
-    }).text;
-    script = renderScript(template, {
-      client: data.client.name,
-      leaver: data.handover.leaverName,
-      manager: data.assigneeName ?? data.ownerName ?? "—",
-    });
-  }
-  if (data.call?.kind === "second_voice" && data.call.status === "open") {
-    const template = touchTemplate(db, { teamId: data.client.teamId, kind: data.call.touchKind ?? "colleague", locale: input.locale, translate: input.t }).text;
-    script = renderTouchScript(template, { client: data.client.name, manager: data.assigneeName ?? "—", owner: data.ownerName ?? "—" });
-  }
-  return renderCallCard(input.t, input.locale, data, script, input.mode ?? "main");
+/** The words to say: the team's template (card-data.ts chose it) with this card's names filled in. */
+function scriptOf(card: CallCard): string | null {
+  const { data, scriptTemplate: template } = card;
+  if (template === null) return null;
+  if (data.call?.kind === "second_voice") return renderTouchScript(template, { client: data.client.name, manager: data.assigneeName ?? "—", owner: data.ownerName ?? "—" });
+  if (!data.handover) return null;
+  return renderScript(template, { client: data.client.name, leaver: data.handover.leaverName, manager: data.assigneeName ?? data.ownerName ?? "—" });
 }
 
-export function renderCallCard(t: Translate, locale: Locale, data: CallCardData, script: string | null, mode: "main" | "reached" | "lost"): RenderedCard {
+/** A card for the viewer, from what card-data.ts loaded (loadCallCard). */
+export function renderCallCard(t: Translate, locale: Locale, card: CallCard, mode: "main" | "reached" | "lost" = "main"): RenderedCard {
+  const { data } = card;
+  const script = scriptOf(card);
   const { call, client, today } = data;
   const day = (d: string) => formatDay(d, locale, today);
   const open = call === null || call.status === "open";

@@ -5,8 +5,8 @@ import type { AttemptsAlert, CallRef, RecordResult, SecondVoiceLost } from "./ca
 import { noticeOwnerOfLoss } from "../stars/notices.js";
 import type { DbOrTx } from "../db/client.js";
 import { enqueue } from "../outbox/outbox.js";
-import { loadCallCard } from "./card-view.js";
-import { refreshChecklistMessage } from "../handover/checklist-view.js";
+import { loadCallCard } from "./card-data.js";
+import { renderCallCard } from "./card-view.js";
 import type { BotContext } from "../bot/context.js";
 import { translator } from "../platform/locale.js";
 import { callData } from "./keyboards.js";
@@ -17,7 +17,7 @@ export interface CardMessage {
   messageId: number;
 }
 
-type Ctx = Pick<BotContext, "deps" | "actor" | "t" | "api" | "i18nInstance" | "log">;
+type Ctx = Pick<BotContext, "deps" | "actor" | "t" | "api" | "i18nInstance" | "hooks" | "log">;
 
 /**
  * Hooks for recordOutcome: the "cannot reach the client" alert to the leads, in each lead's language, and
@@ -53,8 +53,9 @@ export function outcomeHooks(ctx: Ctx) {
 export async function editCard(ctx: Ctx, card: CardMessage, ref: CallRef, mode: "main" | "reached" | "lost" = "main"): Promise<void> {
   const member = ctx.actor.member;
   if (!member) return;
-  const rendered = loadCallCard(ctx.deps.db, { ref, viewerId: member.id, now: ctx.deps.clock.now(), t: ctx.t, locale: ctx.actor.locale, mode });
-  if (!rendered) return;
+  const loaded = loadCallCard(ctx.deps.db, { ref, viewerId: member.id, now: ctx.deps.clock.now(), t: ctx.t, locale: ctx.actor.locale });
+  if (!loaded) return;
+  const rendered = renderCallCard(ctx.t, ctx.actor.locale, loaded, mode);
   try {
     await ctx.api.editMessageText(card.chatId, card.messageId, rendered.text, rendered.keyboard ? { reply_markup: rendered.keyboard } : {});
   } catch (err) {
@@ -73,7 +74,7 @@ export async function afterOutcome(ctx: Ctx, result: RecordResult, card: CardMes
 /** The handover's checklist message shows the reactivation step done (after our transaction committed). */
 async function refreshChecklist(ctx: Ctx, handoverId: number): Promise<void> {
   try {
-    await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now() });
+    await ctx.hooks.refreshChecklist(ctx.api, ctx.deps.db, handoverId, { now: ctx.deps.clock.now() });
   } catch (err) {
     ctx.log.warn({ err, handoverId }, "could not refresh the checklist message");
   }

@@ -8,7 +8,8 @@ import { callCardState } from "./card-data.js";
 import { teamCalendar } from "../platform/work-time.js";
 import { dailyListPageOf } from "./daily-list.js";
 import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "./outcome-telegram.js";
-import { loadCallCard } from "./card-view.js";
+import { loadCallCard } from "./card-data.js";
+import { renderCallCard } from "./card-view.js";
 import { formatDay } from "../platform/format/day.js";
 import type { BotContext } from "../bot/context.js";
 import { callOutcomeId, type CallDialogArgs } from "./outcome-dialogue.js";
@@ -56,8 +57,9 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
   if (tap.kind === "open" || tap.kind === "log") {
     if (ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("call-toast-private") });
     const ref: CallRef = tap.kind === "open" ? tap.ref : { clientId: tap.clientId };
-    const rendered = loadCallCard(db, { ref, viewerId: member.id, now, t: ctx.t, locale: ctx.actor.locale });
-    if (!rendered) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
+    const loaded = loadCallCard(db, { ref, viewerId: member.id, now, t: ctx.t, locale: ctx.actor.locale });
+    if (!loaded) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
+    const rendered = renderCallCard(ctx.t, ctx.actor.locale, loaded);
     await ctx.answerCallbackQuery();
     return ctx.reply(rendered.text, rendered.keyboard ? { reply_markup: rendered.keyboard } : {});
   }

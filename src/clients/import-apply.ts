@@ -1,11 +1,10 @@
 // Writes an import plan: re-plans against the data as it is now and writes every draft in the caller's
-// transaction, all or nothing. Raw prepared statements: 100,000 new clients must not go through the
-// query builder one by one.
-import type Database from "better-sqlite3";
+// transaction, all or nothing, through the raw statements of import-queries.ts (100,000 new clients must
+// not go through the query builder one by one).
 import type { Db } from "../db/client.js";
-import type { Draft } from "./import-drafts.js";
 import { planImport, type ImportPlan } from "./import-plan.js";
-import { loadTeamSnapshot, type OwnerTarget } from "./import-snapshot.js";
+import { CLIENT_VALUE_COUNT, CLIENTS_PER_INSERT, importStatements } from "./import-queries.js";
+import { loadTeamSnapshot, type ClientState, type OwnerTarget } from "./import-snapshot.js";
 import type { ImportMode, ImportRow, ImportSummary, NoteChoice } from "./import-summary.js";
 
 export interface ApplyInput {
@@ -38,44 +37,41 @@ export function applyInTransaction(db: Db, input: ApplyInput): ApplyResult {
   const plan = planImport(snapshot, input);
   const rejected = plan.rejectedRows + (input.parseRejected ?? 0);
   if (input.mode === "all" && rejected > 0) return { ok: false, reason: "has_rejected", summary: plan.summary, rejected };
-  const written = writePlan(db.$client, input, plan);
+  const written = writePlan(db, input, plan);
   return { ok: true, summary: plan.summary, ...written };
 }
 
-const CLIENT_COLUMNS = `(team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature,
-  last_contact_on, next_contact_on, notes, unassigned_since, created_at, updated_at)`;
-const CLIENT_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const CLIENT_VALUE_COUNT = 15;
-const CLIENTS_PER_INSERT = 50;
-
-function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPlan): { clientIds: number[]; newMemberIds: number[] } {
+function writePlan(db: Db, input: ApplyInput, plan: ImportPlan): { clientIds: number[]; newMemberIds: number[] } {
+  const q = importStatements(db);
   const now = input.now.getTime();
   const team = input.teamId;
   const memberIds = new Map<string, number>();
   const used = new Set<string>();
   for (const d of plan.drafts) if (typeof d.owner === "string") used.add(d.owner);
-  const insertMember = sqlite.prepare(
-    "INSERT INTO members (team_id, telegram_id, username, name, role, status, created_at) VALUES (?, NULL, ?, ?, 'manager', 'active', ?)",
-  );
+  for (const o of plan.plainNew.owners) if (typeof o === "string") used.add(o);
   // Only names some surviving row still points at become members.
   for (const [key, m] of plan.newMembers) {
-    if (used.has(key)) memberIds.set(key, Number(insertMember.run(team, m.username, m.name, now).lastInsertRowid));
+    if (used.has(key)) memberIds.set(key, Number(q.insertMember.run(team, m.username, m.name, now).lastInsertRowid));
   }
   const ownerId = (o: OwnerTarget): number | null => (typeof o === "string" ? memberIds.get(o)! : o);
 
-  // New clients: one prepared INSERT per CLIENTS_PER_INSERT clients (a statement per client costs about
-  // 15 % more). Their rowids are consecutive (nobody else writes inside this transaction): each insert's
-  // last rowid gives the ids of its rows, and one INSERT ... SELECT writes all their "imported" events.
-  const fresh = plan.drafts.filter((d) => d.existingId === null);
+  // New clients, in file order: the plain ones (plan.plainNew) and those with a draft, merged in file order (Draft.plainBefore). One
+  // prepared INSERT per CLIENTS_PER_INSERT clients (a statement per client costs about 15 % more). Their
+  // rowids are consecutive (nobody else writes inside this transaction): each insert's last rowid gives
+  // the ids of its rows, and one INSERT ... SELECT writes all their "imported" events.
+  const plain = plan.plainNew;
+  const newDrafts = plan.drafts.filter((d) => d.existingId === null);
+  // Positions in that order: p >= 0 is plain.rows[p], p < 0 is newDrafts[~p].
+  const fresh = new Int32Array(plain.rows.length + newDrafts.length);
+  for (let i = 0, p = 0, n = 0; i < fresh.length; i++) {
+    const draft = newDrafts[n];
+    fresh[i] = p < plain.rows.length && (draft === undefined || p < draft.plainBefore) ? p++ : ~n++;
+  }
   const freshIds = new Array<number>(fresh.length);
-  const insertClients = (rows: number) =>
-    sqlite.prepare(`INSERT INTO clients ${CLIENT_COLUMNS} VALUES ${Array.from({ length: rows }, () => CLIENT_VALUES).join(", ")}`);
-  const insertMany = fresh.length >= CLIENTS_PER_INSERT ? insertClients(CLIENTS_PER_INSERT) : null;
-  const insertOne = insertClients(1);
   const args: unknown[] = new Array(CLIENT_VALUE_COUNT * CLIENTS_PER_INSERT);
-  const bind = (d: Draft, at: number): void => {
-    const s = d.state;
-    const owner = ownerId(d.owner);
+  const bind = (position: number, at: number): void => {
+    const s: ClientState = position >= 0 ? plain.rows[position]! : newDrafts[~position]!.state;
+    const owner = ownerId(position >= 0 ? plain.owners[position]! : newDrafts[~position]!.owner);
     args[at] = team;
     args[at + 1] = s.externalId;
     args[at + 2] = s.name;
@@ -93,10 +89,10 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
     args[at + 14] = now;
   };
   for (let i = 0; i < fresh.length; ) {
-    const many = insertMany !== null && fresh.length - i >= CLIENTS_PER_INSERT;
+    const many = fresh.length - i >= CLIENTS_PER_INSERT;
     const rows = many ? CLIENTS_PER_INSERT : 1;
     for (let r = 0; r < rows; r++) bind(fresh[i + r]!, r * CLIENT_VALUE_COUNT);
-    const last = Number((many ? insertMany : insertOne).run(many ? args : args.slice(0, CLIENT_VALUE_COUNT)).lastInsertRowid);
+    const last = Number((many ? q.insertClients : q.insertClient).run(many ? args : args.slice(0, CLIENT_VALUE_COUNT)).lastInsertRowid);
     for (let r = 0; r < rows; r++) freshIds[i + r] = last - rows + 1 + r;
     i += rows;
   }
@@ -105,50 +101,32 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
   }
   if (fresh.length > 0) {
     // One statement writes every "imported" event.
-    sqlite
-      .prepare(
-        `INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at)
-         SELECT team_id, id, ?, 'imported', ?, ? FROM clients WHERE id BETWEEN ? AND ? AND team_id = ?`,
-      )
-      .run(input.actorMemberId, JSON.stringify({ batchId: input.batchId ?? null }), now, freshIds[0], freshIds[fresh.length - 1], team);
+    q.importedEvents.run(input.actorMemberId, JSON.stringify({ batchId: input.batchId ?? null }), now, freshIds[0], freshIds[fresh.length - 1], team);
   }
 
-  const updateClient = sqlite.prepare(
-    `UPDATE clients SET external_id = ?, name = ?, company = ?, phones = ?, primary_phone = ?, email = ?, owner_id = ?,
-       previous_owner_id = ?, temperature = ?, last_contact_on = ?, next_contact_on = ?, notes = ?, unassigned_since = ?,
-       updated_at = ? WHERE id = ?`,
-  );
-  const currentOwner = sqlite.prepare("SELECT owner_id, previous_owner_id, unassigned_since FROM clients WHERE id = ?").raw();
-  const insertVoice = sqlite.prepare(
-    `INSERT INTO client_voices (team_id, client_id, member_id, last_touch_at, source) VALUES (?, ?, ?, ?, 'import')
-     ON CONFLICT (client_id, member_id) DO UPDATE SET last_touch_at = max(last_touch_at, excluded.last_touch_at)`,
-  );
-  const insertEvent = sqlite.prepare("INSERT INTO client_events (team_id, client_id, actor_id, kind, details, at) VALUES (?, ?, ?, ?, ?, ?)");
-  const insertCommitment = sqlite.prepare(
-    "INSERT INTO commitments (team_id, client_id, owner_id, kind, text, due_on, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
-  );
-  // A client the file gives to someone leaving waits in the pool as one of their handover's clients.
-  const fromLeaver = sqlite.prepare(
-    `UPDATE clients SET previous_owner_id = coalesce(previous_owner_id, ?),
-       origin_handover_id = coalesce((SELECT id FROM handovers WHERE leaver_id = ? AND status = 'active'), origin_handover_id)
-     WHERE id = ? AND owner_id IS NULL`,
-  );
   const batch = input.batchId ?? null;
+  // Client ids in file order: the plain new clients' between the drafts'. `f` walks `fresh` in step: the
+  // plain clients before a draft, then the draft itself when it is a new client.
   const clientIds: number[] = [];
-  let freshIndex = 0;
+  let f = 0;
+  let plainDone = 0;
+  const plainUpTo = (count: number): void => {
+    for (; plainDone < count; plainDone++) clientIds.push(freshIds[f++]!);
+  };
   for (const d of plan.drafts) {
+    plainUpTo(d.plainBefore);
     const s = d.state;
     const owner = ownerId(d.owner);
     let clientId: number;
     if (d.existingId === null) {
-      clientId = freshIds[freshIndex++]!;
+      clientId = freshIds[f++]!;
     } else {
       clientId = d.existingId;
       const changed = d.changed && d.changed.size > 0 ? [...d.changed].sort() : [];
       if (changed.length > 0) {
-        const [oldOwner, oldPrevious, oldSince] = currentOwner.get(clientId) as [number | null, number | null, number | null];
+        const [oldOwner, oldPrevious, oldSince] = q.currentOwner.get(clientId) as [number | null, number | null, number | null];
         const ownerChanged = changed.includes("owner");
-        updateClient.run(
+        q.updateClient.run(
           s.externalId, s.name, s.company, JSON.stringify(s.phones), s.phones[0] ?? null, s.email, owner,
           ownerChanged && oldOwner !== null ? oldOwner : oldPrevious, s.temperature, s.lastContactOn, s.nextContactOn, s.notes,
           owner === null ? (oldSince ?? now) : null, now, clientId,
@@ -158,13 +136,14 @@ function writePlan(sqlite: Database.Database, input: ApplyInput, plan: ImportPla
         const details: Record<string, unknown> = { batchId: batch, row: d.firstRow, fields: changed };
         if (changed.includes("owner")) Object.assign(details, { fromOwnerId: typeof d.ownerBefore === "number" ? d.ownerBefore : null, toOwnerId: owner });
         if (d.commitments.length > 0) details.commitments = d.commitments.length;
-        insertEvent.run(team, clientId, input.actorMemberId, "updated", JSON.stringify(details), now);
+        q.insertEvent.run(team, clientId, input.actorMemberId, "updated", JSON.stringify(details), now);
       }
     }
-    for (const c of d.commitments) insertCommitment.run(team, clientId, owner, c.kind, c.text, c.dueOn, now);
-    if (d.leaverId !== undefined) fromLeaver.run(d.leaverId, d.leaverId, clientId);
-    for (const memberId of d.voices ?? []) if (memberId !== owner) insertVoice.run(team, clientId, memberId, now);
+    for (const c of d.commitments) q.insertCommitment.run(team, clientId, owner, c.kind, c.text, c.dueOn, now);
+    if (d.leaverId !== undefined) q.fromLeaver.run(d.leaverId, d.leaverId, clientId);
+    for (const memberId of d.voices ?? []) if (memberId !== owner) q.insertVoice.run(team, clientId, memberId, now);
     clientIds.push(clientId);
   }
+  plainUpTo(plain.rows.length);
   return { clientIds, newMemberIds: [...memberIds.values()] };
 }

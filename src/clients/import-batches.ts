@@ -7,6 +7,7 @@ import type { Db } from "../db/client.js";
 import { importBatches, type CommitmentKind, type MemberRole } from "../db/schema.js";
 import type { RowProblem } from "./import/types.js";
 import { applyInTransaction } from "./import-apply.js";
+import { importStatements } from "./import-queries.js";
 import { planImport } from "./import-plan.js";
 import { loadTeamSnapshot } from "./import-snapshot.js";
 import { MAX_NOTE_ITEMS, type ImportMode, type ImportRow, type ImportSummary, type NoteChoice } from "./import-summary.js";
@@ -91,9 +92,10 @@ function writePayload(header: PayloadHeader, rows: readonly ImportRow[]): string
   let utf8 = Buffer.allocUnsafe(0);
   for (let i = 0; i < rows.length; i += ROWS_PER_BLOCK) {
     const block = JSON.stringify(rows.slice(i, i + ROWS_PER_BLOCK).map(toStored));
-    const size = Buffer.byteLength(block);
-    if (size > utf8.length) utf8 = Buffer.allocUnsafe(Math.max(size, utf8.length * 2));
-    utf8.write(block, 0);
+    // A UTF-16 unit is at most 3 bytes of UTF-8: with that much room, write() tells the size (no
+    // separate pass to measure it).
+    if (block.length * 3 > utf8.length) utf8 = Buffer.allocUnsafe(Math.max(block.length * 3, utf8.length * 2));
+    const size = utf8.write(block, 0);
     parts.push(deflateRawSync(utf8.subarray(0, size), { level: 1 }).toString("base64"));
   }
   return parts.join("\n");
@@ -365,7 +367,7 @@ export function cancelImportBatch(db: Db, input: { batchId: number; actor: Batch
 function loadPayloadHeaderAndRows(db: Db, batchId: number, now: number): { header: PayloadHeader | null; rows: Iterable<ImportRow> } {
   const recent = recall(db, batchId, now);
   if (recent) {
-    const head = db.$client.prepare("SELECT CASE WHEN instr(payload, char(10)) > 0 THEN substr(payload, 1, instr(payload, char(10)) - 1) ELSE payload END FROM import_batches WHERE id = ?").pluck().get(batchId) as string | null;
+    const head = importStatements(db).payloadHeader.get(batchId) as string | null;
     return { header: head ? readHeader(head) : null, rows: recent };
   }
   const payload = db.select({ payload: importBatches.payload }).from(importBatches).where(eq(importBatches.id, batchId)).get()?.payload ?? "";

@@ -17,6 +17,8 @@ export interface Draft {
   /** Fields of an existing client this import changes; null while none (most drafts are new clients). */
   changed: Set<string> | null;
   firstRow: number;
+  /** How many of the plan's plain new clients (ImportPlan.plainNew) come before this draft in the file. */
+  plainBefore: number;
   rowCount: number;
   commitments: { kind: CommitmentKind; text: string; dueOn: string | null }[];
   /** A row named someone leaving as the owner: the client remembers their handover (see writePlan). */

@@ -26,7 +26,13 @@ export interface PlanInput {
 
 export interface ImportPlan {
   summary: ImportSummary;
+  /** Existing clients the file touches, and new clients with more than their row (commitments, voices, a leaver). */
   drafts: Draft[];
+  /**
+   * New clients that are just their row and an owner (most of a big file), in file order: two arrays
+   * instead of a Draft each (100,000 fewer objects while the import is written).
+   */
+  plainNew: { rows: ImportRow[]; owners: OwnerTarget[] };
   /** Name-only members to add, by key. */
   newMembers: Map<string, { name: string; username: string | null }>;
   rejectedRows: number;
@@ -119,6 +125,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   }
 
   const drafts: Draft[] = [];
+  const plainNew: ImportPlan["plainNew"] = { rows: [], owners: [] };
   const draftOfExisting = new Map<number, number>();
   const stateOf = (ref: number): ClientState => {
     const index = draftOfExisting.get(ref);
@@ -231,21 +238,29 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
         tally.written(row, owner, rowCommitments.length ? dedupeCommitments(rowCommitments).length : 0);
         if (row.voices) addVoices(null, voicesOfRow(row.voices).filter((id) => id !== owner));
       } else {
-        draft = {
-          existingId: null,
-          ownerBefore: null,
-          owner,
-          state: row,
-          ownState: false,
-          changed: null,
-          firstRow: row.rowNumber,
-          rowCount: 1,
-          commitments: rowCommitments.length ? dedupeCommitments(rowCommitments) : NO_COMMITMENTS,
-        };
-        tally.written(draft.state, owner, draft.commitments.length);
-        if (decision.inactive) draft.leaverId = decision.inactive.id;
-        drafts.push(draft);
-        addVoices(draft, voicesOfRow(row.voices));
+        const voices = voicesOfRow(row.voices);
+        if (rowCommitments.length === 0 && !decision.inactive && voices.length === 0) {
+          tally.written(row, owner, 0);
+          plainNew.rows.push(row);
+          plainNew.owners.push(owner);
+        } else {
+          draft = {
+            existingId: null,
+            ownerBefore: null,
+            owner,
+            state: row,
+            ownState: false,
+            changed: null,
+            firstRow: row.rowNumber,
+            plainBefore: plainNew.rows.length,
+            rowCount: 1,
+            commitments: rowCommitments.length ? dedupeCommitments(rowCommitments) : NO_COMMITMENTS,
+          };
+          tally.written(draft.state, owner, draft.commitments.length);
+          if (decision.inactive) draft.leaverId = decision.inactive.id;
+          drafts.push(draft);
+          addVoices(draft, voices);
+        }
       }
     } else {
       const index = draftOfExisting.get(ref);
@@ -260,6 +275,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
           ownState: false,
           changed: null,
           firstRow: row.rowNumber,
+            plainBefore: plainNew.rows.length,
           rowCount: 0,
           commitments: NO_COMMITMENTS,
         };
@@ -304,7 +320,7 @@ export function planImport(snapshot: TeamSnapshot, input: PlanInput): ImportPlan
   if (voiceLinks > 0 || unknownVoices.size > 0) {
     summary.voices = { links: voiceLinks, unknown: [...unknownVoices.entries()].map(([name, count]) => ({ name, count })) };
   }
-  return { summary, drafts, newMembers, rejectedRows: rejected };
+  return { summary, drafts, plainNew, newMembers, rejectedRows: rejected };
 }
 
 function nameCompanyKey(name: string, company: string | null): string {

@@ -2,6 +2,7 @@
 // few raw queries into Maps (a 100,000-row file is matched against them without a query per row).
 import type { Db } from "../db/client.js";
 import type { MemberRole, MemberStatus, Temperature } from "../db/schema.js";
+import { importStatements } from "./import-queries.js";
 import type { RosterMember } from "./owner-match.js";
 
 /** A member id, the key of a name-only member still to be added, or null (the unassigned pool). */
@@ -34,20 +35,12 @@ export interface TeamSnapshot {
 }
 
 export function loadTeamSnapshot(db: Db, teamId: number): TeamSnapshot {
-  const sqlite = db.$client;
+  const q = importStatements(db);
   const roster = (
-    sqlite
-      .prepare("SELECT id, name, username, telegram_id AS telegramId, role, status FROM members WHERE team_id = ?")
-      .all(teamId) as { id: number; name: string; username: string | null; telegramId: number | null; role: MemberRole; status: MemberStatus }[]
+    q.roster.all(teamId) as { id: number; name: string; username: string | null; telegramId: number | null; role: MemberRole; status: MemberStatus }[]
   ).map((m) => ({ ...m }));
   const clients = new Map<number, ExistingClient>();
-  const rows = sqlite
-    .prepare(
-      `SELECT id, name, company, phones, email, external_id, owner_id, temperature, last_contact_on, next_contact_on, notes
-       FROM clients WHERE team_id = ?`,
-    )
-    .raw()
-    .iterate(teamId) as IterableIterator<unknown[]>;
+  const rows = q.clientsOfTeam.iterate(teamId) as IterableIterator<unknown[]>;
   for (const r of rows) {
     const id = r[0] as number;
     clients.set(id, {
@@ -65,10 +58,7 @@ export function loadTeamSnapshot(db: Db, teamId: number): TeamSnapshot {
     });
   }
   const openCommitments = new Set<string>();
-  const open = sqlite
-    .prepare("SELECT client_id, kind, text, due_on FROM commitments WHERE team_id = ? AND status = 'open'")
-    .raw()
-    .iterate(teamId) as IterableIterator<unknown[]>;
+  const open = q.openCommitments.iterate(teamId) as IterableIterator<unknown[]>;
   for (const c of open) openCommitments.add(commitmentKey(c[0] as number, c[1] as string, c[2] as string, c[3] as string | null));
   return { teamId, roster, clients, openCommitments };
 }

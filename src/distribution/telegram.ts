@@ -10,7 +10,6 @@ import { distributionHeader } from "./queries.js";
 import type { ApplyResult, DistributionHeader } from "./types.js";
 import { undoDistribution } from "./undo.js";
 import { CALLS_PER_STEP, followUpInSteps } from "./followup.js";
-import { refreshChecklistMessage } from "../handover/checklist-view.js";
 import type { BotContext } from "../bot/context.js";
 import { distributeAdjustId, type AdjustArgs } from "./adjust-dialogue.js";
 import { distributionNotifier } from "./notices.js";
@@ -246,7 +245,7 @@ async function edit(ctx: BotContext, text: string | undefined, keyboard?: import
 /** The handover's checklist message shows the step done (or open again after an undo). */
 async function refreshChecklistAfter(ctx: BotContext, handoverId: number): Promise<void> {
   try {
-    await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), log: ctx.log });
+    await ctx.hooks.refreshChecklist(ctx.api, ctx.deps.db, handoverId, { now: ctx.deps.clock.now(), log: ctx.log });
   } catch (err) {
     // The distribution is saved either way; the checklist catches up on its next edit.
     ctx.log.warn({ err, handoverId }, "could not refresh the checklist message");

@@ -4,6 +4,7 @@ import type { Capability } from "../bot/capability.js";
 import { clientAccess } from "./leaver-access.js";
 import { CHECKLIST_ANSWERS } from "./checklist-keyboards.js";
 import { checklistFeature } from "./checklist-telegram.js";
+import { refreshChecklistMessage } from "./checklist-message-telegram.js";
 import { leaverFormConversation, leaverFormId } from "./interview-form-dialogue.js";
 import { offboardDialogueButtons } from "./keyboards.js";
 import { checklistInputConversation, checklistInputId } from "./checklist-input-dialogue.js";
@@ -20,5 +21,6 @@ export const handover: Capability = {
   ],
   buttons: ["off", "chk"],
   botRules: { clientAccess },
+  botHooks: { refreshChecklist: refreshChecklistMessage },
   menu: [{ command: "offboard", menus: ["lead", "group"], position: 10 }],
 };

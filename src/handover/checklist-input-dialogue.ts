@@ -9,7 +9,8 @@ import { parseUserDate } from "../platform/date-input.js";
 import { stepTitle } from "./views.js";
 import { formatDayWithWeekday } from "../platform/format/day.js";
 import { MAX_DAYS_AHEAD } from "./handovers.js";
-import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
+import { accessRefusalKey, handoverAccess } from "./checklist-data.js";
+import { refreshChecklistMessage } from "./checklist-message-telegram.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale } from "../platform/locale.js";
 import { checklistInputButtons, chk, inputTaskOf, type InputAnswer, type InputAnswerTap, type InputTask } from "./checklist-keyboards.js";
@@ -94,7 +95,7 @@ async function stepForInput(conversation: Conv, task: { handoverId: number; step
 
 async function afterChange(conversation: Conv, handoverId: number): Promise<void> {
   await conversation.external(async (c) => {
-    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now(), log: c.log });
+    await refreshChecklistMessage(c.api, c.deps.db, handoverId, { now: c.deps.clock.now(), log: c.log });
   });
 }
 

@@ -11,15 +11,9 @@ import { correctHandoverCommitment, handoverCommitment, leaverReachable, queueFo
 import { localeOfUser } from "../team/member-locale.js";
 import { textsFor } from "../bot/i18n.js";
 import { cancelHandover } from "./handovers.js";
-import {
-  accessRefusalKey,
-  handoverAccess,
-  postChecklistMessage,
-  refreshChecklistMessage,
-  renderHistory,
-  responsibleOptions,
-  type ChecklistMode,
-} from "./checklist-view.js";
+import { accessRefusalKey, handoverAccess, loadChecklistHistory, responsibleOptions } from "./checklist-data.js";
+import { renderHistory, type ChecklistMode } from "./checklist-view.js";
+import { postChecklistMessage, refreshChecklistMessage } from "./checklist-message-telegram.js";
 import type { BotContext } from "../bot/context.js";
 import { audienceOf } from "../bot/group-policy.js";
 import { savedCommitmentMessage } from "./interview-dialogue.js";
@@ -42,7 +36,7 @@ async function access(ctx: BotContext, handoverId: number) {
 }
 
 async function refresh(ctx: BotContext, handoverId: number, mode?: ChecklistMode, finalCheckEvaluated = false) {
-  await refreshChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, handoverId, { now: ctx.deps.clock.now(), log: ctx.log, ...(mode ? { mode } : {}), finalCheckEvaluated });
+  await refreshChecklistMessage(ctx.api, ctx.deps.db, handoverId, { now: ctx.deps.clock.now(), log: ctx.log, ...(mode ? { mode } : {}), finalCheckEvaluated });
 }
 
 /** After a step change: its transaction re-evaluated the final check (a refusal changed nothing), so the redraw need not. */
@@ -55,7 +49,7 @@ onButton(checklistFeature, checklistButtons.open, async (ctx, tap) => {
   const a = await access(ctx, tap.handoverId);
   if (!a) return;
   await ctx.answerCallbackQuery();
-  await postChecklistMessage(ctx.api, ctx.deps.db, ctx.i18nInstance, a.handover.id, ctx.chat!.id, { now: ctx.deps.clock.now() });
+  await postChecklistMessage(ctx.api, ctx.deps.db, a.handover.id, ctx.chat!.id, { now: ctx.deps.clock.now() });
 });
 
 for (const kind of ["back", "refresh"] as const) {
@@ -113,8 +107,10 @@ onButton(checklistFeature, checklistButtons.history, async (ctx, tap) => {
   const a = await access(ctx, tap.handoverId);
   if (!a) return;
   await ctx.answerCallbackQuery();
-  const page = renderHistory(ctx.deps.db, a.handover.id, tap.page, ctx.deps.clock.now(), audienceOf(ctx.chat!.id));
-  if (!page) return;
+  const history = loadChecklistHistory(ctx.deps.db, a.handover.id, tap.page, ctx.deps.clock.now());
+  if (!history) return;
+  // In the language of the lead who started the handover, as the checklist itself.
+  const page = renderHistory(textsFor(history.view.locale), history, audienceOf(ctx.chat!.id));
   // From the checklist: a new message; from a history page: turn the page in place.
   if (ctx.callbackQuery.message && !isChecklist(ctx, a.handover)) {
     const extra = page.keyboard ? { reply_markup: page.keyboard } : {};

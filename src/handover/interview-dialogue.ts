@@ -9,7 +9,8 @@ import { getHandover, stepsOf } from "./checklist.js";
 import { completeInterviewStep } from "./checklist-shortcuts.js";
 import { handoverClients, leaverReachable, matchClients, parseInterviewLine, recordHandoverCommitment } from "./interview.js";
 import { formatDayWithWeekday } from "../platform/format/day.js";
-import { accessRefusalKey, handoverAccess, refreshChecklistMessage } from "./checklist-view.js";
+import { accessRefusalKey, handoverAccess } from "./checklist-data.js";
+import { refreshChecklistMessage } from "./checklist-message-telegram.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale, Translate } from "../platform/locale.js";
 import { distinctLabels, phoneTail } from "../bot/picker-labels.js";
@@ -160,7 +161,7 @@ export async function interviewLoop(conversation: Conv, ctx: ConvContext, handov
   const closed = await conversation.external(async (c) => {
     const now = c.deps.clock.now();
     const done = c.deps.db.transaction((tx) => completeInterviewStep(tx, { handoverId, actorId: info.memberId, now }));
-    await refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now, log: c.log });
+    await refreshChecklistMessage(c.api, c.deps.db, handoverId, { now, log: c.log });
     return done;
   });
   await last.reply(ctx.t("checklist-interview-finished", { count: saved }) + (closed ? `\n${ctx.t("checklist-interview-step-closed")}` : ""));

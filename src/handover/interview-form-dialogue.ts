@@ -17,7 +17,7 @@ import { handoverLeadRecipient } from "./summary.js";
 import { parseUserDate } from "../platform/date-input.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale } from "../platform/locale.js";
-import { refreshChecklistMessage } from "./checklist-view.js";
+import { refreshChecklistMessage } from "./checklist-message-telegram.js";
 import { chk } from "./checklist-keyboards.js";
 import { leaverFormButtons, off } from "./keyboards.js";
 import { waitAnswer, type Answer, type Conv } from "../bot/dialogues/ask.js";
@@ -204,7 +204,7 @@ async function form(conversation: Conv, ctx: ConvContext, handoverId: number, le
   });
   // The interview step has closed itself: the lead's checklist shows it.
   if (queued === "queued") {
-    await conversation.external((c) => refreshChecklistMessage(c.api, c.deps.db, c.i18nInstance, handoverId, { now: c.deps.clock.now(), log: c.log }));
+    await conversation.external((c) => refreshChecklistMessage(c.api, c.deps.db, handoverId, { now: c.deps.clock.now(), log: c.log }));
   }
   await last.reply(ctx.t(queued === "queued" ? (info.clients.length === 0 ? "offboard-form-no-clients" : "offboard-form-thanks") : "offboard-form-unavailable"));
 }

@@ -15,7 +15,7 @@ import { formatDayWithWeekday } from "../platform/format/day.js";
 import { handle } from "../platform/format/name.js";
 import { atStake, checkLeaver, leaverCandidates, MAX_DAYS_AHEAD, startHandover, type LeaverNotes } from "./handovers.js";
 import { getTeam, teamOfGroup } from "../team/teams.js";
-import { postChecklistMessage } from "./checklist-view.js";
+import { postChecklistMessage } from "./checklist-message-telegram.js";
 import type { ConvContext } from "../bot/context.js";
 import type { Locale } from "../platform/locale.js";
 import { chk } from "./checklist-keyboards.js";
@@ -252,7 +252,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
     if (!result.ok) return result;
     c.log.info({ handoverId: result.handoverId, leaverId, noClients: result.noClients }, "handover started");
     try {
-      await postChecklistMessage(c.api, c.deps.db, c.i18nInstance, result.handoverId, chatId, { now });
+      await postChecklistMessage(c.api, c.deps.db, result.handoverId, chatId, { now });
       return { ...result, posted: true };
     } catch (err) {
       c.log.warn({ err, handoverId: result.handoverId }, "could not post the checklist");

@@ -2,7 +2,7 @@
 // days and hours, the deadline window, and each manager's weight and exclusion from distributions.
 // Choices are buttons that edit the message in place; numbers are typed in a short dialogue.
 import { Composer, GrammyError, type InlineKeyboard } from "grammy";
-import { managerSetting, setMemberWeight, toggleMemberExcluded, toggleWeeklyPicture, toggleWorkingDay, updateTeamSetting, WEIGHT_PRESETS } from "./settings.js";
+import { getTeamSettings, managerSetting, managerSettings, setMemberWeight, settingsHome, toggleMemberExcluded, toggleWeeklyPicture, toggleWorkingDay, updateTeamSetting, WEIGHT_PRESETS } from "./settings.js";
 import type { BotContext } from "../bot/context.js";
 import { settingsValueId, type SettingsValueArgs } from "./settings-value-dialogue.js";
 import { requireLead } from "../bot/guards.js";
@@ -15,7 +15,7 @@ export const settingsFeature = new Composer<BotContext>();
 settingsFeature.command("settings", async (ctx) => {
   const membership = await requireLead(ctx);
   if (!membership) return;
-  const screen = homeScreen(ctx.deps.db, ctx.t, membership.team);
+  const screen = homeScreen(ctx.t, membership.team, settingsHome(ctx.deps.db, membership.team.id));
   if (!screen) return;
   return ctx.reply(screen.text, { reply_markup: screen.keyboard });
 });
@@ -29,24 +29,24 @@ onButton(settingsFeature, settingsButtons, async (ctx, tap) => {
 
   switch (tap.kind) {
     case "home":
-      return show(ctx, homeScreen(db, ctx.t, team));
+      return show(ctx, homeScreen(ctx.t, team, settingsHome(db, team.id)));
     case "field":
       return ask(ctx, { field: tap.field });
     case "noCap":
       updateTeamSetting(db, team.id, "managerCap", null);
-      return show(ctx, homeScreen(db, ctx.t, team), ctx.t("settings-saved"));
+      return show(ctx, homeScreen(ctx.t, team, settingsHome(db, team.id)), ctx.t("settings-saved"));
     case "days":
-      return show(ctx, daysScreen(db, ctx.t, team.id));
+      return show(ctx, daysScreen(ctx.t, getTeamSettings(db, team.id)?.workingDays ?? []));
     case "toggleDay": {
       const result = toggleWorkingDay(db, team.id, tap.day);
       if (!result.ok) return ctx.answerCallbackQuery({ text: ctx.t("settings-last-day"), show_alert: true });
-      return show(ctx, daysScreen(db, ctx.t, team.id));
+      return show(ctx, daysScreen(ctx.t, getTeamSettings(db, team.id)?.workingDays ?? []));
     }
     case "managers":
-      return show(ctx, managersScreen(db, ctx.t, team.id));
+      return show(ctx, managersScreen(ctx.t, managerSettings(db, team.id)));
     case "weekly":
       toggleWeeklyPicture(db, team.id);
-      return show(ctx, homeScreen(db, ctx.t, team), ctx.t("settings-saved"));
+      return show(ctx, homeScreen(ctx.t, team, settingsHome(db, team.id)), ctx.t("settings-saved"));
     case "manager": {
       const m = managerSetting(db, team.id, tap.memberId);
       if (!m) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });

@@ -1,7 +1,7 @@
 // Asks a lead for one typed setting (a number of days, an hour, working hours, a manager's weight),
 // explains a value out of range and asks again, then saves it and shows the settings again.
 import type { TapOf } from "../bot/callback-data.js";
-import { managerSetting, parseSettingValue, type ParsedValue, setMemberWeight, updateTeamSetting, LIMITS, type TypedField } from "./settings.js";
+import { managerSetting, parseSettingValue, type ParsedValue, setMemberWeight, settingsHome, updateTeamSetting, LIMITS, type TypedField } from "./settings.js";
 import type { ConvContext } from "../bot/context.js";
 import { quitKeyboard, settingsDialogueButtons } from "./settings-keyboards.js";
 import { homeScreen, managerScreen } from "./settings-view.js";
@@ -69,7 +69,7 @@ export async function settingsValueConversation(conversation: Conv, ctx: ConvCon
             const m = managerSetting(c.deps.db, start.teamId, args.memberId!);
             return m ? managerScreen(c.t, m) : null;
           })()
-        : homeScreen(c.deps.db, c.t, { id: start.teamId, name: start.teamName });
+        : homeScreen(c.t, { name: start.teamName }, settingsHome(c.deps.db, start.teamId));
     return shown ? { text: shown.text, inline_keyboard: shown.keyboard.inline_keyboard } : null;
   });
   await done.reply(done.t("settings-saved"));

@@ -1,7 +1,6 @@
 // What /settings shows: the team's values, the managers' part in distributions, one manager's card.
 import type { InlineKeyboard } from "grammy";
-import { getTeamSettings, managerSettings, WEEKDAYS, type ManagerSetting } from "./settings.js";
-import type { Db } from "../db/client.js";
+import { WEEKDAYS, type ManagerSetting, type SettingsHome } from "./settings.js";
 import { escapeHtml } from "../platform/html.js";
 import type { Translate } from "../platform/locale.js";
 import { formatWeight, homeKeyboard, MAX_MANAGER_BUTTONS, managerKeyboard, managersKeyboard, daysKeyboard } from "./settings-keyboards.js";
@@ -11,10 +10,10 @@ export interface Screen {
   keyboard: InlineKeyboard;
 }
 
-export function homeScreen(db: Db, t: Translate, team: { id: number; name: string }): Screen | null {
-  const s = getTeamSettings(db, team.id);
-  if (!s) return null;
-  const managers = managerSettings(db, team.id);
+/** The team's values and its managers' part (settingsHome); nothing to show for a team that is gone. */
+export function homeScreen(t: Translate, team: { name: string }, home: SettingsHome | null): Screen | null {
+  if (!home) return null;
+  const { settings: s, managers } = home;
   const text = [
     t("settings-title", { team: team.name }),
     t("settings-distribution", {
@@ -36,13 +35,11 @@ export function homeScreen(db: Db, t: Translate, team: { id: number; name: strin
   return { text, keyboard: homeKeyboard(t, s.managerCap !== null, s.weeklyPicture) };
 }
 
-export function daysScreen(db: Db, t: Translate, teamId: number): Screen {
-  const days = getTeamSettings(db, teamId)?.workingDays ?? [];
+export function daysScreen(t: Translate, days: number[]): Screen {
   return { text: t("settings-days-title", { days: daysText(t, days) }), keyboard: daysKeyboard(t, days) };
 }
 
-export function managersScreen(db: Db, t: Translate, teamId: number): Screen {
-  const managers = managerSettings(db, teamId);
+export function managersScreen(t: Translate, managers: ManagerSetting[]): Screen {
   const lines = managers.map((m) => managerLine(t, m));
   const parts = [t("settings-managers-title"), lines.length > 0 ? lines.join("\n") : t("settings-managers-none")];
   if (managers.length > MAX_MANAGER_BUTTONS) parts.push(t("settings-managers-more", { count: managers.length - MAX_MANAGER_BUTTONS }));

@@ -157,6 +157,17 @@ export function managerSettings(db: Db, teamId: number): ManagerSetting[] {
     .sort((a, b) => a.name.localeCompare(b.name, "ru") || a.memberId - b.memberId);
 }
 
+/** What the settings home shows: the team's values and its managers; null when the team is gone. */
+export interface SettingsHome {
+  settings: TeamSettings;
+  managers: ManagerSetting[];
+}
+
+export function settingsHome(db: Db, teamId: number): SettingsHome | null {
+  const settings = getTeamSettings(db, teamId);
+  return settings ? { settings, managers: managerSettings(db, teamId) } : null;
+}
+
 export function managerSetting(db: Db, teamId: number, memberId: number): ManagerSetting | null {
   return managerSettings(db, teamId).find((m) => m.memberId === memberId) ?? null;
 }

@@ -2,7 +2,7 @@
 // cancelling, closing by itself, and the refresh other features call after their transactions.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { refreshChecklistMessage } from "../../src/handover/checklist-view.js";
+import { refreshChecklistMessage } from "../../src/handover/checklist-message-telegram.js";
 import { auditLog, checklistSteps, clients, distributionItems, distributions, handovers, members, notifications } from "../../src/db/schema.js";
 import { markStepDoneAutomatically } from "../../src/handover/checklist.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";
@@ -50,7 +50,7 @@ async function distributeAllTo(memberId: number) {
     }
     markStepDoneAutomatically(tx, { handoverId: handover().id, kind: "redistribute", now });
   });
-  await refreshChecklistMessage(h.bot.api, h.db, h.bot.i18n, handover().id, { now });
+  await refreshChecklistMessage(h.bot.api, h.db, handover().id, { now });
 }
 
 describe("confirming steps", () => {
@@ -261,7 +261,7 @@ describe("closing by itself", () => {
     expect(checklist().text).toContain("✅ 4. Распределить всю базу клиентов");
     expect(checklist().text).toContain("Прогресс: ▓░░░░░░ 1/7");
     h.db.transaction((tx) => markStepDoneAutomatically(tx, { handoverId: handover().id, kind: "reactivation", now: h.clock.now() }));
-    await refreshChecklistMessage(h.bot.api, h.db, h.bot.i18n, handover().id, { now: h.clock.now() });
+    await refreshChecklistMessage(h.bot.api, h.db, handover().id, { now: h.clock.now() });
     for (const label of ["1. Заявки и звонки", "2. Доступы и пароли", "3. Интервью"]) {
       await lead.tapButton(label);
       await lead.tapButton("✅ Готово");
@@ -292,7 +292,7 @@ describe("closing by itself", () => {
 
   it("edits the message in place even when nothing is left to change, and re-posts it when it is gone", async () => {
     const before = checklist().messageId;
-    expect(await refreshChecklistMessage(h.bot.api, h.db, h.bot.i18n, handover().id, { now: h.clock.now() })).toBe(true);
+    expect(await refreshChecklistMessage(h.bot.api, h.db, handover().id, { now: h.clock.now() })).toBe(true);
     h.telegram.failNext("editMessageText", { error_code: 400, description: "Bad Request: message to edit not found" });
     await distributeAllTo(veraId);
     expect(handover().checklistMessageId).not.toBe(before);
@@ -302,7 +302,7 @@ describe("closing by itself", () => {
   it("never throws at the caller when Telegram refuses the edit (the data is already saved)", async () => {
     h.telegram.failNext("editMessageText", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
     const warnings: unknown[] = [];
-    const shown = await refreshChecklistMessage(h.bot.api, h.db, h.bot.i18n, handover().id, { now: h.clock.now(), log: { warn: (obj: unknown) => warnings.push(obj) } as never });
+    const shown = await refreshChecklistMessage(h.bot.api, h.db, handover().id, { now: h.clock.now(), log: { warn: (obj: unknown) => warnings.push(obj) } as never });
     expect(shown).toBe(false);
     expect(warnings).toHaveLength(1);
   });

@@ -1,15 +1,16 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { MiddlewareFn } from "grammy";
 import type { Config } from "../../platform/config.js";
-import type { Actor, BotContext, BotRules, Deps } from "../context.js";
+import type { Actor, BotContext, BotHooks, BotRules, Deps } from "../context.js";
 import { escapeVars } from "../../platform/html.js";
 
-/** Puts config, dependencies, the capabilities' rules and a per-update logger on the context. */
-export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>, rules: BotRules): MiddlewareFn<BotContext> {
+/** Puts config, dependencies, the capabilities' rules and hooks and a per-update logger on the context. */
+export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>, rules: BotRules, hooks: BotHooks): MiddlewareFn<BotContext> {
   return (ctx, next) => {
     ctx.config = config;
     ctx.deps = deps;
     ctx.rules = rules;
+    ctx.hooks = hooks;
     ctx.i18nInstance = i18n;
     // The child logger is made on first use: most updates never log.
     let log: Deps["logger"] | undefined;

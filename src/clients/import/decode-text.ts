@@ -5,7 +5,7 @@
 //
 // Decoded once, slice by slice: UTF-8 and the single-byte code pages keep every ASCII character (quotes,
 // delimiters, line breaks) as its own byte, so read-csv.ts finds record boundaries in the file's own
-// bytes and decodes each ~1 MB slice just before parsing it. There is no whole-file string and no UTF-8
+// bytes and decodes each ~128 KB slice just before parsing it. There is no whole-file string and no UTF-8
 // copy of a Windows-1251 file. Only UTF-16, which is not ASCII-compatible, is decoded whole and handed
 // over as UTF-8 (a rare format: Excel's "Unicode text").
 import { isUtf8 } from "node:buffer";

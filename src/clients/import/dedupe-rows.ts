@@ -11,6 +11,7 @@
 // commitments and different notes are added; the earlier row's non-empty values win.
 import { capLength, clear, lowerCase } from "./clean-text.js";
 import { namesCompatible } from "./name-skeleton.js";
+import { createPhoneIndex, createStringKeyIndex } from "./key-index.js";
 import type { ParsedClientRow } from "./types.js";
 
 export interface Duplicate {
@@ -23,6 +24,7 @@ export interface Duplicate {
 const WHITESPACE_RUN = /\s+/g;
 const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 const YO = /ё/g;
+const NOT_FOUND = -1;
 
 export interface Deduplicator {
   /** Null when the row is new (it is then indexed); otherwise the row it was merged into. */
@@ -30,57 +32,65 @@ export interface Deduplicator {
 }
 
 export function createDeduplicator(): Deduplicator {
-  // First writer wins in every index, so a key always points at the earliest row that had it.
-  const byId = new Map<string, ParsedClientRow>();
-  const byEmail = new Map<string, ParsedClientRow>();
-  const byPhone = new Map<string, ParsedClientRow>();
+  // Every row kept so far, by position; the indexes hold positions. First writer wins in every index, so
+  // a key always points at the earliest row that had it. An e-mail or id, once a row has it, never
+  // changes (a merge only fills what is missing), so the indexes confirm a match on the row itself.
+  const known: ParsedClientRow[] = [];
+  const byId = createStringKeyIndex((at) => lowerCase(known[at]!.externalId!));
+  const byEmail = createStringKeyIndex((at) => known[at]!.email);
+  const byPhone = createPhoneIndex();
   // Name+company matters only when one side has no contacts. Rows without contacts are rare, so
   // the index of rows *with* contacts is built only when the first contact-less row shows up.
-  const noContacts = new Map<string, ParsedClientRow>();
-  const withContactsList: ParsedClientRow[] = [];
+  const noContacts = new Map<string, number>();
+  const withContactsList: number[] = [];
   const freePhones: string[] = [];
-  let withContacts: Map<string, ParsedClientRow> | null = null;
+  let withContacts: Map<string, number> | null = null;
 
-  const contactIndex = (): Map<string, ParsedClientRow> => {
+  const contactIndex = (): Map<string, number> => {
     if (!withContacts) {
       withContacts = new Map();
-      for (const row of withContactsList) setOnce(withContacts, nameCompanyKey(row), row);
+      for (const at of withContactsList) setOnce(withContacts, nameCompanyKey(known[at]!), at);
     }
     return withContacts;
   };
 
-  const indexNameCompany = (row: ParsedClientRow): void => {
+  const indexNameCompany = (at: number): void => {
+    const row = known[at]!;
     if (hasContacts(row)) {
-      withContactsList.push(row);
-      if (withContacts) setOnce(withContacts, nameCompanyKey(row), row);
+      withContactsList.push(at);
+      if (withContacts) setOnce(withContacts, nameCompanyKey(row), at);
     } else {
-      setOnce(noContacts, nameCompanyKey(row), row);
+      setOnce(noContacts, nameCompanyKey(row), at);
     }
   };
 
-  const indexAll = (row: ParsedClientRow): void => {
-    if (row.externalId !== null) setOnce(byId, lowerCase(row.externalId), row);
-    if (row.email !== null) setOnce(byEmail, row.email, row);
-    for (const p of row.phones) setOnce(byPhone, p, row);
-    indexNameCompany(row);
+  const indexAll = (at: number): void => {
+    const row = known[at]!;
+    if (row.externalId !== null) byId.setOnce(lowerCase(row.externalId), at);
+    if (row.email !== null) byEmail.setOnce(row.email, at);
+    for (const p of row.phones) byPhone.setOnce(p, at);
+    indexNameCompany(at);
   };
 
-  const mergeInto = (of: ParsedClientRow, row: ParsedClientRow, field: Duplicate["field"], value: string, notesLimit: number): Duplicate => {
+  const mergeInto = (at: number, row: ParsedClientRow, field: Duplicate["field"], value: string, notesLimit: number): Duplicate => {
+    const of = known[at]!;
     merge(of, row, notesLimit);
-    indexAll(of); // the merged row may now carry more phones, an e-mail, an id or a company
+    indexAll(at); // the merged row may now carry more phones, an e-mail, an id or a company
     return { of, field, value };
   };
 
-  const findByNameCompany = (row: ParsedClientRow): ParsedClientRow | undefined => {
+  const findByNameCompany = (row: ParsedClientRow): number => {
     if (hasContacts(row)) {
-      if (noContacts.size === 0) return undefined;
+      if (noContacts.size === 0) return NOT_FOUND;
       const candidate = noContacts.get(nameCompanyKey(row));
-      return candidate && !hasContacts(candidate) ? candidate : undefined; // it may have gained contacts by a merge
+      // It may have gained contacts by a merge.
+      return candidate !== undefined && !hasContacts(known[candidate]!) ? candidate : NOT_FOUND;
     }
     const key = nameCompanyKey(row);
     const a = noContacts.get(key);
     const b = contactIndex().get(key);
-    return a && b ? (a.rowNumber < b.rowNumber ? a : b) : (a ?? b);
+    if (a !== undefined && b !== undefined) return known[a]!.rowNumber < known[b]!.rowNumber ? a : b;
+    return a ?? b ?? NOT_FOUND;
   };
 
   return {
@@ -88,30 +98,32 @@ export function createDeduplicator(): Deduplicator {
     offer(row, notesLimit) {
       const id = row.externalId === null ? null : lowerCase(row.externalId);
       if (id !== null) {
-        const of = byId.get(id);
-        if (of) return mergeInto(of, row, "externalId", row.externalId!, notesLimit);
+        const at = byId.get(id);
+        if (at !== NOT_FOUND) return mergeInto(at, row, "externalId", row.externalId!, notesLimit);
       }
       let emailTaken = false;
       if (row.email !== null) {
-        const of = byEmail.get(row.email);
-        if (of && sameName(of, row)) return mergeInto(of, row, "email", row.email, notesLimit);
-        emailTaken = of !== undefined;
+        const at = byEmail.get(row.email);
+        if (at !== NOT_FOUND && sameName(known[at]!, row)) return mergeInto(at, row, "email", row.email, notesLimit);
+        emailTaken = at !== NOT_FOUND;
       }
       // The phones still free (first writer wins) are noted while probing, so each is looked up once: a
       // row's phones are distinct, and nothing else is indexed before they are written below.
       clear(freePhones);
       for (const p of row.phones) {
-        const of = byPhone.get(p);
-        if (of === undefined) freePhones.push(p);
-        else if (sameName(of, row)) return mergeInto(of, row, "phones", p, notesLimit);
+        const at = byPhone.get(p);
+        if (at === NOT_FOUND) freePhones.push(p);
+        else if (sameName(known[at]!, row)) return mergeInto(at, row, "phones", p, notesLimit);
       }
       const of = findByNameCompany(row);
-      if (of) return mergeInto(of, row, "name", row.name, notesLimit);
+      if (of !== NOT_FOUND) return mergeInto(of, row, "name", row.name, notesLimit);
 
-      if (id !== null) byId.set(id, row);
-      if (row.email !== null && !emailTaken) byEmail.set(row.email, row);
-      for (const p of freePhones) byPhone.set(p, row);
-      indexNameCompany(row);
+      const at = known.length;
+      known.push(row);
+      if (id !== null) byId.setOnce(id, at);
+      if (row.email !== null && !emailTaken) byEmail.setOnce(row.email, at);
+      for (const p of freePhones) byPhone.setOnce(p, at);
+      indexNameCompany(at);
       return null;
     },
   };

@@ -2,7 +2,7 @@
 // are handled by dedupe-rows.ts: a duplicate is merged into the earlier row, reported as a
 // `duplicate_row` warning on its own row number (with `duplicateOf`), and left out of `rows`.
 import type { CountryCode } from "libphonenumber-js";
-import { capLength, cellToText, clear, cleanLine, cleanMultiline } from "./clean-text.js";
+import { capLength, cellToText, clear, cleanLine, cleanMultiline, ownCopy } from "./clean-text.js";
 import { createDeduplicator } from "./dedupe-rows.js";
 import type { ColumnPlan } from "./header-synonyms.js";
 import { parseEmailsInto, parsePhonesInto, parseTemperature } from "./parse-cells.js";
@@ -13,6 +13,8 @@ import type { ParsedClientRow, ProblemCode, RawCell, RowProblem, Temperature } f
 
 export const LIMITS = { name: 200, company: 200, owner: 200, voices: 500, externalId: 100, notes: 2000 } as const;
 const MAX_PROBLEM_VALUE = 100;
+/** Distinct owner and company texts kept once and shared by their rows. */
+const SHARED_MAX = 10_000;
 const NO_COMMITMENTS: ParsedClientRow["commitments"] = Object.freeze([]) as unknown as ParsedClientRow["commitments"];
 /** Any character that is neither white space nor an invisible format character (Cf: ZWSP, bidi marks, BOM). */
 const VISIBLE = /[^\s\p{Cf}]/u;
@@ -43,6 +45,8 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   // each row keeps the first copy of its owner's name instead of its own.
   const temperatures = new Map<string, Temperature | null>();
   const owners = new Map<string, string>();
+  // Contacts of one company repeat its name: the first SHARED_MAX distinct ones are kept once each.
+  const companies = new Map<string, string>();
   const rows: ParsedClientRow[] = [];
   const rejected: RowProblem[] = [];
   const warnings: RowProblem[] = [];
@@ -56,7 +60,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
 
   const warn = (code: ProblemCode, field: string, value?: string): void => {
     const problem: RowProblem = { rowNumber, code, field, severity: "warning" };
-    if (value !== undefined) problem.value = capLength(value, MAX_PROBLEM_VALUE);
+    if (value !== undefined) problem.value = ownCopy(capLength(value, MAX_PROBLEM_VALUE));
     warnings.push(problem);
   };
   const text = (index: number): string => cellToText(cells[index]);
@@ -65,10 +69,22 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     warn("too_long", field, value);
     return capLength(value, LIMITS[field]);
   };
+  // Every kept text is copied out of the file's decoded slice (ownCopy), so the slice can die young.
   const line = (index: number | null, field: keyof typeof LIMITS): string | null => {
     if (index === null) return null;
     const value = cleanLine(text(index));
-    return value === "" ? null : capped(value, field);
+    return value === "" ? null : ownCopy(capped(value, field));
+  };
+
+  const companyOf = (): string | null => {
+    if (plan.company === null) return null;
+    const value = cleanLine(text(plan.company));
+    if (value === "") return null;
+    const known = companies.get(value);
+    if (known !== undefined) return known;
+    const company = ownCopy(capped(value, "company"));
+    if (companies.size < SHARED_MAX) companies.set(company, company);
+    return company;
   };
 
   const nameOf = (): string => {
@@ -104,17 +120,19 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
   const emailOf = (): string | null => {
     for (const i of plan.emails) parseEmailsInto(cleanLine(text(i)), emails, bad);
     flushBad("bad_email", "email");
-    const email = emails[0] ?? null;
+    const email = emails.length > 0 ? ownCopy(emails[0]!) : null;
     clear(emails);
     return email;
   };
 
   const ownerOf = (): string | null => {
-    const owner = line(plan.owner, "owner");
-    if (owner === null) return null;
-    const known = owners.get(owner);
+    if (plan.owner === null) return null;
+    const value = cleanLine(text(plan.owner));
+    if (value === "") return null;
+    const known = owners.get(value);
     if (known !== undefined) return known;
-    if (owners.size < 1000) owners.set(owner, owner);
+    const owner = ownCopy(capped(value, "owner"));
+    if (owners.size < SHARED_MAX) owners.set(owner, owner);
     return owner;
   };
 
@@ -145,7 +163,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
       const part = cleanMultiline(text(i));
       if (part !== "") notes = notes === "" ? part : `${notes}\n${part}`;
     }
-    return notes === "" ? null : capped(notes, "notes");
+    return notes === "" ? null : ownCopy(capped(notes, "notes"));
   };
 
   const commitmentsOf = (): ParsedClientRow["commitments"] => {
@@ -153,6 +171,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     for (const t of found.tooLong) warn("too_long", "commitments", t);
     for (const b of found.badDates) warn("bad_date", "commitments", b);
     // Most rows have none: they share one frozen empty list (a merge copies before adding).
+    for (const c of found.items) c.text = ownCopy(c.text);
     const commitments = found.items.length > 0 ? found.items.slice() : NO_COMMITMENTS;
     clear(found.items);
     clear(found.tooLong);
@@ -173,8 +192,8 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     // Field order below is the order warnings are reported in.
     const row: ParsedClientRow = {
       rowNumber,
-      name: capped(name, "name"),
-      company: line(plan.company, "company"),
+      name: ownCopy(capped(name, "name")),
+      company: companyOf(),
       phones: phonesOf(),
       email: emailOf(),
       externalId: line(plan.externalId, "externalId"),

@@ -1,6 +1,7 @@
 // The inbox of Telegram updates (see `receivedUpdates` in schema.ts). SQL only.
 import type { Update } from "grammy/types";
 import type { Db } from "./client.js";
+import { preparedOnce } from "./prepared.js";
 
 /** Telegram keeps an unconfirmed update for 24 hours; two days covers any redelivery. */
 const KEEP_MS = 2 * 24 * 60 * 60 * 1000;
@@ -8,23 +9,13 @@ const KEEP_MS = 2 * 24 * 60 * 60 * 1000;
 const REPLAY_WITHIN_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY = 500;
 
-function statements(db: Db) {
-  const sqlite = db.$client;
-  return {
+const prepared = preparedOnce((_db, sqlite) => ({
     insert: sqlite.prepare("INSERT OR IGNORE INTO received_updates (update_id, payload, received_at) VALUES (?, ?, ?)"),
     handledAt: sqlite.prepare("SELECT handled_at FROM received_updates WHERE update_id = ?").pluck(),
     mark: sqlite.prepare("UPDATE received_updates SET handled_at = ? WHERE update_id = ?"),
     prune: sqlite.prepare("DELETE FROM received_updates WHERE received_at < ? AND (handled_at IS NOT NULL OR received_at < ?)"),
     unfinished: sqlite.prepare("SELECT payload FROM received_updates WHERE handled_at IS NULL AND received_at >= ? ORDER BY update_id").pluck(),
-  };
-}
-
-const cache = new WeakMap<Db, ReturnType<typeof statements>>();
-function prepared(db: Db) {
-  let s = cache.get(db);
-  if (!s) cache.set(db, (s = statements(db)));
-  return s;
-}
+}));
 
 /** Writes the update down before it is handled; false when it was handled already (a redelivery). */
 export function receiveUpdate(db: Db, update: Update, now: number): boolean {

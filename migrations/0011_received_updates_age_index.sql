@@ -1,0 +1,1 @@
+CREATE INDEX `received_updates_received_at_idx` ON `received_updates` (`received_at`);

@@ -42,6 +42,8 @@ export interface CheckpointerOptions {
   maxRestarts?: number;
   /** The SQLite driver the worker loads (tests give it a broken one). */
   driver?: string;
+  /** How long stop() lets a round under way finish before it terminates the worker. */
+  stopWithinMs?: number;
 }
 
 export interface Checkpointer {
@@ -53,7 +55,7 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-const DEFAULTS = { everyMs: 100, walSizeLimitBytes: 64 * 1024 * 1024, maxRestarts: 3 };
+const DEFAULTS = { everyMs: 100, walSizeLimitBytes: 64 * 1024 * 1024, maxRestarts: 3, stopWithinMs: 2_000 };
 
 // Plain CommonJS, run with `eval: true` and no inherited node options (`execArgv: []`; an inherited
 // `--input-type=module` would make it an ES module without `require`): the same under node (dist/), tsx
@@ -69,14 +71,21 @@ const round = () => {
   const row = db.pragma("wal_checkpoint(PASSIVE)")[0];
   return { busy: row.busy, log: row.log, checkpointed: row.checkpointed, walBytes: walBytes() };
 };
-let lastFailure = null; // told once, not ten times a second
-const timer = everyMs > 0 ? setInterval(() => {
-  try { round(); lastFailure = null; } catch (err) {
+let lastFailure = null; // told once, not ten times a second; and told when a round works again
+const attempt = () => {
+  try {
+    const result = round();
+    if (lastFailure !== null) parentPort.postMessage({ recovered: true });
+    lastFailure = null;
+    return { result };
+  } catch (err) {
     const failed = String(err && err.message || err);
     if (failed !== lastFailure) parentPort.postMessage({ failed });
     lastFailure = failed;
+    return { error: failed };
   }
-}, everyMs) : null;
+};
+const timer = everyMs > 0 ? setInterval(attempt, everyMs) : null;
 parentPort.on("message", (m) => {
   if (m.stop) {
     if (timer) clearInterval(timer);
@@ -84,8 +93,7 @@ parentPort.on("message", (m) => {
     parentPort.close();
     return;
   }
-  try { parentPort.postMessage({ id: m.id, result: round() }); }
-  catch (err) { parentPort.postMessage({ id: m.id, error: String(err && err.message || err) }); }
+  parentPort.postMessage({ id: m.id, ...attempt() });
 });
 parentPort.postMessage({ ready: true });
 `;
@@ -96,6 +104,7 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
   const everyMs = options.everyMs ?? DEFAULTS.everyMs;
   const walSizeLimitBytes = options.walSizeLimitBytes ?? DEFAULTS.walSizeLimitBytes;
   const maxRestarts = options.maxRestarts ?? DEFAULTS.maxRestarts;
+  const stopWithinMs = options.stopWithinMs ?? DEFAULTS.stopWithinMs;
   const driver = options.driver ?? createRequire(import.meta.url).resolve("better-sqlite3");
   const autocheckpoint = (pages: number) => {
     if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${pages}`);
@@ -169,7 +178,7 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
       error = err.message;
       logger.error({ err }, "the checkpoint worker failed");
     });
-    w.on("message", (m: { ready?: true; failed?: string; id?: number; result?: CheckpointResult; error?: string }) => {
+    w.on("message", (m: { ready?: true; failed?: string; recovered?: true; id?: number; result?: CheckpointResult; error?: string }) => {
       if (m.ready) {
         if (stopping) return;
         if (db.$client.open) db.$client.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
@@ -177,13 +186,18 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
         settle(true);
         // Running, it is never what keeps the process alive (only while it is asked something, or stopped);
         // SQLite survives an exit in the middle of a checkpoint.
-        w.unref();
+        if (waiting.size === 0) w.unref();
       } else if (m.failed) {
-        logger.warn({ err: m.failed }, "a WAL checkpoint failed; the worker tries again next round");
+        // While its rounds fail, the bot's connection checkpoints by itself, so the WAL never grows unbounded.
+        if (!stopping) autocheckpoint(AUTOCHECKPOINT_PAGES);
+        logger.warn({ err: m.failed }, "a WAL checkpoint failed; the database checkpoints by itself until the worker's next round works");
+      } else if (m.recovered) {
+        if (!stopping && worker === w) autocheckpoint(0);
+        logger.info("the checkpoint worker's rounds work again");
       } else if (m.id !== undefined) {
         const asked = waiting.get(m.id);
         waiting.delete(m.id);
-        if (waiting.size === 0) w.unref();
+        if (waiting.size === 0 && !stopping) w.unref();
         if (m.result) asked?.resolve(m.result);
         else asked?.reject(new Error(m.error ?? "checkpoint failed"));
       }
@@ -216,7 +230,18 @@ export function startCheckpointer(db: Db, path: string, options: CheckpointerOpt
       worker = null;
       w?.ref(); // the process waits for it to close its connection
       w?.postMessage({ stop: true });
-      await exited;
+      // A round under way finishes first; one that takes too long (a huge WAL on a slow disk) is cut short,
+      // so shutdown still closes the database in time. SQLite survives a checkpoint stopped half-way.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<"late">((resolve) => {
+        timer = setTimeout(() => resolve("late"), stopWithinMs);
+      });
+      if ((await Promise.race([exited.then(() => "exited" as const), late])) === "late") {
+        logger.warn({ withinMs: stopWithinMs }, "the checkpoint worker did not stop in time; terminating it");
+        await w?.terminate();
+        await exited;
+      }
+      clearTimeout(timer);
       failAll("the checkpoint worker stopped");
       autocheckpoint(AUTOCHECKPOINT_PAGES);
     },

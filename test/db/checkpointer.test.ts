@@ -1,7 +1,7 @@
 // WAL checkpoints in a worker thread (src/db/checkpointer.ts): the bot's connection stops checkpointing in
 // its commits, the worker keeps the WAL from growing, and a worker that fails leaves the bot working with
 // SQLite's own auto-checkpoint. Every round is asked for and awaited: no timer is waited on.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,6 +45,7 @@ const walBytes = () => statSync(`${path}-wal`).size;
 /** One commit of about 400 KB (100 pages of 4 KB). */
 const commit = () => db.$client.prepare("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) INSERT INTO filler SELECT randomblob(4000) FROM n").run();
 const crashingDriver = createRequire(import.meta.url).resolve("../support/crashing-sqlite.cjs");
+const flakyDriver = createRequire(import.meta.url).resolve("../support/flaky-sqlite.cjs");
 
 describe("the checkpoint worker", () => {
   it("takes the checkpoints off the bot's connection and keeps the WAL from growing across many commits", async () => {
@@ -82,14 +83,15 @@ describe("the checkpoint worker", () => {
     await checkpoints.stop();
   });
 
-  it("never keeps the bot's transactions from writing: a transaction that read before a checkpoint writes after it", async () => {
+  it("checkpoints beside an open reader without the write lock (PASSIVE: busy 0), and the reader's transaction still writes", async () => {
     const checkpoints = startCheckpointer(db, path, { logger: logger(), everyMs: 0 });
     expect(await checkpoints.running()).toBe(true);
     for (let i = 0; i < 3; i++) commit();
     db.$client.exec("BEGIN"); // deferred, as drizzle's and better-sqlite3's transactions are
     expect(db.$client.prepare("SELECT count(*) FROM filler").pluck().get()).toBe(300);
+    // A TRUNCATE or RESTART checkpoint would wait for this reader and answer busy: 1.
     expect(await checkpoints.checkpoint()).toMatchObject({ busy: 0 });
-    commit(); // SQLITE_BUSY here if the worker had taken the write lock (a TRUNCATE or RESTART checkpoint)
+    commit();
     db.$client.exec("COMMIT");
     expect(db.$client.prepare("SELECT count(*) FROM filler").pluck().get()).toBe(400);
     await checkpoints.stop();
@@ -123,6 +125,34 @@ describe("the checkpoint worker", () => {
     expect(logs.some((l) => l.level === 50 && /checkpoints by itself from now on/.test(l.msg))).toBe(true);
     commit();
     await checkpoints.stop();
+  });
+
+  it("rounds that fail: the connection checkpoints by itself meanwhile, and hands it back when a round works again", async () => {
+    const checkpoints = startCheckpointer(db, path, { logger: logger(), everyMs: 0, driver: flakyDriver });
+    expect(await checkpoints.running()).toBe(true);
+    expect(autocheckpoint()).toBe(0);
+    writeFileSync(`${path}.fail`, "");
+    commit();
+    await expect(checkpoints.checkpoint()).rejects.toThrow("disk I/O error (test)");
+    expect(autocheckpoint()).toBe(AUTOCHECKPOINT_PAGES);
+    expect(logs.some((l) => String(l.msg).startsWith("a WAL checkpoint failed"))).toBe(true);
+    rmSync(`${path}.fail`);
+    expect(await checkpoints.checkpoint()).toMatchObject({ busy: 0 });
+    expect(autocheckpoint()).toBe(0);
+    await checkpoints.stop();
+    expect(autocheckpoint()).toBe(AUTOCHECKPOINT_PAGES);
+  });
+
+  it("a round that does not end: stop() cuts it short after its time, and shutdown goes on", async () => {
+    const checkpoints = startCheckpointer(db, path, { logger: logger(), everyMs: 0, driver: flakyDriver, stopWithinMs: 0 });
+    expect(await checkpoints.running()).toBe(true);
+    writeFileSync(`${path}.hang`, "");
+    const round = checkpoints.checkpoint();
+    await checkpoints.stop();
+    await expect(round).rejects.toThrow("the checkpoint worker stopped");
+    expect(logs.some((l) => l.msg === "the checkpoint worker did not stop in time; terminating it")).toBe(true);
+    expect(autocheckpoint()).toBe(AUTOCHECKPOINT_PAGES);
+    commit(); // the database is the bot's alone again
   });
 
   it("a crash: the auto-checkpoint at once, the worker started again, given up after maxRestarts", async () => {

@@ -290,6 +290,11 @@ describe("the stored batch", () => {
     expect(stored[7]).toMatchObject({ name: "Клиент «7» <b>&</b>\nвторая строка", notes: "примечание; с \"кавычками\"\r\nи переводом строки", phones: ["+79161000007"] });
     expect(stored[2499]!.ownerId).toBe(veraId);
     expect(db.select().from(commitments).all()).toHaveLength(25);
+    // Rows with a commitment are drafts among plain rows: each commitment is on the client of its own row.
+    const nameOf = new Map(stored.map((c) => [c.id, c.name]));
+    expect(db.select().from(commitments).all().map((c) => nameOf.get(c.clientId)!.split("\n")[0])).toEqual(
+      Array.from({ length: 25 }, (_, k) => `Клиент «${k * 100}» <b>&</b>`),
+    );
   });
 });
 

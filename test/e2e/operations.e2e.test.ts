@@ -7,8 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { BotApiServer } from "../support/bot-api-server.js";
+import { built } from "../support/built.js";
 import { BOT_INFO, TEST_TOKEN } from "../support/harness.js";
-import { PROCESS_CLOCK_START, repoRoot } from "../support/process-bot.js";
+import { PROCESS_CLOCK_START } from "../support/process-bot.js";
 import { privateChat, telegramUser, textUpdate } from "../support/updates.js";
 
 let server: BotApiServer | undefined;
@@ -28,7 +29,7 @@ afterEach(async () => {
 function startBot(env: Record<string, string>) {
   dir ??= mkdtempSync(join(tmpdir(), "handover-ops-"));
   const output = { stdout: "", stderr: "" };
-  const proc = spawn(process.execPath, [join(repoRoot, "dist/main.js")], {
+  const proc = spawn(process.execPath, [built("dist/main.js")], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "warn", BOT_TOKEN: TEST_TOKEN, DATABASE_PATH: join(dir, "bot.sqlite"), TEST_CLOCK_START: PROCESS_CLOCK_START, ...env },
     stdio: ["ignore", "pipe", "pipe"],

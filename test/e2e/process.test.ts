@@ -5,17 +5,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BotApiServer } from "../support/bot-api-server.js";
+import { built } from "../support/built.js";
 import { BOT_INFO, TEST_TOKEN } from "../support/harness.js";
 import { privateChat, telegramUser, textUpdate } from "../support/updates.js";
 
-const root = join(import.meta.dirname, "../..");
-const mainJs = join(root, "dist/main.js");
+let mainJs: string;
 let server: BotApiServer | undefined;
 let child: ChildProcess | undefined;
 let dir: string;
 
 beforeAll(() => {
-  if (!existsSync(mainJs)) throw new Error("dist/main.js is missing: run `npm run build` first (npm test does).");
+  mainJs = built("dist/main.js");
 });
 
 afterEach(async () => {

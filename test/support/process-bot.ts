@@ -1,14 +1,13 @@
 // The built bot as a real process against BotApiServer, with simulated people who read their chats and
 // tap buttons, as in Telegram. Used by the end-to-end and crash-safety tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
 import type { Chat, User } from "grammy/types";
 import type { BotApiServer, RecordedCall } from "./bot-api-server.js";
+import { built, repoRoot } from "./built.js";
 import { clockStartingAt } from "../../src/platform/clock.js";
 import { TEST_TOKEN } from "./harness.js";
 import { callbackUpdate, documentUpdate, privateChat, telegramUser, textUpdate } from "./updates.js";
 
-export const repoRoot = join(import.meta.dirname, "../..");
 
 /**
  * The day every bot and job process of a test lives on: a Monday morning in Moscow, whatever the machine's
@@ -44,7 +43,7 @@ export interface BotProcess {
 
 export function startBotProcess(server: BotApiServer, databasePath: string, env: Record<string, string> = {}): BotProcess {
   const output = { stdout: "", stderr: "" };
-  const proc = spawn(process.execPath, [join(repoRoot, "dist/main.js")], {
+  const proc = spawn(process.execPath, [built("dist/main.js")], {
     cwd: repoRoot,
     env: childEnv(server, databasePath, env),
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,7 +63,7 @@ export function runJobProcess(server: BotApiServer, databasePath: string, args: 
 }
 
 export function startJobProcess(server: BotApiServer, databasePath: string, args: string[], env: Record<string, string> = {}) {
-  const proc = spawn(process.execPath, [join(repoRoot, "dist/cli/job.js"), ...args], {
+  const proc = spawn(process.execPath, [built("dist/cli/job.js"), ...args], {
     cwd: repoRoot,
     env: childEnv(server, databasePath, env),
     stdio: ["ignore", "pipe", "pipe"],

@@ -141,8 +141,8 @@ describe("crash safety", () => {
     expect(count("select count(*) from clients")).toBe(3000);
   });
 
-  it("a distribution killed while it is applied moves every client once or not at all", async () => {
-    await setup((db, teamId, [leaver]) => seedManyClients(db, teamId, leaver!, 400), 3);
+  /** The lead offboards Менеджер 1 on good terms and opens the distribution table from the checklist's step 4. */
+  async function distributionTableOfManager1() {
     const lead = new SimUser(server, 100, { first_name: "Анна" });
     await lead.say("/offboard");
     await lead.tap("Менеджер 1");
@@ -153,6 +153,12 @@ describe("crash safety", () => {
     await lead.tap(/^4\./);
     await lead.tap("Распределить");
     const table = await shown(lead, /Применить/);
+    return { lead, table };
+  }
+
+  it("a distribution killed while it is applied moves every client once or not at all", async () => {
+    await setup((db, teamId, [leaver]) => seedManyClients(db, teamId, leaver!, 400), 3);
+    const { lead, table } = await distributionTableOfManager1();
     const apply = table.buttons.find((b) => b.text.includes("Применить"))!;
     const tap = callbackUpdate(lead.user, apply.data!, { message_id: table.messageId, chat: lead.dm }, processClock.now());
     const before = server.calls.length;
@@ -176,16 +182,7 @@ describe("crash safety", () => {
   it("a distribution killed half-way through its steps is finished at the next start: every client moved once", async () => {
     const clients = 5000; // several steps of the apply
     await setup((db, teamId, [leaver]) => seedManyClients(db, teamId, leaver!, clients), 3);
-    const lead = new SimUser(server, 100, { first_name: "Анна" });
-    await lead.say("/offboard");
-    await lead.tap("Менеджер 1");
-    await lead.tap("По-хорошему");
-    await lead.tap("Сегодня");
-    await lead.tap("Начать передачу");
-    await shown(lead, /^4\./);
-    await lead.tap(/^4\./);
-    await lead.tap("Распределить");
-    const table = await shown(lead, /Применить/);
+    const { lead, table } = await distributionTableOfManager1();
     const apply = table.buttons.find((b) => b.text.includes("Применить"))!;
     const leaverOwns = "select count(*) from clients where owner_id = (select id from members where telegram_id = 201)";
     server.push(callbackUpdate(lead.user, apply.data!, { message_id: table.messageId, chat: lead.dm }, processClock.now()));

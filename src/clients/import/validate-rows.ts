@@ -76,16 +76,18 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     return value === "" ? null : ownCopy(capped(value, field));
   };
 
-  const companyOf = (): string | null => {
-    if (plan.company === null) return null;
-    const value = cleanLine(text(plan.company));
+  // A text many rows repeat (a company, an owner) is kept once and shared by them (the first SHARED_MAX).
+  const shared = (index: number | null, field: "company" | "owner", seen: Map<string, string>): string | null => {
+    if (index === null) return null;
+    const value = cleanLine(text(index));
     if (value === "") return null;
-    const known = companies.get(value);
+    const known = seen.get(value);
     if (known !== undefined) return known;
-    const company = ownCopy(capped(value, "company"));
-    if (companies.size < SHARED_MAX) companies.set(company, company);
-    return company;
+    const kept = ownCopy(capped(value, field));
+    if (seen.size < SHARED_MAX) seen.set(kept, kept);
+    return kept;
   };
+  const companyOf = (): string | null => shared(plan.company, "company", companies);
 
   const nameOf = (): string => {
     if (plan.name.length === 1) return cleanLine(text(plan.name[0]!));
@@ -125,16 +127,7 @@ export function createRowValidator(plan: ColumnPlan, options: RowValidatorOption
     return email;
   };
 
-  const ownerOf = (): string | null => {
-    if (plan.owner === null) return null;
-    const value = cleanLine(text(plan.owner));
-    if (value === "") return null;
-    const known = owners.get(value);
-    if (known !== undefined) return known;
-    const owner = ownCopy(capped(value, "owner"));
-    if (owners.size < SHARED_MAX) owners.set(owner, owner);
-    return owner;
-  };
+  const ownerOf = (): string | null => shared(plan.owner, "owner", owners);
 
   const temperatureOf = (): Temperature => {
     if (plan.temperature === null) return "warm";

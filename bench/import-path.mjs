@@ -1,29 +1,34 @@
-// One import in a fresh process, as `npm run import` runs it: `whole` takes the file's bytes through
-// parse -> preview -> confirm -> committed; `raw` parses untimed, then times a prepared INSERT per row in
-// one transaction (the floor). Prints {ms, rows, peakRssMb} as JSON. Run by import.bench.ts.
+// @ts-check
+// One import in a fresh process, as `npm run import` runs it: plain node on the built program (dist/), no
+// TypeScript loader in the process (tsx alone adds ~38 MB to an empty process's RSS, which is not the
+// product's). `whole` takes the file's bytes through parse -> preview -> confirm -> committed; `raw` parses
+// untimed, then times a prepared INSERT per row in one transaction (the floor). Prints {ms, rows,
+// peakRssMb} as JSON. Run by import.bench.ts: `node bench/import-path.mjs whole|raw <file> <owners as JSON>`.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { closeDatabase, openDatabase } from "../src/db/client.js";
-import { confirmImportBatch, previewImport } from "../src/clients/import-batches.js";
-import { createTeam, joinTeam } from "../src/team/teams.js";
-import { parseClientFile } from "../src/clients/import/parse-client-file.js";
-import { OWNERS } from "./import-file.js";
+import { confirmImportBatch, previewImport } from "../dist/clients/import-batches.js";
+import { parseClientFile } from "../dist/clients/import/parse-client-file.js";
+import { closeDatabase, openDatabase } from "../dist/db/client.js";
+import { createTeam, joinTeam } from "../dist/team/teams.js";
 
-const [mode, file] = process.argv.slice(2) as ["whole" | "raw", string];
+const [mode, file, ownersJson] = process.argv.slice(2);
+if ((mode !== "whole" && mode !== "raw") || !file || !ownersJson) throw new Error("usage: import-path.mjs whole|raw <file> <owners as JSON>");
+/** @type {string[]} */
+const owners = JSON.parse(ownersJson);
 const dir = mkdtempSync(join(tmpdir(), "import-path-"));
 const db = openDatabase(join(dir, "bench.sqlite"));
 const now = new Date("2026-11-23T06:00:00Z");
 const { team, member } = createTeam(db, { name: "Bench", timezone: "Europe/Moscow", founder: { telegramId: 1, name: "Анна" }, now });
-OWNERS.forEach((name, i) => joinTeam(db, { team, role: "manager", person: { telegramId: 1000 + i, name }, now }));
+owners.forEach((name, i) => joinTeam(db, { team, role: "manager", person: { telegramId: 1000 + i, name }, now }));
 const fileName = file.endsWith(".xlsx") ? "clients.xlsx" : "clients.csv";
+const parseOptions = { today: "2026-11-23", maxBytes: 200 * 1024 * 1024 };
 
 let ms = 0;
 let rows = 0;
 if (mode === "whole") {
   const start = process.hrtime.bigint();
-  const bytes = readFileSync(file);
-  const parsed = await parseClientFile(bytes, fileName, { today: "2026-11-23", maxBytes: 200 * 1024 * 1024 });
+  const parsed = await parseClientFile(readFileSync(file), fileName, parseOptions);
   if (!parsed.ok) throw new Error(`refused: ${parsed.error}`);
   const preview = previewImport(db, {
     teamId: team.id,
@@ -37,7 +42,7 @@ if (mode === "whole") {
   rows = result.summary.created;
   ms = Number(process.hrtime.bigint() - start) / 1e6;
 } else {
-  const parsed = await parseClientFile(readFileSync(file), fileName, { today: "2026-11-23", maxBytes: 200 * 1024 * 1024 });
+  const parsed = await parseClientFile(readFileSync(file), fileName, parseOptions);
   if (!parsed.ok) throw new Error(`refused: ${parsed.error}`);
   const insert = db.$client.prepare(
     `INSERT INTO clients (team_id, external_id, name, company, phones, primary_phone, email, owner_id, temperature, status,

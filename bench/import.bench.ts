@@ -1,7 +1,8 @@
 // Import of a 100,000-row amoCRM-shaped file (bench/import-file.ts: Windows-1251, `;`) through the whole
 // path a lead's file takes — bytes -> parse -> preview -> confirm -> committed — next to a raw prepared
-// INSERT of the same rows in one transaction. Each run is a fresh process (bench/import-path.ts), so its
-// peak RSS is the import's own, as with `npm run import`. Rounds interleaved, medians of three.
+// INSERT of the same rows in one transaction. Each run is a fresh process of plain node on the built
+// program (bench/import-path.mjs), so its peak RSS is the import's own, as with `npm run import`; `npm run
+// bench` builds first. Rounds interleaved, medians of three.
 //   import.whole_ratio_vs_raw   raw ms / whole-path ms (target >= 0.3)
 //   import.peak_rss_mb          peak RSS of the whole-path process for the CSV (target < 250)
 //   import.xlsx_peak_rss_mb     the same for an XLSX of the same rows (target < 250)
@@ -13,7 +14,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { csv1251, HEADER, rowsOf } from "./import-file.js";
+import { csv1251, HEADER, OWNERS, rowsOf } from "./import-file.js";
+import { built } from "../test/support/built.js";
 import { round, type BenchResult } from "./lib.js";
 
 const ROWS = 100_000;
@@ -26,7 +28,8 @@ interface PathRun {
 }
 
 function runPath(mode: "whole" | "raw", file: string): PathRun {
-  const out = execFileSync(process.execPath, ["--import", "tsx", new URL("import-path.ts", import.meta.url).pathname, mode, file], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const script = new URL("import-path.mjs", import.meta.url).pathname;
+  const out = execFileSync(process.execPath, [script, mode, file, JSON.stringify(OWNERS)], { encoding: "utf8", maxBuffer: 1 << 20 });
   const run = JSON.parse(out.trim().split("\n").at(-1)!) as PathRun;
   if (run.rows !== ROWS) throw new Error(`${mode}: ${run.rows} rows of ${ROWS}`);
   return run;
@@ -44,6 +47,7 @@ async function writeXlsx(path: string): Promise<void> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function run(): Promise<BenchResult[]> {
+  built("dist/clients/import-batches.js"); // stops with what to do when dist/ is missing or older than src/
   const dir = mkdtempSync(join(tmpdir(), "import-bench-"));
   try {
     const csvPath = join(dir, "amocrm.csv");

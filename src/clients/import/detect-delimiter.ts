@@ -2,7 +2,7 @@
 // splits some early row into recognisable column names («ФИО;Телефон» -> 2 known columns; split on
 // "," it is one unknown column). Counting delimiters alone is fooled by a one-column file of
 // «Иванов, Иван» names, so counting is only the fallback when no row reads as a header.
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import { cleanLine } from "./clean-text.js";
 import { planColumns } from "./header-synonyms.js";
 import { DELIMITERS, guessDelimiterByCounts, type Delimiter } from "./read-csv.js";
@@ -37,19 +37,9 @@ function sampleOf(text: string): string {
 }
 
 function findHeader(sample: string, delimiter: Delimiter): { matched: number; split: boolean } | null {
-  let records: string[][];
-  try {
-    records = parse(sample, {
-      delimiter,
-      bom: true,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      to: HEADER_SEARCH_ROWS,
-    });
-  } catch {
-    return null; // the sample may end inside a quoted multi-line cell
-  }
+  // The same parser as the rows (read-csv.ts). A sample that ends inside a quoted multi-line cell only
+  // spoils its last record, which is past the rows searched unless the file has fewer.
+  const records = Papa.parse<string[]>(sample, { delimiter, quoteChar: '"', escapeChar: '"', header: false, skipEmptyLines: "greedy", preview: HEADER_SEARCH_ROWS }).data;
   for (const record of records) {
     const plan = planColumns(record.map(cleanLine));
     if (plan.name.length > 0) return { matched: plan.matched, split: record.length > 1 };

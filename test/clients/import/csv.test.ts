@@ -34,6 +34,14 @@ describe("delimiters", () => {
     expect(r.rows[0]!.company).toBe("Ромашка");
   });
 
+  it("finds the header under a title and a row of empty cells, and in a file shorter than the rows it searches", async () => {
+    const r = await parseOk(csv("Выгрузка контактов", ";;;", "Клиент;Телефон;Компания;Email", "Иванов Иван;89161234567;Ромашка;a@b.ru"));
+    expect(r.delimiter).toBe(";");
+    expect(r.rows[0]).toMatchObject({ name: "Иванов Иван", company: "Ромашка", email: "a@b.ru" });
+    // A sample cut inside a quoted cell: the header above it still decides.
+    expect(detectDelimiter('ФИО\tТелефон\n"Иванов\tИван\n')).toBe("\t");
+  });
+
   it("falls back to counting delimiters when no row reads as a header", async () => {
     expect(guessDelimiterByCounts(csv("Отчёт", "a\tb\tc", "1\t2\t3", "4\t5"))).toBe("\t");
     const r = await parseFail(csv("Foo;Bar,baz;Qux", "1;2,5;3", "4;5;6"));

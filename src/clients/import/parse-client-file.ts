@@ -16,18 +16,7 @@ import type { ParseOptions, ParseResult } from "./types.js";
 import type { RowValidatorOptions } from "./validate-rows.js";
 import { inspectZip } from "./zip-guard.js";
 
-export type {
-  
-  
-  
-  
-  
-  ParseOptions,
-  ParseResult,
-  
-  
-  
-} from "./types.js";
+export type { ParseOptions, ParseResult } from "./types.js";
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 

@@ -113,6 +113,24 @@ describe("co-lead requests", () => {
 
 });
 
+describe("a member joins", () => {
+  it("the lead is told who joined in words that fit a man and a woman alike", async () => {
+    const lead = await h.createTeam();
+    await h.join(300, "manager", { first_name: "Вера" });
+    await h.join(301, "manager", { first_name: "Борис" });
+    await h.drainOutbox();
+    const notices = lead.messages().map((m) => m.text).filter((t) => t.startsWith("Новый участник команды"));
+    expect(notices).toEqual(["Новый участник команды: Вера (менеджер).", "Новый участник команды: Борис (менеджер)."]);
+  });
+
+  it("in English for a lead who speaks it", async () => {
+    const lead = await h.createTeam(100, "Sales", { first_name: "Kate", language_code: "en" });
+    await h.join(300, "manager", { first_name: "Vera", language_code: "en" });
+    await h.drainOutbox();
+    expect(lead.messages().map((m) => m.text)).toContain("Vera joined the team (manager).");
+  });
+});
+
 describe("removing a member", () => {
   it("marks the week's new members for the lead", async () => {
     const lead = await h.createTeam();

@@ -15,6 +15,7 @@ dialog-cancelled = Cancelled. Nothing was saved.
 not-member = You are not in a team yet. To join one, ask your lead for an invite link and open it. A lead can create a team: /start
 not-member-toast = You are not in this team.
 not-member-group = This group is not linked to your team. A team lead can link it with /link.
+not-member-linked-group = You are not in the team this group is linked to. To join, ask your lead for an invite link and open it in a private chat with me.
 lead-only = Only a team lead can do this.
 lead-only-toast = Only a lead can do this.
 
@@ -27,6 +28,7 @@ start-stranger =
 start-create-team-button = Create a team
 start-member = Welcome back, { $name }! You're in “{ $team }” as a { role }. Commands: /help.
 start-group = Hi! I help teams hand over clients when a manager leaves. A team lead can connect this group with /link.
+start-group-linked = This group is linked to the team “{ $team }”. What I can do: /help.
 
 team-create-ask-name = What is the team called? Type a name (e.g. “Sales, Moscow”). To cancel: /cancel.
 team-create-name-invalid = The name must be 2 to 64 characters. Please type another.

@@ -1,3 +1,4 @@
+import { hotQueries } from "../db/hot-queries.js";
 import type { BotContext, Member, Team } from "./context.js";
 
 export type Membership = { member: Member; team: Team };
@@ -15,10 +16,22 @@ async function refuse(ctx: BotContext, key: string): Promise<null> {
 export async function requireMember(ctx: BotContext): Promise<Membership | null> {
   const { member, team } = ctx.actor;
   if (!member || !team) {
-    const inGroup = ctx.chat !== undefined && ctx.chat.type !== "private";
-    return refuse(ctx, ctx.callbackQuery ? "not-member-toast" : inGroup ? "not-member-group" : "not-member");
+    if (ctx.callbackQuery) return refuse(ctx, "not-member-toast");
+    if (ctx.chat === undefined || ctx.chat.type === "private") return refuse(ctx, "not-member");
+    await ctx.reply(notMemberInGroup(ctx));
+    return null;
   }
   return { member, team };
+}
+
+/**
+ * A stranger's command in a group: in a group a team has linked, they are not in that team (telling them
+ * the group is not linked would send them to ask a lead to link it again), and the team is not named to
+ * them; elsewhere, the group is not linked.
+ */
+export function notMemberInGroup(ctx: BotContext): string {
+  const linked = ctx.chat ? hotQueries(ctx.deps.db).teamByGroup.get({ id: ctx.chat.id }) : undefined;
+  return linked ? ctx.t("not-member-linked-group") : ctx.t("not-member-group");
 }
 
 export async function requireLead(ctx: BotContext): Promise<Membership | null> {

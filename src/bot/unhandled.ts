@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { hotQueries } from "../db/hot-queries.js";
 import type { BotContext } from "./context.js";
 import { waitersIn } from "./dialogues/focus.js";
+import { notMemberInGroup } from "./guards.js";
 
 /**
  * The last feature: whatever nobody handled gets a polite word, never silence or an error.
@@ -16,7 +17,7 @@ export function unhandledFeature(groupDialogues: readonly string[]): Composer<Bo
   unhandled.chatType(["group", "supergroup"]).on("message::bot_command", (ctx) => {
     const addressee = /^\/\w+@(\w+)/.exec(ctx.message.text ?? "")?.[1];
     if (addressee && addressee.toLowerCase() !== ctx.me.username.toLowerCase()) return; // another bot's command
-    return ctx.reply(ctx.t(ctx.actor.member ? "unknown-command" : "not-member-group"));
+    return ctx.reply(ctx.actor.member ? ctx.t("unknown-command") : notMemberInGroup(ctx));
   });
 
   unhandled.chatType("private").on("message", (ctx) => {

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { requestLeadRole } from "./join-requests.js";
-import { findInvite, joinTeam, leadsOf, setReachability, type Team } from "./teams.js";
+import { findInvite, joinTeam, leadsOf, setReachability, teamOfGroup, type Team } from "./teams.js";
 import type { BotContext } from "../bot/context.js";
 import { createTeamId } from "./create-team-dialogue.js";
 import { displayName } from "../platform/format/name.js";
@@ -10,6 +10,7 @@ import { localeOfUser } from "./member-locale.js";
 import { noticeLeadRequest } from "./members-telegram.js";
 import { createTeamButton } from "./keyboards.js";
 import { onButton } from "../bot/button-routes.js";
+import { notMemberInGroup } from "../bot/guards.js";
 
 export const startFeature = new Composer<BotContext>();
 const privateChats = startFeature.chatType("private");
@@ -42,7 +43,12 @@ onButton(
   { chat: "private" },
 );
 
-startFeature.chatType(["group", "supergroup"]).command("start", (ctx) => ctx.reply(ctx.t("start-group")));
+// In a group a team has linked, /start says so (to a member) or that the sender is not in that team.
+startFeature.chatType(["group", "supergroup"]).command("start", (ctx) => {
+  const linked = teamOfGroup(ctx.deps.db, ctx.chat.id);
+  if (!linked) return ctx.reply(ctx.t("start-group"));
+  return ctx.reply(ctx.actor.member ? ctx.t("start-group-linked", { team: linked.name }) : notMemberInGroup(ctx));
+});
 
 async function joinByInvite(ctx: BotContext, token: string) {
   const { db, clock } = ctx.deps;

@@ -181,6 +181,30 @@ describe("removing a member", () => {
 
 });
 
+describe("a stranger in the team's linked group", () => {
+  it("is told they are not in that team, not that the group is unlinked; a member's /start names the team", async () => {
+    const lead = await h.createTeam(100, "Продажи");
+    const group = h.group();
+    await lead.send("/link", group.chat);
+    const stranger = h.user(999, { first_name: "Чужой" });
+    for (const command of ["/today", "/frobnicate", `/start ${h.team().managerInviteToken}`]) {
+      await stranger.send(command, group.chat);
+      expect(group.last()!.text).toBe(
+        "Вы не в команде, к которой привязана эта группа. Чтобы присоединиться, попросите руководителя прислать вам ссылку-приглашение и откройте её в личном чате со мной.",
+      );
+    }
+    expect(memberRow(999)).toBeUndefined();
+    await lead.send("/start", group.chat);
+    expect(group.last()!.text).toBe("Эта группа привязана к команде «Продажи». Что я умею — /help.");
+    // A group nobody linked keeps its invitation to link it.
+    const other = h.group(-1009876543210, "Другая");
+    await stranger.send("/today", other.chat);
+    expect(other.last()!.text).toContain("не привязана к вашей команде");
+    await stranger.send("/start", other.chat);
+    expect(other.last()!.text).toContain("может привязать эту группу командой /link");
+  });
+});
+
 describe("joining a group", () => {
   it("says in two lines what it does there and that a lead sends /link", async () => {
     const lead = await h.createTeam();

@@ -32,7 +32,7 @@ function dialogueOwnerText(ctx: BotContext, groupDialogues: readonly string[]): 
   const chat = ctx.chat;
   const data = ctx.callbackQuery?.data ?? "";
   if (!chat || chat.type === "private" || !ctx.from || !groupDialogues.some((scope) => data.startsWith(`${scope}:`))) return null;
-  const others = waitersIn(chat.id).filter((id) => id !== ctx.from!.id);
+  const others = waitersIn(ctx.deps.db, chat.id, ctx.deps.clock.now().getTime()).filter((id) => id !== ctx.from!.id);
   const owner = others.at(-1);
   if (owner === undefined) return null;
   const name = hotQueries(ctx.deps.db).membershipByTelegramId.get({ id: owner })?.member.name;

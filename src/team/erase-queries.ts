@@ -52,6 +52,7 @@ export function deleteTeam(db: Db, teamId: number): { rows: number } {
     for (const chat of chats) {
       // Dialogue state is kept per chat (the key is the chat's id); it and stored updates may hold what people typed.
       rows += sqlite.prepare("DELETE FROM conversation_state WHERE key = ?").run(String(chat)).changes;
+      rows += sqlite.prepare("DELETE FROM dialogue_focus WHERE chat_id = ? OR user_id = ?").run(chat, chat).changes;
       rows += sqlite.prepare("DELETE FROM received_updates WHERE payload LIKE ?").run(`%"id":${chat},%`).changes;
     }
     for (const id of people) {

@@ -12,7 +12,7 @@ import type { Ids } from "./buttons.js";
  * Tables that change on any update by design: who wrote to the bot (users), dialogue state, the outbox.
  * audit_log is NOT here: a refused action must not leave an audit entry either.
  */
-const VOLATILE = new Set(["users", "conversation_state", "received_updates", "notifications", "__drizzle_migrations", "sqlite_sequence"]);
+const VOLATILE = new Set(["users", "conversation_state", "dialogue_focus", "received_updates", "notifications", "__drizzle_migrations", "sqlite_sequence"]);
 
 export type Snapshot = Record<string, { rows: number; hash: string }>;
 

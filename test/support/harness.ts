@@ -4,6 +4,7 @@ import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import type { Chat, InlineKeyboardMarkup, Update, User, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
+import { vi } from "vitest";
 import type { Config } from "../../src/platform/config.js";
 import { createBot, type HandoverBot } from "../../src/bot/index.js";
 import { closeDatabase, openDatabase, } from "../../src/db/client.js";
@@ -104,6 +105,17 @@ export async function createHarness(options: HarnessOptions = {}) {
     /** Builds a fresh bot on the same database, as a restarted process would. */
     restart() {
       bot = createBot(config, deps);
+      h.bot = bot;
+    },
+
+    /**
+     * A restart that also loses what the process kept in memory: the bot's modules are loaded afresh
+     * (module-level state gone), the database stays.
+     */
+    async restartProcess() {
+      vi.resetModules();
+      const fresh = (await import("../../src/bot/index.js")) as { createBot: typeof createBot };
+      bot = fresh.createBot(config, deps);
       h.bot = bot;
     },
 

@@ -65,9 +65,12 @@ describe("deleting the team", () => {
     expect(lead.lastText()).toContain("не удалена");
     expect(h.db.select().from(clients).where(eq(clients.teamId, 1)).all()).toHaveLength(1);
 
+    await boris.send("/client"); // a dialogue left waiting: its focus is kept per person
+    expect(h.db.$client.prepare("SELECT count(*) FROM dialogue_focus WHERE user_id = 200").pluck().get()).toBe(1);
     await lead.send("/team");
     await lead.tapButton("Удалить команду");
     await lead.send("отдел продаж");
+    expect(h.db.$client.prepare("SELECT count(*) FROM dialogue_focus WHERE user_id IN (100, 200)").pluck().get()).toBe(0);
     expect(lead.lastText()).toContain("удалена со всеми данными");
     expect(h.db.select().from(teams).all().map((t) => t.name)).toEqual(["Чужая команда"]);
     for (const table of [clients, commitments, calls, clientEvents, members, notifications]) {

@@ -32,14 +32,14 @@ const commandPattern = /^\/([a-z0-9_]+)(@\w+)?(\s|$)/i;
 export async function waitAnswer<T>(conversation: Conv, starterId: number, buttons: DialogueButtons<T>, claim?: (text: string) => boolean): Promise<Answer<T>> {
   const token = await dialogueToken(conversation);
   const key = await conversation.external((c) => focusKey(c.chat?.id ?? starterId, starterId));
-  await conversation.external((c) => takeFocus(key, token, c.deps.clock.now().getTime()));
+  await conversation.external((c) => takeFocus(c.deps.db, key, token, c.deps.clock.now().getTime()));
   const ctx = await conversation.wait();
   if (ctx.from?.id !== starterId) return conversation.skip({ next: true });
 
   const data = ctx.callbackQuery?.data;
   if (data !== undefined) {
     if (data !== buttons.scope && !data.startsWith(`${buttons.scope}:`)) return conversation.skip({ next: true });
-    await conversation.external(() => releaseFocus(key, token));
+    await conversation.external((c) => releaseFocus(c.deps.db, key, token));
     await ctx.answerCallbackQuery().catch(() => undefined);
     return { kind: "button", tap: buttons.decode(data), ctx };
   }
@@ -49,8 +49,8 @@ export async function waitAnswer<T>(conversation: Conv, starterId: number, butto
   const command = commandPattern.exec(text)?.[1]?.toLowerCase();
   if (command !== undefined && command !== "cancel" && !claim?.(text)) return conversation.skip({ next: true });
   // Typed text and /cancel belong to the dialogue that asked last.
-  if (!(await conversation.external((c) => hasFocus(key, token, c.deps.clock.now().getTime())))) return conversation.skip({ next: true });
-  await conversation.external(() => releaseFocus(key, token));
+  if (!(await conversation.external((c) => hasFocus(c.deps.db, key, token, c.deps.clock.now().getTime())))) return conversation.skip({ next: true });
+  await conversation.external((c) => releaseFocus(c.deps.db, key, token));
   if (command === "cancel") {
     await ctx.reply(ctx.t("dialog-cancelled"), { reply_markup: { remove_keyboard: true } });
     return conversation.halt();

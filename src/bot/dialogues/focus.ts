@@ -1,40 +1,44 @@
 // Which open dialogue a person's typed text belongs to. Several dialogues may wait in one chat at once
 // (an /offboard dialogue and a call card asking for a date, say); text answers the one that asked last.
-// Kept in memory: after a restart nobody has focus and the first waiting dialogue takes the text.
+// Kept in the database (dialogue_focus), beside the dialogues' own state: a dialogue's `external` steps
+// are not run again when it is replayed after a restart, so a focus kept in memory was lost there, and
+// the first waiting dialogue took text meant for the one that asked last.
+import type { Db } from "../../db/client.js";
+import { focusStatements } from "./focus-queries.js";
 
 /** A dialogue left waiting longer than the longest dialogue timeout no longer holds the focus. */
 const STALE_MS = 60 * 60 * 1000;
 
-const waiting = new Map<string, { token: string; since: number }[]>();
+/** Whose answer, in which chat. */
+export interface FocusKey {
+  chatId: number;
+  userId: number;
+}
 
-export const focusKey = (chatId: number, userId: number) => `${chatId}:${userId}`;
+export const focusKey = (chatId: number, userId: number): FocusKey => ({ chatId, userId });
 
 /** The dialogue starts waiting: it goes on top. */
-export function takeFocus(key: string, token: string, now: number): void {
-  const list = (waiting.get(key) ?? []).filter((w) => w.token !== token && now - w.since < STALE_MS);
-  list.push({ token, since: now });
-  waiting.set(key, list);
+export function takeFocus(db: Db, key: FocusKey, token: string, now: number): void {
+  const q = focusStatements(db);
+  db.$client.transaction(() => {
+    q.forgetStale.run(key.chatId, key.userId, now - STALE_MS);
+    q.forget.run(key.chatId, key.userId, token);
+    q.add.run(key.chatId, key.userId, token, now);
+  })();
 }
 
 /** The dialogue got its answer or ended. */
-export function releaseFocus(key: string, token: string): void {
-  const list = waiting.get(key)?.filter((w) => w.token !== token) ?? [];
-  if (list.length === 0) waiting.delete(key);
-  else waiting.set(key, list);
+export function releaseFocus(db: Db, key: FocusKey, token: string): void {
+  focusStatements(db).forget.run(key.chatId, key.userId, token);
 }
 
 /** True when this dialogue should take the text: it asked last, or nobody is known to be waiting. */
-export function hasFocus(key: string, token: string, now: number): boolean {
-  const list = (waiting.get(key) ?? []).filter((w) => now - w.since < STALE_MS);
-  return list.length === 0 || list.at(-1)!.token === token;
+export function hasFocus(db: Db, key: FocusKey, token: string, now: number): boolean {
+  const latest = focusStatements(db).latest.get(key.chatId, key.userId, now - STALE_MS);
+  return latest === undefined || latest === token;
 }
 
 /** Who has a dialogue waiting in this chat (Telegram user ids, the latest asker last). */
-export function waitersIn(chatId: number): number[] {
-  const found: { userId: number; since: number }[] = [];
-  for (const [key, list] of waiting) {
-    const [chat, user] = key.split(":");
-    if (Number(chat) === chatId && list.length > 0) found.push({ userId: Number(user), since: Math.max(...list.map((w) => w.since)) });
-  }
-  return found.sort((a, b) => a.since - b.since).map((f) => f.userId);
+export function waitersIn(db: Db, chatId: number, now: number): number[] {
+  return focusStatements(db).waiters.all(chatId, now - STALE_MS);
 }

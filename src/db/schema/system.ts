@@ -65,6 +65,21 @@ export const conversationState = sqliteTable("conversation_state", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+/**
+ * Which open dialogue a person's typed text answers (bot/dialogues/focus.ts): one row per dialogue waiting
+ * for a person in a chat, the latest asker on top. Kept with the dialogues' own state so a restart keeps it.
+ */
+export const dialogueFocus = sqliteTable(
+  "dialogue_focus",
+  {
+    chatId: integer("chat_id").notNull(),
+    userId: integer("user_id").notNull(),
+    token: text("token").notNull(),
+    since: integer("since").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chatId, t.userId, t.token] })],
+);
+
 
 /**
  * Every update from Telegram, written down before it is handled and marked when its handling (dialogue

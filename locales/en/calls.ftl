@@ -128,7 +128,10 @@ call-pick-reason = Why is the client lost?
 call-outcome-reached = ✅ <b>Reached</b> { $date }{ $by ->
     [none] {""}
    *[other] {" "}({ $by })
-}. Next contact: <b>{ $next }</b>.
+}. Next contact: <b>{ $next }</b>{ $kept ->
+    [yes] {" "}— the owner's date stays ({ $owner }): the chosen { $asked } does not push it back
+   *[no] {""}
+}.
 call-outcome-lost = ✖️ <b>Client lost</b> { $date }: { call-lost-reason }{ $by ->
     [none] {""}
    *[other] {" "}({ $by })

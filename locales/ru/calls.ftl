@@ -128,7 +128,10 @@ call-pick-reason = Почему клиент потерян?
 call-outcome-reached = ✅ <b>Дозвонились</b> { $date }{ $by ->
     [none] {""}
    *[other] {" "}({ $by })
-}. Следующий контакт: <b>{ $next }</b>.
+}. Следующий контакт: <b>{ $next }</b>{ $kept ->
+    [yes] {" "}— остаётся дата владельца ({ $owner }): выбранный срок { $asked } её не отодвигает
+   *[no] {""}
+}.
 call-outcome-lost = ✖️ <b>Клиент потерян</b> { $date }: { call-lost-reason }{ $by ->
     [none] {""}
    *[other] {" "}({ $by })

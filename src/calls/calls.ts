@@ -17,6 +17,7 @@ import { teamCalendar } from "../platform/work-time.js";
 import { markStepDoneAutomatically } from "../handover/checklist.js";
 import { callStatements, } from "./call-statements.js";
 import { recordTouch } from "../stars/voices.js";
+import { nextContactAfterReach } from "./next-contact.js";
 
 export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
@@ -134,12 +135,12 @@ export function recordOutcome(
     let eventDetails: Record<string, unknown>;
     switch (outcome.kind) {
       case "reached": {
-        call = update(tx, call.id, { status: "reached", nextContactOn: outcome.nextContactOn, resolvedById: actor.id, resolvedAt: at });
-        tx.update(clients)
-          .set({ nextContactOn: outcome.nextContactOn, lastContactOn: today, status: "active", updatedAt: at })
-          .where(eq(clients.id, client.id))
-          .run();
-        eventDetails = { callId: call.id, nextContactOn: outcome.nextContactOn };
+        const byOwner = client.ownerId === null || client.ownerId === actor.id;
+        const next = nextContactAfterReach({ current: client.nextContactOn, asked: outcome.nextContactOn, today, byOwner });
+        call = update(tx, call.id, { status: "reached", nextContactOn: next, resolvedById: actor.id, resolvedAt: at });
+        tx.update(clients).set({ nextContactOn: next, lastContactOn: today, status: "active", updatedAt: at }).where(eq(clients.id, client.id)).run();
+        // `asked`: the caller's date when the owner's nearer one was kept (the card says so).
+        eventDetails = { callId: call.id, nextContactOn: next, ...(next === outcome.nextContactOn ? {} : { asked: outcome.nextContactOn }) };
         break;
       }
       case "lost": {

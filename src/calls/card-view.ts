@@ -129,7 +129,13 @@ function outcomeText(t: Translate, locale: Locale, data: CallCardData): string {
   const call = data.call!;
   const date = call.resolvedAt ? formatDay(localDate(new Date(call.resolvedAt), data.timezone), locale, data.today) : "";
   const by = data.resolvedByName ?? "none";
-  if (call.status === "reached") return t("call-outcome-reached", { date, by, next: call.nextContactOn ? formatDay(call.nextContactOn, locale, data.today) : "—" });
+  if (call.status === "reached") {
+    const next = call.nextContactOn ? formatDay(call.nextContactOn, locale, data.today) : "—";
+    // The caller's later date gave way to the owner's nearer one (calls/next-contact.ts): say whose it is.
+    const asked = data.history.find((e) => e.kind === "call_reached" && e.details?.callId === call.id)?.details?.asked;
+    const kept = typeof asked === "string" ? { kept: "yes", asked: formatDay(asked, locale, data.today), owner: data.ownerName ?? "—" } : { kept: "no", asked: "", owner: "" };
+    return t("call-outcome-reached", { date, by, next, ...kept });
+  }
   if (call.status === "lost") return t("call-outcome-lost", { date, by, reason: call.lostReason ?? "other" });
   return t("call-outcome-cancelled", { kind: call.kind });
 }

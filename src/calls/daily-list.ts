@@ -182,6 +182,8 @@ function prepareQueries(db: Db, by: "member" | "team") {
     eq(commitments.status, "open"),
     isNotNull(commitments.dueOn),
     lte(commitments.dueOn, today),
+    // A lost client's promises are nobody's work any more (the deadline nag drops them too).
+    sql`exists (select 1 from ${clients} where ${clients.id} = ${commitments.clientId} and ${clients.status} = 'active')`,
   );
   const deadlinesQuery = () =>
     db

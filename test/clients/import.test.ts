@@ -257,6 +257,19 @@ describe("bad input", () => {
     expect(batchStatuses(h.db)).toEqual([]);
   });
 
+  it("names a too-long value's column as the file does, in both languages", async () => {
+    await lead.sendDocument("huge.csv", csv(["ФИО;Телефон;Комментарий", `Иван;+79160000001;${"Я".repeat(5000)}`, `${"Б".repeat(500)};+79160000002;`]));
+    const preview = lead.lastText();
+    expect(preview).toContain("строка 2: слишком длинное значение в столбце «Комментарий» — обрезал");
+    expect(preview).toContain("строка 3: слишком длинное значение в столбце «ФИО» — обрезал");
+    expect(preview).not.toMatch(/«(notes|name)»/);
+
+    const ann = await h.createTeam(500, "Sales", { first_name: "Ann", language_code: "en" });
+    await ann.sendDocument("huge.csv", csv(["Name;Phone;Remarks", `Ivan;+79160000001;${"x".repeat(5000)}`]));
+    expect(ann.lastText()).toContain('row 2: the value in column "Remarks" is too long — cut');
+    expect(ann.lastText()).not.toContain('"notes"');
+  });
+
   it("explains binary garbage, a picture sent as a file and a photo", async () => {
     const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     await lead.sendDocument("data.csv", garbage);

@@ -22,7 +22,7 @@ import-error-encrypted = The file is password-protected, so I cannot read it. Re
 
 import-preview-header = 📄 <b>{ $file }</b>: { $rows } data rows.
 import-preview-columns = Columns understood: { $columnsHtml }.
-import-column = { $field ->
+import-field = { $field ->
     [name] name
     [company] company
     [phones] phone
@@ -36,7 +36,8 @@ import-column = { $field ->
     [notes] notes
     [commitments] commitments
    *[other] { $field }
-} ← "{ $header }"
+}
+import-column = { $fieldName } ← "{ $header }"
 import-preview-counts =
     <b>What will be imported</b>
     { $linesHtml }
@@ -112,7 +113,7 @@ import-problem = • row { $row }: { $code ->
         [phones] same phone { $value }
        *[name] same name and company
     }) — merged
-    [too_long] the value in "{ $field }" is too long — cut
+    [too_long] the value in column "{ $column }" is too long — cut
     [broken_quotes] broken quotes
     [owner_not_you] the owner "{ $value }" is not you; you can import only your own clients
     [not_your_client] this client already belongs to someone else

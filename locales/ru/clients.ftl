@@ -22,7 +22,7 @@ import-error-encrypted = Файл защищён паролем, я не мог�
 
 import-preview-header = 📄 <b>{ $file }</b>: строк с данными — { $rows }.
 import-preview-columns = Понял столбцы: { $columnsHtml }.
-import-column = { $field ->
+import-field = { $field ->
     [name] имя
     [company] компания
     [phones] телефон
@@ -36,7 +36,8 @@ import-column = { $field ->
     [notes] примечание
     [commitments] обещания и сроки
    *[other] { $field }
-} ← «{ $header }»
+}
+import-column = { $fieldName } ← «{ $header }»
 import-preview-counts =
     <b>Что будет загружено</b>
     { $linesHtml }
@@ -112,7 +113,7 @@ import-problem = • строка { $row }: { $code ->
         [phones] тот же телефон { $value }
        *[name] то же имя и компания
     }) — объединил
-    [too_long] слишком длинное значение в поле «{ $field }» — обрезал
+    [too_long] слишком длинное значение в столбце «{ $column }» — обрезал
     [broken_quotes] сломаны кавычки
     [owner_not_you] ответственный «{ $value }» — не вы; загрузить можно только своих клиентов
     [not_your_client] этот клиент уже в базе у другого сотрудника

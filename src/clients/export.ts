@@ -1,5 +1,6 @@
 // The team's clients as a table for the CRM: current and previous owner, contacts, open commitments.
-// Column names are ones our own import understands, so an export can be re-imported without duplicates.
+// Column names and cells are ones our own import understands, so an export can be re-imported without
+// duplicates.
 import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client.js";
@@ -47,10 +48,11 @@ export function exportTable(db: Db, teamId: number, labels: ExportLabels): { hea
   const h = labels.headers;
   const headers = [h.name, h.company, h.phones, h.email, h.externalId, h.owner, h.previousOwner, h.temperature, h.lastContact, h.nextContact, h.notes, h.promise, h.document, h.deadline];
   const commitmentsOf = (clientId: number, kind: CommitmentKind) =>
-    (byClient.get(clientId) ?? [])
-      .filter((c) => c.kind === kind)
-      .map((c) => (c.dueOn ? `${c.text} ${labels.dueConnector} ${dayText(c.dueOn)}` : c.text))
-      .join("; ") || null;
+    commitmentCell(
+      (byClient.get(clientId) ?? [])
+        .filter((c) => c.kind === kind)
+        .map((c) => (c.dueOn ? `${c.text} ${labels.dueConnector} ${dayText(c.dueOn)}` : c.text)),
+    );
   const rows = list.map(({ client: c, owner, previousOwner }) => [
     c.name,
     c.company,
@@ -68,6 +70,17 @@ export function exportTable(db: Db, teamId: number, labels: ExportLabels): { hea
     commitmentsOf(c.id, "deadline"),
   ]);
   return { headers, rows };
+}
+
+/**
+ * The import splits a plain cell on ";" (hand-made cells list items so) and reads a bulleted one line by line
+ * (parse-commitments.ts). So one item without ";" is written as it is, anything else as «• item» lines: a
+ * commitment like «скидка 5%; доставка бесплатно» comes back whole.
+ */
+function commitmentCell(items: string[]): string | null {
+  if (items.length === 0) return null;
+  if (items.length === 1 && !/[;\r\n]/.test(items[0]!)) return items[0]!;
+  return items.map((text) => `• ${text.replace(/\s*[\r\n]+\s*/g, " ")}`).join("\n");
 }
 
 /** 'YYYY-MM-DD' -> 'DD.MM.YYYY', what Russian Excel shows and our import reads back. */

@@ -2,6 +2,7 @@
 // transaction, all or nothing, through the raw statements of import-queries.ts (100,000 new clients must
 // not go through the query builder one by one).
 import type { Db } from "../db/client.js";
+import { followClientMovedByHand } from "./client-origin.js";
 import { planImport, type ImportPlan } from "./import-plan.js";
 import { CLIENT_VALUE_COUNT, CLIENTS_PER_INSERT, importStatements } from "./import-queries.js";
 import { loadTeamSnapshot, type ClientState, type OwnerTarget } from "./import-snapshot.js";
@@ -131,6 +132,11 @@ function writePlan(db: Db, input: ApplyInput, plan: ImportPlan): { clientIds: nu
           ownerChanged && oldOwner !== null ? oldOwner : oldPrevious, s.temperature, s.lastContactOn, s.nextContactOn, s.notes,
           owner === null ? (oldSince ?? now) : null, now, clientId,
         );
+        // A new owner from the file is a move like the card's: commitments and open calls follow.
+        if (ownerChanged && owner !== null && owner !== oldOwner) {
+          q.commitmentsFollowOwner.run(owner, clientId);
+          if (q.hasCallsToFollow.get(clientId, clientId)) followClientMovedByHand(db, { teamId: team, clientId, toMemberId: owner, now: input.now });
+        }
       }
       if (changed.length > 0 || d.commitments.length > 0) {
         const details: Record<string, unknown> = { batchId: batch, row: d.firstRow, fields: changed };

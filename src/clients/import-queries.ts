@@ -36,6 +36,18 @@ export const importStatements = preparedOnce((_db, sqlite) => ({
   insertCommitment: sqlite.prepare(
     "INSERT INTO commitments (team_id, client_id, owner_id, kind, text, due_on, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?)",
   ),
+  /** A client the file gives to someone else: its open commitments follow it (as on the card). */
+  commitmentsFollowOwner: sqlite.prepare("UPDATE commitments SET owner_id = ? WHERE client_id = ? AND status = 'open'"),
+  /**
+   * Whether a moved client has an open call or an active handover it came from: only those need the card's
+   * follow-up (calls to the new owner), so a file moving thousands of plain clients costs one read each.
+   */
+  hasCallsToFollow: sqlite
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM calls WHERE client_id = ? AND status = 'open')
+          OR EXISTS (SELECT 1 FROM clients c JOIN handovers h ON h.id = c.origin_handover_id AND h.status = 'active' WHERE c.id = ?)`,
+    )
+    .pluck(),
   /** A client the file gives to someone leaving waits in the pool as one of their handover's clients. */
   fromLeaver: sqlite.prepare(
     `UPDATE clients SET previous_owner_id = coalesce(previous_owner_id, ?),

@@ -39,7 +39,7 @@ export function previewText(t: Translate, p: PreviewInput): string {
   const rejected = s.rejected + p.parseRejectedRows;
   const parts: string[] = [];
   parts.push(t("import-preview-header", { file: p.fileName, rows: p.totalRows }));
-  const columns = Object.entries(p.columns).map(([field, header]) => t("import-column", { field, header }));
+  const columns = Object.entries(p.columns).map(([field, header]) => t("import-column", { fieldName: t("import-field", { field }), header }));
   if (columns.length) parts.push(t("import-preview-columns", { columnsHtml: columns.join(", ") }));
 
   const counts = [t("import-count-created", { n: s.created }), t("import-count-updated", { n: s.updated })];
@@ -87,7 +87,7 @@ export function previewText(t: Translate, p: PreviewInput): string {
   const problems = allProblems(p.parseRejected, s.problems, p.parseWarnings);
   if (problems.length) {
     const total = p.parseRejected.length + s.problems.length + p.parseWarnings.length;
-    const lines = problems.slice(0, MAX_PROBLEMS_SHOWN).map((pr) => problemLine(t, pr));
+    const lines = problems.slice(0, MAX_PROBLEMS_SHOWN).map((pr) => problemLine(t, pr, p.columns));
     if (total > MAX_PROBLEMS_SHOWN) lines.push(t("import-more", { n: total - MAX_PROBLEMS_SHOWN }));
     parts.push(t("import-preview-problems", { linesHtml: lines.join("\n") }));
   }
@@ -110,11 +110,13 @@ function allProblems(parseRejected: RowProblem[], plan: PlanProblem[], warnings:
   return [...errors.slice(0, MAX_PROBLEMS_SHOWN), ...warns.slice(0, MAX_PROBLEMS_SHOWN)];
 }
 
-function problemLine(t: Translate, p: AnyProblem): string {
+/** `columns`: field -> the file's header(s), so a problem names the column as the lead's file does. */
+function problemLine(t: Translate, p: AnyProblem, columns: Record<string, string>): string {
   return t("import-problem", {
     row: p.rowNumber,
     code: p.code,
     field: p.field ?? "",
+    column: p.field ? (columns[p.field] ?? t("import-field", { field: p.field })) : "",
     value: p.value ?? "",
     duplicateOf: p.duplicateOf ?? 0,
     severity: p.severity,

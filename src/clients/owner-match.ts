@@ -1,8 +1,9 @@
 // Who is "Петров Пётр" in a CRM export? Owners in files are typed by people: the same person appears as
 // «Пётр Петров», «петров петр», "Petr Petrov", «@petrov» or a Telegram id. A name one typo away from a
-// member's is never taken for a new person: it comes back as a near miss for the lead to decide. This module turns such text into a member.
+// member's, missing a first or last name or written by ear in the other alphabet is never taken for a new
+// person: it comes back as a near miss for the lead to decide. This module turns such text into a member.
 import type { MemberRole, MemberStatus } from "../db/schema.js";
-import { isNearMiss, nameSkeleton } from "./import/name-skeleton.js";
+import { mayBeSamePerson, nameSkeleton } from "./import/name-skeleton.js";
 
 export interface RosterMember {
   id: number;
@@ -27,7 +28,10 @@ export type OwnerRef =
   | { kind: "member"; member: RosterMember }
   /** Nobody matches; a member known by name only will be added under `name`. */
   | { kind: "unknown_name"; key: string; name: string; username: string | null }
-  /** Nobody matches exactly, but one member's name is a typo away («Мария Иваноа»): ask, never guess. */
+  /**
+   * Nobody matches exactly, but one member may be meant: a typo away («Мария Иваноа»), a first or last name
+   * missing («Борис» / «Борис Семёнов») or written by ear («Джон Смит»). Ask, never guess.
+   */
   | { kind: "near_miss"; key: string; name: string; member: RosterMember }
   /** A numeric Telegram id nobody in the team has: we cannot invent a person from a number. */
   | { kind: "unknown_id"; text: string };
@@ -87,7 +91,7 @@ export class OwnerIndex {
     const asUsername = /^[A-Za-z][A-Za-z0-9_]{4,31}$/.test(raw) ? this.byUsername.get(raw.toLowerCase()) : undefined;
     if (asUsername) return { kind: "member", member: asUsername };
     // Called once per distinct owner text (the planner caches decisions), so a roster scan is fine.
-    const near = this.sorted.find((m) => m.status !== "left" && isNearMiss(raw, m.name));
+    const near = this.sorted.find((m) => m.status !== "left" && mayBeSamePerson(raw, m.name));
     if (near) return { kind: "near_miss", key: nameTokensKey(raw), name: raw, member: near };
     return { kind: "unknown_name", key: nameTokensKey(raw), name: raw, username: null };
   }

@@ -81,6 +81,27 @@ describe("/export", () => {
     expect(dbCounts(h.db)).toEqual(before);
   });
 
+  it("comes back whole when a commitment's text has a ';': bulleted lines, unchanged on re-import", async () => {
+    const boris = memberIdOf(h.db, 200);
+    const [one, two] = seedClients(h.db, 1, [
+      { name: "Клиент 1", ownerId: boris, phones: ["+79162000000"] },
+      { name: "Клиент 2", ownerId: boris, phones: ["+79162000001"] },
+    ]);
+    seedCommitment(h.db, { teamId: 1, clientId: one!, ownerId: boris, kind: "promise", text: "Скидка 5%; доставка бесплатно" });
+    seedCommitment(h.db, { teamId: 1, clientId: two!, ownerId: boris, kind: "promise", text: "образцы; каталог", dueOn: "2026-11-30" });
+    seedCommitment(h.db, { teamId: 1, clientId: two!, ownerId: boris, kind: "promise", text: "скидка 5%" });
+    await lead.send("/export");
+    const { file } = sentCsv();
+    const records = parse(file.bytes, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
+    expect(records.map((r) => r.Обещания)).toEqual(["• Скидка 5%; доставка бесплатно", "• скидка 5%\n• образцы; каталог до 30.11.2026"]);
+
+    const before = dbCounts(h.db);
+    await lead.sendDocument(file.name, file.bytes);
+    expect(lead.lastText()).toContain("уже есть, без изменений: 2");
+    expect(lead.lastText()).not.toContain("Загрузить?");
+    expect(dbCounts(h.db)).toEqual(before);
+  });
+
   it("is for leads only, and says so when there is nothing to export", async () => {
     await lead.send("/export");
     expect(lead.lastText()).toContain("выгружать нечего");

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { clientEvents, clients, commitments, members } from "../../src/db/schema.js";
 import { forgetRecentImports } from "../../src/clients/import-batches.js";
@@ -255,6 +256,32 @@ describe("bad input", () => {
     expect(lead.lastText()).toContain("Файл пустой");
     expect(dbCounts(h.db)).toEqual(before);
     expect(batchStatuses(h.db)).toEqual([]);
+  });
+
+  it("names a too-long value's column as the file does, in both languages", async () => {
+    await lead.sendDocument("huge.csv", csv(["ФИО;Телефон;Комментарий", `Иван;+79160000001;${"Я".repeat(5000)}`, `${"Б".repeat(500)};+79160000002;`]));
+    const preview = lead.lastText();
+    expect(preview).toContain("строка 2: слишком длинное значение в столбце «Комментарий» — обрезал");
+    expect(preview).toContain("строка 3: слишком длинное значение в столбце «ФИО» — обрезал");
+    expect(preview).not.toMatch(/«(notes|name)»/);
+
+    const ann = await h.createTeam(500, "Sales", { first_name: "Ann", language_code: "en" });
+    await ann.sendDocument("huge.csv", csv(["Name;Phone;Remarks", `Ivan;+79160000001;${"x".repeat(5000)}`]));
+    expect(ann.lastText()).toContain('row 2: the value in column "Remarks" is too long — cut');
+    expect(ann.lastText()).not.toContain('"notes"');
+  });
+
+  it("reads the clients from the second sheet of a workbook whose first sheet is empty", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Лист1");
+    const ws = wb.addWorksheet("Клиенты");
+    ws.addRow(["ФИО", "Телефон"]);
+    ws.addRow(["Иван Петров", "+79161110003"]);
+    await lead.sendDocument("clients.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(lead.lastText()).not.toContain("Файл пустой");
+    expect(lead.lastText()).toContain("новых клиентов: 1");
+    await lead.tapButton("✅ Загрузить");
+    expect(clientNamed(h.db, "Иван Петров").primaryPhone).toBe("+79161110003");
   });
 
   it("explains binary garbage, a picture sent as a file and a photo", async () => {

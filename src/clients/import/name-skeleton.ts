@@ -119,6 +119,31 @@ export function namesCompatible(a: string, b: string): boolean {
   return isNearMiss(a, b);
 }
 
+/**
+ * A coarser skeleton for names written by ear in the other alphabet: «Джон Смит» for "John Smith". English
+ * J is «Дж» and "th" is «т», which no Russian standard spells so; used only to ASK, never to match.
+ */
+function earSkeleton(name: string): string {
+  return nameWords(name)
+    .map((w) => w.replace(/dЖ/g, "i").replace(/h/g, "").replace(/(.)\1+/g, "$1"))
+    .sort()
+    .join(" ");
+}
+
+/**
+ * Could an owner cell be this member though not spelled like them? A typo («Мария Иваноа»), a missing first
+ * or last name («Борис» / «Борис Семёнов», «Семёнов Б.») or a name written by ear («Джон Смит»). Such a
+ * cell is asked about, never taken as a new person.
+ */
+export function mayBeSamePerson(a: string, b: string): boolean {
+  if (namesCompatible(a, b)) return true;
+  const ea = earSkeleton(a);
+  const eb = earSkeleton(b);
+  if (ea === "" || eb === "") return false;
+  const budget = typoBudget(Math.min(ea.length, eb.length));
+  return editDistance(ea, eb, budget) <= budget;
+}
+
 /** True when `incoming` says nothing `existing` does not: the same skeleton, or only some of its words. */
 export function nameAddsNothing(existing: string, incoming: string): boolean {
   if (existing === incoming) return true;

@@ -1,4 +1,5 @@
-// A commitments cell («договор до 30.11; акт сверки — 2026-12-05\nперезвонить») -> items with due dates.
+// A commitments cell («договор до 30.11; акт сверки — 2026-12-05\nперезвонить») -> items with due dates;
+// a bulleted cell («• скидка 5%; доставка\n• акт»), as /export writes it, is one item a line.
 // A trailing date is taken as the due date when the word or sign right before it is a connector
 // («до», «к», «—», «:», «by»…) or when it carries a year, so «обновить до версии 2.10» stays plain text.
 // A year-less date means its next occurrence from `today`.
@@ -10,6 +11,7 @@ export const MAX_COMMITMENT_LENGTH = 500;
 
 const ITEM_SEPARATORS = /\s*(?:;|\r\n|\r|\n)\s*/;
 const HAS_SEPARATOR = /[;\r\n]/;
+const LINE_BREAKS = /\s*(?:\r\n|\r|\n)\s*/;
 const BULLET_START = /^[-•*·–—\d]/;
 const BULLET = /^(?:[-•*·–—]\s+|\d{1,2}[.)]\s+)/;
 // dd.mm, dd.mm.yy(yy), yyyy-mm-dd, «30 ноября [2026]», optionally «г.», a closing bracket or a full stop.
@@ -37,7 +39,7 @@ export function parseCommitmentCell(text: string, kind: CommitmentKind, today: D
 /** The same, appending to the caller's arrays (the row validator reuses them for every row). */
 export function parseCommitmentCellInto(text: string, kind: CommitmentKind, today: Day, out: CommitmentCellResult): void {
   if (text === "") return;
-  const parts = HAS_SEPARATOR.test(text) ? text.split(ITEM_SEPARATORS) : [text];
+  const parts = bulletedLines(text) ?? (HAS_SEPARATOR.test(text) ? text.split(ITEM_SEPARATORS) : [text]);
   for (const raw of parts) {
     let item = cleanLine(raw);
     if (item.length > 1 && BULLET_START.test(item)) item = item.replace(BULLET, "");
@@ -54,6 +56,17 @@ export function parseCommitmentCellInto(text: string, kind: CommitmentKind, toda
       out.items.push({ kind, text: due?.text ?? item, dueOn: due?.dueOn ?? null });
     }
   }
+}
+
+/**
+ * A cell whose every line starts with a bullet («• скидка 5%; доставка\n• акт сверки», as /export writes
+ * several items) is a list of one item a line: a ";" inside a line is part of the item. Else null.
+ */
+function bulletedLines(text: string): string[] | null {
+  const trimmed = text.trim();
+  if (!BULLET.test(trimmed)) return null; // most cells: one test and done
+  const lines = trimmed.split(LINE_BREAKS).filter((line) => line !== "");
+  return lines.every((line) => BULLET.test(line)) ? lines : null;
 }
 
 function splitDueDate(item: string, today: Day): { text: string; dueOn: string } | "bad" | null {

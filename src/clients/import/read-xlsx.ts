@@ -1,5 +1,5 @@
 // .xlsx bytes -> rows of plain cells (string | number | Date | boolean | null) from the first visible
-// worksheet, streamed: exceljs's WorkbookReader parses the sheet's XML as it is inflated and hands over
+// worksheet with data, streamed: exceljs's WorkbookReader parses the sheet's XML as it is inflated and hands over
 // one row at a time, so memory stays flat with the size of the sheet (the whole-workbook loader held
 // the inflated XML and a cell object for every cell: 700-800 MB for 100,000 rows). Call only after
 // zip-guard has accepted the bytes and laid out its records.
@@ -40,6 +40,11 @@ interface BookReader {
  * `start` is called once the workbook's properties are known (before the first row), with its date
  * system, and returns the row visitor. Errors thrown by the visitor (StopReading) are passed through;
  * a workbook exceljs cannot read gives `{ ok: false }`.
+ *
+ * The rows come from the first visible sheet (in the workbook's tab order) that has a non-empty cell: an
+ * empty «Лист1» before the clients' sheet is passed over. Sheets arrive in the zip's order, which is
+ * usually the tab order; when a later tab arrives first, it is only looked at (rows not kept), and read
+ * in a second pass if every tab before it turns out empty.
  */
 export async function readXlsxRows(
   bytes: Uint8Array,
@@ -48,6 +53,27 @@ export async function readXlsxRows(
 ): Promise<XlsxReadResult> {
   // Loaded here, not at the top: a CSV import (and the bot at rest) never pays for exceljs.
   const { default: Excel } = await import("exceljs");
+  let visit: XlsxRowVisitor | null = null;
+  const startOnce = (workbook: { date1904: boolean }): XlsxRowVisitor => (visit ??= start(workbook));
+  let pass = await readPass(Excel, bytes, records, startOnce, null);
+  if (pass.kind === "later") pass = await readPass(Excel, bytes, records, startOnce, pass.sheetId);
+  if (pass.kind === "unreadable" || pass.kind === "later") return { ok: false };
+  // No sheet with data: the table is told so by having seen no rows ("empty").
+  if (pass.kind === "no_data") startOnce({ date1904: pass.date1904 });
+  return { ok: true };
+}
+
+type SheetId = number | string;
+type PassResult = { kind: "read" } | { kind: "no_data"; date1904: boolean } | { kind: "later"; sheetId: SheetId } | { kind: "unreadable" };
+
+/** One pass over the zip: reads `target`, or (null) the first visible sheet with data it can reach. */
+async function readPass(
+  Excel: typeof ExcelJS,
+  bytes: Uint8Array,
+  records: readonly ZipRecordSpan[],
+  start: (workbook: { date1904: boolean }) => XlsxRowVisitor,
+  target: SheetId | null,
+): Promise<PassResult> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const source = Readable.from(inReadingOrder(buf, records), { objectMode: false });
   const reader = new Excel.stream.xlsx.WorkbookReader(source, {
@@ -60,19 +86,27 @@ export async function readXlsxRows(
   // Cells hold their text inline (no shared strings table in the file): there is nothing to wait for.
   if (!records.some((r) => r.name === "xl/sharedStrings.xml")) reader.sharedStrings = [];
 
+  const date1904 = () => Boolean(reader.properties?.model?.date1904);
+  /** Sheets seen, by id: whether each has data. */
+  const seen = new Map<string, boolean>();
   let fromVisitor: unknown = null;
-  let found = false;
   try {
     for await (const sheet of reader) {
-      const target = firstVisibleSheet(reader);
-      if (target !== undefined && String(sheet.id) !== String(target)) continue; // exceljs skips its bytes
-      found = true;
-      const visit = start({ date1904: Boolean(reader.properties?.model?.date1904) });
+      const id = String(sheet.id);
+      const tabs = visibleSheets(reader);
+      if (target !== null ? id !== String(target) : !tabs.includes(id)) continue; // exceljs skips its bytes
+      // A tab before this one has not come by yet: this one is only looked at.
+      const earlierUnseen = target === null && tabs.slice(0, tabs.indexOf(id)).some((t) => seen.get(t) !== false);
+      let visit: XlsxRowVisitor | null = null;
+      let hasData = false;
       for await (const row of sheet) {
         // row.values is 1-based and sparse; cells[0] is column A.
         const values = row.values as ExcelJS.CellValue[];
         const cells: RawCell[] = new Array(Math.max(0, values.length - 1));
         for (let i = 1; i < values.length; i++) cells[i - 1] = toRawCell(values[i]);
+        if (!hasData) hasData = target !== null || cells.some(isFilled);
+        if (!hasData || earlierUnseen) continue; // blank rows before the data, or a tab only looked at
+        visit ??= start({ date1904: date1904() });
         try {
           visit(cells, row.number);
         } catch (e) {
@@ -80,21 +114,33 @@ export async function readXlsxRows(
           throw e;
         }
       }
-      break;
+      if (target !== null || (hasData && !earlierUnseen)) return { kind: "read" };
+      seen.set(id, hasData);
+      const next = tabs.find((t) => seen.get(t) !== false);
+      if (next !== undefined && seen.get(next) === true) return { kind: "later", sheetId: next };
     }
   } catch (e) {
     if (fromVisitor !== null && e === fromVisitor) throw e;
-    return { ok: false };
+    return { kind: "unreadable" };
   } finally {
     source.destroy();
   }
-  return found ? { ok: true } : { ok: false };
+  if (target !== null) return { kind: "unreadable" };
+  // A tab before the one with data never came (a broken file): take the one with data.
+  const withData = visibleSheets(reader).find((t) => seen.get(t) === true);
+  if (withData !== undefined) return { kind: "later", sheetId: withData };
+  return reader.model?.sheets?.length ? { kind: "no_data", date1904: date1904() } : { kind: "unreadable" };
 }
 
-/** The id of the first sheet in workbook order that is not hidden (or of the first sheet), once known. */
-function firstVisibleSheet(reader: BookReader): number | string | undefined {
+function isFilled(cell: RawCell): boolean {
+  return cell !== null && (typeof cell !== "string" || cell.trim() !== "");
+}
+
+/** The ids of the sheets not hidden, in tab order (all sheets when every one is hidden), once known. */
+function visibleSheets(reader: BookReader): string[] {
   const sheets = reader.model?.sheets ?? [];
-  return (sheets.find((s) => s.state === undefined || s.state === "visible") ?? sheets[0])?.id;
+  const visible = sheets.filter((s) => s.state === undefined || s.state === "visible");
+  return (visible.length > 0 ? visible : sheets).map((s) => String(s.id));
 }
 
 /** The file's local records, those the reader needs first moved to the front; then the central directory. */

@@ -190,6 +190,14 @@ describe("commitments", () => {
     expect(parse("договор; акт сверки\nскидка 5%\r\n\r\n;").items.map((i) => i.text)).toEqual(["договор", "акт сверки", "скидка 5%"]);
   });
 
+  it("reads a bulleted cell (as /export writes it) one item a line, a ';' inside an item included", () => {
+    expect(parse("• скидка 5%; доставка бесплатно").items.map((i) => i.text)).toEqual(["скидка 5%; доставка бесплатно"]);
+    expect(parse("• образцы; каталог до 30.11\n• акт").items.map((i) => [i.text, i.dueOn])).toEqual([["образцы; каталог", "2026-11-30"], ["акт", null]]);
+    // An old export or a hand-made cell without bullets on every line is still split on ";".
+    expect(parse("скидка 5%; доставка").items.map((i) => i.text)).toEqual(["скидка 5%", "доставка"]);
+    expect(parse("• договор; акт\nсчёт").items.map((i) => i.text)).toEqual(["договор", "акт", "счёт"]);
+  });
+
   it.each([
     ["договор до 30.11", "договор", "2026-11-30"],
     ["договор до 30.11.2026", "договор", "2026-11-30"],

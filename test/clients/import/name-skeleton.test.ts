@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNearMiss, nameSkeleton, namesCompatible } from "../../../src/clients/import/name-skeleton.js";
+import { isNearMiss, mayBeSamePerson, nameSkeleton, namesCompatible } from "../../../src/clients/import/name-skeleton.js";
 
 describe("name skeletons", () => {
   it.each([
@@ -48,5 +48,16 @@ describe("name skeletons", () => {
     expect(namesCompatible("Иванов", "Ivanov Ivan")).toBe(true);
     expect(namesCompatible("Иванов И.", "Иванов Иван")).toBe(true);
     expect(namesCompatible("Иван Петров", "Petrov Ivan")).toBe(true);
+  });
+
+  it("may be the same person (to ask about): a name missing a word, or written by ear", () => {
+    expect(mayBeSamePerson("Борис Семёнов", "Борис")).toBe(true);
+    expect(mayBeSamePerson("Семёнов", "Борис Семёнов")).toBe(true);
+    expect(mayBeSamePerson("Семёнов Б.", "Boris Semenov")).toBe(true);
+    expect(mayBeSamePerson("Джон Смит", "John Smith")).toBe(true);
+    expect(mayBeSamePerson("Мария Иваноа", "Мария Иванова")).toBe(true);
+    expect(mayBeSamePerson("Борис Ким", "Борис Семёнов")).toBe(false);
+    expect(mayBeSamePerson("Ким", "Кот")).toBe(false);
+    expect(mayBeSamePerson("Б.", "Борис Семёнов")).toBe(false);
   });
 });

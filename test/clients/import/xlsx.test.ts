@@ -81,6 +81,34 @@ describe("xlsx", () => {
     expect(r.rows.map((x) => x.name)).toEqual(["Из видимого листа"]);
   });
 
+  it("passes over an empty first sheet to the first one with data", async () => {
+    const file = await xlsx([], (_ws, wb) => {
+      wb.addWorksheet("Пустой, но оформленный").getRow(1).height = 30;
+      const data = wb.addWorksheet("Данные");
+      data.addRow(["ФИО", "Телефон"]);
+      data.addRow(["Иван Петров", "+79161110003"]);
+      wb.addWorksheet("Третий").addRow(["ФИО"]);
+    });
+    const r = await parseOk(file, "clients.xlsx");
+    expect(r.rows.map((x) => [x.name, x.rowNumber])).toEqual([["Иван Петров", 2]]);
+  });
+
+  it("follows the tab order, not the zip's, when a later tab is stored first", async () => {
+    // sheet1.xml (stored first) is the second tab; sheet2.xml, the first tab, is empty or has data.
+    const twoTabs = (firstTabRows: string[][]) =>
+      handMadeXlsx([
+        { name: "Клиенты", rows: [["ФИО"], ["Из второй вкладки"]] },
+        { name: "Первая", rows: firstTabRows, tab: 0 },
+      ]);
+    expect((await parseOk(twoTabs([]), "a.xlsx")).rows.map((x) => x.name)).toEqual(["Из второй вкладки"]);
+    expect((await parseOk(twoTabs([["ФИО"], ["Из первой вкладки"]]), "a.xlsx")).rows.map((x) => x.name)).toEqual(["Из первой вкладки"]);
+  });
+
+  it("calls a workbook of empty sheets empty", async () => {
+    const file = await xlsx([], (_ws, wb) => wb.addWorksheet("Второй"));
+    expect((await parseFail(file, "a.xlsx")).error).toBe("empty");
+  });
+
   it("flags an impossible text date in an xlsx cell", async () => {
     const file = await xlsx([HEADER, ["Иванов Иван", null, null, null, "31.02.2026"]]);
     const r = await parseOk(file, "clients.xlsx");
@@ -174,3 +202,46 @@ describe("zip bomb guard", () => {
     expect(await inspectZip(file)).toMatchObject({ ok: true, entryNames: ["xl/workbook.xml"] });
   });
 });
+
+/** A minimal workbook with inline strings; `tab` puts a sheet at that place in the tab order. */
+function handMadeXlsx(sheets: { name: string; rows: string[][]; tab?: number }[]): Buffer {
+  const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const order = sheets.map((s, i) => ({ ...s, id: i + 1 }));
+  const tabs = [...order].sort((a, b) => (a.tab ?? a.id) - (b.tab ?? b.id));
+  const xml = (body: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
+  const sheetXml = (rows: string[][]) =>
+    xml(
+      `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows
+        .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => `<c r="${String.fromCharCode(65 + j)}${i + 1}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`).join("")}</row>`)
+        .join("")}</sheetData></worksheet>`,
+    );
+  const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  return zip([
+    {
+      name: "[Content_Types].xml",
+      data: xml(
+        `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${order
+          .map((s) => `<Override PartName="/xl/worksheets/sheet${s.id}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+          .join("")}</Types>`,
+      ),
+    },
+    { name: "_rels/.rels", data: xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: "xl/workbook.xml",
+      data: xml(
+        `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheets>${tabs
+          .map((s) => `<sheet name="${esc(s.name)}" sheetId="${s.id}" r:id="rId${s.id}"/>`)
+          .join("")}</sheets></workbook>`,
+      ),
+    },
+    {
+      name: "xl/_rels/workbook.xml.rels",
+      data: xml(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${order
+          .map((s) => `<Relationship Id="rId${s.id}" Type="${R}/worksheet" Target="worksheets/sheet${s.id}.xml"/>`)
+          .join("")}</Relationships>`,
+      ),
+    },
+    ...order.map((s) => ({ name: `xl/worksheets/sheet${s.id}.xml`, data: sheetXml(s.rows) })),
+  ]);
+}

@@ -17,6 +17,7 @@ import { teamCalendar } from "../platform/work-time.js";
 import { markStepDoneAutomatically } from "../handover/checklist.js";
 import { callStatements, } from "./call-statements.js";
 import { recordTouch } from "../stars/voices.js";
+import { canSee } from "../clients/clients.js";
 
 export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
@@ -52,7 +53,7 @@ export type RecordResult =
       /** The handover whose reactivation step this outcome completed (refresh its checklist). */
       reactivationDoneFor: number | null;
     }
-  | { ok: false; reason: "not_found" | "forbidden" | "bad_date" }
+  | { ok: false; reason: "not_found" | "hidden" | "forbidden" | "bad_date" }
   | { ok: false; reason: "resolved"; callId: number; status: CallStatus };
 
 /** A client lost on a second-voice touch: the owner must hear it from the bot at once. */
@@ -201,7 +202,7 @@ export function addCallNote(db: Db, input: { callId: number; actorId: number; no
   const note = input.note.trim().slice(0, MAX_NOTE_LENGTH);
   return db.transaction((tx) => {
     const target = resolveTarget(tx, { callId: input.callId }, input.actorId);
-    if (!target.ok) return target.reason === "forbidden" ? "forbidden" : "not_found";
+    if (!target.ok) return target.reason === "not_found" ? "not_found" : "forbidden";
     const call = target.call!;
     const combined = call.note ? `${call.note}\n${note}` : note;
     tx.update(calls).set({ note: combined.slice(0, MAX_NOTE_LENGTH * 2) }).where(eq(calls.id, call.id)).run();
@@ -215,7 +216,7 @@ export function addCallNote(db: Db, input: { callId: number; actorId: number; no
 
 type Target =
   | { ok: true; actor: Member; team: Team; client: typeof clients.$inferSelect; call: Call | null }
-  | { ok: false; reason: "not_found" | "forbidden" };
+  | { ok: false; reason: "not_found" | "hidden" | "forbidden" };
 
 /** Finds the call (or the client's open call) and checks the actor may act on it. Never trusts the ref. */
 function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
@@ -236,11 +237,18 @@ function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
   if (!("callId" in ref)) call = openCallOfClient(tx, client.id, actor.id);
   const team = q.teamById.get({ id: actor.teamId });
   if (!team) return { ok: false, reason: "not_found" };
-  const allowed = actor.role === "lead" || call?.assigneeId === actor.id || client.ownerId === actor.id;
-  if (!allowed) return { ok: false, reason: "forbidden" };
+  if (!maySeeCall(actor, client, call)) return { ok: false, reason: "hidden" };
   // A leaver records nothing (handover/leaver-access.ts).
   if (!mayChange(tx, actor)) return { ok: false, reason: "forbidden" };
   return { ok: true, actor, team, client, call };
+}
+
+/**
+ * Who may see a call's card (the client's phones, commitments and history) and record on it: whoever may
+ * see the client (clients.ts: a lead, its owner) and the member the call is assigned to (a second voice).
+ */
+export function maySeeCall(viewer: Member, client: Pick<typeof clients.$inferSelect, "teamId" | "ownerId">, call: Pick<Call, "assigneeId"> | null): boolean {
+  return canSee({ memberId: viewer.id, teamId: viewer.teamId, role: viewer.role }, client) || (call !== null && call.assigneeId === viewer.id);
 }
 
 /** leaver-access.ts's mayChangeClients, on a prepared statement: nobody leaving records anything. */

@@ -107,7 +107,7 @@ export function recordOutcome(
       tx.update(calls).set({ status: "cancelled", resolvedAt: input.now.getTime() }).where(eq(calls.id, call.id)).run();
       return { ok: false, reason: "resolved", callId: call.id, status: "cancelled" };
     }
-    const newer = call ? null : newerCallThanCard(tx, input.ref, client.id);
+    const newer = call ? null : newerCallThanCard(tx, input.ref, client.id, actor.id);
     if (newer) return { ok: false, reason: "resolved", callId: newer.id, status: newer.status };
 
     const cal = teamCalendar(team);
@@ -256,20 +256,24 @@ export function mayChange(tx: DbOrTx, member: { id: number; status: string }): b
   return member.status !== "left" && !callStatements(tx).activeHandoverOfLeaver.get({ leaverId: member.id });
 }
 
-export function latestCallOf(tx: DbOrTx, clientId: number): Call | null {
-  return callStatements(tx).latestCallOf.get({ clientId }) ?? null;
+/** The client's newest call, leaving out colleagues' second-voice touches (see openCallOfClient). */
+export function latestCallOf(tx: DbOrTx, clientId: number, viewerId: number): Call | null {
+  return callStatements(tx).latestCallOf.get({ clientId, viewer: viewerId }) ?? null;
 }
 
 /** For a client-card ref: a call made after the card was drawn (its outcome is already recorded), else null. */
-export function newerCallThanCard(tx: DbOrTx, ref: CallRef, clientId: number): Call | null {
+export function newerCallThanCard(tx: DbOrTx, ref: CallRef, clientId: number, viewerId: number): Call | null {
   if ("callId" in ref || ref.seen === undefined) return null;
-  const latest = latestCallOf(tx, clientId);
+  const latest = latestCallOf(tx, clientId, viewerId);
   return latest && latest.id > ref.seen ? latest : null;
 }
 
-/** The client's open call, the viewer's own first (calls_client_idx). */
-export function openCallOfClient(tx: DbOrTx, clientId: number, preferAssigneeId?: number): Call | null {
-  return callStatements(tx).openCallOf.get({ clientId, prefer: preferAssigneeId ?? -1 }) ?? null;
+/**
+ * The client's open call for a card opened from the client, the viewer's own first (calls_client_idx).
+ * Another member's second-voice touch is left out: it is theirs to make (call-statements.ts, `yours`).
+ */
+export function openCallOfClient(tx: DbOrTx, clientId: number, viewerId: number): Call | null {
+  return callStatements(tx).openCallOf.get({ clientId, viewer: viewerId }) ?? null;
 }
 
 function update(tx: DbOrTx, id: number, set: Partial<Call>): Call {

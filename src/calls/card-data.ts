@@ -61,15 +61,15 @@ function cardTarget(db: DbOrTx, input: { ref: CallRef; viewerId: number }): Card
   }
   const client = q.clientById.get({ id: clientId });
   if (!client || client.teamId !== viewer.teamId) return "not_found";
-  if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id);
+  if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id, viewer.id);
   // Being in the team is not enough: the card shows the whole client (a forged `call:o:`/`call:log:`).
   if (!maySeeCall(viewer, client, call)) return "hidden";
   return { viewer, call, client, canRecord: mayChange(db, viewer) };
 }
 
 /** The ref a card's buttons carry: its call, or the client with the newest call seen when it was drawn. */
-function cardRef(db: DbOrTx, target: Pick<CardTarget, "call" | "client">): CallRef {
-  return target.call ? { callId: target.call.id } : { clientId: target.client.id, seen: latestCallOf(db, target.client.id)?.id ?? 0 };
+function cardRef(db: DbOrTx, target: Pick<CardTarget, "viewer" | "call" | "client">): CallRef {
+  return target.call ? { callId: target.call.id } : { clientId: target.client.id, seen: latestCallOf(db, target.client.id, target.viewer.id)?.id ?? 0 };
 }
 
 /**

@@ -31,7 +31,8 @@ export const MAX_NOTE_LENGTH = 1000;
 
 export type Outcome =
   | { kind: "reached"; nextContactOn: string }
-  | { kind: "no_answer" }
+  /** `attemptsSeen`: the attempts the tapped card showed; others now mean this tap is a repeat. */
+  | { kind: "no_answer"; attemptsSeen?: number }
   | { kind: "callback"; date: string; time: string | null }
   | { kind: "lost"; reason: LostReason };
 
@@ -81,7 +82,8 @@ export interface AttemptsAlert {
 
 /**
  * Records an outcome in one transaction. Only the assignee, the client's owner or a lead of the team may;
- * a call that is no longer open is reported as such and left alone (stale cards, double taps).
+ * a call that is no longer open is reported as such and left alone (stale cards, double taps), and so is a
+ * repeated "No answer" (the attempts differ from those its card showed).
  * `onAttemptsExhausted` runs inside the transaction, so a lead alert is enqueued with the outcome or not at all.
  */
 export function recordOutcome(
@@ -109,6 +111,9 @@ export function recordOutcome(
     }
     const newer = call ? null : newerCallThanCard(tx, input.ref, client.id, actor.id);
     if (newer) return { ok: false, reason: "resolved", callId: newer.id, status: newer.status };
+    // A double tap on "No answer": the first one's attempt is already counted (and its alert sent).
+    const seen = input.outcome.kind === "no_answer" ? input.outcome.attemptsSeen : undefined;
+    if (call && seen !== undefined && call.attempts !== seen) return { ok: false, reason: "resolved", callId: call.id, status: call.status };
 
     const cal = teamCalendar(team);
     const today = localDate(input.now, team.timezone);

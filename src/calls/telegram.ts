@@ -83,7 +83,7 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
   // An outcome tapped on the card: recordOutcome checks, in its transaction, everything a look at the card
   // would (the call still open, the tapper allowed, a leaver not), and a refusal gets the same toast.
   if (tap.kind === "action" && tap.action === "no_answer") {
-    const result = await record({ kind: "no_answer" });
+    const result = await record(tap.attempts === undefined ? { kind: "no_answer" } : { kind: "no_answer", attemptsSeen: tap.attempts });
     if (!result) return;
     await ctx.answerCallbackQuery({ text: ctx.t("call-toast-moved", { date: formatDay(result.dueOn, ctx.actor.locale, localDate(now, team.timezone)) }) });
     if (card) await editCard(ctx, card, { callId: result.callId });

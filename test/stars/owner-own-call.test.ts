@@ -57,7 +57,7 @@ describe("the owner logging her own call while a colleague's touch is planned", 
     await s.boris.tap(`call:o:${touch!.id}`);
     expect(s.boris.last()!.buttons.flat().map((b) => b.text)).toContain("📵 Нет ответа");
     await s.boris.tap(`call:log:${s.hot}`);
-    expect(s.boris.last()!.buttons.flat().find((b) => b.text.includes("Нет ответа"))!.data).toBe(`call:a:${touch!.id}:n`);
+    expect(s.boris.last()!.buttons.flat().find((b) => b.text.includes("Нет ответа"))!.data).toBe(`call:a:${touch!.id}:n:0`);
     expect(h.errors()).toEqual([]);
   });
 });

@@ -151,6 +151,7 @@ call-outcome-callback = 🕒 Call back { $date }{ $time ->
 call-toast-forbidden = Only the responsible manager or a lead can record the outcome.
 call-toast-resolved = The outcome is already recorded.
 call-toast-not-found = This call no longer exists.
+call-toast-hidden = You cannot open this client.
 call-toast-moved = Moved to { $date }.
 call-toast-saved = Saved.
 call-toast-private = Call cards open in a private chat with me.

@@ -151,6 +151,7 @@ call-outcome-callback = 🕒 Перезвонить { $date }{ $time ->
 call-toast-forbidden = Отметить результат может только ответственный менеджер или руководитель.
 call-toast-resolved = Результат уже записан.
 call-toast-not-found = Этот звонок больше не найден.
+call-toast-hidden = Этот клиент вам недоступен.
 call-toast-moved = Перенесено на { $date }.
 call-toast-saved = Записано.
 call-toast-private = Карточки звонков открываются в личном чате со мной.

@@ -9,6 +9,12 @@ const p = sql.placeholder;
 /** How many history events a card shows. */
 export const HISTORY_ON_CARD = 5;
 
+/**
+ * A client's calls as a card opened from the client ("log a call") sees them: a colleague's second-voice
+ * touch is his to make, so the owner's (or a lead's) own call neither shows nor closes it.
+ */
+const yours = sql`(${calls.kind} <> 'second_voice' or ${calls.assigneeId} = ${p("viewer")})`;
+
 export const callStatements = preparedOnce((db, sqlite) => ({
   memberById: db.select().from(members).where(eq(members.id, p("id"))).prepare(),
   /** One person's name: a card names three or four people (reading the whole team's names cost more). */
@@ -27,13 +33,20 @@ export const callStatements = preparedOnce((db, sqlite) => ({
     .from(distributionItems)
     .where(and(eq(distributionItems.distributionId, p("distributionId")), eq(distributionItems.clientId, p("clientId"))))
     .prepare(),
-  latestCallOf: db.select().from(calls).where(eq(calls.clientId, p("clientId"))).orderBy(desc(calls.id)).limit(1).prepare(),
-  /** The client's open call, the viewer's own first (calls_client_idx). */
+  /** The client's newest call a card of this viewer stands for (see `yours`). */
+  latestCallOf: db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.clientId, p("clientId")), yours))
+    .orderBy(desc(calls.id))
+    .limit(1)
+    .prepare(),
+  /** The client's open call a card of this viewer stands for, the viewer's own first (calls_client_idx). */
   openCallOf: db
     .select()
     .from(calls)
-    .where(and(eq(calls.clientId, p("clientId")), eq(calls.status, "open")))
-    .orderBy(sql`${calls.assigneeId} = ${p("prefer")} desc`, sql`${calls.kind} = 'reactivation' desc`, asc(calls.dueOn), asc(calls.id))
+    .where(and(eq(calls.clientId, p("clientId")), eq(calls.status, "open"), yours))
+    .orderBy(sql`${calls.assigneeId} = ${p("viewer")} desc`, sql`${calls.kind} = 'reactivation' desc`, asc(calls.dueOn), asc(calls.id))
     .limit(1)
     .prepare(),
   // A card's reads that need no drizzle mapping: its columns as arrays, decoded in calls.ts.

@@ -18,6 +18,7 @@ import { markStepDoneAutomatically } from "../handover/checklist.js";
 import { callStatements, } from "./call-statements.js";
 import { recordTouch } from "../stars/voices.js";
 import { nextContactAfterReach } from "./next-contact.js";
+import { canSee } from "../clients/clients.js";
 
 export type Call = typeof calls.$inferSelect;
 type Team = typeof teams.$inferSelect;
@@ -31,7 +32,8 @@ export const MAX_NOTE_LENGTH = 1000;
 
 export type Outcome =
   | { kind: "reached"; nextContactOn: string }
-  | { kind: "no_answer" }
+  /** `attemptsSeen`: the attempts the tapped card showed; others now mean this tap is a repeat. */
+  | { kind: "no_answer"; attemptsSeen?: number }
   | { kind: "callback"; date: string; time: string | null }
   | { kind: "lost"; reason: LostReason };
 
@@ -53,7 +55,7 @@ export type RecordResult =
       /** The handover whose reactivation step this outcome completed (refresh its checklist). */
       reactivationDoneFor: number | null;
     }
-  | { ok: false; reason: "not_found" | "forbidden" | "bad_date" }
+  | { ok: false; reason: "not_found" | "hidden" | "forbidden" | "bad_date" }
   | { ok: false; reason: "resolved"; callId: number; status: CallStatus };
 
 /** A client lost on a second-voice touch: the owner must hear it from the bot at once. */
@@ -81,7 +83,8 @@ export interface AttemptsAlert {
 
 /**
  * Records an outcome in one transaction. Only the assignee, the client's owner or a lead of the team may;
- * a call that is no longer open is reported as such and left alone (stale cards, double taps).
+ * a call that is no longer open is reported as such and left alone (stale cards, double taps), and so is a
+ * repeated "No answer" (the attempts differ from those its card showed).
  * `onAttemptsExhausted` runs inside the transaction, so a lead alert is enqueued with the outcome or not at all.
  */
 export function recordOutcome(
@@ -107,8 +110,11 @@ export function recordOutcome(
       tx.update(calls).set({ status: "cancelled", resolvedAt: input.now.getTime() }).where(eq(calls.id, call.id)).run();
       return { ok: false, reason: "resolved", callId: call.id, status: "cancelled" };
     }
-    const newer = call ? null : newerCallThanCard(tx, input.ref, client.id);
+    const newer = call ? null : newerCallThanCard(tx, input.ref, client.id, actor.id);
     if (newer) return { ok: false, reason: "resolved", callId: newer.id, status: newer.status };
+    // A double tap on "No answer": the first one's attempt is already counted (and its alert sent).
+    const seen = input.outcome.kind === "no_answer" ? input.outcome.attemptsSeen : undefined;
+    if (call && seen !== undefined && call.attempts !== seen) return { ok: false, reason: "resolved", callId: call.id, status: call.status };
 
     const cal = teamCalendar(team);
     const today = localDate(input.now, team.timezone);
@@ -202,7 +208,7 @@ export function addCallNote(db: Db, input: { callId: number; actorId: number; no
   const note = input.note.trim().slice(0, MAX_NOTE_LENGTH);
   return db.transaction((tx) => {
     const target = resolveTarget(tx, { callId: input.callId }, input.actorId);
-    if (!target.ok) return target.reason === "forbidden" ? "forbidden" : "not_found";
+    if (!target.ok) return target.reason === "not_found" ? "not_found" : "forbidden";
     const call = target.call!;
     const combined = call.note ? `${call.note}\n${note}` : note;
     tx.update(calls).set({ note: combined.slice(0, MAX_NOTE_LENGTH * 2) }).where(eq(calls.id, call.id)).run();
@@ -216,7 +222,7 @@ export function addCallNote(db: Db, input: { callId: number; actorId: number; no
 
 type Target =
   | { ok: true; actor: Member; team: Team; client: typeof clients.$inferSelect; call: Call | null }
-  | { ok: false; reason: "not_found" | "forbidden" };
+  | { ok: false; reason: "not_found" | "hidden" | "forbidden" };
 
 /** Finds the call (or the client's open call) and checks the actor may act on it. Never trusts the ref. */
 function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
@@ -237,11 +243,18 @@ function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
   if (!("callId" in ref)) call = openCallOfClient(tx, client.id, actor.id);
   const team = q.teamById.get({ id: actor.teamId });
   if (!team) return { ok: false, reason: "not_found" };
-  const allowed = actor.role === "lead" || call?.assigneeId === actor.id || client.ownerId === actor.id;
-  if (!allowed) return { ok: false, reason: "forbidden" };
+  if (!maySeeCall(actor, client, call)) return { ok: false, reason: "hidden" };
   // A leaver records nothing (handover/leaver-access.ts).
   if (!mayChange(tx, actor)) return { ok: false, reason: "forbidden" };
   return { ok: true, actor, team, client, call };
+}
+
+/**
+ * Who may see a call's card (the client's phones, commitments and history) and record on it: whoever may
+ * see the client (clients.ts: a lead, its owner) and the member the call is assigned to (a second voice).
+ */
+export function maySeeCall(viewer: Member, client: Pick<typeof clients.$inferSelect, "teamId" | "ownerId">, call: Pick<Call, "assigneeId"> | null): boolean {
+  return canSee({ memberId: viewer.id, teamId: viewer.teamId, role: viewer.role }, client) || (call !== null && call.assigneeId === viewer.id);
 }
 
 /** leaver-access.ts's mayChangeClients, on a prepared statement: nobody leaving records anything. */
@@ -249,20 +262,24 @@ export function mayChange(tx: DbOrTx, member: { id: number; status: string }): b
   return member.status !== "left" && !callStatements(tx).activeHandoverOfLeaver.get({ leaverId: member.id });
 }
 
-export function latestCallOf(tx: DbOrTx, clientId: number): Call | null {
-  return callStatements(tx).latestCallOf.get({ clientId }) ?? null;
+/** The client's newest call, leaving out colleagues' second-voice touches (see openCallOfClient). */
+export function latestCallOf(tx: DbOrTx, clientId: number, viewerId: number): Call | null {
+  return callStatements(tx).latestCallOf.get({ clientId, viewer: viewerId }) ?? null;
 }
 
 /** For a client-card ref: a call made after the card was drawn (its outcome is already recorded), else null. */
-export function newerCallThanCard(tx: DbOrTx, ref: CallRef, clientId: number): Call | null {
+export function newerCallThanCard(tx: DbOrTx, ref: CallRef, clientId: number, viewerId: number): Call | null {
   if ("callId" in ref || ref.seen === undefined) return null;
-  const latest = latestCallOf(tx, clientId);
+  const latest = latestCallOf(tx, clientId, viewerId);
   return latest && latest.id > ref.seen ? latest : null;
 }
 
-/** The client's open call, the viewer's own first (calls_client_idx). */
-export function openCallOfClient(tx: DbOrTx, clientId: number, preferAssigneeId?: number): Call | null {
-  return callStatements(tx).openCallOf.get({ clientId, prefer: preferAssigneeId ?? -1 }) ?? null;
+/**
+ * The client's open call for a card opened from the client, the viewer's own first (calls_client_idx).
+ * Another member's second-voice touch is left out: it is theirs to make (call-statements.ts, `yours`).
+ */
+export function openCallOfClient(tx: DbOrTx, clientId: number, viewerId: number): Call | null {
+  return callStatements(tx).openCallOf.get({ clientId, viewer: viewerId }) ?? null;
 }
 
 function update(tx: DbOrTx, id: number, set: Partial<Call>): Call {

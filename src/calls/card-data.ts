@@ -6,7 +6,7 @@ import type { clients, members, Terms } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import type { Commitment } from "../clients/commitments.js";
 import { callStatements } from "./call-statements.js";
-import { latestCallOf, mayChange, newerCallThanCard, openCallOfClient, type Call, type CallRef } from "./calls.js";
+import { latestCallOf, mayChange, maySeeCall, newerCallThanCard, openCallOfClient, type Call, type CallRef } from "./calls.js";
 import { defaultScriptTemplate, scriptTemplate } from "./scripts.js";
 import { touchTemplate } from "../stars/scripts.js";
 import type { Locale, Translate } from "../platform/locale.js";
@@ -34,7 +34,6 @@ export interface CallCardData {
   timezone: string;
 }
 
-;
 
 /** What a card is about, checked against the viewer's team: the call (or the client's open call) and its client. */
 interface CardTarget {
@@ -44,45 +43,49 @@ interface CardTarget {
   canRecord: boolean;
 }
 
-function cardTarget(db: DbOrTx, input: { ref: CallRef; viewerId: number }): CardTarget | null {
+/** Why there is no card: no such call or client in the viewer's team, or one the viewer may not see. */
+export type NoCard = "not_found" | "hidden";
+
+function cardTarget(db: DbOrTx, input: { ref: CallRef; viewerId: number }): CardTarget | NoCard {
   const q = callStatements(db);
   const viewer = q.memberById.get({ id: input.viewerId });
-  if (!viewer || viewer.status === "left") return null;
+  if (!viewer || viewer.status === "left") return "not_found";
   let call: Call | null = null;
   let clientId: number;
   if ("callId" in input.ref) {
     call = q.callById.get({ id: input.ref.callId }) ?? null;
-    if (!call || call.teamId !== viewer.teamId) return null;
+    if (!call || call.teamId !== viewer.teamId) return "not_found";
     clientId = call.clientId;
   } else {
     clientId = input.ref.clientId;
   }
   const client = q.clientById.get({ id: clientId });
-  if (!client || client.teamId !== viewer.teamId) return null;
-  if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id);
-  const canRecord = (viewer.role === "lead" || call?.assigneeId === viewer.id || client.ownerId === viewer.id) && mayChange(db, viewer);
-  return { viewer, call, client, canRecord };
+  if (!client || client.teamId !== viewer.teamId) return "not_found";
+  if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id, viewer.id);
+  // Being in the team is not enough: the card shows the whole client (a forged `call:o:`/`call:log:`).
+  if (!maySeeCall(viewer, client, call)) return "hidden";
+  return { viewer, call, client, canRecord: mayChange(db, viewer) };
 }
 
 /** The ref a card's buttons carry: its call, or the client with the newest call seen when it was drawn. */
-function cardRef(db: DbOrTx, target: Pick<CardTarget, "call" | "client">): CallRef {
-  return target.call ? { callId: target.call.id } : { clientId: target.client.id, seen: latestCallOf(db, target.client.id)?.id ?? 0 };
+function cardRef(db: DbOrTx, target: Pick<CardTarget, "viewer" | "call" | "client">): CallRef {
+  return target.call ? { callId: target.call.id } : { clientId: target.client.id, seen: latestCallOf(db, target.client.id, target.viewer.id)?.id ?? 0 };
 }
 
 /**
  * What a tap on a card needs to know before it acts (the card is drawn once, after the outcome): is the
  * call still open, may the viewer record on it, and the ref its buttons carry. Null when not theirs to see.
  */
-export function callCardState(db: DbOrTx, input: { ref: CallRef; viewerId: number }): { open: boolean; canRecord: boolean; ref: CallRef } | null {
+export function callCardState(db: DbOrTx, input: { ref: CallRef; viewerId: number }): { open: boolean; canRecord: boolean; ref: CallRef } | NoCard {
   const target = cardTarget(db, input);
-  if (!target) return null;
+  if (typeof target === "string") return target;
   return { open: target.call === null || target.call.status === "open", canRecord: target.canRecord, ref: cardRef(db, target) };
 }
 
-/** Everything a call card shows, checked against the viewer's team; null when not theirs to see. */
-export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; now: Date }): CallCardData | null {
+/** Everything a call card shows, checked against the viewer (maySeeCall); why not when not theirs to see. */
+export function callCardData(db: Db, input: { ref: CallRef; viewerId: number; now: Date }): CallCardData | NoCard {
   const target = cardTarget(db, input);
-  if (!target) return null;
+  if (typeof target === "string") return target;
   const { viewer, call, client, canRecord } = target;
   const q = callStatements(db);
   const timezone = q.teamTimezone.get(viewer.teamId) as string;
@@ -147,10 +150,10 @@ export interface CallCard {
   scriptTemplate: string | null;
 }
 
-/** Loads a card for the viewer; null when the call or client is not theirs to see. `t` gives the default scripts. */
-export function loadCallCard(db: Db, input: { ref: CallRef; viewerId: number; now: Date; t: Translate; locale: Locale }): CallCard | null {
+/** Loads a card for the viewer; why not when the call or client is not theirs to see. `t` gives the default scripts. */
+export function loadCallCard(db: Db, input: { ref: CallRef; viewerId: number; now: Date; t: Translate; locale: Locale }): CallCard | NoCard {
   const data = callCardData(db, { ref: input.ref, viewerId: input.viewerId, now: input.now });
-  if (!data) return null;
+  if (typeof data === "string") return data;
   const { call, handover } = data;
   let template: string | null = null;
   if (call?.kind === "second_voice" && call.status === "open") {

@@ -111,7 +111,8 @@ export function renderCallCard(t: Translate, locale: Locale, card: CallCard, mod
 
   const ref = data.ref;
   const byLetter = call?.kind === "second_voice" && call.touchKind === "lead";
-  return { text, keyboard: open && data.canRecord ? cardKeyboard(t, ref, mode, byLetter) : undefined, ref, open };
+  const keyboard = open && data.canRecord ? cardKeyboard(t, ref, mode, { byLetter, ...(call ? { attempts: call.attempts } : {}) }) : undefined;
+  return { text, keyboard, ref, open };
 }
 
 function scriptBlock(t: Translate, data: CallCardData, script: string | null): string {

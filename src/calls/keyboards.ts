@@ -1,7 +1,7 @@
 // Callback data for call cards, the daily list and scripts. Short, typed, and never trusted: every decoded
 // value is checked against the database by the handler.
 import { InlineKeyboard } from "grammy";
-import { callbackData, callbackSet, codes, field, id, int, NOT_A_VALUE, oneOf } from "../bot/callback-data.js";
+import { callbackData, callbackSet, codes, field, id, int, NOT_A_VALUE, oneOf, optional } from "../bot/callback-data.js";
 import type { LostReason, Terms } from "../db/schema.js";
 import type { CallRef } from "./calls.js";
 import type { Translate } from "../platform/locale.js";
@@ -53,7 +53,11 @@ const callRef = field<CallRef>({
 /** Taps on call cards, and the client card's "log a call" (owned by the clients feature, answered here). */
 export const callButtons = callbackSet({
   open: callbackData("call:o", { ref: callRef }),
-  action: callbackData("call:a", { ref: callRef, action }),
+  /**
+   * `attempts`: on "No answer", the attempts the card was drawn with — a repeat tap of the same card finds
+   * them changed and records nothing (taps of a chat run one at a time). Old buttons carry none.
+   */
+  action: callbackData("call:a", { ref: callRef, action, attempts: optional(int()) }),
   pick: callbackData("call:d", { ref: callRef, pick }),
   reason: callbackData("call:lr", { ref: callRef, reason }),
   log: callbackData("call:log", { clientId: id() }),
@@ -70,15 +74,18 @@ export const callDialogueButtons = callbackSet(
 
 export const callData = {
   open: (ref: CallRef) => callButtons.codecs.open.encode({ ref }),
-  action: (ref: CallRef, a: CardAction) => callButtons.codecs.action.encode({ ref, action: a }),
+  action: (ref: CallRef, a: CardAction, attempts?: number) => callButtons.codecs.action.encode({ ref, action: a, attempts }),
   pick: (ref: CallRef, p: DatePick) => callButtons.codecs.pick.encode({ ref, pick: p }),
   reason: (ref: CallRef, r: LostReason) => callButtons.codecs.reason.encode({ ref, reason: r }),
   /** The client card's "log a call" button. */
   log: (clientId: number) => callButtons.codecs.log.encode({ clientId }),
 };
 
-/** `byLetter`: the lead's touch, which may be a personal message instead of a call ("the director's letter"). */
-export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached" | "lost", byLetter = false): InlineKeyboard {
+/**
+ * `byLetter`: the lead's touch, which may be a personal message instead of a call ("the director's letter").
+ * `attempts`: the card's call's unanswered attempts, carried by "No answer" (none: no call yet).
+ */
+export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached" | "lost", options: { byLetter?: boolean; attempts?: number } = {}): InlineKeyboard {
   const kb = new InlineKeyboard();
   if (mode === "reached") {
     kb.text(t("call-btn-week"), callData.pick(ref, "w1")).text(t("call-btn-month"), callData.pick(ref, "m1")).row();
@@ -93,7 +100,9 @@ export function cardKeyboard(t: Translate, ref: CallRef, mode: "main" | "reached
     kb.text(t("call-btn-back"), callData.action(ref, "back"));
     return kb;
   }
-  kb.text(t(byLetter ? "call-btn-reached-or-wrote" : "call-btn-reached"), callData.action(ref, "reached")).text(t("call-btn-no-answer"), callData.action(ref, "no_answer")).row();
+  kb.text(t(options.byLetter ? "call-btn-reached-or-wrote" : "call-btn-reached"), callData.action(ref, "reached"))
+    .text(t("call-btn-no-answer"), callData.action(ref, "no_answer", options.attempts))
+    .row();
   kb.text(t("call-btn-callback"), callData.action(ref, "callback")).text(t("call-btn-lost"), callData.action(ref, "lost"));
   return kb;
 }

@@ -11,7 +11,7 @@ import { formatDayWithWeekday } from "../platform/format/day.js";
 import { formatTime } from "../platform/format/date-time.js";
 import { callDialogueButtons, dialogData } from "./keyboards.js";
 import { askUntil, waitAnswer, type Conv } from "../bot/dialogues/ask.js";
-import { afterOutcome, outcomeHooks, type CardMessage } from "./outcome-telegram.js";
+import { afterOutcome, outcomeHooks, refusalKey, type CardMessage } from "./outcome-telegram.js";
 import { quoteBack } from "../bot/dialogues/text-input.js";
 
 export const callOutcomeId = "call-outcome";
@@ -68,7 +68,7 @@ export async function callOutcomeConversation(conversation: Conv, ctx: ConvConte
     return r.ok ? { ok: true as const, callId: r.callId } : { ok: false as const, reason: r.reason };
   });
   if (!result.ok) {
-    await done.reply(done.t(result.reason === "forbidden" ? "call-toast-forbidden" : result.reason === "resolved" ? "call-toast-resolved" : "call-toast-not-found"));
+    await done.reply(done.t(refusalKey(result.reason)));
     return;
   }
   if (outcome.kind === "callback") {

@@ -49,12 +49,19 @@ export function outcomeHooks(ctx: Ctx) {
   };
 }
 
+/** The toast (or reply) for a tap that recorded nothing or shows no card. */
+export function refusalKey(reason: Exclude<RecordResult, { ok: true }>["reason"]): string {
+  if (reason === "hidden") return "call-toast-hidden";
+  if (reason === "forbidden") return "call-toast-forbidden";
+  return reason === "resolved" ? "call-toast-resolved" : "call-toast-not-found";
+}
+
 /** Re-renders a card in place (the outcome shown, buttons gone when resolved). */
 export async function editCard(ctx: Ctx, card: CardMessage, ref: CallRef, mode: "main" | "reached" | "lost" = "main"): Promise<void> {
   const member = ctx.actor.member;
   if (!member) return;
   const loaded = loadCallCard(ctx.deps.db, { ref, viewerId: member.id, now: ctx.deps.clock.now(), t: ctx.t, locale: ctx.actor.locale });
-  if (!loaded) return;
+  if (typeof loaded === "string") return;
   const rendered = renderCallCard(ctx.t, ctx.actor.locale, loaded, mode);
   try {
     await ctx.api.editMessageText(card.chatId, card.messageId, rendered.text, rendered.keyboard ? { reply_markup: rendered.keyboard } : {});

@@ -7,7 +7,7 @@ import { recordOutcome, type CallRef, type Outcome } from "./calls.js";
 import { callCardState } from "./card-data.js";
 import { teamCalendar } from "../platform/work-time.js";
 import { dailyListPageOf } from "./daily-list.js";
-import { afterOutcome, editCard, outcomeHooks, type CardMessage } from "./outcome-telegram.js";
+import { afterOutcome, editCard, outcomeHooks, refusalKey, type CardMessage } from "./outcome-telegram.js";
 import { loadCallCard } from "./card-data.js";
 import { renderCallCard } from "./card-view.js";
 import { formatDay } from "../platform/format/day.js";
@@ -58,7 +58,7 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
     if (ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("call-toast-private") });
     const ref: CallRef = tap.kind === "open" ? tap.ref : { clientId: tap.clientId };
     const loaded = loadCallCard(db, { ref, viewerId: member.id, now, t: ctx.t, locale: ctx.actor.locale });
-    if (!loaded) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
+    if (typeof loaded === "string") return ctx.answerCallbackQuery({ text: ctx.t(refusalKey(loaded)) });
     const rendered = renderCallCard(ctx.t, ctx.actor.locale, loaded);
     await ctx.answerCallbackQuery();
     return ctx.reply(rendered.text, rendered.keyboard ? { reply_markup: rendered.keyboard } : {});
@@ -67,8 +67,7 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
   const record = async (outcome: Outcome) => {
     const result = recordOutcome(db, { ref: tap.ref, actorId: member.id, outcome, now, ...outcomeHooks(ctx) });
     if (!result.ok) {
-      const key = result.reason === "resolved" ? "call-toast-resolved" : result.reason === "forbidden" ? "call-toast-forbidden" : "call-toast-not-found";
-      await ctx.answerCallbackQuery({ text: ctx.t(key) });
+      await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(result.reason)) });
       if (card && result.reason === "resolved") await editCard(ctx, card, { callId: result.callId });
       return null;
     }
@@ -84,7 +83,7 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
   // An outcome tapped on the card: recordOutcome checks, in its transaction, everything a look at the card
   // would (the call still open, the tapper allowed, a leaver not), and a refusal gets the same toast.
   if (tap.kind === "action" && tap.action === "no_answer") {
-    const result = await record({ kind: "no_answer" });
+    const result = await record(tap.attempts === undefined ? { kind: "no_answer" } : { kind: "no_answer", attemptsSeen: tap.attempts });
     if (!result) return;
     await ctx.answerCallbackQuery({ text: ctx.t("call-toast-moved", { date: formatDay(result.dueOn, ctx.actor.locale, localDate(now, team.timezone)) }) });
     if (card) await editCard(ctx, card, { callId: result.callId });
@@ -102,7 +101,7 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
   // The other taps change what the card shows or ask a question: check it is still open and the tapper may
   // act before anything else (without drawing it: the card is drawn once, as it is after the tap).
   const current = callCardState(db, { ref: tap.ref, viewerId: member.id });
-  if (!current) return ctx.answerCallbackQuery({ text: ctx.t("call-toast-not-found") });
+  if (typeof current === "string") return ctx.answerCallbackQuery({ text: ctx.t(refusalKey(current)) });
   if (!current.open) {
     await ctx.answerCallbackQuery({ text: ctx.t("call-toast-resolved") });
     if (card) await editCard(ctx, card, current.ref);

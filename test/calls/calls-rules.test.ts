@@ -91,7 +91,8 @@ describe("recordOutcome", () => {
   it("only the assignee or a lead may record; another manager changes nothing", () => {
     const call = callOf(clientIds[0]!);
     const r = recordOutcome(db, { ref: { callId: call.id }, actorId: vera, outcome: { kind: "lost", reason: "no_need" }, now: monday });
-    expect(r).toEqual({ ok: false, reason: "forbidden" });
+    // Not hers to see at all (maySeeCall): she is told so, as on the client card.
+    expect(r).toEqual({ ok: false, reason: "hidden" });
     expect(callOf(clientIds[0]!).status).toBe("open");
     expect(events(clientIds[0]!)).toEqual([]);
     const byLead = recordOutcome(db, { ref: { callId: call.id }, actorId: lead, outcome: { kind: "lost", reason: "no_need" }, now: monday });
@@ -134,7 +135,7 @@ describe("recordOutcome", () => {
     expect(rows.map((r) => [r.kind, r.status])).toEqual([["reactivation", "reached"], ["ordinary", "reached"]]);
     expect(clientRow(clientIds[0]!).nextContactOn).toBe("2027-01-11");
     // Another manager may not log calls on Boris's client.
-    expect(recordOutcome(db, { ref: { clientId: clientIds[0]! }, actorId: vera, outcome: { kind: "no_answer" }, now: monday })).toEqual({ ok: false, reason: "forbidden" });
+    expect(recordOutcome(db, { ref: { clientId: clientIds[0]! }, actorId: vera, outcome: { kind: "no_answer" }, now: monday })).toEqual({ ok: false, reason: "hidden" });
   });
 
   it("adds a note to a recorded call, in the history too", () => {

@@ -169,7 +169,7 @@ describe("recording outcomes", () => {
     const call = callOf(h, s.clients.alpha);
     await s.vera.send("/today");
     await s.vera.tap(`call:a:${call.id}:n`);
-    expect(s.vera.toasts().at(-1)).toContain("только ответственный менеджер или руководитель");
+    expect(s.vera.toasts().at(-1)).toBe("Этот клиент вам недоступен.");
     await s.vera.tap(`call:lr:${call.id}:co`);
     expect(callOf(h, s.clients.alpha)).toMatchObject({ status: "open", attempts: 0 });
 
@@ -262,11 +262,13 @@ describe("logging an ordinary call from the client card", () => {
     expect(clientOf(h, s.clients.alpha).nextContactOn).toBe("2027-02-23");
   });
 
-  it("shows another manager's client without outcome buttons", async () => {
+  it("refuses another manager's client as its client card does (card-access.test.ts)", async () => {
     const s = await handoverScene(h);
+    await s.vera.send("/today");
+    const shown = s.vera.messages().length;
     await s.vera.tap(`call:log:${s.clients.alpha}`);
-    expect(s.vera.lastText()).toContain("Отметить результат может Борис или руководитель");
-    expect(s.vera.last()!.buttons).toEqual([]);
+    expect(s.vera.toasts().at(-1)).toBe("Этот клиент вам недоступен.");
+    expect(s.vera.messages()).toHaveLength(shown);
     await s.vera.tap(`call:log:424242`);
     expect(s.vera.toasts().at(-1)).toBe("Этот звонок больше не найден.");
   });

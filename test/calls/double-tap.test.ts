@@ -1,0 +1,64 @@
+// "No answer" counts one attempt per card shown: a double (or triple) tap on the same card is answered as
+// a repeat, and the lead is not told of attempts nobody made. The button carries the attempts the card
+// was drawn with; an old button without them still records.
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clientEvents, notifications } from "../../src/db/schema.js";
+import { createHarness, type Harness } from "../support/harness.js";
+import { callOf, handoverScene } from "./calls.setup.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness({ now: "2026-11-23T09:00:00+03:00" });
+});
+afterEach(() => h.close());
+
+async function openCard(s: Awaited<ReturnType<typeof handoverScene>>) {
+  await s.boris.tap(`call:o:${callOf(h, s.clients.alpha).id}`);
+  const card = s.boris.last()!;
+  const noAnswer = card.buttons.flat().find((b) => b.text.includes("Нет ответа"))!.data!;
+  return { card, noAnswer };
+}
+const attemptEvents = (clientId: number) => h.db.select().from(clientEvents).where(eq(clientEvents.clientId, clientId)).all().filter((e) => e.kind === "call_no_answer");
+
+describe("a repeated tap on «Нет ответа»", () => {
+  it("a double tap on the same card counts one attempt and answers the second as a repeat", async () => {
+    const s = await handoverScene(h);
+    const { card, noAnswer } = await openCard(s);
+    expect(noAnswer).toBe(`call:a:${callOf(h, s.clients.alpha).id}:n:0`);
+    await s.boris.tap(noAnswer, card);
+    await s.boris.tap(noAnswer, card);
+    expect(callOf(h, s.clients.alpha).attempts).toBe(1);
+    expect(attemptEvents(s.clients.alpha)).toHaveLength(1);
+    expect(s.boris.toasts().slice(-2)).toEqual(["Перенесено на 24.11.", "Результат уже записан."]);
+    // The card was redrawn with the attempt counted; its button is good for the next attempt.
+    const redrawn = h.chat(200).find((m) => m.messageId === card.messageId)!;
+    const next = redrawn.buttons.flat().find((b) => b.text.includes("Нет ответа"))!.data!;
+    expect(next).toBe(`call:a:${callOf(h, s.clients.alpha).id}:n:1`);
+    await s.boris.tap(next, card);
+    expect(callOf(h, s.clients.alpha).attempts).toBe(2);
+
+    await s.boris.send("/language");
+    await s.boris.tapButton("English");
+    await s.boris.tap(next, card);
+    expect(s.boris.toasts().at(-1)).toBe("The outcome is already recorded.");
+    expect(callOf(h, s.clients.alpha).attempts).toBe(2);
+    expect(h.errors()).toEqual([]);
+  });
+
+  it("a triple tap does not tell the lead that three attempts failed", async () => {
+    const s = await handoverScene(h);
+    const { card, noAnswer } = await openCard(s);
+    for (let i = 0; i < 3; i++) await s.boris.tap(noAnswer, card);
+    expect(callOf(h, s.clients.alpha).attempts).toBe(1);
+    expect(h.db.select().from(notifications).where(eq(notifications.kind, "call_attempts")).all()).toHaveLength(0);
+  });
+
+  it("an old button without the attempts still records an attempt", async () => {
+    const s = await handoverScene(h);
+    const { card } = await openCard(s);
+    await s.boris.tap(`call:a:${callOf(h, s.clients.alpha).id}:n`, card);
+    expect(callOf(h, s.clients.alpha).attempts).toBe(1);
+    expect(s.boris.toasts().at(-1)).toBe("Перенесено на 24.11.");
+  });
+});

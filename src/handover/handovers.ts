@@ -5,7 +5,7 @@ import { and, asc, eq, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { checklistSteps, clients, commitments, handovers, members, users, type CommitmentKind, type MemberRole, type MemberStatus, type Temperature, type Terms } from "../db/schema.js";
 import { recordAudit } from "../db/audit.js";
-import { dropLeaverNotifications } from "./leaver-access.js";
+import { dropLeaverNotifications, mayChangeClients } from "./leaver-access.js";
 import { addDays } from "../platform/calendar.js";
 import { dueDateFor, templateOf } from "./checklist-template.js";
 import { getHandover, handoverClientCounts, markStepDoneAutomatically, type Handover } from "./checklist.js";
@@ -181,7 +181,8 @@ export function startHandover(
 ): StartResult {
   return db.transaction((tx): StartResult => {
     const starter = tx.select().from(members).where(eq(members.id, input.startedById)).get();
-    if (!starter || starter.teamId !== input.teamId || starter.role !== "lead" || starter.status === "left") return { ok: false, reason: "not_lead" };
+    // A lead being offboarded starts no handover (the leaver's rights): checked again in the transaction.
+    if (!starter || starter.teamId !== input.teamId || starter.role !== "lead" || !mayChangeClients(tx, starter)) return { ok: false, reason: "not_lead" };
     const check = checkLeaver(tx, { teamId: input.teamId, leaverId: input.leaverId, starterId: input.startedById });
     if (!check.ok) return check;
     const leaver = tx.select().from(members).where(eq(members.id, input.leaverId)).get()!;

@@ -6,6 +6,8 @@ import type { Db, DbOrTx } from "../db/client.js";
 import { checklistSteps, clients, commitments, handovers, members, users, type CommitmentKind, type MemberRole, type MemberStatus, type Temperature, type Terms } from "../db/schema.js";
 import { recordAudit } from "../db/audit.js";
 import { dropLeaverNotifications, mayChangeClients } from "./leaver-access.js";
+import { cancelHandoverCalls } from "../calls/reactivation.js";
+import { enqueueHandoverCancelled } from "./notices.js";
 import { addDays } from "../platform/calendar.js";
 import { dueDateFor, templateOf } from "./checklist-template.js";
 import { getHandover, handoverClientCounts, markStepDoneAutomatically, type Handover } from "./checklist.js";
@@ -251,7 +253,11 @@ export function startHandover(
   });
 }
 
-/** Cancels an active handover: the leaver gets their previous status back; steps and notes stay. */
+/**
+ * Cancels an active handover: the leaver gets their previous status back and is told; steps and notes
+ * stay. Clients a distribution already gave to others stay with them (undo the distribution first to give
+ * them back); their open reactivation calls are cancelled, since the leaver stays.
+ */
 export function cancelHandover(db: Db, input: { handoverId: number; actorId: number; now: Date }): "cancelled" | "not_active" {
   return db.transaction((tx) => {
     const handover = getHandover(tx, input.handoverId);
@@ -261,7 +267,9 @@ export function cancelHandover(db: Db, input: { handoverId: number; actorId: num
       .set({ status: handover.leaverPreviousStatus ?? "active" })
       .where(and(eq(members.id, handover.leaverId), eq(members.status, "departing")))
       .run();
-    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", now: input.now });
+    const calls = cancelHandoverCalls(tx, handover.id);
+    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", details: { callsCancelled: calls }, now: input.now });
+    enqueueHandoverCancelled(tx, handover, input.now);
     return "cancelled";
   });
 }

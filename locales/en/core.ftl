@@ -140,3 +140,5 @@ leaver-no-access-left = 🔒 No access to clients any more: you are no longer in
 leaver-no-access-left-toast = 🔒 No access to clients any more.
 leaver-read-only = 👀 Until your last working day ({ $lastDay }) your clients are read-only: you are handing over your work. Their new manager will make the changes.
 leaver-read-only-toast = 👀 Read-only until { $lastDay }: you are handing over your work.
+leaver-not-lead = 🔒 While you are handing over your work, the other leads run the team: members, invite links, settings, handovers and distributions are closed to you.
+leaver-not-lead-toast = 🔒 While you are handing over your work, you cannot run the team.

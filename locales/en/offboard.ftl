@@ -129,7 +129,7 @@ checklist-interview-recorded = 📝 commitments recorded: { $count }
 checklist-step-chosen = 👉 <b>Step { $position }</b>: { $title }
     Choose an action.
 checklist-choose-responsible = 👤 Who is responsible for step { $position } “{ $title }”?
-checklist-cancel-confirm = Cancel the handover of { $leaver }? They become active again. Recorded commitments, the distribution and the history are kept.
+checklist-cancel-confirm = Cancel the handover of { $leaver }? They become active again and are told so. Recorded commitments and the history are kept; clients already given to others stay with their new managers (to give them back, undo the distribution before cancelling), and their "after the handover" calls are cancelled.
 checklist-moved = 📋 The handover checklist of { $leaver } has moved below.
 checklist-name-only-mark = (name only)
 
@@ -351,3 +351,9 @@ handover-summary-skipped = Skipped steps:
 handover-summary-skipped-line = • { $step } — “{ $reason }”
 handover-summary-left = { $leaver } is marked as having left: no tasks or clients are assigned to them any more.
 handover-summary-open = 📋 Checklist and history
+
+offboard-cancelled-you =
+    ✅ The handover of your work in «{ $team }» was cancelled: you stay in the team, and your clients are open to you again.{ $moved ->
+        [0] {""}
+       *[other] {" "}Clients already given to colleagues ({ $moved }) stay with them.
+    }

@@ -30,6 +30,11 @@ export interface Actor {
   member: Member | null;
   team: Team | null;
   locale: Locale;
+  /**
+   * A lead being offboarded (a handover of theirs is active, on any terms): `member` then says manager, so
+   * every check and view treats them as one until the handover is closed or cancelled (the leaver's rights).
+   */
+  leadSuspended: boolean;
 }
 
 /** Whose command menu a person sees in their private chat: their role, or the default of people in no team. */
@@ -55,7 +60,7 @@ export type NoAccessReason = "bad_terms" | "after_last_day" | "left";
  */
 export interface BotRules {
   /** Who sent an update (their user row is touched): user row, membership and language. */
-  actorOf(db: Db, from: TelegramUser, chat: { id: number; type: string } | undefined, now: Date): Actor;
+  actorOf(db: Db, from: TelegramUser, chat: { id: number; type: string } | undefined, now: Date): Omit<Actor, "leadSuspended">;
   /** What the member may do with client data now (the leaver's rights). */
   clientAccess(db: Db, memberId: number, now: Date): ClientAccessLevel;
 }

@@ -7,6 +7,7 @@
 // for their audience (see `audienceOf`), and the /offboard dialogue hands over to the private chat after
 // "who is leaving" (handover/offboard-dialogue.ts). A last net on the Bot API refuses invite links to groups.
 import { InlineKeyboard, type MiddlewareFn, type Transformer } from "grammy";
+import { leadOnlyKey } from "./guards.js";
 import type { BotContext, ConvContext } from "./context.js";
 
 export type Audience = "group" | "private";
@@ -47,7 +48,7 @@ export const groupPolicy: MiddlewareFn<BotContext> = async (ctx, next) => {
     if (buttonAllowedInGroup(data)) return next();
     // The continuable actions (interview, distribution) are a lead's: others are not sent anywhere.
     const continuable = CONTINUABLE.some((p) => p.test(data));
-    if (continuable && ctx.actor.member.role !== "lead") return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+    if (continuable && ctx.actor.member.role !== "lead") return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
     await ctx.answerCallbackQuery({ text: ctx.t("group-private-toast") }).catch(() => undefined);
     if (continuable) await continueInPrivate(ctx, { key: "group-continue-private", buttonData: data });
     return;

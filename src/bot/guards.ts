@@ -37,8 +37,14 @@ export function notMemberInGroup(ctx: BotContext): string {
 export async function requireLead(ctx: BotContext): Promise<Membership | null> {
   const membership = await requireMember(ctx);
   if (!membership) return null;
-  if (membership.member.role !== "lead") return refuse(ctx, ctx.callbackQuery ? "lead-only-toast" : "lead-only");
+  if (membership.member.role !== "lead") return refuse(ctx, leadOnlyKey(ctx.actor, !!ctx.callbackQuery));
   return membership;
+}
+
+/** Why a member may not do a lead's thing: not a lead, or a lead being offboarded (loadActor). */
+export function leadOnlyKey(actor: { leadSuspended: boolean }, toast: boolean): string {
+  const key = actor.leadSuspended ? "leaver-not-lead" : "lead-only";
+  return toast ? `${key}-toast` : key;
 }
 
 /**

@@ -260,18 +260,21 @@ export function hasRecordedCalls(tx: DbOrTx, distributionId: number): boolean {
   return row !== undefined;
 }
 
+/** A promised call a reactivation was merged into, given back as it was (mergeIntoPromisedCall). */
+const PROMISE_GIVEN_BACK = {
+  kind: "ordinary",
+  dueOn: sql`${calls.promisedOn}`,
+  dueTime: sql`${calls.promisedTime}`,
+  handoverId: null,
+  distributionId: null,
+  promisedOn: null,
+  promisedTime: null,
+} as const;
+
 /** Cancels the open calls of an undone distribution; a promised call merged into one is given back as it was. */
 export function cancelReactivationCalls(tx: DbOrTx, distributionId: number): number {
   tx.update(calls)
-    .set({
-      kind: "ordinary",
-      dueOn: sql`${calls.promisedOn}`,
-      dueTime: sql`${calls.promisedTime}`,
-      handoverId: null,
-      distributionId: null,
-      promisedOn: null,
-      promisedTime: null,
-    })
+    .set(PROMISE_GIVEN_BACK)
     .where(
       and(
         inArray(calls.clientId, clientsOf(tx, distributionId)),
@@ -287,6 +290,17 @@ export function cancelReactivationCalls(tx: DbOrTx, distributionId: number): num
     .where(and(inArray(calls.clientId, clientsOf(tx, distributionId)), eq(calls.distributionId, distributionId), eq(calls.status, "open")))
     .returning({ id: calls.id })
     .all().length;
+}
+
+/**
+ * Cancels the open reactivation calls of a cancelled handover: the leaver stays, so nobody calls the
+ * clients to say they left (the bad-terms script would say so). A promised call merged into one is given
+ * back as it was; calls already recorded stay as history. Through calls_handover_idx. Returns how many.
+ */
+export function cancelHandoverCalls(tx: DbOrTx, handoverId: number): number {
+  const open = and(eq(calls.handoverId, handoverId), eq(calls.status, "open"), eq(calls.kind, "reactivation"));
+  const givenBack = tx.update(calls).set(PROMISE_GIVEN_BACK).where(and(open, isNotNull(calls.promisedOn))).run().changes;
+  return givenBack + tx.update(calls).set({ status: "cancelled" }).where(open).run().changes;
 }
 
 function clientsOf(tx: DbOrTx, distributionId: number) {

@@ -9,6 +9,7 @@ import type { Locale } from "../platform/locale.js";
 import { scriptData, scriptDialogueButtons } from "./keyboards.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
 import { renderTouchScript } from "../stars/scripts.js";
+import { leadOnlyKey } from "../bot/guards.js";
 
 export const scriptEditId = "script-edit";
 
@@ -40,7 +41,7 @@ export async function scriptEditConversation(conversation: Conv, ctx: ConvContex
     return true;
   });
   if (!saved) {
-    await done.reply(done.t("lead-only"));
+    await done.reply(done.t(leadOnlyKey(done.actor, false)));
     return;
   }
   const sample = { client: done.t("script-sample-client"), leaver: done.t("script-sample-leaver"), manager: done.actor.member?.name ?? "—" };

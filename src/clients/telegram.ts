@@ -19,7 +19,7 @@ import type { BotContext } from "../bot/context.js";
 import { deleteClient } from "../team/erase-queries.js";
 import { addClientId } from "./add-client-dialogue.js";
 import { addCommitmentId } from "./add-commitment-dialogue.js";
-import { requireClientAccess, type Membership } from "../bot/guards.js";
+import { leadOnlyKey, requireClientAccess, type Membership } from "../bot/guards.js";
 import { translator } from "../platform/locale.js";
 import { cb, clientsButtons, type ListState } from "./keyboards.js";
 import { onButton } from "../bot/button-routes.js";
@@ -66,7 +66,7 @@ onButton(clientsFeature, clientsButtons, async (ctx, action) => {
       return show(ctx, cardText(v, card), cardKeyboard(v, card.client.id, action.back));
     }
     case "pickOwnerFilter": {
-      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
       await ctx.answerCallbackQuery();
       const kb = new InlineKeyboard();
       for (const o of ownersWithClients(ctx.deps.db, membership.team.id).slice(0, 40)) {
@@ -78,7 +78,7 @@ onButton(clientsFeature, clientsButtons, async (ctx, action) => {
       return show(ctx, ctx.t("clients-pick-owner"), kb);
     }
     case "changeOwner": {
-      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
       const card = clientCard(ctx.deps.db, viewer, action.clientId);
       if (!card) return ctx.answerCallbackQuery({ text: ctx.t("client-not-found-toast") });
       await ctx.answerCallbackQuery();
@@ -92,7 +92,7 @@ onButton(clientsFeature, clientsButtons, async (ctx, action) => {
       return show(ctx, ctx.t("client-pick-new-owner", { name: card.client.name }), kb);
     }
     case "setOwner": {
-      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
       const now = ctx.deps.clock.now();
       const to = action.to === "none" ? null : action.to;
       const result = changeOwner(ctx.deps.db, { viewer, clientId: action.clientId, toMemberId: to, now });
@@ -107,7 +107,7 @@ onButton(clientsFeature, clientsButtons, async (ctx, action) => {
       return show(ctx, cardText(v, card), cardKeyboard(v, card.client.id, null));
     }
     case "deleteAsk": {
-      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
       const card = clientCard(ctx.deps.db, viewer, action.clientId);
       if (!card) return ctx.answerCallbackQuery({ text: ctx.t("client-not-found-toast") });
       await ctx.answerCallbackQuery();
@@ -118,7 +118,7 @@ onButton(clientsFeature, clientsButtons, async (ctx, action) => {
       return show(ctx, ctx.t("client-delete-ask", { name: card.client.name, id: card.client.id }), kb);
     }
     case "deleteDo": {
-      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
       const result = deleteClient(ctx.deps.db, { teamId: membership.team.id, clientId: action.clientId, actorId: membership.member.id, now: ctx.deps.clock.now() });
       if (result === "not_found") return ctx.answerCallbackQuery({ text: ctx.t("client-not-found-toast") });
       await ctx.answerCallbackQuery();
@@ -133,7 +133,7 @@ onButton(clientsFeature, clientsButtons, async (ctx, action) => {
       return ctx.conversation.enter(addCommitmentId, action.clientId);
     }
     case "names": {
-      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
       await ctx.answerCallbackQuery();
       const names = nameOnlyMembers(ctx.deps.db, membership.team.id);
       const kb = new InlineKeyboard();
@@ -142,7 +142,7 @@ onButton(clientsFeature, clientsButtons, async (ctx, action) => {
       return show(ctx, ctx.t(names.length ? "clients-names-pick" : "clients-names-none"), kb);
     }
     case "nameTargets": {
-      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
       const source = nameOnlyMembers(ctx.deps.db, membership.team.id).find((m) => m.id === action.nameOnlyId);
       if (!source) return ctx.answerCallbackQuery({ text: ctx.t("button-stale") });
       await ctx.answerCallbackQuery();
@@ -154,7 +154,7 @@ onButton(clientsFeature, clientsButtons, async (ctx, action) => {
       return show(ctx, ctx.t("clients-names-pick-target", { name: source.name }), kb);
     }
     case "linkName": {
-      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+      if (!isLead) return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
       const source = teamMember(ctx.deps.db, membership.team.id, action.nameOnlyId);
       const result = linkNameOnlyMember(ctx.deps.db, {
         teamId: membership.team.id,

@@ -21,7 +21,7 @@ import { memberName, noticeClients, ownersOf } from "./queries.js";
 import { getHandover } from "../handover/checklist.js";
 import { distributionsInFlight, drain, drainAsync, nextTurn, type Steps } from "./steps.js";
 import type { AppliedNotice, DistributionNotifier, NoticeClient, OwnerBrief } from "./types.js";
-import { PLAN_CLIENTS_PER_STEP, planReactivationCallsInSteps, writeReactivationCalls } from "../calls/reactivation.js";
+import { PLAN_CLIENTS_PER_STEP, planReactivationCallsInSteps, writeReactivationCalls, type ReactivationPlan } from "../calls/reactivation.js";
 import { connectionOf } from "../db/prepared.js";
 
 /** Calls written per transaction: a step stays well under ~50 ms of synchronous work. */
@@ -93,11 +93,15 @@ function* followUpSteps(db: Db, input: FollowUpInput, perStep: number): Steps<Fo
       return true;
     });
 
-  const plan = yield* planReactivationCallsInSteps(
-    db,
-    { distributionId: id, handoverId: first.handoverId, teamId: first.teamId, now: input.now },
-    perStep === Infinity ? -1 : PLAN_CLIENTS_PER_STEP,
-  );
+  // The leaver of a cancelled handover stays: nobody calls the clients to say they left (cancelHandover).
+  const cancelled = first.handoverId !== null && getHandover(db, first.handoverId)?.status === "cancelled";
+  const plan: ReactivationPlan = cancelled
+    ? { merges: [], fresh: [], count: 0 }
+    : yield* planReactivationCallsInSteps(
+        db,
+        { distributionId: id, handoverId: first.handoverId, teamId: first.teamId, now: input.now },
+        perStep === Infinity ? -1 : PLAN_CLIENTS_PER_STEP,
+      );
   const common = { teamId: first.teamId, distributionId: id, createdAt: input.now.getTime() };
   for (let i = 0; i < Math.max(plan.merges.length, plan.fresh.length); i += perStep) {
     yield;

@@ -115,12 +115,19 @@ export type HandoverAccess =
  * Whether the person acting may change this handover: a lead of its team who is not the leaver.
  * Button data is never trusted; every tap and every dialogue step goes through here.
  */
-export function handoverAccess(db: Db, actor: { member: { id: number; role: string; teamId: number } | null; team: { id: number } | null }, handoverId: number): HandoverAccess {
+export function handoverAccess(
+  db: Db,
+  actor: { member: { id: number; role: string; teamId: number } | null; team: { id: number } | null; leadSuspended?: boolean },
+  handoverId: number,
+): HandoverAccess {
   if (!actor.member || !actor.team) return { ok: false, reason: "not_member" };
-  if (actor.member.role !== "lead") return { ok: false, reason: "not_lead" };
   const handover = getHandover(db, handoverId);
-  if (!handover || handover.teamId !== actor.team.id) return { ok: false, reason: "stale" };
-  if (handover.leaverId === actor.member.id) return { ok: false, reason: "own" };
+  const ours = handover !== null && handover.teamId === actor.team.id;
+  const own = ours && handover.leaverId === actor.member.id;
+  // A lead being offboarded acts as a manager (bot/middleware loadActor); on their own handover, told why.
+  if (actor.member.role !== "lead") return { ok: false, reason: own && actor.leadSuspended ? "own" : "not_lead" };
+  if (!ours) return { ok: false, reason: "stale" };
+  if (own) return { ok: false, reason: "own" };
   return { ok: true, handover, memberId: actor.member.id, teamId: actor.team.id };
 }
 

@@ -20,6 +20,7 @@ import { interviewLoop } from "./interview-dialogue.js";
 import { hasVisibleText, quoteBack } from "../bot/dialogues/text-input.js";
 import { askText } from "../bot/dialogues/group-question.js";
 import { groupHint } from "./offboard-dialogue.js";
+import { leadOnlyKey } from "../bot/guards.js";
 
 export const checklistInputId = "checklist-input";
 
@@ -200,7 +201,7 @@ async function editTemplateText(
   const info = await conversation.external((c) => {
     const { member, team } = c.actor;
     if (!member || !team) return { ok: false as const, key: "not-member" };
-    if (member.role !== "lead") return { ok: false as const, key: "lead-only" };
+    if (member.role !== "lead") return { ok: false as const, key: leadOnlyKey(c.actor, false) };
     const step = "stepId" in task ? templateStep(c.deps.db, team.id, task.stepId) : null;
     if ("stepId" in task && !step) return { ok: false as const, key: "button-stale" };
     return { ok: true as const, teamId: team.id, memberId: member.id, step };

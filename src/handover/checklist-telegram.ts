@@ -18,7 +18,7 @@ import type { BotContext } from "../bot/context.js";
 import { audienceOf } from "../bot/group-policy.js";
 import { savedCommitmentMessage } from "./interview-dialogue.js";
 import { checklistInputId } from "./checklist-input-dialogue.js";
-import { requireLead } from "../bot/guards.js";
+import { leadOnlyKey, requireLead } from "../bot/guards.js";
 import { checklistButtons, checklistInputButtons, commitmentButtons, inputTaskOf } from "./checklist-keyboards.js";
 import { onButton } from "../bot/button-routes.js";
 import { off } from "./keyboards.js";
@@ -29,7 +29,7 @@ export const checklistFeature = new Composer<BotContext>();
 async function access(ctx: BotContext, handoverId: number) {
   const result = handoverAccess(ctx.deps.db, ctx.actor, handoverId);
   if (!result.ok) {
-    await ctx.answerCallbackQuery({ text: ctx.t(accessRefusalKey(result.reason)) });
+    await ctx.answerCallbackQuery({ text: ctx.t(result.reason === "not_lead" ? leadOnlyKey(ctx.actor, true) : accessRefusalKey(result.reason)) });
     return null;
   }
   return result;

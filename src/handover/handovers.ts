@@ -5,7 +5,9 @@ import { and, asc, eq, gte, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { checklistSteps, clients, commitments, handovers, members, users, type CommitmentKind, type MemberRole, type MemberStatus, type Temperature, type Terms } from "../db/schema.js";
 import { recordAudit } from "../db/audit.js";
-import { dropLeaverNotifications } from "./leaver-access.js";
+import { dropLeaverNotifications, mayChangeClients } from "./leaver-access.js";
+import { cancelHandoverCalls } from "../calls/reactivation.js";
+import { enqueueHandoverCancelled } from "./notices.js";
 import { addDays } from "../platform/calendar.js";
 import { dueDateFor, templateOf } from "./checklist-template.js";
 import { getHandover, handoverClientCounts, markStepDoneAutomatically, type Handover } from "./checklist.js";
@@ -181,7 +183,8 @@ export function startHandover(
 ): StartResult {
   return db.transaction((tx): StartResult => {
     const starter = tx.select().from(members).where(eq(members.id, input.startedById)).get();
-    if (!starter || starter.teamId !== input.teamId || starter.role !== "lead" || starter.status === "left") return { ok: false, reason: "not_lead" };
+    // A lead being offboarded starts no handover (the leaver's rights): checked again in the transaction.
+    if (!starter || starter.teamId !== input.teamId || starter.role !== "lead" || !mayChangeClients(tx, starter)) return { ok: false, reason: "not_lead" };
     const check = checkLeaver(tx, { teamId: input.teamId, leaverId: input.leaverId, starterId: input.startedById });
     if (!check.ok) return check;
     const leaver = tx.select().from(members).where(eq(members.id, input.leaverId)).get()!;
@@ -250,7 +253,11 @@ export function startHandover(
   });
 }
 
-/** Cancels an active handover: the leaver gets their previous status back; steps and notes stay. */
+/**
+ * Cancels an active handover: the leaver gets their previous status back and is told; steps and notes
+ * stay. Clients a distribution already gave to others stay with them (undo the distribution first to give
+ * them back); their open reactivation calls are cancelled, since the leaver stays.
+ */
 export function cancelHandover(db: Db, input: { handoverId: number; actorId: number; now: Date }): "cancelled" | "not_active" {
   return db.transaction((tx) => {
     const handover = getHandover(tx, input.handoverId);
@@ -260,7 +267,9 @@ export function cancelHandover(db: Db, input: { handoverId: number; actorId: num
       .set({ status: handover.leaverPreviousStatus ?? "active" })
       .where(and(eq(members.id, handover.leaverId), eq(members.status, "departing")))
       .run();
-    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", now: input.now });
+    const calls = cancelHandoverCalls(tx, handover.id);
+    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", details: { callsCancelled: calls }, now: input.now });
+    enqueueHandoverCancelled(tx, handover, input.now);
     return "cancelled";
   });
 }

@@ -1,6 +1,9 @@
 // What the handover capability puts in the outbox from its rules: the summary a lead gets when a handover
-// closes, enqueued inside the closing transaction (checklist.ts), in the lead's language.
+// closes, enqueued inside the closing transaction (checklist.ts), and the word to a leaver whose handover
+// was cancelled (handovers.ts), each in the recipient's language.
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
+import { clients, members, teams } from "../db/schema.js";
 import { enqueue } from "../outbox/outbox.js";
 import { textsFor } from "../bot/i18n.js";
 import { localeOfUser } from "../team/member-locale.js";
@@ -23,6 +26,39 @@ export function enqueueHandoverSummary(tx: DbOrTx, handoverId: number, now: Date
       dedupeKey: `handover-closed:${summary.handoverId}`,
       text,
       replyMarkup,
+    },
+    now,
+  );
+}
+
+/**
+ * Tells the leaver their handover was cancelled (they stay), and how many of their clients stay with the
+ * colleagues a distribution gave them to. Nothing for a member known by name only.
+ */
+export function enqueueHandoverCancelled(tx: DbOrTx, handover: { id: number; teamId: number; leaverId: number }, now: Date): void {
+  const leaver = tx
+    .select({ telegramId: members.telegramId, team: teams.name })
+    .from(members)
+    .innerJoin(teams, eq(teams.id, members.teamId))
+    .where(eq(members.id, handover.leaverId))
+    .get();
+  if (!leaver || leaver.telegramId === null) return;
+  const moved =
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(clients)
+      .where(and(eq(clients.originHandoverId, handover.id), eq(clients.status, "active"), ne(clients.ownerId, handover.leaverId)))
+      .get()?.n ?? 0;
+  const t = textsFor(localeOfUser(tx, leaver.telegramId));
+  enqueue(
+    tx,
+    {
+      chatId: leaver.telegramId,
+      teamId: handover.teamId,
+      memberId: handover.leaverId,
+      kind: "handover_cancelled",
+      dedupeKey: `handover-cancelled:${handover.id}`,
+      text: t("offboard-cancelled-you", { team: leaver.team, moved }),
     },
     now,
   );

@@ -26,6 +26,7 @@ import { quoteBack } from "../bot/dialogues/text-input.js";
 import { continueInPrivate, inGroup } from "../bot/group-policy.js";
 import { askText } from "../bot/dialogues/group-question.js";
 import { atStakeText } from "./offboard-view.js";
+import { leadOnlyKey } from "../bot/guards.js";
 
 export const offboardConversationId = "offboard";
 
@@ -104,7 +105,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
   const start = await conversation.external((c) => {
     const { member, team } = c.actor;
     if (!member || !team) return { ok: false as const, error: "not-member" };
-    if (member.role !== "lead") return { ok: false as const, error: "lead-only" };
+    if (member.role !== "lead") return { ok: false as const, error: leadOnlyKey(c.actor, false) };
     if (c.chat && c.chat.type !== "private" && teamOfGroup(c.deps.db, c.chat.id)?.id !== team.id) return { ok: false as const, error: "offboard-group-not-linked" };
     const groupChatId = preset?.fromGroup ? (getTeam(c.deps.db, team.id)?.groupChatId ?? null) : null;
     const presetCheck = preset && !group ? checkLeaver(c.deps.db, { teamId: team.id, leaverId: preset.leaverId, starterId: member.id }) : null;
@@ -263,7 +264,7 @@ async function offboardDialogue(conversation: Conv, ctx: ConvContext, preset: Of
     if (created.reason === "already") {
       await last.reply(ctx.t("offboard-already", { name: created.name }), { reply_markup: new InlineKeyboard().text(ctx.t("offboard-button-open-checklist"), chk.open(created.handoverId)) });
     } else {
-      await last.reply(ctx.t(created.reason === "self_only_lead" ? "offboard-self-only-lead" : created.reason === "not_lead" ? "lead-only" : "offboard-who-gone"));
+      await last.reply(ctx.t(created.reason === "self_only_lead" ? "offboard-self-only-lead" : created.reason === "not_lead" ? leadOnlyKey(last.actor, false) : "offboard-who-gone"));
     }
     return;
   }

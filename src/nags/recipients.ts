@@ -9,7 +9,7 @@ import type { Member } from "../team/teams.js";
 /** The people of a team, looked up once per run, with the language each reads. */
 export interface TeamPeople {
   byId: Map<number, Member>;
-  /** Leads still with the team. */
+  /** Leads who run the team: not one being offboarded (status departing), who gets no lead's nags. */
   leads: Member[];
   locales: Map<number, Locale>;
 }
@@ -38,7 +38,7 @@ export function teamPeople(db: Db, teamId: number): TeamPeople {
     // The same rule as localeOfUser: their /language choice, else their Telegram client's language.
     locales.set(r.member.id, r.locale === "ru" || r.locale === "en" ? r.locale : localeFromTelegram(r.languageCode ?? undefined));
   }
-  return { byId, leads: [...byId.values()].filter((m) => m.role === "lead"), locales };
+  return { byId, leads: [...byId.values()].filter((m) => m.role === "lead" && m.status === "active"), locales };
 }
 
 /** Someone a direct message can reach: opened the bot, has not blocked it, still with the team. */

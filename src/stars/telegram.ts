@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { Composer, InputFile } from "grammy";
 import { teams } from "../db/schema.js";
 import type { BotContext, Team } from "../bot/context.js";
-import { requireMember } from "../bot/guards.js";
+import { leadOnlyKey, requireMember } from "../bot/guards.js";
 import { localDate } from "../platform/calendar.js";
 import { starButtons } from "./keyboards.js";
 import { weekOf, weeklyStats } from "./plan-touches.js";
@@ -79,7 +79,7 @@ function memberView(ctx: BotContext, team: Team, memberId: number) {
 onButton(starsFeature, starButtons, async (ctx, tap) => {
   const membership = await requireMember(ctx);
   if (!membership) return;
-  if (membership.member.role !== "lead") return ctx.answerCallbackQuery({ text: ctx.t("lead-only-toast") });
+  if (membership.member.role !== "lead") return ctx.answerCallbackQuery({ text: ctx.t(leadOnlyKey(ctx.actor, true)) });
   const { db } = ctx.deps;
   const teamId = membership.team.id;
   const reload = () => db.select().from(teams).where(eq(teams.id, teamId)).get()!;

@@ -5,6 +5,7 @@ import { deleteTeamButtons } from "./keyboards.js";
 import { deleteTeam } from "./erase-queries.js";
 import type { ConvContext } from "../bot/context.js";
 import { askUntil, type Conv } from "../bot/dialogues/ask.js";
+import { leadOnlyKey } from "../bot/guards.js";
 
 export const deleteTeamId = "delete-team";
 
@@ -29,7 +30,7 @@ export async function deleteTeamConversation(conversation: Conv, ctx: ConvContex
     return result.rows;
   });
   if (erased === null) {
-    await done.reply(done.t("lead-only"));
+    await done.reply(done.t(leadOnlyKey(done.actor, false)));
     return;
   }
   await done.reply(done.t("team-deleted", { team: team.name }));

@@ -113,8 +113,9 @@ export function listMembers(db: Db, teamId: number): Member[] {
     .all();
 }
 
+/** The leads who run the team: not one being offboarded (status departing), who administers nothing. */
 export function leadsOf(db: Db, teamId: number): Member[] {
-  return listMembers(db, teamId).filter((m) => m.role === "lead");
+  return listMembers(db, teamId).filter((m) => m.role === "lead" && m.status === "active");
 }
 
 export type LinkResult = "linked" | "already_linked" | "taken";

@@ -22,11 +22,24 @@ export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>
   };
 }
 
-/** Resolves who is talking (the team's rule: team/actor.ts); a bot or an update without a sender is nobody. */
+/**
+ * Resolves who is talking (the team's rule: team/actor.ts); a bot or an update without a sender is nobody.
+ * A lead being offboarded runs nothing (the leaver's rights, handover/leaver-access.ts): whatever the
+ * terms, a lead without full client access acts as a manager, here, once for every command, tap and
+ * dialogue step, so the person pushed out cannot administer the team.
+ */
 export const loadActor: MiddlewareFn<BotContext> = (ctx, next) => {
   const from = ctx.from;
-  const nobody: Actor = { user: null, member: null, team: null, locale: "ru" };
-  ctx.actor = from && !from.is_bot ? ctx.rules.actorOf(ctx.deps.db, from, ctx.chat, ctx.deps.clock.now()) : nobody;
+  const nobody: Actor = { user: null, member: null, team: null, locale: "ru", leadSuspended: false };
+  if (!from || from.is_bot) {
+    ctx.actor = nobody;
+    return next();
+  }
+  const now = ctx.deps.clock.now();
+  const actor = ctx.rules.actorOf(ctx.deps.db, from, ctx.chat, now);
+  const member = actor.member;
+  const suspended = member?.role === "lead" && ctx.rules.clientAccess(ctx.deps.db, member.id, now).level !== "full";
+  ctx.actor = suspended ? { ...actor, member: { ...member, role: "manager" }, leadSuspended: true } : { ...actor, leadSuspended: false };
   return next();
 };
 

@@ -1,0 +1,114 @@
+// The lead cancels a handover whose distribution was applied: the leaver stays, so nobody calls his former
+// clients to say he left, he is told, and /report counts no work for it. The clients stay with their new
+// owners (the confirmation says so).
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { calls, clients, distributions, handovers, members, notifications } from "../../src/db/schema.js";
+import { followUpDistribution, pendingFollowUps } from "../../src/distribution/followup.js";
+import { createHarness, type Harness, type Persona } from "../support/harness.js";
+import { memberIdOf, seedClients } from "../support/seed.js";
+
+let h: Harness;
+let lead: Persona;
+let boris: Persona;
+let vera: Persona;
+let clientIds: number[];
+beforeEach(async () => {
+  h = await createHarness({ now: "2026-11-23T09:00:00+03:00" });
+  lead = await h.createTeam(100, "Отдел продаж", { first_name: "Анна" });
+  boris = await h.join(200, "manager", { first_name: "Борис" });
+  vera = await h.join(300, "manager", { first_name: "Вера" });
+  clientIds = seedClients(h.db, 1, [
+    { name: "Клиент 1", ownerId: memberIdOf(h.db, 200), phones: ["+79160000001"] },
+    { name: "Клиент 2", ownerId: memberIdOf(h.db, 200), phones: ["+79160000002"] },
+  ]);
+});
+afterEach(() => h.close());
+
+async function startAndDistribute(terms: "По-хорошему" | "Со скандалом") {
+  await lead.send("/offboard");
+  await lead.tapButton("Борис");
+  await lead.tapButton(terms);
+  await lead.send("27.11");
+  await lead.tapButton("Начать передачу");
+  await lead.tapButton(/^4\. /);
+  await lead.tapButton("📦 Распределить");
+  await lead.tapButton("Применить");
+  await h.drainOutbox();
+}
+
+async function cancel() {
+  await lead.tapButton("✖️ Отменить передачу");
+  const confirm = await lead.tapButton("Да");
+  expect(confirm.text).toContain("останутся у новых менеджеров");
+  await h.drainOutbox();
+}
+
+const openReactivation = () => h.db.select().from(calls).all().filter((c) => c.kind === "reactivation" && c.status === "open");
+
+describe("cancelling a handover after its distribution", () => {
+  it("nobody calls Борис's former clients to say he left on bad terms", async () => {
+    await startAndDistribute("Со скандалом");
+    expect(openReactivation()).toHaveLength(2);
+    await cancel();
+    expect(h.db.select().from(members).where(eq(members.telegramId, 200)).get()!.status).toBe("active");
+    expect(openReactivation()).toEqual([]);
+
+    h.clock.set("2026-11-27T10:00:00+03:00");
+    await vera.send("/today");
+    expect(vera.lastText()).not.toContain("после передачи");
+    expect(vera.lastText()).not.toContain("Борис больше не имеет отношения");
+  });
+
+  it("the clients stay with their new owner, and Борис is told his handover was cancelled", async () => {
+    await startAndDistribute("Со скандалом");
+    await cancel();
+    const owners = h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner);
+    expect(owners).toEqual([memberIdOf(h.db, 300), memberIdOf(h.db, 300)]);
+    expect(boris.lastText()).toContain("Передача ваших дел в команде «Отдел продаж» отменена");
+    expect(boris.lastText()).toContain("уже передали коллегам (2)");
+  });
+
+  it("Борис is told in English too", async () => {
+    await boris.send("/language");
+    await boris.tapButton("English");
+    await startAndDistribute("По-хорошему");
+    await cancel();
+    expect(boris.lastText()).toContain("The handover of your work in «Отдел продаж» was cancelled");
+  });
+
+  it("/report no longer counts the cancelled handover's calls as work due", async () => {
+    await startAndDistribute("Со скандалом");
+    await lead.send("/report");
+    expect(lead.lastText()).toContain("Борис");
+    await cancel();
+    await lead.send("/report");
+    expect(lead.lastText()).not.toContain("Борис");
+    expect(lead.lastText()).not.toMatch(/0 из 2/);
+  });
+
+  it("a follow-up that had not run yet writes no calls for the cancelled handover", async () => {
+    await startAndDistribute("Со скандалом");
+    // As after a crash between the apply and its follow-up: no calls written yet.
+    h.db.delete(calls).run();
+    h.db.update(distributions).set({ followedUpAt: null }).run();
+    await cancel();
+    for (const id of pendingFollowUps(h.db)) followUpDistribution(h.db, { distributionId: id, now: h.clock.now() });
+    expect(h.db.select().from(calls).all()).toEqual([]);
+    expect(h.db.select().from(handovers).get()!.status).toBe("cancelled");
+  });
+
+  it("a promised call merged into the reactivation call is given back as it was", async () => {
+    const promised = h.db
+      .insert(calls)
+      .values({ teamId: 1, clientId: clientIds[0]!, assigneeId: memberIdOf(h.db, 200), kind: "ordinary", dueOn: "2026-12-03", dueTime: "15:00", createdAt: 0 })
+      .returning()
+      .get();
+    await startAndDistribute("Со скандалом");
+    expect(h.db.select().from(calls).where(eq(calls.id, promised.id)).get()!.kind).toBe("reactivation");
+    await cancel();
+    const back = h.db.select().from(calls).where(eq(calls.id, promised.id)).get()!;
+    expect(back).toMatchObject({ kind: "ordinary", status: "open", dueOn: "2026-12-03", dueTime: "15:00", handoverId: null, promisedOn: null });
+    expect(h.db.select().from(notifications).all().filter((n) => n.kind === "handover_cancelled")).toHaveLength(1);
+  });
+});

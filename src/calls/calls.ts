@@ -1,6 +1,6 @@
 // Call outcomes: reached (next contact fixed), no answer, call back at, lost. One rule set for reactivation
 // calls and ordinary calls logged from a client card; every outcome lands in the client's history.
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { formatTime } from "../platform/format/date-time.js";
 import type { Db, DbOrTx } from "../db/client.js";
 import {
@@ -165,7 +165,8 @@ export function recordOutcome(
           const leads = tx
             .select({ memberId: members.id, telegramId: members.telegramId })
             .from(members)
-            .where(and(eq(members.teamId, team.id), eq(members.role, "lead"), ne(members.status, "left")))
+            // Acting leads only: a lead being offboarded has no lead powers (bot/middleware/context-extras.ts).
+            .where(and(eq(members.teamId, team.id), eq(members.role, "lead"), eq(members.status, "active")))
             .all()
             .filter((l): l is { memberId: number; telegramId: number } => l.telegramId !== null && l.memberId !== actor.id && l.memberId !== call!.assigneeId);
           if (leads.length > 0) {

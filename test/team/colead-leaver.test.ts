@@ -100,6 +100,18 @@ describe("a co-lead leaving on good terms", () => {
     await oleg.send("/export");
     expect(oleg.lastText()).toContain("Пока вы передаёте дела");
   });
+
+  it("is not the lead told that a manager cannot reach a client: the acting lead is", async () => {
+    await offboardOleg("По-хорошему");
+    const boris = h.user(200, { first_name: "Борис" });
+    await boris.send("/clients");
+    await boris.tapButton("Клиент Бориса");
+    await boris.tapButton(/Записать звонок/);
+    for (let i = 0; i < 3; i++) await boris.tapButton("Нет ответа");
+    await h.drainOutbox();
+    expect(anna.messages().some((m) => m.text.includes("Борис не может дозвониться"))).toBe(true);
+    expect(oleg.messages().some((m) => m.text.includes("не может дозвониться"))).toBe(false);
+  });
 });
 
 describe("the team keeps a lead who can act", () => {

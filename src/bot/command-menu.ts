@@ -67,7 +67,9 @@ export function personalMenus(menus: Menus = MENUS): { middleware: Middleware<Bo
       await next();
       if (ctx.chat?.type !== "private" || !ctx.from) return;
       // Read after the update: it may just have made them a member (an invite) or taken it away.
-      const role = (hotQueries(ctx.deps.db).roleByTelegramId.get(ctx.from.id) as MenuRole | undefined) ?? "none";
+      const stored = (hotQueries(ctx.deps.db).roleByTelegramId.get(ctx.from.id) as MenuRole | undefined) ?? "none";
+      // A lead being offboarded acts as a manager (middleware/context-extras.ts): the menu shows what works.
+      const role: MenuRole = stored === "lead" && ctx.actor?.leadSuspended ? "manager" : stored;
       if (shown.get(ctx.from.id) === role) return;
       shown.set(ctx.from.id, role);
       await setPersonalMenu(ctx.api, ctx.i18nInstance, ctx.from.id, role, menus).catch((err) => {

@@ -43,4 +43,23 @@ describe("command menus", () => {
     await lead.tapButton("Удалить из команды");
     expect(menuFor({ type: "chat", chat_id: 200 })).toBe("deleted");
   });
+
+  it("a co-lead being offboarded gets the manager's menu, and the lead's back when the handover is cancelled", async () => {
+    const anna = await h.createTeam(100, "Отдел продаж", { first_name: "Анна" });
+    const oleg = await h.join(150, "lead", { first_name: "Олег" });
+    await oleg.send("/help");
+    expect(menuFor({ type: "chat", chat_id: 150 })).toContain("offboard");
+    await anna.send("/offboard");
+    await anna.tapButton("Олег");
+    await anna.tapButton("Со скандалом");
+    await anna.send("27.11");
+    await anna.tapButton("Начать передачу");
+    await oleg.send("/help");
+    expect(menuFor({ type: "chat", chat_id: 150 })).not.toContain("offboard");
+    expect(menuFor({ type: "chat", chat_id: 150 })).toContain("today");
+    await anna.tapButton(/Отменить передачу/);
+    await anna.tapButton(/^Да/);
+    await oleg.send("/help");
+    expect(menuFor({ type: "chat", chat_id: 150 })).toContain("offboard");
+  });
 });

@@ -128,8 +128,14 @@ function prepareQueries(db: Db, by: "member" | "team") {
   const limit = sql.placeholder("limit");
   const offset = sql.placeholder("offset");
 
-  // Open calls due today or earlier: calls_assignee_due_idx or calls_team_status_idx.
-  const callsWhere = and(by === "member" ? eq(calls.assigneeId, member) : eq(calls.teamId, team), eq(calls.status, "open"), lte(calls.dueOn, today));
+  // Open calls due today or earlier: calls_assignee_due_idx or calls_team_status_idx. A lost client's
+  // calls are left out, as its deadlines are (a touch planned before the loss is voided when tapped).
+  const callsWhere = and(
+    by === "member" ? eq(calls.assigneeId, member) : eq(calls.teamId, team),
+    eq(calls.status, "open"),
+    lte(calls.dueOn, today),
+    sql`exists (select 1 from ${clients} where ${clients.id} = ${calls.clientId} and ${clients.status} = 'active')`,
+  );
   const callsQuery = () =>
     db
       .select({

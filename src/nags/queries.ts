@@ -164,7 +164,7 @@ export function overdueCalls(db: Db, teamId: number, dueOnOrBefore: string, perA
         ROW_NUMBER() OVER (PARTITION BY k.assignee_id ORDER BY k.due_on, k.id) AS rn,
         COUNT(*) OVER (PARTITION BY k.assignee_id) AS total
       FROM calls k JOIN clients cl ON cl.id = k.client_id
-      WHERE k.team_id = ? AND k.status = 'open' AND k.due_on <= ?
+      WHERE k.team_id = ? AND k.status = 'open' AND k.due_on <= ? AND cl.status = 'active'
     ) WHERE rn <= ?
     ORDER BY assigneeId, rn`,
     teamId,

@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { clients } from "../../src/db/schema.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { memberIdOf, seedClients } from "../support/seed.js";
 import { seedCall } from "../jobs/fixtures.js";
@@ -56,6 +58,21 @@ describe("overdue calls nag", () => {
     expect(lead.messages().some((m) => m.text.includes("Звонки просрочены"))).toBe(false);
     // Grouped: one message per manager.
     expect(h.calls("sendMessage").filter((c) => c.payload.chat_id === 200 && String(c.payload.text).includes("Не сделано"))).toHaveLength(1);
+  });
+
+  it("leaves out a lost client's open call, as /today does (a touch planned before the loss, say)", async () => {
+    const { boris } = await campaign();
+    const [omega] = seedClients(h.db, 1, [{ name: "Омега", ownerId: memberIdOf(h.db, 200) }]);
+    seedCall(h.db, { clientId: omega!, assigneeId: memberIdOf(h.db, 200), dueOn: "2026-11-20" });
+    h.db.update(clients).set({ status: "lost" }).where(eq(clients.id, omega!)).run();
+    h.clock.set("2026-11-25T15:00:00+03:00");
+    h.tick();
+    await h.drainOutbox();
+    expect(boris.lastText()).toContain("Не сделано 3 звонка");
+    expect(boris.lastText()).not.toContain("Омега");
+    await boris.send("/today");
+    expect(boris.lastText()).toContain("Альфа");
+    expect(boris.lastText()).not.toContain("Омега");
   });
 
   it("says nothing when no call is late", async () => {

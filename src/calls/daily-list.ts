@@ -130,12 +130,10 @@ function prepareQueries(db: Db, by: "member" | "team") {
 
   // Open calls due today or earlier: calls_assignee_due_idx or calls_team_status_idx. A lost client's
   // calls are left out, as its deadlines are (a touch planned before the loss is voided when tapped).
-  const callsWhere = and(
-    by === "member" ? eq(calls.assigneeId, member) : eq(calls.teamId, team),
-    eq(calls.status, "open"),
-    lte(calls.dueOn, today),
-    sql`exists (select 1 from ${clients} where ${clients.id} = ${calls.clientId} and ${clients.status} = 'active')`,
-  );
+  // The listing queries join the client and test its status on the joined row; the count has no join
+  // and asks the client by its key.
+  const callsRange = and(by === "member" ? eq(calls.assigneeId, member) : eq(calls.teamId, team), eq(calls.status, "open"), lte(calls.dueOn, today));
+  const callsWhere = and(callsRange, sql`exists (select 1 from ${clients} where ${clients.id} = ${calls.clientId} and ${clients.status} = 'active')`);
   const callsQuery = () =>
     db
       .select({
@@ -152,7 +150,7 @@ function prepareQueries(db: Db, by: "member" | "team") {
       })
       .from(calls)
       .innerJoin(clients, eq(clients.id, calls.clientId))
-      .where(callsWhere)
+      .where(and(callsRange, eq(clients.status, "active")))
       .orderBy(asc(calls.dueOn), sql`${calls.dueTime} is null`, asc(calls.dueTime), sql`${calls.kind} <> 'reactivation'`, temperatureRank, asc(calls.id));
 
   // Next contacts due, of active clients without an open call (those are listed as calls already):
@@ -183,14 +181,14 @@ function prepareQueries(db: Db, by: "member" | "team") {
       .orderBy(asc(clients.nextContactOn), temperatureRank, asc(clients.id));
 
   // Open commitments due today or overdue: commitments_owner_due_idx or commitments_team_due_idx.
-  const deadlinesWhere = and(
+  const deadlinesRange = and(
     by === "member" ? eq(commitments.ownerId, member) : eq(commitments.teamId, team),
     eq(commitments.status, "open"),
     isNotNull(commitments.dueOn),
     lte(commitments.dueOn, today),
-    // A lost client's promises are nobody's work any more (the deadline nag drops them too).
-    sql`exists (select 1 from ${clients} where ${clients.id} = ${commitments.clientId} and ${clients.status} = 'active')`,
   );
+  // A lost client's promises are nobody's work any more (the deadline nag drops them too).
+  const deadlinesWhere = and(deadlinesRange, sql`exists (select 1 from ${clients} where ${clients.id} = ${commitments.clientId} and ${clients.status} = 'active')`);
   const deadlinesQuery = () =>
     db
       .select({
@@ -204,7 +202,7 @@ function prepareQueries(db: Db, by: "member" | "team") {
       })
       .from(commitments)
       .innerJoin(clients, eq(clients.id, commitments.clientId))
-      .where(deadlinesWhere)
+      .where(and(deadlinesRange, eq(clients.status, "active")))
       .orderBy(asc(commitments.dueOn), asc(commitments.id));
 
   const whole = { calls: callsQuery().prepare(), contacts: contactsQuery().prepare(), deadlines: deadlinesQuery().prepare() };

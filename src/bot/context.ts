@@ -35,6 +35,11 @@ export interface Actor {
    * every check and view treats them as one until the handover is closed or cancelled (the leaver's rights).
    */
   leadSuspended: boolean;
+  /**
+   * The member's client access as loadActor found it for this update (asked for leads, to tell a lead being
+   * offboarded), so the guard does not ask again; undefined when it was not asked.
+   */
+  access?: ClientAccessLevel;
 }
 
 /** Whose command menu a person sees in their private chat: their role, or the default of people in no team. */
@@ -60,7 +65,7 @@ export type NoAccessReason = "bad_terms" | "after_last_day" | "left";
  */
 export interface BotRules {
   /** Who sent an update (their user row is touched): user row, membership and language. */
-  actorOf(db: Db, from: TelegramUser, chat: { id: number; type: string } | undefined, now: Date): Omit<Actor, "leadSuspended">;
+  actorOf(db: Db, from: TelegramUser, chat: { id: number; type: string } | undefined, now: Date): Omit<Actor, "leadSuspended" | "access">;
   /** What the member may do with client data now (the leaver's rights). */
   clientAccess(db: Db, memberId: number, now: Date): ClientAccessLevel;
 }

@@ -38,8 +38,12 @@ export const loadActor: MiddlewareFn<BotContext> = (ctx, next) => {
   const now = ctx.deps.clock.now();
   const actor = ctx.rules.actorOf(ctx.deps.db, from, ctx.chat, now);
   const member = actor.member;
-  const suspended = member?.role === "lead" && ctx.rules.clientAccess(ctx.deps.db, member.id, now).level !== "full";
-  ctx.actor = suspended ? { ...actor, member: { ...member, role: "manager" }, leadSuspended: true } : { ...actor, leadSuspended: false };
+  if (member?.role !== "lead") {
+    ctx.actor = { ...actor, leadSuspended: false };
+    return next();
+  }
+  const access = ctx.rules.clientAccess(ctx.deps.db, member.id, now);
+  ctx.actor = access.level === "full" ? { ...actor, leadSuspended: false, access } : { ...actor, member: { ...member, role: "manager" }, leadSuspended: true, access };
   return next();
 };
 

@@ -246,7 +246,7 @@ function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
   if (!team) return { ok: false, reason: "not_found" };
   if (!maySeeCall(actor, client, call)) return { ok: false, reason: "hidden" };
   // A leaver records nothing (handover/leaver-access.ts).
-  if (!mayChange(tx, actor)) return { ok: false, reason: "forbidden" };
+  if (!mayRecordOn(actor, call) || !mayChange(tx, actor)) return { ok: false, reason: "forbidden" };
   return { ok: true, actor, team, client, call };
 }
 
@@ -256,6 +256,14 @@ function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
  */
 export function maySeeCall(viewer: Member, client: Pick<typeof clients.$inferSelect, "teamId" | "ownerId">, call: Pick<Call, "assigneeId"> | null): boolean {
   return canSee({ memberId: viewer.id, teamId: viewer.teamId, role: viewer.role }, client) || (call !== null && call.assigneeId === viewer.id);
+}
+
+/**
+ * A colleague's second-voice touch is theirs to make (the client hears from someone other than its owner):
+ * the owner may open it, only the member it is assigned to, or a lead, records on it.
+ */
+export function mayRecordOn(viewer: Pick<Member, "id" | "role">, call: Pick<Call, "kind" | "assigneeId"> | null): boolean {
+  return call?.kind !== "second_voice" || call.assigneeId === viewer.id || viewer.role === "lead";
 }
 
 /** leaver-access.ts's mayChangeClients, on a prepared statement: nobody leaving records anything. */

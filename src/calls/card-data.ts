@@ -6,7 +6,7 @@ import type { clients, members, Terms } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import type { Commitment } from "../clients/commitments.js";
 import { callStatements } from "./call-statements.js";
-import { latestCallOf, mayChange, maySeeCall, newerCallThanCard, openCallOfClient, type Call, type CallRef } from "./calls.js";
+import { latestCallOf, mayChange, mayRecordOn, maySeeCall, newerCallThanCard, openCallOfClient, type Call, type CallRef } from "./calls.js";
 import { defaultScriptTemplate, scriptTemplate } from "./scripts.js";
 import { touchTemplate } from "../stars/scripts.js";
 import type { Locale, Translate } from "../platform/locale.js";
@@ -64,7 +64,7 @@ function cardTarget(db: DbOrTx, input: { ref: CallRef; viewerId: number }): Card
   if (!("callId" in input.ref)) call = openCallOfClient(db, client.id, viewer.id) ?? newerCallThanCard(db, input.ref, client.id, viewer.id);
   // Being in the team is not enough: the card shows the whole client (a forged `call:o:`/`call:log:`).
   if (!maySeeCall(viewer, client, call)) return "hidden";
-  return { viewer, call, client, canRecord: mayChange(db, viewer) };
+  return { viewer, call, client, canRecord: mayRecordOn(viewer, call) && mayChange(db, viewer) };
 }
 
 /** The ref a card's buttons carry: its call, or the client with the newest call seen when it was drawn. */

@@ -60,4 +60,27 @@ describe("the owner logging her own call while a colleague's touch is planned", 
     expect(s.boris.last()!.buttons.flat().find((b) => b.text.includes("Нет ответа"))!.data).toBe(`call:a:${touch!.id}:n:0`);
     expect(h.errors()).toEqual([]);
   });
+
+  it("lets her open his touch to read it, but not record on it, whatever button data she forges", async () => {
+    const s = await scene();
+    const [touch] = callsOf(s.hot);
+    await s.vera.tap(`call:o:${touch!.id}`);
+    const card = s.vera.last()!;
+    expect(card.text).toContain("Горячий");
+    expect(card.text).toContain("Отметить результат может Борис или руководитель.");
+    expect(card.buttons.flat().map((b) => b.text)).not.toContain("📵 Нет ответа");
+
+    for (const forged of [`call:a:${touch!.id}:n:0`, `call:a:${touch!.id}:r`, `call:a:${touch!.id}:l`, `call:d:${touch!.id}:t`]) {
+      await s.vera.tap(forged);
+      expect(s.vera.toasts().at(-1)).toBe("Отметить результат может только ответственный менеджер или руководитель.");
+    }
+    expect(callsOf(s.hot)).toEqual([touch]);
+
+    // The lead may record on anyone's touch (a lead stands in for the team).
+    await s.lead.tap(`call:o:${touch!.id}`);
+    expect(s.lead.last()!.buttons.flat().map((b) => b.text)).toContain("📵 Нет ответа");
+    await s.lead.tapButton("📵 Нет ответа");
+    expect(callsOf(s.hot)[0]).toMatchObject({ id: touch!.id, attempts: 1 });
+    expect(h.errors()).toEqual([]);
+  });
 });

@@ -236,6 +236,11 @@ client-departing-owner-toast = This person is leaving the team: no new clients g
 client-owner-same-toast = The client is already theirs.
 client-owner-changed-toast = Owner changed.
 client-assigned-notice = You have a new client: "{ $name }".
+import-moved-one = The imported file "{ $file }" gives you a client: "{ $name }".
+import-moved-many = The imported file "{ $file }" gives you { $count } clients: { $names }{ $more ->
+        [0] .
+       *[other] { " " }and { $more } more.
+    } All your clients are in /clients.
 
 ## Adding a client
 

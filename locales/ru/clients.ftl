@@ -236,6 +236,15 @@ client-departing-owner-toast = Этот сотрудник уходит из к�
 client-owner-same-toast = Клиент уже у этого сотрудника.
 client-owner-changed-toast = Ответственный изменён.
 client-assigned-notice = Вам передан клиент «{ $name }».
+import-moved-one = По загруженному файлу «{ $file }» вам передан клиент «{ $name }».
+import-moved-many = По загруженному файлу «{ $file }» вам { $count ->
+        [one] передан { $count } клиент
+        [few] переданы { $count } клиента
+       *[many] передано { $count } клиентов
+    }: { $names }{ $more ->
+        [0] .
+       *[other] { " " }и ещё { $more }.
+    } Все ваши клиенты — в /clients.
 
 ## Добавление клиента
 

@@ -24,8 +24,11 @@ export interface ApplyInput {
 }
 
 export type ApplyResult =
-  | { ok: true; summary: ImportSummary; clientIds: number[]; newMemberIds: number[] }
+  | { ok: true; summary: ImportSummary; clientIds: number[]; newMemberIds: number[]; movedTo: MovedClients }
   | { ok: false; reason: "has_rejected"; summary: ImportSummary; rejected: number };
+
+/** Existing clients the file gave to another member: new owner → their client ids, in file order. */
+export type MovedClients = Map<number, number[]>;
 
 /** Re-plans against the current data and writes the plan in one transaction: all or nothing. */
 export function applyImport(db: Db, input: ApplyInput): ApplyResult {
@@ -42,7 +45,7 @@ export function applyInTransaction(db: Db, input: ApplyInput): ApplyResult {
   return { ok: true, summary: plan.summary, ...written };
 }
 
-function writePlan(db: Db, input: ApplyInput, plan: ImportPlan): { clientIds: number[]; newMemberIds: number[] } {
+function writePlan(db: Db, input: ApplyInput, plan: ImportPlan): { clientIds: number[]; newMemberIds: number[]; movedTo: MovedClients } {
   const q = importStatements(db);
   const now = input.now.getTime();
   const team = input.teamId;
@@ -109,6 +112,7 @@ function writePlan(db: Db, input: ApplyInput, plan: ImportPlan): { clientIds: nu
   // Client ids in file order: the plain new clients' between the drafts'. `f` walks `fresh` in step: the
   // plain clients before a draft, then the draft itself when it is a new client.
   const clientIds: number[] = [];
+  const movedTo: MovedClients = new Map();
   let f = 0;
   let plainDone = 0;
   const plainUpTo = (count: number): void => {
@@ -135,6 +139,9 @@ function writePlan(db: Db, input: ApplyInput, plan: ImportPlan): { clientIds: nu
         // A new owner from the file is a move like the card's: commitments and open calls follow.
         if (ownerChanged && owner !== null && owner !== oldOwner) {
           q.commitmentsFollowOwner.run(owner, clientId);
+          const theirs = movedTo.get(owner);
+          if (theirs) theirs.push(clientId);
+          else movedTo.set(owner, [clientId]);
           if (q.hasCallsToFollow.get(clientId, clientId)) followClientMovedByHand(db, { teamId: team, clientId, toMemberId: owner, now: input.now });
         }
       }
@@ -151,5 +158,5 @@ function writePlan(db: Db, input: ApplyInput, plan: ImportPlan): { clientIds: nu
     clientIds.push(clientId);
   }
   plainUpTo(plain.rows.length);
-  return { clientIds, newMemberIds: [...memberIds.values()] };
+  return { clientIds, newMemberIds: [...memberIds.values()], movedTo };
 }

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { importBatches, type CommitmentKind, type MemberRole } from "../db/schema.js";
 import type { RowProblem } from "./import/types.js";
-import { applyInTransaction } from "./import-apply.js";
+import { applyInTransaction, type MovedClients } from "./import-apply.js";
 import { importStatements } from "./import-queries.js";
 import { planImport } from "./import-plan.js";
 import { loadTeamSnapshot } from "./import-snapshot.js";
@@ -196,7 +196,7 @@ export interface BatchActor {
 }
 
 export type ConfirmResult =
-  | { ok: true; summary: ImportSummary; changedSincePreview: boolean; fileName: string }
+  | { ok: true; summary: ImportSummary; changedSincePreview: boolean; fileName: string; movedTo: MovedClients }
   | { ok: false; reason: "not_found" | "forbidden" | "applied" | "cancelled" }
   | { ok: false; reason: "has_rejected"; rejected: number; summary: ImportSummary };
 
@@ -209,7 +209,10 @@ function mayTouch(batch: { teamId: number; createdById: number }, actor: BatchAc
  * Applies a previewed batch: re-plans against the data as it is now (someone may have changed clients
  * since the preview) and writes everything in one transaction. A second tap finds it applied.
  */
-export function confirmImportBatch(db: Db, input: { batchId: number; actor: BatchActor; mode: ImportMode; now: Date }): ConfirmResult {
+export function confirmImportBatch(
+  db: Db,
+  input: { batchId: number; actor: BatchActor; mode: ImportMode; now: Date; onApplied?: (applied: { fileName: string; movedTo: MovedClients }) => void },
+): ConfirmResult {
   return db.$client.transaction((): ConfirmResult => {
     const batch = db
       .select({ id: importBatches.id, teamId: importBatches.teamId, createdById: importBatches.createdById, status: importBatches.status, fileName: importBatches.fileName })
@@ -242,7 +245,9 @@ export function confirmImportBatch(db: Db, input: { batchId: number; actor: Batc
       .set({ status: "applied", appliedAt: input.now.getTime(), payload: JSON.stringify({ v: 0, summary: result.summary, mode: input.mode }) })
       .where(eq(importBatches.id, batch.id))
       .run();
-    return { ok: true, summary: result.summary, changedSincePreview: !sameCounts(header.preview, result.summary), fileName: batch.fileName };
+    // In the same transaction: what must follow the import (the new owners' messages) follows it or nothing does.
+    input.onApplied?.({ fileName: batch.fileName, movedTo: result.movedTo });
+    return { ok: true, summary: result.summary, changedSincePreview: !sameCounts(header.preview, result.summary), fileName: batch.fileName, movedTo: result.movedTo };
   })();
 }
 

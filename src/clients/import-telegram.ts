@@ -13,6 +13,8 @@ import type { Translate } from "../platform/locale.js";
 import { importButtons, importPreviewKeyboard, noteCallback, noteListKeyboard, ownerQuestionRows, type NoteTap } from "./import-keyboards.js";
 import { onButton } from "../bot/button-routes.js";
 import { fileErrorText, noteListText, previewText, resultText } from "./import-views.js";
+import type { MovedClients } from "./import-apply.js";
+import { noticeImportOwners } from "./import-owner-notices.js";
 
 export const importFeature = new Composer<BotContext>();
 const dm = importFeature.chatType("private");
@@ -134,7 +136,9 @@ onButton(importFeature, importButtons, async (ctx, parsed) => {
     return ctx.reply(ctx.t("import-cancelled"));
   }
 
-  const result = confirmImportBatch(db, { batchId: parsed.batchId, actor, mode: parsed.action === "go" ? "all" : "valid_only", now });
+  const onApplied = ({ fileName, movedTo }: { fileName: string; movedTo: MovedClients }) =>
+    noticeImportOwners(db, ctx.i18nInstance, { teamId: actor.teamId, movedTo, actorMemberId: actor.memberId, fileName, batchKey: String(parsed.batchId), now });
+  const result = confirmImportBatch(db, { batchId: parsed.batchId, actor, mode: parsed.action === "go" ? "all" : "valid_only", now, onApplied });
   if (!result.ok) {
     if (result.reason === "has_rejected") {
       await ctx.answerCallbackQuery();

@@ -8,8 +8,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runImportCli, type CliIo } from "../../src/cli/import.js";
 import { closeDatabase, openDatabase, type Db } from "../../src/db/client.js";
-import { clients, members } from "../../src/db/schema.js";
-import { createTeam, joinTeam } from "../../src/team/teams.js";
+import { clients, members, notifications } from "../../src/db/schema.js";
+import { createTeam, getTeam, joinTeam } from "../../src/team/teams.js";
 
 const now = new Date("2026-11-23T06:00:00Z");
 let dir: string;
@@ -40,6 +40,18 @@ function file(name: string, lines: string[], encoding: "utf8" | "cp1251" = "utf8
 }
 
 describe("npm run import", () => {
+  it("queues a message for a member the file gives someone else's clients, in the bot's words", async () => {
+    joinTeam(db, { team: getTeam(db, 1)!, role: "manager", person: { telegramId: 300, name: "Вера" }, now });
+    expect(await runImportCli(["--team", "1", file("a.csv", ["ID;ФИО;Ответственный", "1;Иван;Борис", "2;Ольга;Борис"])], io, db)).toBe(0);
+    expect(db.select().from(notifications).all()).toEqual([]);
+    expect(await runImportCli(["--team", "1", file("b.csv", ["ID;ФИО;Ответственный", "1;Иван;Вера", "2;Ольга;Вера"])], io, db)).toBe(0);
+    expect(out.at(-1)).toBe("Clients that were someone else's went to 1 member, who hears it from the bot.");
+    const queued = db.select().from(notifications).all();
+    expect(queued.map((n) => [n.chatId, n.kind, (n.payload as { text: string }).text])).toEqual([
+      [300, "client_assigned", "По загруженному файлу «b.csv» вам переданы 2 клиента: Иван, Ольга. Все ваши клиенты — в /clients."],
+    ]);
+  });
+
   it("imports a Windows-1251 CSV as the team's lead, with the bot's rules", async () => {
     const path = file("base.csv", ["ФИО;Телефон;Ответственный;Температура", "Иван;+79161234567;Борис;горячий", "Ольга;+79161234568;Незнакомец;"], "cp1251");
     expect(await runImportCli(["--team", "1", path], io, db)).toBe(0);

@@ -1,5 +1,5 @@
 // A re-imported CRM file that gives a distributed client to someone else moves it like the card's owner
-// change does: its open reactivation call and open commitments follow it to the new owner.
+// change does: its open reactivation call and open commitments follow it to the new owner, who is told.
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, clients, commitments } from "../../src/db/schema.js";
@@ -76,5 +76,44 @@ describe("a re-import that changes a distributed client's owner", () => {
     await lead.sendDocument("crm2.csv", csv(["ID;ФИО;Телефон;Ответственный;Примечание", `1;Клиент 1;+79160000001;${name(owners["1"]!)};перезвонить`, `2;Клиент 2;+79160000002;${name(owners["2"]!)};`]));
     await lead.tapButton(/Загрузить/);
     expect(h.db.select().from(calls).all()).toEqual(before);
+  });
+
+  it("tells each member the file gave someone else's clients: one message, the names, in their language; nobody else", async () => {
+    const rows = Array.from({ length: 13 }, (_, i) => `${i + 1};Клиент ${i + 1};+7916000${String(i + 1).padStart(4, "0")};Вера`);
+    await lead.sendDocument("crm.csv", csv(["ID;ФИО;Телефон;Ответственный", ...rows]));
+    await lead.tapButton(/Загрузить/);
+    await h.drainOutbox();
+    // A first import brings the base in: nobody is messaged about it.
+    expect(vera.messages().filter((m) => m.text.includes("crm.csv"))).toEqual([]);
+
+    await gleb.send("/language");
+    await gleb.tapButton("English");
+    const boris = h.user(200, { first_name: "Борис" });
+    const before = { vera: vera.messages().length, gleb: gleb.messages().length, boris: boris.messages().length, lead: lead.messages().length };
+    const moved = rows.map((r, i) => r.replace(/Вера$/, i < 11 ? "Глеб" : i === 11 ? "Борис" : "Анна"));
+    await lead.sendDocument("crm2.csv", csv(["ID;ФИО;Телефон;Ответственный", ...moved]));
+    const confirm = lead.last()!.buttons.flat().find((b) => /Загрузить/.test(b.text))!.data!;
+    await lead.tap(confirm);
+    const leadAfterConfirm = lead.messages().length;
+    await h.drainOutbox();
+    expect(h.errors()).toEqual([]);
+
+    const toGleb = gleb.messages().slice(before.gleb);
+    expect(toGleb.map((m) => m.text)).toEqual([
+      'The imported file "crm2.csv" gives you 11 clients: Клиент 1, Клиент 2, Клиент 3, Клиент 4, Клиент 5, Клиент 6, Клиент 7, Клиент 8, Клиент 9, Клиент 10 and 1 more. All your clients are in /clients.',
+    ]);
+    const toBoris = boris.messages().slice(before.boris);
+    expect(toBoris.map((m) => m.text)).toEqual(["По загруженному файлу «crm2.csv» вам передан клиент «Клиент 12»."]);
+    await boris.tapButton("Открыть карточку");
+    expect(boris.lastText()).toContain("Клиент 12");
+    // The old owner and the lead who moved one to herself hear nothing more.
+    expect(vera.messages()).toHaveLength(before.vera);
+    expect(lead.messages()).toHaveLength(leadAfterConfirm);
+
+    // The same batch confirmed again (a double tap) tells nobody twice.
+    await lead.tap(confirm);
+    await h.drainOutbox();
+    const told = h.calls("sendMessage").filter((c) => c.payload.chat_id !== 100 && String(c.payload.text).includes("crm2.csv"));
+    expect(told.map((c) => Number(c.payload.chat_id)).sort()).toEqual([200, 400]);
   });
 });

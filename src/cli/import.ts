@@ -131,7 +131,7 @@ export async function runImportCli(argv: string[], io: CliIo, dbOverride?: Db): 
     io.out(`Imported: ${result.summary.created} new, ${result.summary.updated} updated, ${result.summary.unchanged} unchanged.`);
     if (result.movedTo.size > 0) {
       // Loaded only when someone is to be told: the texts are not part of a plain import's memory.
-      const [{ createI18n }, { noticeImportOwners }] = await Promise.all([import("../bot/i18n.js"), import("../clients/import-owner-notices.js")]);
+      const [{ createI18n }, { noticeImportOwners }] = await Promise.all([import("../bot/i18n.js"), import("../clients/notices.js")]);
       const told = noticeImportOwners(db, createI18n(() => "ru"), {
         teamId: team.id, movedTo: result.movedTo, actorMemberId: actor.id, fileName: basename(args.file), batchKey: `cli:${now.getTime()}`, now,
       });

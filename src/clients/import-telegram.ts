@@ -14,7 +14,7 @@ import { importButtons, importPreviewKeyboard, noteCallback, noteListKeyboard, o
 import { onButton } from "../bot/button-routes.js";
 import { fileErrorText, noteListText, previewText, resultText } from "./import-views.js";
 import type { MovedClients } from "./import-apply.js";
-import { noticeImportOwners } from "./import-owner-notices.js";
+import { noticeImportOwners } from "./notices.js";
 
 export const importFeature = new Composer<BotContext>();
 const dm = importFeature.chatType("private");

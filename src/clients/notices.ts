@@ -1,5 +1,6 @@
-// Members a confirmed import gave someone else's clients hear about it, as they do when a lead changes an
-// owner on the client card: one message each (a name-only member has no chat and hears nothing).
+// What the clients capability tells people through the outbox: members a confirmed import gave someone
+// else's clients hear about it, as they do when a lead changes an owner on the client card, one message
+// each (a name-only member has no chat and hears nothing).
 import { InlineKeyboard } from "grammy";
 import { inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";

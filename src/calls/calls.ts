@@ -1,6 +1,7 @@
 // Call outcomes: reached (next contact fixed), no answer, call back at, lost. One rule set for reactivation
 // calls and ordinary calls logged from a client card; every outcome lands in the client's history.
 import { and, eq } from "drizzle-orm";
+import { actingMember } from "../handover/leaver-access.js";
 import { formatTime } from "../platform/format/date-time.js";
 import type { Db, DbOrTx } from "../db/client.js";
 import {
@@ -228,7 +229,8 @@ type Target =
 /** Finds the call (or the client's open call) and checks the actor may act on it. Never trusts the ref. */
 function resolveTarget(tx: DbOrTx, ref: CallRef, actorId: number): Target {
   const q = callStatements(tx);
-  const actor = q.memberById.get({ id: actorId });
+  const stored = q.memberById.get({ id: actorId });
+  const actor = stored && actingMember(stored);
   if (!actor || actor.status === "left") return { ok: false, reason: "forbidden" };
   let call: Call | null = null;
   let clientId: number;

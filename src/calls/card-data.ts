@@ -6,6 +6,7 @@ import type { clients, members, Terms } from "../db/schema.js";
 import { localDate } from "../platform/calendar.js";
 import type { Commitment } from "../clients/commitments.js";
 import { callStatements } from "./call-statements.js";
+import { actingMember } from "../handover/leaver-access.js";
 import { latestCallOf, mayChange, mayRecordOn, maySeeCall, newerCallThanCard, openCallOfClient, type Call, type CallRef } from "./calls.js";
 import { defaultScriptTemplate, scriptTemplate } from "./scripts.js";
 import { touchTemplate } from "../stars/scripts.js";
@@ -48,7 +49,8 @@ export type NoCard = "not_found" | "hidden";
 
 function cardTarget(db: DbOrTx, input: { ref: CallRef; viewerId: number }): CardTarget | NoCard {
   const q = callStatements(db);
-  const viewer = q.memberById.get({ id: input.viewerId });
+  const stored = q.memberById.get({ id: input.viewerId });
+  const viewer = stored && actingMember(stored);
   if (!viewer || viewer.status === "left") return "not_found";
   let call: Call | null = null;
   let clientId: number;

@@ -46,6 +46,15 @@ export function mayChangeClients(db: DbOrTx, member: { id: number; status: strin
   return !db.select({ id: handovers.id }).from(handovers).where(and(eq(handovers.leaverId, member.id), eq(handovers.status, "active"))).get();
 }
 
+/**
+ * The member as a role check should see them: a lead being offboarded (status departing, from the handover's
+ * start) acts as a manager, as loadActor makes them for every update, so a rule that reads the member from the
+ * database (a call card, an outcome) does not give them the team's clients back.
+ */
+export function actingMember<M extends { role: string; status: string }>(member: M): M {
+  return member.role === "lead" && member.status === "departing" ? { ...member, role: "manager" } : member;
+}
+
 /** Whether the member may receive clients (import owner column, manual assignment, distribution, pool). */
 export function mayReceiveClients(member: { status: string } | null | undefined): boolean {
   return member?.status === "active";

@@ -2,7 +2,7 @@
 // powers (README, "The leaver's rights"), and the team always keeps a lead who can act.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clients, handovers, members } from "../../src/db/schema.js";
+import { calls, clients, handovers, members } from "../../src/db/schema.js";
 import { createHarness, type Harness, type Persona } from "../support/harness.js";
 import { memberIdOf, seedClients } from "../support/seed.js";
 
@@ -99,6 +99,38 @@ describe("a co-lead leaving on good terms", () => {
     expect(oleg.lastText()).toContain("Пока вы передаёте дела");
     await oleg.send("/export");
     expect(oleg.lastText()).toContain("Пока вы передаёте дела");
+  });
+
+  it("cannot open a colleague's client through a call card either, with an old button or forged data", async () => {
+    const borisClient = h.db.select().from(clients).where(eq(clients.name, "Клиент Бориса")).get()!;
+    // Before the handover, as a lead, he may open it.
+    await oleg.tap(`call:log:${borisClient.id}`);
+    expect(oleg.lastText()).toContain("+7 916 000 00 02");
+    const boris = h.user(200, { first_name: "Борис" });
+    await boris.send("/clients");
+    await boris.tapButton("Клиент Бориса");
+    await boris.tapButton(/Записать звонок/);
+    await boris.tapButton("Нет ответа");
+    const call = h.db.select().from(calls).where(eq(calls.clientId, borisClient.id)).get()!;
+
+    await offboardOleg("По-хорошему");
+    const shownBefore = JSON.stringify(oleg.messages());
+    for (const data of [`call:log:${borisClient.id}`, `call:o:${call.id}`]) {
+      await oleg.tap(data);
+      expect(oleg.toasts().at(-1), data).toBe("Этот клиент вам недоступен.");
+    }
+    // Recording is refused before the card is looked at: he only reads now.
+    for (const data of [`call:a:${call.id}:n:1`, `call:a:c${borisClient.id}:r`]) {
+      await oleg.tap(data);
+      expect(oleg.toasts().at(-1), data).toMatch(/^👀 Только просмотр до 27\.11/);
+    }
+    expect(JSON.stringify(oleg.messages())).toBe(shownBefore);
+    expect(h.db.select().from(calls).where(eq(calls.id, call.id)).get()!.attempts).toBe(1);
+    // His own client's card still opens, to read.
+    const own = h.db.select().from(clients).where(eq(clients.name, "Клиент Олега")).get()!;
+    await oleg.tap(`call:log:${own.id}`);
+    expect(oleg.lastText()).toContain("+7 916 000 00 01");
+    expect(h.errors()).toEqual([]);
   });
 
   it("is not the lead told that a manager cannot reach a client: the acting lead is", async () => {

@@ -34,7 +34,9 @@ export const checklistNag: JobDefinition = {
       if (!entry.steps.some((s) => s.step.stepId === step.stepId)) entry.steps.push({ step, mine });
     };
     for (const step of steps) {
-      const responsible = people.byId.get(step.responsibleId ?? step.startedById) ?? people.leads[0];
+      // A lead being offboarded runs no handover: steps he ran or answers for go to a lead who runs the team.
+      const named = people.byId.get(step.responsibleId ?? step.startedById);
+      const responsible = named && !(named.role === "lead" && !people.leads.includes(named)) ? named : people.leads[0];
       add(responsible, step, true);
       if (step.overdue) for (const lead of people.leads) add(lead, step, false);
     }

@@ -70,7 +70,8 @@ export const deadlineNag: JobDefinition = {
       const voice = voiceOf(deps, member, people);
       const { t } = voice;
       const mine = own.get(member.id);
-      const others = member.role === "lead" ? forLeads.filter((e) => e.owner?.id !== member.id) : [];
+      // The team part goes to the leads who run the team (not one being offboarded, whose own part stays).
+      const others = people.leads.includes(member) ? forLeads.filter((e) => e.owner?.id !== member.id) : [];
       if (!mine && others.length === 0) continue;
       const item = (c: DueCommitment) => itemLine(voice, c, today);
       const text = lines(

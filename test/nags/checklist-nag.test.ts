@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { members } from "../../src/db/schema.js";
 import { createHarness, type Harness } from "../support/harness.js";
 import { memberIdOf } from "../support/seed.js";
 import { seedHandover, seedStep } from "../jobs/fixtures.js";
@@ -10,6 +12,25 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe("checklist nag", () => {
+  it("sends the steps of a handover a co-lead ran to the lead who runs the team once he is being offboarded", async () => {
+    const lead = await h.createTeam();
+    const oleg = await h.join(150, "lead", { first_name: "Олег" });
+    await h.join(202, "manager", { first_name: "Иван" });
+    const olegId = memberIdOf(h.db, 150);
+    const ivans = seedHandover(h.db, { leaverId: memberIdOf(h.db, 202), startedById: olegId, lastDay: "2026-11-27" });
+    seedStep(h.db, { handoverId: ivans, kind: "stop_routing", dueOn: "2026-11-25", position: 1 });
+    seedStep(h.db, { handoverId: ivans, kind: "custom", title: "Забрать ноутбук", dueOn: "2026-11-24", responsibleId: olegId, position: 2 });
+    seedHandover(h.db, { leaverId: olegId, startedById: memberIdOf(h.db, 100), lastDay: "2026-11-30" });
+    h.db.update(members).set({ status: "departing" }).where(eq(members.id, olegId)).run();
+
+    h.runJob("checklist-nag");
+    await h.drainOutbox();
+    expect(oleg.messages().filter((m) => m.text.includes("ноутбук") || m.text.includes("Остановить"))).toEqual([]);
+    const toLead = lead.lastText();
+    expect(toLead).toContain("• Остановить новые заявки и звонки на уходящего — срок сегодня");
+    expect(toLead).toContain("• Забрать ноутбук — просрочен с вт 24.11");
+  });
+
   it("tells the responsible person about due steps and the leads about overdue ones, with the checklist button", async () => {
     const lead = await h.createTeam();
     const boris = await h.join(200, "manager", { first_name: "Борис" });

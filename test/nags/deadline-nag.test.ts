@@ -28,6 +28,27 @@ async function team() {
 }
 
 describe("deadlines nag", () => {
+  it("gives a co-lead being offboarded his own deadlines only, not the team's", async () => {
+    const { lead, b, c1 } = await team();
+    const oleg = await h.join(150, "lead", { first_name: "Олег" });
+    const [own] = seedClients(h.db, 1, [{ name: "Клиент Олега", ownerId: memberIdOf(h.db, 150) }]);
+    seedCommitment(h.db, { teamId: 1, clientId: own!, ownerId: memberIdOf(h.db, 150), text: "Свой счёт", dueOn: "2026-11-24" });
+    seedCommitment(h.db, { teamId: 1, clientId: c1, ownerId: b, text: "Секрет Бориса", dueOn: "2026-11-20" });
+    await lead.send("/offboard");
+    await lead.tapButton("Олег");
+    await lead.tapButton("По-хорошему");
+    await lead.send("27.11");
+    await lead.tapButton("Начать передачу");
+
+    h.runJob("deadline-nag");
+    await h.drainOutbox();
+    const toOleg = oleg.messages().filter((m) => m.text.includes("Свой счёт"));
+    expect(toOleg).toHaveLength(1);
+    expect(toOleg[0]!.text).not.toContain("Секрет Бориса");
+    expect(toOleg[0]!.text).not.toContain("у команды");
+    expect(lead.lastText()).toContain("Секрет Бориса");
+  });
+
   it("tells owners about commitments due soon and overdue, and leads about the overdue ones by owner", async () => {
     const { lead, boris, kate, b, k, c1, c2, c3, c4, c5 } = await team();
     seedCommitment(h.db, { teamId: 1, clientId: c1, ownerId: b, text: "Выслать КП <срочно>", dueOn: "2026-11-20" });

@@ -113,6 +113,11 @@ export function recordOutcome(
     }
     const newer = call ? null : newerCallThanCard(tx, input.ref, client.id, actor.id);
     if (newer) return { ok: false, reason: "resolved", callId: newer.id, status: newer.status };
+    // A client card drawn with no open call whose open call is newer than the card: the first tap of a double
+    // tap made it (the card's buttons were redrawn onto it), so this tap is a repeat.
+    if (call && !("callId" in input.ref) && input.ref.seen !== undefined && call.id > input.ref.seen) {
+      return { ok: false, reason: "resolved", callId: call.id, status: call.status };
+    }
     // A double tap on "No answer": the first one's attempt is already counted (and its alert sent).
     const seen = input.outcome.kind === "no_answer" ? input.outcome.attemptsSeen : undefined;
     if (call && seen !== undefined && call.attempts !== seen) return { ok: false, reason: "resolved", callId: call.id, status: call.status };

@@ -3,8 +3,9 @@
 // was drawn with; an old button without them still records.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clientEvents, notifications } from "../../src/db/schema.js";
+import { calls, clientEvents, notifications } from "../../src/db/schema.js";
 import { createHarness, type Harness } from "../support/harness.js";
+import { seedClients } from "../support/seed.js";
 import { callOf, handoverScene } from "./calls.setup.js";
 
 let h: Harness;
@@ -52,6 +53,25 @@ describe("a repeated tap on «Нет ответа»", () => {
     for (let i = 0; i < 3; i++) await s.boris.tap(noAnswer, card);
     expect(callOf(h, s.clients.alpha).attempts).toBe(1);
     expect(h.db.select().from(notifications).where(eq(notifications.kind, "call_attempts")).all()).toHaveLength(0);
+  });
+
+  it("a double tap on a client card's call (no call yet) makes one call with one attempt", async () => {
+    const s = await handoverScene(h);
+    const boris = s.boris;
+    const [own] = seedClients(h.db, 1, [{ name: "Свой клиент", ownerId: s.ids.boris, phones: ["+79160000009"] }]);
+    await boris.send("/clients");
+    await boris.tapButton(/Свой клиент/);
+    await boris.tapButton(/Записать звонок/);
+    const card = boris.last()!;
+    expect(card.text).toContain("Открытого звонка нет");
+    const noAnswer = card.buttons.flat().find((b) => b.text.includes("Нет ответа"))!.data!;
+    for (let i = 0; i < 3; i++) await boris.tap(noAnswer, card);
+    const made = h.db.select().from(calls).where(eq(calls.clientId, own!)).all();
+    expect(made.map((c) => [c.kind, c.attempts])).toEqual([["ordinary", 1]]);
+    expect(attemptEvents(own!)).toHaveLength(1);
+    expect(boris.toasts().slice(-3)).toEqual(["Перенесено на 24.11.", "Результат уже записан.", "Результат уже записан."]);
+    expect(h.db.select().from(notifications).where(eq(notifications.kind, "call_attempts")).all()).toHaveLength(0);
+    expect(h.errors()).toEqual([]);
   });
 
   it("an old button without the attempts still records an attempt", async () => {

@@ -356,4 +356,7 @@ offboard-cancelled-you =
     ✅ The handover of your work in «{ $team }» was cancelled: you stay in the team, and your clients are open to you again.{ $moved ->
         [0] {""}
        *[other] {" "}Clients already given to colleagues ({ $moved }) stay with them.
+    }{ $returned ->
+        [0] {""}
+       *[other] {" "}Clients from the unassigned pool ({ $returned }) are yours again.
     }

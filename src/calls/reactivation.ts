@@ -252,7 +252,8 @@ export function hasRecordedCalls(tx: DbOrTx, distributionId: number): boolean {
       and(
         inArray(calls.clientId, clientsOf(tx, distributionId)),
         eq(calls.distributionId, distributionId),
-        or(ne(calls.status, "open"), gt(calls.attempts, 0)),
+        // Reached or lost, or tried: a call a cancelled handover called off was never made.
+        or(inArray(calls.status, ["reached", "lost"]), gt(calls.attempts, 0)),
       ),
     )
     .limit(1)

@@ -7,6 +7,7 @@ import { clientEvents, clients, commitments, distributionItems, distributions } 
 import { reopenStepAutomatically } from "../handover/checklist.js";
 import { audit, getDistribution, handoversOf, memberName, ownersOf } from "./queries.js";
 import { getHandover } from "../handover/checklist.js";
+import { returnPoolClientsToLeaver } from "../handover/pool-return.js";
 import type { DistributionNotifier, UndoResult } from "./types.js";
 import { cancelReactivationCalls, hasRecordedCalls } from "../calls/reactivation.js";
 
@@ -60,8 +61,13 @@ export function undoDistribution(
     // until the client's next owner takes them over with it.
     cancelReactivationCalls(tx, dist.id);
     tx.update(distributions).set({ status: "undone", undoneAt: now }).where(eq(distributions.id, dist.id)).run();
-    // With the clients back in the pool, the handover's redistribute step is open again.
-    for (const handoverId of handoverIds) reopenStepAutomatically(tx, { handoverId, kind: "redistribute", now: input.now });
+    // With the clients back in the pool, the handover's redistribute step is open again; a handover
+    // cancelled since gives its clients back to the leaver, who stays.
+    for (const handoverId of handoverIds) {
+      const handover = getHandover(tx, handoverId);
+      if (handover?.status === "cancelled") returnPoolClientsToLeaver(tx, handover, input);
+      else reopenStepAutomatically(tx, { handoverId, kind: "redistribute", now: input.now });
+    }
     audit(tx, {
       teamId: dist.teamId,
       handoverId: dist.handoverId,

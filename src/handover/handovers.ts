@@ -8,6 +8,7 @@ import { recordAudit } from "../db/audit.js";
 import { dropLeaverNotifications, mayChangeClients } from "./leaver-access.js";
 import { cancelHandoverCalls } from "../calls/reactivation.js";
 import { enqueueHandoverCancelled } from "./notices.js";
+import { returnPoolClientsToLeaver } from "./pool-return.js";
 import { addDays } from "../platform/calendar.js";
 import { dueDateFor, templateOf } from "./checklist-template.js";
 import { getHandover, handoverClientCounts, markStepDoneAutomatically, type Handover } from "./checklist.js";
@@ -256,7 +257,8 @@ export function startHandover(
 /**
  * Cancels an active handover: the leaver gets their previous status back and is told; steps and notes
  * stay. Clients a distribution already gave to others stay with them (undo the distribution first to give
- * them back); their open reactivation calls are cancelled, since the leaver stays.
+ * them back); their open reactivation calls are cancelled, since the leaver stays. Its clients waiting in the
+ * pool go back to the leaver.
  */
 export function cancelHandover(db: Db, input: { handoverId: number; actorId: number; now: Date }): "cancelled" | "not_active" {
   return db.transaction((tx) => {
@@ -268,8 +270,9 @@ export function cancelHandover(db: Db, input: { handoverId: number; actorId: num
       .where(and(eq(members.id, handover.leaverId), eq(members.status, "departing")))
       .run();
     const calls = cancelHandoverCalls(tx, handover.id);
-    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", details: { callsCancelled: calls }, now: input.now });
-    enqueueHandoverCancelled(tx, handover, input.now);
+    const returned = returnPoolClientsToLeaver(tx, handover, input);
+    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", details: { callsCancelled: calls, clientsReturned: returned }, now: input.now });
+    enqueueHandoverCancelled(tx, handover, returned, input.now);
     return "cancelled";
   });
 }

@@ -32,10 +32,10 @@ export function enqueueHandoverSummary(tx: DbOrTx, handoverId: number, now: Date
 }
 
 /**
- * Tells the leaver their handover was cancelled (they stay), and how many of their clients stay with the
- * colleagues a distribution gave them to. Nothing for a member known by name only.
+ * Tells the leaver their handover was cancelled (they stay), how many of their clients stay with the
+ * colleagues a distribution gave them to, and how many came back to them from the pool. Nothing for a member known by name only.
  */
-export function enqueueHandoverCancelled(tx: DbOrTx, handover: { id: number; teamId: number; leaverId: number }, now: Date): void {
+export function enqueueHandoverCancelled(tx: DbOrTx, handover: { id: number; teamId: number; leaverId: number }, returned: number, now: Date): void {
   const leaver = tx
     .select({ telegramId: members.telegramId, team: teams.name })
     .from(members)
@@ -58,7 +58,7 @@ export function enqueueHandoverCancelled(tx: DbOrTx, handover: { id: number; tea
       memberId: handover.leaverId,
       kind: "handover_cancelled",
       dedupeKey: `handover-cancelled:${handover.id}`,
-      text: t("offboard-cancelled-you", { team: leaver.team, moved }),
+      text: t("offboard-cancelled-you", { team: leaver.team, moved, returned }),
     },
     now,
   );

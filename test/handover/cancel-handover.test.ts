@@ -1,6 +1,6 @@
 // The lead cancels a handover whose distribution was applied: the leaver stays, so nobody calls his former
 // clients to say he left, he is told, and /report counts no work for it. The clients stay with their new
-// owners (the confirmation says so).
+// owners (the confirmation says so); those an undo put in the pool, before or after the cancel, are his again.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, clients, distributions, handovers, members, notifications } from "../../src/db/schema.js";
@@ -110,5 +110,36 @@ describe("cancelling a handover after its distribution", () => {
     const back = h.db.select().from(calls).where(eq(calls.id, promised.id)).get()!;
     expect(back).toMatchObject({ kind: "ordinary", status: "open", dueOn: "2026-12-03", dueTime: "15:00", handoverId: null, promisedOn: null });
     expect(h.db.select().from(notifications).all().filter((n) => n.kind === "handover_cancelled")).toHaveLength(1);
+  });
+
+  it("undo, then cancel (as the confirmation advises): the clients are Борис's again, and he is told so", async () => {
+    await startAndDistribute("По-хорошему");
+    await lead.tapButton("↩️ Отменить распределение");
+    expect(h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner)).toEqual([null, null]);
+    await cancel();
+    const borisId = memberIdOf(h.db, 200);
+    expect(h.db.select({ owner: clients.ownerId, since: clients.unassignedSince }).from(clients).all()).toEqual([
+      { owner: borisId, since: null },
+      { owner: borisId, since: null },
+    ]);
+    expect(boris.lastText()).toContain("Клиенты из общего пула (2) снова ваши.");
+    expect(boris.lastText()).not.toContain("передали коллегам");
+    await boris.send("/clients");
+    expect(boris.last()!.buttons.flat().map((b) => b.text).join("\n")).toContain("Клиент 1");
+    expect(openReactivation()).toEqual([]);
+    expect(h.errors()).toEqual([]);
+  });
+
+  it("cancel, then undo: the undo is not refused for calls nobody made, and the clients go back to Борис", async () => {
+    await startAndDistribute("Со скандалом");
+    await cancel();
+    await lead.tapButton("↩️ Отменить распределение");
+    expect(lead.lastText()).not.toContain("отмечены звонки");
+    expect(lead.toasts().join("\n")).not.toContain("отмечены звонки");
+    const borisId = memberIdOf(h.db, 200);
+    expect(h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner)).toEqual([borisId, borisId]);
+    expect(h.db.select().from(distributions).get()!.status).toBe("undone");
+    expect(openReactivation()).toEqual([]);
+    expect(h.errors()).toEqual([]);
   });
 });

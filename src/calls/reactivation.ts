@@ -1,6 +1,6 @@
 // Reactivation calls created by a distribution. (Owned by the calls work; the signatures below are what
 // the distribution flow calls inside its apply/undo transactions.)
-import { and, eq, gt, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { calls, distributionItems, handovers, teams } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";

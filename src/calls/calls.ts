@@ -144,6 +144,7 @@ export function recordOutcome(
       .get();
 
     let reactivationDoneFor: number | null = null;
+    let calledOff: { kind: string; handoverId: number | null }[] = [];
     let eventDetails: Record<string, unknown>;
     switch (outcome.kind) {
       case "reached": {
@@ -158,6 +159,14 @@ export function recordOutcome(
       case "lost": {
         call = update(tx, call.id, { status: "lost", lostReason: outcome.reason, resolvedById: actor.id, resolvedAt: at });
         tx.update(clients).set({ status: "lost", updatedAt: at }).where(eq(clients.id, client.id)).run();
+        // The client's other open calls (the owner's reactivation call, when a colleague's touch lost it) are
+        // nobody's work any more: called off, so no list hides a call that stays open for ever.
+        calledOff = tx
+          .update(calls)
+          .set({ status: "cancelled", resolvedById: actor.id, resolvedAt: at })
+          .where(and(eq(calls.clientId, client.id), eq(calls.status, "open")))
+          .returning({ kind: calls.kind, handoverId: calls.handoverId })
+          .all();
         eventDetails = { callId: call.id, reason: outcome.reason };
         break;
       }
@@ -200,10 +209,13 @@ export function recordOutcome(
     if (outcome.kind !== "no_answer") recordTouch(tx, { teamId: team.id, clientId: client.id, memberId: actor.id, at, source: "call" });
     if (outcome.kind === "lost" && call.kind === "second_voice") input.onSecondVoiceLost?.(tx, { callId: call.id, teamId: team.id, clientId: client.id, clientName: client.name, ownerId: client.ownerId, actorId: actor.id, actorName: actor.name, reason: outcome.reason });
 
-    if (call.kind === "reactivation" && call.handoverId !== null && call.status !== "open") {
-      const left = callStatements(tx).openReactivationsLeft.get({ handoverId: call.handoverId });
-      if ((left?.n ?? 0) === 0 && markStepDoneAutomatically(tx, { handoverId: call.handoverId, kind: "reactivation", now: input.now })) {
-        reactivationDoneFor = call.handoverId;
+    // The handover's call campaign is done when this tap closed its last reactivation call.
+    const closed = [...(call.status === "open" ? [] : [call]), ...calledOff];
+    const handoverId = closed.find((c) => c.kind === "reactivation" && c.handoverId !== null)?.handoverId ?? null;
+    if (handoverId !== null) {
+      const left = callStatements(tx).openReactivationsLeft.get({ handoverId });
+      if ((left?.n ?? 0) === 0 && markStepDoneAutomatically(tx, { handoverId, kind: "reactivation", now: input.now })) {
+        reactivationDoneFor = handoverId;
       }
     }
     return { ok: true, callId: call.id, status: call.status, dueOn: call.dueOn, dueTime: call.dueTime, attempts: call.attempts, reactivationDoneFor };

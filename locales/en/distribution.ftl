@@ -107,6 +107,7 @@ dist-undone = ↩️ Distribution undone: { $count } { $count ->
     } went back to the unassigned pool, and their new owners have been told. To distribute again — /distribute.
 dist-toast-undone = Distribution undone.
 dist-toast-undo-refused = It can no longer be undone: calls to these clients have been recorded. Reassign the clients you need one by one.
+dist-toast-undo-handover-cancelled = The handover was cancelled, so the distribution can no longer be undone: the clients stay with their new owners. Give a client back from its card ("Change owner").
 dist-toast-already-applied = Already applied.
 dist-toast-already-undone = Already undone.
 dist-toast-not-open = This proposal is no longer open.

@@ -1,6 +1,6 @@
 // Reactivation calls created by a distribution. (Owned by the calls work; the signatures below are what
 // the distribution flow calls inside its apply/undo transactions.)
-import { and, eq, gt, gte, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import { calls, distributionItems, handovers, teams } from "../db/schema.js";
 import type { DbOrTx } from "../db/client.js";
 import { localDate } from "../platform/calendar.js";
@@ -252,8 +252,7 @@ export function hasRecordedCalls(tx: DbOrTx, distributionId: number): boolean {
       and(
         inArray(calls.clientId, clientsOf(tx, distributionId)),
         eq(calls.distributionId, distributionId),
-        // Reached or lost, or tried: a call a cancelled handover called off was never made.
-        or(inArray(calls.status, ["reached", "lost"]), gt(calls.attempts, 0)),
+        or(ne(calls.status, "open"), gt(calls.attempts, 0)),
       ),
     )
     .limit(1)

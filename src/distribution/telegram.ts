@@ -91,8 +91,9 @@ async function handleTap(ctx: BotContext, tap: DistTap, teamId: number, actorId:
     }
     case "undo": {
       const result = undoDistribution(db, { distributionId: head.distributionId, teamId, actorId, now, notifier: distributionNotifier(db, ctx.i18nInstance) });
-      if (result.kind === "calls_recorded") {
-        await ctx.answerCallbackQuery({ text: ctx.t("dist-toast-undo-refused"), show_alert: true });
+      if (result.kind === "calls_recorded" || result.kind === "handover_cancelled") {
+        const why = result.kind === "calls_recorded" ? "dist-toast-undo-refused" : "dist-toast-undo-handover-cancelled";
+        await ctx.answerCallbackQuery({ text: ctx.t(why), show_alert: true });
         return edit(ctx, undefined, null); // the button no longer makes sense
       }
       if (result.kind !== "undone") return statusToast(ctx, head.status);

@@ -118,7 +118,8 @@ export type UndoResult =
   | { kind: "undone"; distributionId: number; handoverId: number | null; returned: number; owners: OwnerBrief[]; handoverIds: number[] }
   | { kind: "not_found" }
   | { kind: "not_applied"; status: DistributionStatus }
-  | { kind: "calls_recorded" };
+  | { kind: "calls_recorded" }
+  | { kind: "handover_cancelled" };
 
 export type AdjustResult =
   | { ok: true; moved: number }

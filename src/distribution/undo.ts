@@ -7,7 +7,6 @@ import { clientEvents, clients, commitments, distributionItems, distributions } 
 import { reopenStepAutomatically } from "../handover/checklist.js";
 import { audit, getDistribution, handoversOf, memberName, ownersOf } from "./queries.js";
 import { getHandover } from "../handover/checklist.js";
-import { returnPoolClientsToLeaver } from "../handover/pool-return.js";
 import type { DistributionNotifier, UndoResult } from "./types.js";
 import { cancelReactivationCalls, hasRecordedCalls } from "../calls/reactivation.js";
 
@@ -24,10 +23,13 @@ export function undoDistribution(
     const dist = getDistribution(db, input.distributionId, input.teamId);
     if (!dist) return { kind: "not_found" };
     if (dist.status !== "applied") return { kind: "not_applied", status: dist.status };
+    const handoverIds = handoversOf(db, dist);
+    // The handover was cancelled (its leaver stays): the new owners keep the clients, as the cancel said, and
+    // their calls since are theirs; a client goes back by hand, from its card.
+    if (handoverIds.some((id) => getHandover(tx, id)?.status === "cancelled")) return { kind: "handover_cancelled" };
     if (hasRecordedCalls(tx, dist.id)) return { kind: "calls_recorded" };
     const now = input.now.getTime();
     const owners = ownersOf(db, dist.id);
-    const handoverIds = handoversOf(db, dist);
 
     // Only clients nobody has moved since: a later change by hand is not undone behind anyone's back.
     const stillOurs = and(eq(distributionItems.distributionId, dist.id), eq(clients.ownerId, distributionItems.toMemberId), eq(clients.status, "active"));
@@ -61,13 +63,8 @@ export function undoDistribution(
     // until the client's next owner takes them over with it.
     cancelReactivationCalls(tx, dist.id);
     tx.update(distributions).set({ status: "undone", undoneAt: now }).where(eq(distributions.id, dist.id)).run();
-    // With the clients back in the pool, the handover's redistribute step is open again; a handover
-    // cancelled since gives its clients back to the leaver, who stays.
-    for (const handoverId of handoverIds) {
-      const handover = getHandover(tx, handoverId);
-      if (handover?.status === "cancelled") returnPoolClientsToLeaver(tx, handover, input);
-      else reopenStepAutomatically(tx, { handoverId, kind: "redistribute", now: input.now });
-    }
+    // With the clients back in the pool, the handover's redistribute step is open again.
+    for (const handoverId of handoverIds) reopenStepAutomatically(tx, { handoverId, kind: "redistribute", now: input.now });
     audit(tx, {
       teamId: dist.teamId,
       handoverId: dist.handoverId,

@@ -1,6 +1,7 @@
 // The lead cancels a handover whose distribution was applied: the leaver stays, so nobody calls his former
 // clients to say he left, he is told, and /report counts no work for it. The clients stay with their new
-// owners (the confirmation says so); those an undo put in the pool, before or after the cancel, are his again.
+// owners (the confirmation says so), and an undo after the cancel is refused; those an undo put in the pool
+// before the cancel are his again.
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { calls, clients, distributions, handovers, members, notifications } from "../../src/db/schema.js";
@@ -112,7 +113,12 @@ describe("cancelling a handover after its distribution", () => {
     expect(h.db.select().from(notifications).all().filter((n) => n.kind === "handover_cancelled")).toHaveLength(1);
   });
 
-  it("undo, then cancel (as the confirmation advises): the clients are Борис's again, and he is told so", async () => {
+  it("undo, then cancel (as the confirmation advises): the clients are Борис's again, with their calls, and he is told so", async () => {
+    const promised = h.db
+      .insert(calls)
+      .values({ teamId: 1, clientId: clientIds[0]!, assigneeId: memberIdOf(h.db, 200), kind: "ordinary", dueOn: "2026-12-03", dueTime: "15:00", createdAt: 0 })
+      .returning()
+      .get();
     await startAndDistribute("По-хорошему");
     await lead.tapButton("↩️ Отменить распределение");
     expect(h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner)).toEqual([null, null]);
@@ -123,6 +129,15 @@ describe("cancelling a handover after its distribution", () => {
       { owner: borisId, since: null },
     ]);
     expect(boris.lastText()).toContain("Клиенты из общего пула (2) снова ваши.");
+    // His promised call is his again, on his list, and no longer on the colleague's.
+    expect(h.db.select().from(calls).where(eq(calls.id, promised.id)).get()).toMatchObject({ status: "open", assigneeId: borisId, kind: "ordinary", dueOn: "2026-12-03" });
+    h.clock.set("2026-12-03T10:00:00+03:00");
+    await boris.send("/today");
+    expect(boris.lastText()).toContain("Клиент 1");
+    for (const other of [vera, lead]) {
+      await other.send("/today");
+      expect(other.lastText()).not.toContain("Клиент 1");
+    }
     expect(boris.lastText()).not.toContain("передали коллегам");
     await boris.send("/clients");
     expect(boris.last()!.buttons.flat().map((b) => b.text).join("\n")).toContain("Клиент 1");
@@ -130,16 +145,17 @@ describe("cancelling a handover after its distribution", () => {
     expect(h.errors()).toEqual([]);
   });
 
-  it("cancel, then undo: the undo is not refused for calls nobody made, and the clients go back to Борис", async () => {
+  it("cancel, then undo: the undo is refused for the reason it is, and the clients stay with their new owner", async () => {
     await startAndDistribute("Со скандалом");
     await cancel();
+    const owners = () => h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner);
+    const before = owners();
     await lead.tapButton("↩️ Отменить распределение");
-    expect(lead.lastText()).not.toContain("отмечены звонки");
-    expect(lead.toasts().join("\n")).not.toContain("отмечены звонки");
-    const borisId = memberIdOf(h.db, 200);
-    expect(h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner)).toEqual([borisId, borisId]);
-    expect(h.db.select().from(distributions).get()!.status).toBe("undone");
-    expect(openReactivation()).toEqual([]);
+    expect(lead.toasts().at(-1)).toBe(
+      "Передача дел отменена, поэтому распределение уже не отменить: клиенты остаются у новых менеджеров. Вернуть клиента можно в его карточке («Сменить ответственного»).",
+    );
+    expect(owners()).toEqual(before);
+    expect(h.db.select().from(distributions).get()!.status).toBe("applied");
     expect(h.errors()).toEqual([]);
   });
 });

@@ -45,6 +45,14 @@ async function cancel() {
   await h.drainOutbox();
 }
 
+/** Борис promised Клиент 1 a call back on 03.12 at 15:00, before he was offboarded. */
+const promiseCallBack = () =>
+  h.db
+    .insert(calls)
+    .values({ teamId: 1, clientId: clientIds[0]!, assigneeId: memberIdOf(h.db, 200), kind: "ordinary", dueOn: "2026-12-03", dueTime: "15:00", createdAt: 0 })
+    .returning()
+    .get();
+
 const openReactivation = () => h.db.select().from(calls).all().filter((c) => c.kind === "reactivation" && c.status === "open");
 
 describe("cancelling a handover after its distribution", () => {
@@ -100,11 +108,7 @@ describe("cancelling a handover after its distribution", () => {
   });
 
   it("a promised call merged into the reactivation call is given back as it was", async () => {
-    const promised = h.db
-      .insert(calls)
-      .values({ teamId: 1, clientId: clientIds[0]!, assigneeId: memberIdOf(h.db, 200), kind: "ordinary", dueOn: "2026-12-03", dueTime: "15:00", createdAt: 0 })
-      .returning()
-      .get();
+    const promised = promiseCallBack();
     await startAndDistribute("Со скандалом");
     expect(h.db.select().from(calls).where(eq(calls.id, promised.id)).get()!.kind).toBe("reactivation");
     await cancel();
@@ -114,11 +118,7 @@ describe("cancelling a handover after its distribution", () => {
   });
 
   it("undo, then cancel (as the confirmation advises): the clients are Борис's again, with their calls, and he is told so", async () => {
-    const promised = h.db
-      .insert(calls)
-      .values({ teamId: 1, clientId: clientIds[0]!, assigneeId: memberIdOf(h.db, 200), kind: "ordinary", dueOn: "2026-12-03", dueTime: "15:00", createdAt: 0 })
-      .returning()
-      .get();
+    const promised = promiseCallBack();
     await startAndDistribute("По-хорошему");
     await lead.tapButton("↩️ Отменить распределение");
     expect(h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner)).toEqual([null, null]);

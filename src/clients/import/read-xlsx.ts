@@ -12,11 +12,11 @@
 // the rest as they were. Nothing is copied: the stream is made of views into the file's bytes.
 import { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
+import type { RawCell } from "./types.js";
+import type { ZipRecordSpan } from "./zip-guard.js";
 
 /** exceljs's streaming reader, as its own module exports it (the library's types describe it under `stream.xlsx`). */
 type BookReaderClass = typeof ExcelJS.stream.xlsx.WorkbookReader;
-import type { RawCell } from "./types.js";
-import type { ZipRecordSpan } from "./zip-guard.js";
 
 export type XlsxRowVisitor = (cells: RawCell[], rowNumber: number) => void;
 export type XlsxReadResult = { ok: true } | { ok: false };

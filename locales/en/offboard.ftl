@@ -352,6 +352,10 @@ handover-summary-skipped-line = • { $step } — “{ $reason }”
 handover-summary-left = { $leaver } is marked as having left: no tasks or clients are assigned to them any more.
 handover-summary-open = 📋 Checklist and history
 
+offboard-cancelled-calls = The handover of { $leaver }'s work was cancelled: { $leaver } stays in the team. The reactivation { $count ->
+        [one] call to { $count } client is
+       *[other] calls to { $count } clients are
+    } off your list: the clients stay yours, call them as usual, with no word of anyone leaving.
 offboard-cancelled-you =
     ✅ The handover of your work in «{ $team }» was cancelled: you stay in the team, and your clients are open to you again.{ $moved ->
         [0] {""}

@@ -7,7 +7,7 @@ import { checklistSteps, clients, commitments, handovers, members, users, type C
 import { recordAudit } from "../db/audit.js";
 import { dropLeaverNotifications, mayChangeClients } from "./leaver-access.js";
 import { cancelHandoverCalls } from "../calls/reactivation.js";
-import { enqueueHandoverCancelled } from "./notices.js";
+import { enqueueCallsCalledOff, enqueueHandoverCancelled } from "./notices.js";
 import { returnPoolClientsToLeaver } from "./pool-return.js";
 import { addDays } from "../platform/calendar.js";
 import { dueDateFor, templateOf } from "./checklist-template.js";
@@ -269,10 +269,11 @@ export function cancelHandover(db: Db, input: { handoverId: number; actorId: num
       .set({ status: handover.leaverPreviousStatus ?? "active" })
       .where(and(eq(members.id, handover.leaverId), eq(members.status, "departing")))
       .run();
-    const calls = cancelHandoverCalls(tx, handover.id);
+    const calledOff = cancelHandoverCalls(tx, handover.id);
     const returned = returnPoolClientsToLeaver(tx, handover, input);
-    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", details: { callsCancelled: calls, clientsReturned: returned }, now: input.now });
+    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", details: { callsCancelled: calledOff.length, clientsReturned: returned }, now: input.now });
     enqueueHandoverCancelled(tx, handover, returned, input.now);
+    enqueueCallsCalledOff(tx, handover, calledOff, { actorId: input.actorId, now: input.now });
     return "cancelled";
   });
 }

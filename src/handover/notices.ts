@@ -1,6 +1,6 @@
 // What the handover capability puts in the outbox from its rules: the summary a lead gets when a handover
 // closes, enqueued inside the closing transaction (checklist.ts), and the word to a leaver whose handover
-// was cancelled (handovers.ts), each in the recipient's language.
+// was cancelled and to the colleagues whose calls it called off (handovers.ts), each in the recipient's language.
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { clients, members, teams } from "../db/schema.js";
@@ -62,4 +62,39 @@ export function enqueueHandoverCancelled(tx: DbOrTx, handover: { id: number; tea
     },
     now,
   );
+}
+
+/**
+ * Tells each colleague whose reactivation calls a cancelled handover called off why they left their list:
+ * the leaver stays, the clients stay theirs. Not the lead who cancelled it, nor the leaver.
+ */
+export function enqueueCallsCalledOff(
+  tx: DbOrTx,
+  handover: { id: number; teamId: number; leaverId: number },
+  calledOff: readonly { assigneeId: number }[],
+  input: { actorId: number; now: Date },
+): void {
+  const counts = new Map<number, number>();
+  for (const { assigneeId } of calledOff) counts.set(assigneeId, (counts.get(assigneeId) ?? 0) + 1);
+  counts.delete(handover.leaverId);
+  counts.delete(input.actorId);
+  if (counts.size === 0) return;
+  const leaver = tx.select({ name: members.name }).from(members).where(eq(members.id, handover.leaverId)).get();
+  for (const [memberId, count] of counts) {
+    const to = tx.select({ telegramId: members.telegramId, status: members.status }).from(members).where(eq(members.id, memberId)).get();
+    if (!to || to.telegramId === null || to.status === "left") continue;
+    const t = textsFor(localeOfUser(tx, to.telegramId));
+    enqueue(
+      tx,
+      {
+        chatId: to.telegramId,
+        teamId: handover.teamId,
+        memberId,
+        kind: "handover_calls_called_off",
+        dedupeKey: `handover-cancelled-calls:${handover.id}:${memberId}`,
+        text: t("offboard-cancelled-calls", { leaver: leaver?.name ?? "—", count }),
+      },
+      input.now,
+    );
+  }
 }

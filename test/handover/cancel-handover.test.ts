@@ -71,19 +71,31 @@ describe("cancelling a handover after its distribution", () => {
 
   it("the clients stay with their new owner, and Борис is told his handover was cancelled", async () => {
     await startAndDistribute("Со скандалом");
+    const veraBefore = vera.messages().length;
     await cancel();
+    // Вера hears why the calls left her list, once, and that the clients stay hers.
+    const toVera = vera.messages().slice(veraBefore).map((m) => m.text);
+    expect(toVera).toEqual([
+      "Борис остаётся в команде: передача дел отменена. Звонки «после передачи» 2 клиентам сняты с вашего списка — клиенты остаются у вас, звоните им как обычно, без слов об уходе.",
+    ]);
+    expect(lead.messages().some((m) => m.text.includes("сняты с вашего списка"))).toBe(false);
     const owners = h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner);
     expect(owners).toEqual([memberIdOf(h.db, 300), memberIdOf(h.db, 300)]);
     expect(boris.lastText()).toContain("Передача ваших дел в команде «Отдел продаж» отменена");
     expect(boris.lastText()).toContain("уже передали коллегам (2)");
   });
 
-  it("Борис is told in English too", async () => {
+  it("Борис and Вера are told in English too", async () => {
     await boris.send("/language");
     await boris.tapButton("English");
+    await vera.send("/language");
+    await vera.tapButton("English");
     await startAndDistribute("По-хорошему");
     await cancel();
     expect(boris.lastText()).toContain("The handover of your work in «Отдел продаж» was cancelled");
+    expect(vera.lastText()).toBe(
+      "The handover of Борис's work was cancelled: Борис stays in the team. The reactivation calls to 2 clients are off your list: the clients stay yours, call them as usual, with no word of anyone leaving.",
+    );
   });
 
   it("/report no longer counts the cancelled handover's calls as work due", async () => {

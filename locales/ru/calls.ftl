@@ -150,6 +150,7 @@ call-outcome-callback = 🕒 Перезвонить { $date }{ $time ->
 
 call-toast-forbidden = Отметить результат может только ответственный менеджер или руководитель.
 call-toast-resolved = Результат уже записан.
+call-toast-stale = Карточка устарела: по клиенту уже отметили звонок. Показываю, как сейчас — отметьте ещё раз.
 call-toast-not-found = Этот звонок больше не найден.
 call-toast-hidden = Этот клиент вам недоступен.
 call-toast-moved = Перенесено на { $date }.

@@ -57,7 +57,9 @@ export type RecordResult =
       reactivationDoneFor: number | null;
     }
   | { ok: false; reason: "not_found" | "hidden" | "forbidden" | "bad_date" }
-  | { ok: false; reason: "resolved"; callId: number; status: CallStatus };
+  | { ok: false; reason: "resolved"; callId: number; status: CallStatus }
+  /** The card was drawn before someone else acted on the call: nothing recorded, the card is redrawn. */
+  | { ok: false; reason: "stale"; callId: number; status: CallStatus };
 
 /** A client lost on a second-voice touch: the owner must hear it from the bot at once. */
 export interface SecondVoiceLost {
@@ -114,13 +116,15 @@ export function recordOutcome(
     const newer = call ? null : newerCallThanCard(tx, input.ref, client.id, actor.id);
     if (newer) return { ok: false, reason: "resolved", callId: newer.id, status: newer.status };
     // A client card drawn with no open call whose open call is newer than the card: the first tap of a double
-    // tap made it (the card's buttons were redrawn onto it), so this tap is a repeat.
-    if (call && !("callId" in input.ref) && input.ref.seen !== undefined && call.id > input.ref.seen) {
-      return { ok: false, reason: "resolved", callId: call.id, status: call.status };
-    }
+    // tap made it (the card's buttons were redrawn onto it), or someone else did since.
+    const cardBehind = call !== null && !("callId" in input.ref) && input.ref.seen !== undefined && call.id > input.ref.seen;
     // A double tap on "No answer": the first one's attempt is already counted (and its alert sent).
     const seen = input.outcome.kind === "no_answer" ? input.outcome.attemptsSeen : undefined;
-    if (call && seen !== undefined && call.attempts !== seen) return { ok: false, reason: "resolved", callId: call.id, status: call.status };
+    if (call && (cardBehind || (seen !== undefined && call.attempts !== seen))) {
+      // Our own first tap did it (a repeat), or someone else acted since the card was drawn (stale).
+      const repeat = callStatements(tx).lastEventActor.get(client.id) === actor.id;
+      return { ok: false, reason: repeat ? "resolved" : "stale", callId: call.id, status: call.status };
+    }
 
     const cal = teamCalendar(team);
     const today = localDate(input.now, team.timezone);

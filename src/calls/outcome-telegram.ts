@@ -53,6 +53,7 @@ export function outcomeHooks(ctx: Ctx) {
 export function refusalKey(reason: Exclude<RecordResult, { ok: true }>["reason"]): string {
   if (reason === "hidden") return "call-toast-hidden";
   if (reason === "forbidden") return "call-toast-forbidden";
+  if (reason === "stale") return "call-toast-stale";
   return reason === "resolved" ? "call-toast-resolved" : "call-toast-not-found";
 }
 
@@ -74,7 +75,7 @@ export async function editCard(ctx: Ctx, card: CardMessage, ref: CallRef, mode: 
 
 /** After an outcome: the card shows it; a finished reactivation step refreshes the handover's checklist. */
 export async function afterOutcome(ctx: Ctx, result: RecordResult, card: CardMessage | null): Promise<void> {
-  if (card && (result.ok || result.reason === "resolved")) await editCard(ctx, card, { callId: result.callId });
+  if (card && (result.ok || result.reason === "resolved" || result.reason === "stale")) await editCard(ctx, card, { callId: result.callId });
   if (result.ok && result.reactivationDoneFor !== null) await refreshChecklist(ctx, result.reactivationDoneFor);
 }
 

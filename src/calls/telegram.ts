@@ -68,7 +68,7 @@ onButton(callsFeature, callButtons, async (ctx, tap) => {
     const result = recordOutcome(db, { ref: tap.ref, actorId: member.id, outcome, now, ...outcomeHooks(ctx) });
     if (!result.ok) {
       await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(result.reason)) });
-      if (card && result.reason === "resolved") await editCard(ctx, card, { callId: result.callId });
+      if (card && (result.reason === "resolved" || result.reason === "stale")) await editCard(ctx, card, { callId: result.callId });
       return null;
     }
     ctx.log.info({ callId: result.callId, outcome: outcome.kind }, "call outcome recorded");

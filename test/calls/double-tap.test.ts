@@ -74,6 +74,38 @@ describe("a repeated tap on «Нет ответа»", () => {
     expect(h.errors()).toEqual([]);
   });
 
+  it("a card someone else has acted on since is said to be out of date, redrawn, and the next tap counts", async () => {
+    const s = await handoverScene(h);
+    const { card, noAnswer } = await openCard(s);
+    // The lead records an attempt on Борис's call from her own card.
+    await s.lead.tap(`call:o:${callOf(h, s.clients.alpha).id}`);
+    await s.lead.tapButton("📵 Нет ответа");
+    expect(callOf(h, s.clients.alpha).attempts).toBe(1);
+
+    await s.boris.tap(noAnswer, card);
+    expect(s.boris.toasts().at(-1)).toBe("Карточка устарела: по клиенту уже отметили звонок. Показываю, как сейчас — отметьте ещё раз.");
+    expect(callOf(h, s.clients.alpha).attempts).toBe(1);
+    const redrawn = h.chat(200).find((m) => m.messageId === card.messageId)!;
+    expect(redrawn.text).toContain("попытка 1 из 3");
+    await s.boris.tap(redrawn.buttons.flat().find((b) => b.text.includes("Нет ответа"))!.data!, card);
+    expect(callOf(h, s.clients.alpha).attempts).toBe(2);
+    expect(h.errors()).toEqual([]);
+  });
+
+  it("a client card drawn before a colleague logged the first call is out of date too, in English as well", async () => {
+    const s = await handoverScene(h);
+    const [own] = seedClients(h.db, 1, [{ name: "Свой клиент", ownerId: s.ids.boris, phones: ["+79160000009"] }]);
+    await s.boris.send("/language");
+    await s.boris.tapButton("English");
+    await s.boris.tap(`call:log:${own}`);
+    const card = s.boris.last()!;
+    await s.lead.tap(`call:log:${own}`);
+    await s.lead.tapButton("📵 Нет ответа");
+    await s.boris.tap(card.buttons.flat().find((b) => b.text.includes("No answer"))!.data!, card);
+    expect(s.boris.toasts().at(-1)).toBe("This card was out of date: someone has recorded a call for the client. Here it is as it stands now: tap again.");
+    expect(h.db.select().from(calls).where(eq(calls.clientId, own!)).all().map((c) => c.attempts)).toEqual([1]);
+  });
+
   it("an old button without the attempts still records an attempt", async () => {
     const s = await handoverScene(h);
     const { card } = await openCard(s);

@@ -295,12 +295,13 @@ export function cancelReactivationCalls(tx: DbOrTx, distributionId: number): num
 /**
  * Cancels the open reactivation calls of a cancelled handover: the leaver stays, so nobody calls the
  * clients to say they left (the bad-terms script would say so). A promised call merged into one is given
- * back as it was; calls already recorded stay as history. Through calls_handover_idx. Returns whose each was.
+ * back as it was (it stays on its assignee's list); calls already recorded stay as history. Through
+ * calls_handover_idx. Returns whose the cancelled ones were, and how many promises were given back.
  */
-export function cancelHandoverCalls(tx: DbOrTx, handoverId: number): { assigneeId: number }[] {
+export function cancelHandoverCalls(tx: DbOrTx, handoverId: number): { cancelled: { assigneeId: number }[]; givenBack: number } {
   const open = and(eq(calls.handoverId, handoverId), eq(calls.status, "open"), eq(calls.kind, "reactivation"));
-  const givenBack = tx.update(calls).set(PROMISE_GIVEN_BACK).where(and(open, isNotNull(calls.promisedOn))).returning({ assigneeId: calls.assigneeId }).all();
-  return [...givenBack, ...tx.update(calls).set({ status: "cancelled" }).where(open).returning({ assigneeId: calls.assigneeId }).all()];
+  const givenBack = tx.update(calls).set(PROMISE_GIVEN_BACK).where(and(open, isNotNull(calls.promisedOn))).run().changes;
+  return { cancelled: tx.update(calls).set({ status: "cancelled" }).where(open).returning({ assigneeId: calls.assigneeId }).all(), givenBack };
 }
 
 function clientsOf(tx: DbOrTx, distributionId: number) {

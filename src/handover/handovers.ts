@@ -269,11 +269,13 @@ export function cancelHandover(db: Db, input: { handoverId: number; actorId: num
       .set({ status: handover.leaverPreviousStatus ?? "active" })
       .where(and(eq(members.id, handover.leaverId), eq(members.status, "departing")))
       .run();
-    const calledOff = cancelHandoverCalls(tx, handover.id);
+    const calls = cancelHandoverCalls(tx, handover.id);
     const returned = returnPoolClientsToLeaver(tx, handover, input);
-    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", details: { callsCancelled: calledOff.length, clientsReturned: returned }, now: input.now });
+    const details = { callsCancelled: calls.cancelled.length, promisesGivenBack: calls.givenBack, clientsReturned: returned };
+    recordAudit(tx, { teamId: handover.teamId, handoverId: handover.id, actorId: input.actorId, action: "handover_cancelled", details, now: input.now });
     enqueueHandoverCancelled(tx, handover, returned, input.now);
-    enqueueCallsCalledOff(tx, handover, calledOff, { actorId: input.actorId, now: input.now });
+    // A promise given back stays on its owner's list: only the calls taken off it are told.
+    enqueueCallsCalledOff(tx, handover, calls.cancelled, { actorId: input.actorId, now: input.now });
     return "cancelled";
   });
 }

@@ -126,6 +126,8 @@ describe("cancelling a handover after its distribution", () => {
     await cancel();
     const back = h.db.select().from(calls).where(eq(calls.id, promised.id)).get()!;
     expect(back).toMatchObject({ kind: "ordinary", status: "open", dueOn: "2026-12-03", dueTime: "15:00", handoverId: null, promisedOn: null });
+    // It stays on Вера's list: she is told of the one call taken off it, not two.
+    expect(vera.lastText()).toContain("Звонки «после передачи» 1 клиенту сняты с вашего списка");
     expect(h.db.select().from(notifications).all().filter((n) => n.kind === "handover_cancelled")).toHaveLength(1);
   });
 

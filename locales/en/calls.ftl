@@ -150,7 +150,7 @@ call-outcome-callback = 🕒 Call back { $date }{ $time ->
 
 call-toast-forbidden = Only the responsible manager or a lead can record the outcome.
 call-toast-resolved = The outcome is already recorded.
-call-toast-stale = This card was out of date: someone has recorded a call for the client. Here it is as it stands now: tap again.
+call-toast-stale = This card was out of date: the client's call has changed since. Here it is as it stands now: tap again.
 call-toast-not-found = This call no longer exists.
 call-toast-hidden = You cannot open this client.
 call-toast-moved = Moved to { $date }.

@@ -55,8 +55,10 @@ export const callStatements = preparedOnce((db, sqlite) => ({
   /** Open commitments as the card lists them: due day (nulls first), text. */
   openCommitmentsOfClient: sqlite.prepare(`SELECT due_on, text FROM commitments WHERE client_id = ? AND status = 'open' ORDER BY due_on, id`).raw(),
   teamTimezone: sqlite.prepare(`SELECT timezone FROM teams WHERE id = ?`).pluck(),
-  /** Who wrote the client's latest history line (a repeat tap finds its own first tap there). */
-  lastEventActor: sqlite.prepare(`SELECT actor_id FROM client_events WHERE client_id = ? ORDER BY at DESC, id DESC LIMIT 1`).pluck(),
+  /** Who recorded the call's latest outcome (a repeat tap finds its own first tap there); the client, then the call. */
+  lastOutcomeActor: sqlite
+    .prepare(`SELECT actor_id FROM client_events WHERE client_id = ? AND kind LIKE 'call\\_%' ESCAPE '\\' AND json_extract(details, '$.callId') = ? ORDER BY at DESC, id DESC LIMIT 1`)
+    .pluck(),
   openReactivationsLeft: db
     .select({ n: sql<number>`count(*)` })
     .from(calls)

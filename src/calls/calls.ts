@@ -122,7 +122,7 @@ export function recordOutcome(
     const seen = input.outcome.kind === "no_answer" ? input.outcome.attemptsSeen : undefined;
     if (call && (cardBehind || (seen !== undefined && call.attempts !== seen))) {
       // Our own first tap did it (a repeat), or someone else acted since the card was drawn (stale).
-      const repeat = callStatements(tx).lastEventActor.get(client.id) === actor.id;
+      const repeat = callStatements(tx).lastOutcomeActor.get(client.id, call.id) === actor.id;
       return { ok: false, reason: repeat ? "resolved" : "stale", callId: call.id, status: call.status };
     }
 

@@ -298,10 +298,11 @@ export function cancelReactivationCalls(tx: DbOrTx, distributionId: number): num
  * back as it was (it stays on its assignee's list); calls already recorded stay as history. Through
  * calls_handover_idx. Returns whose the cancelled ones were, and how many promises were given back.
  */
-export function cancelHandoverCalls(tx: DbOrTx, handoverId: number): { cancelled: { assigneeId: number }[]; givenBack: number } {
+export function cancelHandoverCalls(tx: DbOrTx, handoverId: number): { cancelled: { assigneeId: number; clientId: number }[]; givenBack: number } {
   const open = and(eq(calls.handoverId, handoverId), eq(calls.status, "open"), eq(calls.kind, "reactivation"));
   const givenBack = tx.update(calls).set(PROMISE_GIVEN_BACK).where(and(open, isNotNull(calls.promisedOn))).run().changes;
-  return { cancelled: tx.update(calls).set({ status: "cancelled" }).where(open).returning({ assigneeId: calls.assigneeId }).all(), givenBack };
+  const cancelled = tx.update(calls).set({ status: "cancelled" }).where(open).returning({ assigneeId: calls.assigneeId, clientId: calls.clientId }).all();
+  return { cancelled, givenBack };
 }
 
 function clientsOf(tx: DbOrTx, distributionId: number) {

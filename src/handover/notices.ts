@@ -1,7 +1,7 @@
 // What the handover capability puts in the outbox from its rules: the summary a lead gets when a handover
 // closes, enqueued inside the closing transaction (checklist.ts), and the word to a leaver whose handover
 // was cancelled and to the colleagues whose calls it called off (handovers.ts), each in the recipient's language.
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { clients, members, teams } from "../db/schema.js";
 import { enqueue } from "../outbox/outbox.js";
@@ -64,6 +64,8 @@ export function enqueueHandoverCancelled(tx: DbOrTx, handover: { id: number; tea
   );
 }
 
+const OWNERS_PER_QUERY = 500;
+
 /**
  * Tells each colleague whose reactivation calls a cancelled handover called off why they left their list:
  * the leaver stays, the clients stay theirs. Not the lead who cancelled it, nor the leaver.
@@ -71,11 +73,17 @@ export function enqueueHandoverCancelled(tx: DbOrTx, handover: { id: number; tea
 export function enqueueCallsCalledOff(
   tx: DbOrTx,
   handover: { id: number; teamId: number; leaverId: number },
-  calledOff: readonly { assigneeId: number }[],
+  calledOff: readonly { assigneeId: number; clientId: number }[],
   input: { actorId: number; now: Date },
 ): void {
+  // Only clients that stay theirs: one waiting in the pool went back to the leaver with the cancel.
+  const ownerOf = new Map<number, number | null>();
+  const ids = [...new Set(calledOff.map((c) => c.clientId))];
+  for (let i = 0; i < ids.length; i += OWNERS_PER_QUERY) {
+    for (const c of tx.select({ id: clients.id, ownerId: clients.ownerId }).from(clients).where(inArray(clients.id, ids.slice(i, i + OWNERS_PER_QUERY))).all()) ownerOf.set(c.id, c.ownerId);
+  }
   const counts = new Map<number, number>();
-  for (const { assigneeId } of calledOff) counts.set(assigneeId, (counts.get(assigneeId) ?? 0) + 1);
+  for (const { assigneeId, clientId } of calledOff) if (ownerOf.get(clientId) === assigneeId) counts.set(assigneeId, (counts.get(assigneeId) ?? 0) + 1);
   counts.delete(handover.leaverId);
   counts.delete(input.actorId);
   if (counts.size === 0) return;

@@ -83,13 +83,31 @@ describe("a repeated tap on «Нет ответа»", () => {
     expect(callOf(h, s.clients.alpha).attempts).toBe(1);
 
     await s.boris.tap(noAnswer, card);
-    expect(s.boris.toasts().at(-1)).toBe("Карточка устарела: по клиенту уже отметили звонок. Показываю, как сейчас — отметьте ещё раз.");
+    expect(s.boris.toasts().at(-1)).toBe("Карточка устарела: звонок по клиенту изменился. Показываю, как сейчас — отметьте ещё раз.");
     expect(callOf(h, s.clients.alpha).attempts).toBe(1);
     const redrawn = h.chat(200).find((m) => m.messageId === card.messageId)!;
     expect(redrawn.text).toContain("попытка 1 из 3");
     await s.boris.tap(redrawn.buttons.flat().find((b) => b.text.includes("Нет ответа"))!.data!, card);
     expect(callOf(h, s.clients.alpha).attempts).toBe(2);
     expect(h.errors()).toEqual([]);
+  });
+
+  it("a double tap is a repeat even when a colleague's touch on the same client was recorded in between", async () => {
+    const s = await handoverScene(h);
+    const { card, noAnswer } = await openCard(s);
+    const his = callOf(h, s.clients.alpha);
+    const touch = h.db
+      .insert(calls)
+      .values({ teamId: 1, clientId: s.clients.alpha, assigneeId: s.ids.vera, kind: "second_voice", dueOn: "2026-11-23", createdAt: 0 })
+      .returning()
+      .get();
+    await s.boris.tap(noAnswer, card);
+    await s.vera.tap(`call:o:${touch.id}`);
+    await s.vera.tapButton("📵 Нет ответа");
+    await s.boris.tap(noAnswer, card);
+    expect(s.boris.toasts().at(-1)).toBe("Результат уже записан.");
+    expect(h.db.select().from(calls).where(eq(calls.id, his.id)).get()!.attempts).toBe(1);
+    expect(h.db.select().from(calls).where(eq(calls.id, touch.id)).get()!.attempts).toBe(1);
   });
 
   it("a client card drawn before a colleague logged the first call is out of date too, in English as well", async () => {
@@ -102,7 +120,7 @@ describe("a repeated tap on «Нет ответа»", () => {
     await s.lead.tap(`call:log:${own}`);
     await s.lead.tapButton("📵 Нет ответа");
     await s.boris.tap(card.buttons.flat().find((b) => b.text.includes("No answer"))!.data!, card);
-    expect(s.boris.toasts().at(-1)).toBe("This card was out of date: someone has recorded a call for the client. Here it is as it stands now: tap again.");
+    expect(s.boris.toasts().at(-1)).toBe("This card was out of date: the client's call has changed since. Here it is as it stands now: tap again.");
     expect(h.db.select().from(calls).where(eq(calls.clientId, own!)).all().map((c) => c.attempts)).toEqual([1]);
   });
 

@@ -85,6 +85,15 @@ describe("cancelling a handover after its distribution", () => {
     expect(boris.lastText()).toContain("уже передали коллегам (2)");
   });
 
+  it("a client the lead put back in the pool goes to Борис with the cancel, and Вера is not told it stays hers", async () => {
+    await startAndDistribute("Со скандалом");
+    await lead.tap(`cl:s:${clientIds[0]}:u`);
+    await cancel();
+    const owners = h.db.select({ owner: clients.ownerId }).from(clients).all().map((c) => c.owner);
+    expect(owners).toEqual([memberIdOf(h.db, 200), memberIdOf(h.db, 300)]);
+    expect(vera.lastText()).toContain("Звонки «после передачи» 1 клиенту сняты с вашего списка");
+  });
+
   it("Борис and Вера are told in English too", async () => {
     await boris.send("/language");
     await boris.tapButton("English");

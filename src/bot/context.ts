@@ -35,11 +35,6 @@ export interface Actor {
    * every check and view treats them as one until the handover is closed or cancelled (the leaver's rights).
    */
   leadSuspended: boolean;
-  /**
-   * The member's client access as loadActor found it for this update (asked for leads, to tell a lead being
-   * offboarded), so the guard does not ask again; undefined when it was not asked.
-   */
-  access?: ClientAccessLevel;
 }
 
 /** Whose command menu a person sees in their private chat: their role, or the default of people in no team. */
@@ -65,9 +60,11 @@ export type NoAccessReason = "bad_terms" | "after_last_day" | "left";
  */
 export interface BotRules {
   /** Who sent an update (their user row is touched): user row, membership and language. */
-  actorOf(db: Db, from: TelegramUser, chat: { id: number; type: string } | undefined, now: Date): Omit<Actor, "leadSuspended" | "access">;
+  actorOf(db: Db, from: TelegramUser, chat: { id: number; type: string } | undefined, now: Date): Omit<Actor, "leadSuspended">;
   /** What the member may do with client data now (the leaver's rights). */
   clientAccess(db: Db, memberId: number, now: Date): ClientAccessLevel;
+  /** The member as role checks see them: a lead being offboarded acts as a manager (the leaver's rights). */
+  actingMember<M extends { role: string; status: string }>(member: M): M;
 }
 
 /**

@@ -54,7 +54,7 @@ export function leadOnlyKey(actor: { leadSuspended: boolean }, toast: boolean): 
 export async function requireClientAccess(ctx: BotContext, need: AccessNeed, lead = false): Promise<Membership | null> {
   const membership = lead ? await requireLead(ctx) : await requireMember(ctx);
   if (!membership) return null;
-  const access = ctx.actor.access ?? ctx.rules.clientAccess(ctx.deps.db, membership.member.id, ctx.deps.clock.now());
+  const access = ctx.rules.clientAccess(ctx.deps.db, membership.member.id, ctx.deps.clock.now());
   if (access.level === "full" || (access.level === "read" && need === "read")) return membership;
   const key = access.level === "read" ? "leaver-read-only" : (`leaver-no-access-${access.reason}` as const);
   const vars = { lastDay: access.lastDay ? access.lastDay.split("-").reverse().slice(0, 2).join(".") : "" };

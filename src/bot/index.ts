@@ -84,9 +84,9 @@ export function botRulesOf(list: readonly Capability[]): BotRules {
       Object.assign(rules, { [name]: rule });
     }
   }
-  const { actorOf, clientAccess } = rules;
-  if (!actorOf || !clientAccess) throw new Error("a capability must give the bot's rules actorOf and clientAccess");
-  return { actorOf, clientAccess };
+  const { actorOf, clientAccess, actingMember } = rules;
+  if (!actorOf || !clientAccess || !actingMember) throw new Error("a capability must give the bot's rules actorOf, clientAccess and actingMember");
+  return { actorOf, clientAccess, actingMember };
 }
 
 /** The capabilities' hooks for one another's Telegram side (see BotHooks); one a missing capability would give does nothing. */

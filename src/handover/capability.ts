@@ -1,7 +1,7 @@
 // The handover: /offboard (the dialogue, the checklist template), the checklist and its typed-input
 // dialogue (skip reasons, due dates, the interview), and the leaver's form.
 import type { Capability } from "../bot/capability.js";
-import { clientAccess } from "./leaver-access.js";
+import { actingMember, clientAccess } from "./leaver-access.js";
 import { CHECKLIST_ANSWERS } from "./checklist-keyboards.js";
 import { checklistFeature } from "./checklist-telegram.js";
 import { refreshChecklistMessage } from "./checklist-message-telegram.js";
@@ -20,7 +20,7 @@ export const handover: Capability = {
     { id: leaverFormId, builder: leaverFormConversation },
   ],
   buttons: ["off", "chk"],
-  botRules: { clientAccess },
+  botRules: { clientAccess, actingMember },
   botHooks: { refreshChecklist: refreshChecklistMessage },
   menu: [{ command: "offboard", menus: ["lead", "group"], position: 10 }],
 };

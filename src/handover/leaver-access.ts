@@ -48,8 +48,8 @@ export function mayChangeClients(db: DbOrTx, member: { id: number; status: strin
 
 /**
  * The member as a role check should see them: a lead being offboarded (status departing, from the handover's
- * start) acts as a manager, as loadActor makes them for every update, so a rule that reads the member from the
- * database (a call card, an outcome) does not give them the team's clients back.
+ * start) acts as a manager. loadActor applies it to every update (a bot rule); a rule that reads the member
+ * from the database (a call card, an outcome) applies it too, so nothing gives them the team's clients back.
  */
 export function actingMember<M extends { role: string; status: string }>(member: M): M {
   return member.role === "lead" && member.status === "departing" ? { ...member, role: "manager" } : member;

@@ -9,7 +9,7 @@ import { SETTINGS_DIALOG_TIMEOUT_MS } from "../../src/team/settings-value-dialog
 import { everyTick, jobNames } from "../../src/jobs/scheduler.js";
 import { botRulesOf } from "../../src/bot/index.js";
 import { actorOf } from "../../src/team/actor.js";
-import { clientAccess } from "../../src/handover/leaver-access.js";
+import { actingMember, clientAccess } from "../../src/handover/leaver-access.js";
 
 describe("the capability registry", () => {
   it("gives every menu its commands in the order people know", () => {
@@ -44,7 +44,7 @@ describe("the capability registry", () => {
   });
 
   it("gives the bot's middleware and guards each rule from exactly one capability", () => {
-    expect(botRulesOf(capabilities)).toEqual({ actorOf, clientAccess });
+    expect(botRulesOf(capabilities)).toEqual({ actorOf, clientAccess, actingMember });
     const team = capabilities.find((c) => c.name === "team")!;
     expect(() => botRulesOf([...capabilities, { name: "twice", features: [], botRules: { actorOf } }])).toThrow(/two capabilities/);
     expect(() => botRulesOf(capabilities.filter((c) => c !== team))).toThrow(/actorOf/);

@@ -25,8 +25,9 @@ export function contextExtras(config: Config, deps: Deps, i18n: I18n<BotContext>
 /**
  * Resolves who is talking (the team's rule: team/actor.ts); a bot or an update without a sender is nobody.
  * A lead being offboarded runs nothing (the leaver's rights, handover/leaver-access.ts): whatever the
- * terms, a lead without full client access acts as a manager, here, once for every command, tap and
- * dialogue step, so the person pushed out cannot administer the team.
+ * terms, from the handover's start a lead acts as a manager (`actingMember`, the rule call cards and
+ * outcomes apply too), here, once for every command, tap and dialogue step, so the person pushed out
+ * cannot administer the team.
  */
 export const loadActor: MiddlewareFn<BotContext> = (ctx, next) => {
   const from = ctx.from;
@@ -35,15 +36,9 @@ export const loadActor: MiddlewareFn<BotContext> = (ctx, next) => {
     ctx.actor = nobody;
     return next();
   }
-  const now = ctx.deps.clock.now();
-  const actor = ctx.rules.actorOf(ctx.deps.db, from, ctx.chat, now);
-  const member = actor.member;
-  if (member?.role !== "lead") {
-    ctx.actor = { ...actor, leadSuspended: false };
-    return next();
-  }
-  const access = ctx.rules.clientAccess(ctx.deps.db, member.id, now);
-  ctx.actor = access.level === "full" ? { ...actor, leadSuspended: false, access } : { ...actor, member: { ...member, role: "manager" }, leadSuspended: true, access };
+  const actor = ctx.rules.actorOf(ctx.deps.db, from, ctx.chat, ctx.deps.clock.now());
+  const acting = actor.member && ctx.rules.actingMember(actor.member);
+  ctx.actor = { ...actor, member: acting, leadSuspended: acting !== actor.member };
   return next();
 };
 

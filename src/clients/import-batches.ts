@@ -196,7 +196,7 @@ export interface BatchActor {
 }
 
 export type ConfirmResult =
-  | { ok: true; summary: ImportSummary; changedSincePreview: boolean; fileName: string; movedTo: MovedClients }
+  | { ok: true; summary: ImportSummary; changedSincePreview: boolean; fileName: string }
   | { ok: false; reason: "not_found" | "forbidden" | "applied" | "cancelled" }
   | { ok: false; reason: "has_rejected"; rejected: number; summary: ImportSummary };
 
@@ -247,7 +247,7 @@ export function confirmImportBatch(
       .run();
     // In the same transaction: what must follow the import (the new owners' messages) follows it or nothing does.
     input.onApplied?.({ fileName: batch.fileName, movedTo: result.movedTo });
-    return { ok: true, summary: result.summary, changedSincePreview: !sameCounts(header.preview, result.summary), fileName: batch.fileName, movedTo: result.movedTo };
+    return { ok: true, summary: result.summary, changedSincePreview: !sameCounts(header.preview, result.summary), fileName: batch.fileName };
   })();
 }
 

@@ -1,6 +1,7 @@
 // What the handover capability puts in the outbox from its rules: the summary a lead gets when a handover
 // closes, enqueued inside the closing transaction (checklist.ts), and the word to a leaver whose handover
-// was cancelled and to the colleagues whose calls it called off (handovers.ts), each in the recipient's language.
+// was cancelled and to the colleagues whose calls it called off (handovers.ts), each in the recipient's
+// language.
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { clients, members, teams } from "../db/schema.js";
@@ -33,7 +34,8 @@ export function enqueueHandoverSummary(tx: DbOrTx, handoverId: number, now: Date
 
 /**
  * Tells the leaver their handover was cancelled (they stay), how many of their clients stay with the
- * colleagues a distribution gave them to, and how many came back to them from the pool. Nothing for a member known by name only.
+ * colleagues a distribution gave them to, and how many came back to them from the pool. Nothing for a
+ * member known by name only.
  */
 export function enqueueHandoverCancelled(tx: DbOrTx, handover: { id: number; teamId: number; leaverId: number }, returned: number, now: Date): void {
   const leaver = tx
